@@ -1,0 +1,30 @@
+/**
+ * A plain Kubernetes object as multihome renders it: JSON-compatible, deterministic, no framework
+ * types. The cdk8s and Pulumi adapters, `multihome synth` and the agent config all consume these.
+ */
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** One rendered Kubernetes object. */
+export interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [key: string]: unknown;
+}
+
+/** API groups/versions and kinds multihome renders or reads, declared once. */
+export const API = {
+  nncp: { apiVersion: 'nmstate.io/v1', kind: 'NodeNetworkConfigurationPolicy' },
+  nmstate: { apiVersion: 'nmstate.io/v1', kind: 'NMState' },
+  nad: { apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition' },
+  vm: { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine' },
+  vmi: { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance' },
+  networkAddonsConfig: { apiVersion: 'networkaddonsoperator.network.kubevirt.io/v1', kind: 'NetworkAddonsConfig' },
+  namespace: { apiVersion: 'v1', kind: 'Namespace' },
+} as const;

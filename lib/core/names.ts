@@ -1,0 +1,26 @@
+/**
+ * Kernel network interface name rules, shared by the nmstate model, the CNI configs and the agent.
+ *
+ * Upstream: linux `net/core/dev.c` `dev_valid_name()`: the name must be non-empty, shorter than
+ * IFNAMSIZ (16, so at most 15 bytes), not "." or "..", and contain no '/', ':' or whitespace.
+ * nmstate itself does not check the length (see shared/reference/nmstate.md §2.9); NetworkManager
+ * and the kernel reject the name at apply time, which is too late.
+ */
+
+/** Longest interface name the kernel accepts (IFNAMSIZ - 1). */
+export const MAX_IFNAME_LENGTH = 15;
+
+/** Returns why `name` is not a valid kernel interface name, or undefined when it is valid. */
+export function interfaceNameError(name: unknown): string | undefined {
+  if (typeof name !== 'string' || name.length === 0) return 'must be a non-empty string';
+  if (Buffer.byteLength(name, 'utf8') > MAX_IFNAME_LENGTH)
+    return `is ${Buffer.byteLength(name, 'utf8')} bytes long; the kernel allows at most ${MAX_IFNAME_LENGTH} (IFNAMSIZ 16)`;
+  if (name === '.' || name === '..') return 'cannot be "." or ".."';
+  if (/[/:\s]/.test(name)) return "cannot contain '/', ':' or whitespace";
+  return undefined;
+}
+
+/** True when `name` is a valid kernel interface name. */
+export function isValidInterfaceName(name: unknown): name is string {
+  return interfaceNameError(name) === undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * Field paths inside a resource, in the form users read in kubectl and jq:
+ * `spec.desiredState.interfaces[1].vlan.id`, `metadata.annotations["k8s.v1.cni.cncf.io/resourceName"]`.
+ */
+
+/** One step of a path: an object key or an array index. */
+export type PathSegment = string | number;
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Appends segments to a path, quoting keys that are not plain identifiers. */
+export function joinPath(base: string, ...segments: PathSegment[]): string {
+  let out = base;
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else if (IDENT.test(s)) out += out === '' ? s : `.${s}`;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out;
+}
+
+/** Renders a segment list as a path string. */
+export function formatPath(segments: readonly PathSegment[]): string {
+  return joinPath('', ...segments);
+}
+
+/** Parses a path produced by {@link joinPath} back into segments. */
+export function parsePath(path: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  let i = 0;
+  while (i < path.length) {
+    const c = path[i];
+    if (c === '.') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      const end = path[i + 1] === '"' ? findQuoteEnd(path, i + 1) + 1 : path.indexOf(']', i);
+      const inner = path.slice(i + 1, end);
+      out.push(inner.startsWith('"') ? (JSON.parse(inner) as string) : Number(inner));
+      i = end + 1;
+      continue;
+    }
+    let j = i;
+    while (j < path.length && path[j] !== '.' && path[j] !== '[') j++;
+    out.push(path.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
+function findQuoteEnd(s: string, start: number): number {
+  for (let k = start + 1; k < s.length; k++) {
+    if (s[k] === '\\') k++;
+    else if (s[k] === '"') return k;
+  }
+  return s.length - 1;
+}
