@@ -1,0 +1,9 @@
+import { Topology } from '../../lib/core/topology/model';
+import { lab } from './lab';
+import { prod } from './prod';
+
+/** Every environment by name; `npx cdk8s synth` and `multihome synth --env` read this. */
+export const ENVIRONMENTS = { lab, prod } as const satisfies Record<string, Topology>;
+
+/** Name of a known environment (a typo fails `tsc`). */
+export type EnvironmentName = keyof typeof ENVIRONMENTS;

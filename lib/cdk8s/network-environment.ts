@@ -1,0 +1,173 @@
+import { ApiObject, Chart, ChartProps } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { Problem, formatProblem } from '../core/errors';
+import { Manifest } from '../core/manifest';
+import { canonicalManifest } from '../core/render/yaml';
+import { TopologyBuilder } from '../core/topology/builder';
+import { keyString, ManifestKey } from '../core/topology/keys';
+import { OrderingSpec, Platform, PrerequisitesSpec, Topology } from '../core/topology/model';
+import { Layer, LayeredManifest, layerOf, renderLayers } from '../core/topology/render';
+import { resolveTopology } from '../core/topology/resolve';
+import { validateEnvironment, EnvironmentValidationOptions } from '../core/topology/validate-environment';
+import { loadEnvironment } from './load-environment';
+
+const ENV_SYMBOL = Symbol.for('multihome.NetworkEnvironment');
+
+/** Props of {@link NetworkEnvironment}. */
+export interface NetworkEnvironmentProps extends Omit<ChartProps, 'disableResourceNameHashes'>, EnvironmentValidationOptions {
+  /**
+   * A typed environment (apps/environments/*.ts) to build the construct tree from.
+   * @default - empty; add constructs to it
+   */
+  readonly environment?: Topology;
+  /** @default - the environment's name, else the construct id */
+  readonly name?: string;
+  /** @default Platform.VANILLA (or the environment's) */
+  readonly platform?: Platform | `${Platform}`;
+  /** @default - the environment's; NMState CR only otherwise */
+  readonly prerequisites?: PrerequisitesSpec;
+  /** @default - sync waves on, default waves */
+  readonly ordering?: OrderingSpec;
+  /** MAC prefix of the deterministic allocator. @default - kubemacpool's default range */
+  readonly macPrefix?: string;
+  /** Warning codes not to print. @default - none */
+  readonly silence?: readonly string[];
+  /** Where warnings go. @default - standard error */
+  readonly warn?: (message: string) => void;
+}
+
+/**
+ * A cdk8s Chart that owns one environment's topology: nodes groups, uplinks, networks and VMs
+ * added as constructs. At synth it renders everything once through lib/core, validates all
+ * resources together and fails with every problem listed (each with its construct path);
+ * warnings are printed.
+ */
+export class NetworkEnvironment extends Chart {
+  /** Finds the environment a construct belongs to. */
+  public static of(c: IConstruct): NetworkEnvironment {
+    let cur: IConstruct | undefined = c;
+    while (cur) {
+      if ((cur as unknown as Record<symbol, unknown>)[ENV_SYMBOL]) return cur as NetworkEnvironment;
+      cur = cur.node.scope;
+    }
+    throw new Error(`multihome: ${c.node.path} is not inside a NetworkEnvironment; create it under one`);
+  }
+
+  /** The topology every construct of this environment adds to. */
+  public readonly topology: TopologyBuilder;
+  private readonly objects = new Map<string, { key: ManifestKey; object: ApiObject; owner: Construct }>();
+  /** One container per apply layer, created in apply order, so the chart's file lists objects in that order. */
+  private readonly layers: Record<Layer, Construct>;
+  private readonly validationOptions: EnvironmentValidationOptions;
+  private readonly warn: (message: string) => void;
+  private cache?: { version: number; layers: LayeredManifest[]; byKey: Map<string, Manifest> };
+  private problemCache?: { version: number; problems: Problem[] };
+  private warned = false;
+
+  constructor(scope: Construct, id: string, props: NetworkEnvironmentProps = {}) {
+    super(scope, id, { ...props, disableResourceNameHashes: true });
+    Object.defineProperty(this, ENV_SYMBOL, { value: true });
+    this.layers = {
+      prerequisites: new Construct(this, 'Layer-prerequisites'),
+      nncp: new Construct(this, 'Layer-node-policies'),
+      nad: new Construct(this, 'Layer-attachments'),
+      vm: new Construct(this, 'Layer-vms'),
+    };
+    const env = props.environment;
+    this.topology = new TopologyBuilder({
+      name: props.name ?? env?.name ?? id,
+      platform: props.platform ?? env?.platform,
+      prerequisites: props.prerequisites ?? env?.prerequisites,
+      ordering: props.ordering ?? env?.ordering,
+      macPrefix: props.macPrefix ?? env?.macPrefix,
+      silence: [...(env?.silence ?? []), ...(props.silence ?? [])],
+    });
+    this.validationOptions = { isolation: props.isolation, pluginProfile: props.pluginProfile, previous: props.previous };
+    this.warn = props.warn ?? ((m) => process.stderr.write(m + '\n'));
+    if (env) loadEnvironment(this, env);
+    this.node.addValidation({ validate: () => this.validateAll() });
+  }
+
+  /** Every manifest of the environment, in apply order (rendered once per change). */
+  public render(): LayeredManifest[] {
+    return this.rendered().layers;
+  }
+
+  /** Every problem of the environment (per resource and across resources), warnings included. */
+  public problems(): Problem[] {
+    const v = this.topology.version;
+    if (!this.problemCache || this.problemCache.version !== v) {
+      const t = this.topology.topology();
+      this.problemCache = { version: v, problems: validateEnvironment(t, this.render().map((l) => l.manifest), this.validationOptions) };
+    }
+    return this.problemCache.problems;
+  }
+
+  /**
+   * Creates (once) the ApiObject for a manifest this environment renders, owned by `owner`
+   * (reported in problems); the object itself sits in its apply layer.
+   * @internal
+   */
+  public _own(owner: Construct, key: ManifestKey): ApiObject {
+    const k = keyString(key);
+    const existing = this.objects.get(k);
+    if (existing) return existing.object;
+    const id = key.namespace ? `${key.kind}-${key.namespace}-${key.name}` : `${key.kind}-${key.name}`;
+    const object = new RenderedObject(this.layers[layerOf(key.kind)], id, key, () => this.manifest(k));
+    this.objects.set(k, { key, object, owner });
+    return object;
+  }
+
+  /** The construct path that owns a rendered resource, for problem reports. */
+  public ownerPath(kind: string, name?: string, namespace?: string): string | undefined {
+    if (!name) return undefined;
+    return this.objects.get(keyString({ kind, name, namespace }))?.owner.node.path;
+  }
+
+  private rendered(): { layers: LayeredManifest[]; byKey: Map<string, Manifest> } {
+    const v = this.topology.version;
+    if (!this.cache || this.cache.version !== v) {
+      const layers = renderLayers(resolveTopology(this.topology.topology()));
+      const byKey = new Map(layers.map((l) => [keyString({ kind: l.manifest.kind, name: l.manifest.metadata.name, namespace: l.manifest.metadata.namespace }), l.manifest]));
+      this.cache = { version: v, layers, byKey };
+    }
+    return this.cache;
+  }
+
+  private manifest(k: string): Manifest {
+    const m = this.rendered().byKey.get(k);
+    if (!m) throw new Error(`multihome internal error: ${k} has an object but the environment did not render it`);
+    return m;
+  }
+
+  private validateAll(): string[] {
+    const errors: string[] = [];
+    const rendered = this.rendered().byKey;
+    for (const k of rendered.keys()) if (!this.objects.has(k)) errors.push(`multihome internal error: ${k} is rendered but no construct owns it`);
+    for (const k of this.objects.keys()) if (!rendered.has(k)) errors.push(`multihome internal error: ${k} is owned by a construct but not rendered`);
+    const silence = new Set(this.topology.topology().silence ?? []);
+    const problems = this.problems();
+    const withPath = (p: Problem): Problem => ({
+      ...p,
+      resource: { ...p.resource, constructPath: p.resource.constructPath ?? this.ownerPath(p.resource.kind, p.resource.name, p.resource.namespace) },
+    });
+    for (const p of problems) if (p.severity === 'error') errors.push(formatProblem(withPath(p)));
+    if (!this.warned) {
+      this.warned = true;
+      for (const p of problems) if (p.severity === 'warning' && !silence.has(p.code)) this.warn(formatProblem(withPath(p)));
+    }
+    return errors;
+  }
+}
+
+/** An ApiObject whose whole content comes from the environment's render. */
+class RenderedObject extends ApiObject {
+  constructor(scope: Construct, id: string, key: ManifestKey, private readonly produce: () => Manifest) {
+    super(scope, id, { apiVersion: key.apiVersion, kind: key.kind, metadata: { name: key.name, namespace: key.namespace } });
+  }
+
+  /** Renders the core manifest in cdk8s's canonical key order. */
+  public override toJson(): any {
+    return canonicalManifest(this.produce());
+  }
+}

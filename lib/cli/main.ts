@@ -1,0 +1,57 @@
+import { Command, CommanderError, Option } from 'commander';
+import { checkPaths, formatResult, CheckFormat } from './check';
+import { pluginProfileByName, PLUGIN_PROFILE_NAMES } from '../core/cni';
+
+/** Streams and exit hook the CLI writes to; injected so tests can drive it in-process. */
+export interface CliIo {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+}
+
+const processIo: CliIo = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+
+/** Builds the `multihome` command tree. `setExit` receives the exit code of the command that ran. */
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('multihome')
+    .description('Typed multi-homed KubeVirt networking: check, synthesize and observe NNCP, NAD and VM manifests.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('check')
+    .description('Validate NNCP, NAD, VirtualMachine and VirtualMachineInstance manifests (files or directories of multi-document YAML).')
+    .argument('<paths...>', 'files or directories to check')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--plugin-profile <name>', 'CNI plugin build the NADs target').choices([...PLUGIN_PROFILE_NAMES]))
+    .option('--ignore <codes...>', 'problem codes to leave out of the report')
+    .action((paths: string[], opts: { format: CheckFormat; pluginProfile?: string; ignore?: string[] }) => {
+      const result = checkPaths(paths, {
+        format: opts.format,
+        ignore: opts.ignore,
+        pluginProfile: opts.pluginProfile ? pluginProfileByName(opts.pluginProfile) : undefined,
+      });
+      for (const u of result.unreadable) io.stderr(`multihome check: cannot read ${u.path}: ${u.reason}\n`);
+      io.stdout(formatResult(result, opts.format));
+      setExit(result.exitCode);
+    });
+
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws for user error. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    io.stderr(`multihome: internal error: ${(e as Error).message}\n`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

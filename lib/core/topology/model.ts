@@ -1,0 +1,261 @@
+/**
+ * The intent graph: everything one environment declares, as plain data. Constructs (cdk8s),
+ * components (Pulumi), environment files and `multihome check` all reduce to a {@link Topology};
+ * one renderer turns it into ordered manifests and one validator checks it across resources.
+ *
+ * References between objects are by id (the name of the referenced object); the constructs offer
+ * typed references on top (`network.attach(...)`, `uplink.addVlan(...)`).
+ */
+import type { BondMode, Interface, RouteEntry } from '../nmstate/types';
+
+/** A set of nodes that share hardware and therefore host-network configuration. */
+export interface NodeGroupSpec {
+  /** Id of the group, e.g. `workers`, `c7000`. */
+  readonly name: string;
+  /** NNCP nodeSelector (equality only, as kubernetes-nmstate supports). Empty = every node running the nmstate handler. */
+  readonly nodeSelector: Readonly<Record<string, string>>;
+  /**
+   * Known node names of the group (hostnames). Used to check VM pinning and to render per-node
+   * agent configs; optional.
+   */
+  readonly nodes?: readonly string[];
+  /** NNCP `maxUnavailable` for policies of this group. @default - kubernetes-nmstate's default ("50%") */
+  readonly maxUnavailable?: number | string;
+}
+
+/** Static address in CIDR form (`10.200.0.1/24`, `fd00::1/64`). */
+export type Cidr = string;
+
+/** Host-side IP configuration of an interface multihome creates on the node. */
+export interface HostIpSpec {
+  /** Static IPv4 addresses (CIDR). */
+  readonly ipv4?: readonly Cidr[];
+  /** Static IPv6 addresses (CIDR). */
+  readonly ipv6?: readonly Cidr[];
+  /** DHCPv4 on this interface. @default false */
+  readonly dhcp4?: boolean;
+  /** DHCPv6 on this interface. @default false */
+  readonly dhcp6?: boolean;
+}
+
+/** A host VLAN sub-interface hanging off an uplink (seed 002 `bond0.144`), not bridged to VMs. */
+export interface HostVlanSpec extends HostIpSpec {
+  readonly id: number;
+  /** @default `<uplink interface>.<id>` */
+  readonly name?: string;
+}
+
+/** The physical side of a node group: a NIC or a bond of NICs. */
+export interface UplinkSpec extends HostIpSpec {
+  /** Id of the uplink, unique in the topology. */
+  readonly name: string;
+  /** Node group whose nodes have this uplink. */
+  readonly nodeGroup: string;
+  /** Interface name on the node (`eth1`, `eno49`, `bond0`). */
+  readonly interface: string;
+  /** Present for a bond: its mode, ports and options. */
+  readonly bond?: BondSpec;
+  /** MTU of the uplink (and the bond's ports). @default - left as the node has it */
+  readonly mtu?: number;
+  /** VLAN sub-interfaces with host addresses (seed 002). */
+  readonly vlans?: readonly HostVlanSpec[];
+  /** Name of the NNCP that creates the bond and its host VLANs. @default `<uplink>-<nodeGroup>` */
+  readonly policyName?: string;
+  /** Extra nodeSelector labels for the bond policy only (seed 002 targets one node). */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /** `absent` renders the bond/VLANs as absent (first phase of removal). @default 'present' */
+  readonly state?: 'present' | 'absent';
+}
+
+/** Bond settings (`link-aggregation` in nmstate). */
+export interface BondSpec {
+  readonly mode: BondMode | `${BondMode}`;
+  readonly ports: readonly string[];
+  /** @default 100 for modes that need link monitoring */
+  readonly miimon?: number;
+  readonly primary?: string;
+  /** Other kernel bond options (snake_case). */
+  readonly options?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** How a network reaches VMs (ARCHITECTURE.md, VlanBridgeNetwork patterns). */
+export enum NetworkPattern {
+  /** uplink → VLAN sub-interface → one bridge per VLAN; NAD without tag (seed 001). */
+  VLAN_BRIDGE = 'vlan-bridge',
+  /** one VLAN-filtering bridge on the uplink carries many VLANs; NAD sets `vlan` (seed 004). */
+  TRUNK_BRIDGE = 'trunk-bridge',
+  /** plain bridge on a NIC, no VLAN (seed 000). */
+  BRIDGE = 'bridge',
+  /** OVN-Kubernetes localnet + `ovn.bridge-mappings`. */
+  OVN_LOCALNET = 'ovn-localnet',
+}
+
+/** CNI plugin type used for Linux-bridge NADs. */
+export enum BridgePlugin {
+  /** Upstream containernetworking `bridge`. */
+  BRIDGE = 'bridge',
+  /** OpenShift Virtualization / CNAO copy of the bridge plugin. */
+  CNV_BRIDGE = 'cnv-bridge',
+}
+
+/** IPAM of a network's NADs. */
+export type IpamSpec =
+  | { readonly type: 'none' }
+  | { readonly type: 'whereabouts'; readonly range: Cidr; readonly rangeStart?: string; readonly rangeEnd?: string; readonly exclude?: readonly Cidr[]; readonly gateway?: string }
+  | { readonly type: 'host-local'; readonly subnet: Cidr; readonly rangeStart?: string; readonly rangeEnd?: string; readonly gateway?: string }
+  | { readonly type: 'static' }
+  | { readonly type: 'dhcp' };
+
+/** One L2 network exposed to VMs. */
+export interface NetworkSpec {
+  /** Id of the network; also the default NAD name. */
+  readonly name: string;
+  readonly pattern: NetworkPattern | `${NetworkPattern}`;
+  /** Uplink carrying the network. */
+  readonly uplink: string;
+  /** VLAN id (vlan-bridge, trunk-bridge; optional for ovn-localnet). */
+  readonly vlan?: number;
+  /** Bridge name on the node (Linux bridge, or OVS bridge for ovn-localnet). */
+  readonly bridge: string;
+  /** VLAN sub-interface name (vlan-bridge). @default `<uplink interface>.<vlan>` */
+  readonly vlanInterface?: string;
+  /** NAD name in every namespace. @default the network name */
+  readonly nadName?: string;
+  /** `name` inside the CNI config. @default the NAD name */
+  readonly cniName?: string;
+  /** Namespaces that get a NAD. */
+  readonly namespaces: readonly string[];
+  /** Bridge CNI flavour. @default from the environment's platform */
+  readonly plugin?: BridgePlugin | `${BridgePlugin}`;
+  /** @default '0.3.1' */
+  readonly cniVersion?: string;
+  /** Source-MAC spoof check on the bridge port. @default true */
+  readonly macspoofchk?: boolean;
+  /** Chain the `tuning` plugin after the bridge (seed 004). @default false */
+  readonly tuning?: boolean;
+  /** @default { type: 'none' } (L2 only; guests configure themselves) */
+  readonly ipam?: IpamSpec;
+  /** Subnets of the L2 segment, used to check VM addresses. */
+  readonly subnets?: readonly Cidr[];
+  /** MTU of the NAD (and of the bridge/VLAN the network creates). */
+  readonly mtu?: number;
+  /** Annotate NADs with `k8s.v1.cni.cncf.io/resourceName: bridge.network.kubevirt.io/<bridge>`. @default true */
+  readonly resourceName?: boolean;
+  /** Name of the NNCP that creates the VLAN/bridge. @default `<network>-<nodeGroup>` (per-VLAN) or `<bridge>-<uplink interface>` (shared bridge) */
+  readonly policyName?: string;
+  /** Host IP on the bridge (seed 000 `br1` takes DHCP). */
+  readonly bridgeIp?: HostIpSpec;
+  /** Description written on the NNCP interfaces. */
+  readonly description?: string;
+  /** OVN physical network name (localnet). @default the network name */
+  readonly physicalNetworkName?: string;
+  /** `absent`: first phase of removal — interfaces rendered `state: absent`, NADs dropped. @default 'present' */
+  readonly state?: 'present' | 'absent';
+}
+
+/** One VM NIC on a network. */
+export interface AttachmentSpec {
+  readonly network: string;
+  /** Interface/network name inside the VM spec. @default the network name */
+  readonly name?: string;
+  /** @default - allocated deterministically from namespace/vm/interface */
+  readonly macAddress?: string;
+  readonly ipv4?: readonly Cidr[];
+  readonly ipv6?: readonly Cidr[];
+  readonly dhcp4?: boolean;
+  readonly dhcp6?: boolean;
+  /** Default gateway via this NIC. */
+  readonly gateway4?: string;
+  readonly gateway6?: string;
+  readonly nameservers?: readonly string[];
+  readonly routes?: ReadonlyArray<{ readonly to: Cidr; readonly via: string; readonly metric?: number }>;
+  /** Guest interface name set by cloud-init (`set-name`). @default `eth<N>` in attachment order after the pod NIC */
+  readonly guestName?: string;
+  /** `absent`: hot-unplug first phase (bridge binding only). @default 'present' */
+  readonly state?: 'present' | 'absent';
+  /** NIC model. @default 'virtio' */
+  readonly model?: string;
+}
+
+/** One KubeVirt VM with its secondary NICs. */
+export interface VmSpec {
+  readonly name: string;
+  readonly namespace: string;
+  /** Pod network binding, or false for none. @default 'masquerade' */
+  readonly podNetwork?: 'masquerade' | false;
+  /** Name of the pod network's interface/network entry. @default 'default' */
+  readonly podInterfaceName?: string;
+  readonly attachments: readonly AttachmentSpec[];
+  /** Explicit placement; must lie inside the node groups of every attached network. */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /** @default 'Always' */
+  readonly runStrategy?: string;
+  /** Guest memory request. @default '1Gi' */
+  readonly memory?: string;
+  /** containerDisk image. @default 'quay.io/containerdisks/fedora:latest' */
+  readonly image?: string;
+  /** cloud-init userData. */
+  readonly userData?: string;
+  /** Extra fields merged into `spec.template.spec` (escape hatch). */
+  readonly templateExtra?: Readonly<Record<string, unknown>>;
+}
+
+/** Host configuration that is not a VM network (seed 002 `static-ip`, `eth1.102`). */
+export interface HostPolicySpec {
+  /** NNCP name. */
+  readonly name: string;
+  /** Node group, or none for every node. */
+  readonly nodeGroup?: string;
+  /** Extra nodeSelector labels (e.g. one hostname). */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  readonly interfaces: readonly Interface[];
+  readonly routes?: readonly RouteEntry[];
+}
+
+/** Which cluster flavour the manifests target. */
+export enum Platform {
+  /** Upstream Kubernetes + KubeVirt + CNAO/Multus: `bridge` CNI, no namespace isolation. */
+  VANILLA = 'vanilla',
+  /** OpenShift Virtualization: `cnv-bridge`, Multus namespace isolation (same namespace or `default`). */
+  OPENSHIFT = 'openshift',
+}
+
+/** Operators the rest needs (seed 002 NMState CR, seed 004 NetworkAddonsConfig). */
+export interface PrerequisitesSpec {
+  /** Render the `NMState` CR named `nmstate` (when prerequisites are given at all). @default true */
+  readonly nmstate?: boolean;
+  /** Render a `NetworkAddonsConfig` named `cluster` with these components. */
+  readonly networkAddons?: {
+    readonly multus?: boolean;
+    readonly linuxBridge?: boolean;
+    readonly nmstate?: boolean;
+    readonly kubeMacPool?: boolean | { readonly rangeStart: string; readonly rangeEnd: string };
+    readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  };
+}
+
+/** GitOps ordering. */
+export interface OrderingSpec {
+  /** Write `argocd.argoproj.io/sync-wave` annotations. @default true */
+  readonly syncWaves?: boolean;
+  /** Waves by layer. @default { prerequisites: -20, nncp: -10, nad: -5, vm: 0 } */
+  readonly waves?: Partial<Readonly<Record<'prerequisites' | 'nncp' | 'nad' | 'vm', number>>>;
+}
+
+/** A whole environment's intent. */
+export interface Topology {
+  readonly name: string;
+  /** @default Platform.VANILLA */
+  readonly platform?: Platform | `${Platform}`;
+  readonly nodeGroups: readonly NodeGroupSpec[];
+  readonly uplinks: readonly UplinkSpec[];
+  readonly networks: readonly NetworkSpec[];
+  readonly vms: readonly VmSpec[];
+  readonly hostPolicies?: readonly HostPolicySpec[];
+  readonly prerequisites?: PrerequisitesSpec;
+  readonly ordering?: OrderingSpec;
+  /** MAC prefix (3 bytes) of the deterministic allocator. @default '02:00:00' range as kubemacpool's default */
+  readonly macPrefix?: string;
+  /** Problem codes to silence (warnings only). */
+  readonly silence?: readonly string[];
+}

@@ -1,0 +1,105 @@
+/**
+ * VirtualMachines of a topology: interfaces and networks paired by construction, MACs pinned
+ * (deterministic allocator), cloud-init `networkData` generated from the same attachments, and
+ * placement derived from the node groups that have the bridges.
+ */
+import { API, Manifest } from '../manifest';
+import { MacAllocator, networkDataV2, cloudInitVolume } from '../kubevirt';
+import { ResolvedAttachment, ResolvedTopology, ResolvedVm } from './resolve';
+
+/** MACs of every VM NIC, keyed `namespace/vm/interface`, allocated in declaration order. */
+export function allocateMacs(t: ResolvedTopology): Map<string, string> {
+  const alloc = new MacAllocator(t.macPrefix ? { prefix: t.macPrefix } : {});
+  const out = new Map<string, string>();
+  // Explicit MACs first, so the allocator never hands one of them out.
+  for (const vm of t.vms) for (const a of vm.attachments) if (a.macAddress) alloc.reserve(a.macAddress);
+  for (const vm of t.vms) {
+    for (const a of vm.attachments) {
+      out.set(macKey(vm, a), a.macAddress ?? alloc.allocate(vm.namespace, vm.name, a.name));
+    }
+  }
+  return out;
+}
+
+/** Key of one NIC in {@link allocateMacs}. */
+export function macKey(vm: { namespace: string; name: string }, a: { name: string }): string {
+  return `${vm.namespace}/${vm.name}/${a.name}`;
+}
+
+/** Placement of a VM: its explicit nodeSelector, else the union of its networks' node group selectors. */
+export function vmPlacement(vm: ResolvedVm): Record<string, string> {
+  if (vm.nodeSelector) return { ...vm.nodeSelector };
+  const sel: Record<string, string> = {};
+  for (const a of vm.attachments) Object.assign(sel, a.networkSpec?.nodeGroupSpec?.nodeSelector ?? {});
+  return sel;
+}
+
+/** Reference to a NAD from a VM: plain name in the same namespace. */
+function networkName(a: ResolvedAttachment): string {
+  return a.networkSpec?.nadName ?? a.network;
+}
+
+/** cloud-init NoCloud networkData v2 for the present attachments with addresses or DHCP. */
+export function vmNetworkData(vm: ResolvedVm, macs: Map<string, string>): string | undefined {
+  const ethernets = vm.attachments
+    .filter((a) => a.state === 'present' && (a.ipv4?.length || a.ipv6?.length || a.dhcp4 || a.dhcp6))
+    .map((a) => ({
+      id: a.guestName,
+      name: a.guestName,
+      mac: macs.get(macKey(vm, a))!,
+      addresses: [...(a.ipv4 ?? []), ...(a.ipv6 ?? [])],
+      ...(a.dhcp4 ? { dhcp4: true } : {}),
+      ...(a.dhcp6 ? { dhcp6: true } : {}),
+      ...(a.gateway4 ? { gateway4: a.gateway4 } : {}),
+      ...(a.gateway6 ? { gateway6: a.gateway6 } : {}),
+      ...(a.routes ? { routes: a.routes.map((r) => ({ ...r })) } : {}),
+      ...(a.nameservers ? { nameservers: { addresses: [...a.nameservers] } } : {}),
+      ...(a.networkSpec?.mtu ? { mtu: a.networkSpec.mtu } : {}),
+    }));
+  return ethernets.length ? networkDataV2({ ethernets }) : undefined;
+}
+
+/** Renders one VM. */
+export function vmManifest(vm: ResolvedVm, macs: Map<string, string>): Manifest {
+  const interfaces: Record<string, unknown>[] = [];
+  const networks: Record<string, unknown>[] = [];
+  if (vm.podNetwork) {
+    interfaces.push({ name: vm.podInterfaceName, masquerade: {} });
+    networks.push({ name: vm.podInterfaceName, pod: {} });
+  }
+  for (const a of vm.attachments) {
+    interfaces.push({
+      name: a.name,
+      bridge: {},
+      macAddress: macs.get(macKey(vm, a)),
+      ...(a.model !== 'virtio' ? { model: a.model } : {}),
+      ...(a.state === 'absent' ? { state: 'absent' } : {}),
+    });
+    networks.push({ name: a.name, multus: { networkName: networkName(a) } });
+  }
+  const networkData = vmNetworkData(vm, macs);
+  const volumes: Record<string, unknown>[] = [{ name: 'containerdisk', containerDisk: { image: vm.image } }];
+  const disks: Record<string, unknown>[] = [{ name: 'containerdisk', disk: { bus: 'virtio' } }];
+  if (networkData || vm.userData) {
+    volumes.push(cloudInitVolume({ name: 'cloudinitdisk', networkData, userData: vm.userData, secretName: `${vm.name}-cloudinit` }));
+    disks.push({ name: 'cloudinitdisk', disk: { bus: 'virtio' } });
+  }
+  const nodeSelector = vmPlacement(vm);
+  return {
+    ...API.vm,
+    metadata: { name: vm.name, namespace: vm.namespace },
+    spec: {
+      runStrategy: vm.runStrategy,
+      template: {
+        metadata: { labels: { 'kubevirt.io/vm': vm.name } },
+        spec: {
+          ...(Object.keys(nodeSelector).length ? { nodeSelector } : {}),
+          domain: { devices: { disks, interfaces }, resources: { requests: { memory: vm.memory } } },
+          networks,
+          volumes,
+          ...(vm.templateExtra ?? {}),
+        },
+      },
+    },
+  };
+}

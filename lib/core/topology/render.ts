@@ -1,0 +1,78 @@
+/**
+ * The one renderer: a topology in, ordered plain manifests out —
+ * prerequisites → NNCPs → NADs → VMs — with Argo CD sync waves by layer.
+ */
+import { API, Manifest } from '../manifest';
+import { Topology } from './model';
+import { planPolicies, policyManifest } from './render-nncp';
+import { networkNads } from './render-nad';
+import { allocateMacs, vmManifest } from './render-vm';
+import { ResolvedTopology, resolveTopology } from './resolve';
+
+/** Annotation Argo CD orders sync waves by. */
+export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+
+/** Apply layers, in order. */
+export type Layer = 'prerequisites' | 'nncp' | 'nad' | 'vm';
+
+/** The apply layer of a kind. */
+export function layerOf(kind: string): Layer {
+  switch (kind) {
+    case API.nncp.kind:
+      return 'nncp';
+    case API.nad.kind:
+      return 'nad';
+    case API.nmstate.kind:
+    case API.networkAddonsConfig.kind:
+    case API.namespace.kind:
+      return 'prerequisites';
+    default:
+      return 'vm';
+  }
+}
+
+/** A rendered manifest with the layer it belongs to. */
+export interface LayeredManifest {
+  readonly layer: Layer;
+  readonly manifest: Manifest;
+}
+
+/** Prerequisite operator CRs (NMState, NetworkAddonsConfig). */
+export function prerequisiteManifests(t: Topology): Manifest[] {
+  const out: Manifest[] = [];
+  const p = t.prerequisites;
+  if (!p) return out;
+  if (p.nmstate ?? true) out.push({ ...API.nmstate, metadata: { name: 'nmstate' } });
+  const na = p.networkAddons;
+  if (na) {
+    const spec: Record<string, unknown> = {};
+    if (na.multus) spec.multus = {};
+    if (na.linuxBridge) spec.linuxBridge = {};
+    if (na.nmstate) spec.nmstate = {};
+    if (na.kubeMacPool) spec.kubeMacPool = na.kubeMacPool === true ? {} : { rangeStart: na.kubeMacPool.rangeStart, rangeEnd: na.kubeMacPool.rangeEnd };
+    if (na.imagePullPolicy) spec.imagePullPolicy = na.imagePullPolicy;
+    out.push({ ...API.networkAddonsConfig, metadata: { name: 'cluster' }, spec });
+  }
+  return out;
+}
+
+/** Renders a resolved topology into layered manifests, in apply order. */
+export function renderLayers(t: ResolvedTopology): LayeredManifest[] {
+  const out: LayeredManifest[] = [];
+  for (const m of prerequisiteManifests(t)) out.push({ layer: 'prerequisites', manifest: m });
+  for (const p of planPolicies(t)) out.push({ layer: 'nncp', manifest: policyManifest(p) });
+  for (const n of t.networks) for (const m of networkNads(n)) out.push({ layer: 'nad', manifest: m });
+  const macs = allocateMacs(t);
+  for (const vm of t.vms) out.push({ layer: 'vm', manifest: vmManifest(vm, macs) });
+  if (t.syncWaves) for (const l of out) annotate(l.manifest, SYNC_WAVE_ANNOTATION, String(t.waves[l.layer]));
+  return out;
+}
+
+function annotate(m: Manifest, key: string, value: string): void {
+  m.metadata.annotations = { ...(m.metadata.annotations ?? {}), [key]: value };
+}
+
+/** Renders a topology into manifests in apply order (no validation; see `validateTopology`). */
+export function renderTopology(t: Topology): Manifest[] {
+  return renderLayers(resolveTopology(t)).map((l) => l.manifest);
+}
