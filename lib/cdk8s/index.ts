@@ -7,3 +7,5 @@ export * from './multihomed-vm';
 export * from './cluster-network-prerequisites';
 export * from './host-network-policy';
 export * from './synth-environments';
+export * from './node-network-policy';
+export * from './network-attachment';

@@ -1,6 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { checkPaths, formatResult, CheckFormat } from './check';
 import { pluginProfileByName, PLUGIN_PROFILE_NAMES } from '../core/cni';
+import { formatProblem } from '../core/errors';
+import { DEFAULT_ENVIRONMENTS_MODULE, loadEnvironments, UserError } from './environments';
+import { synthDirect } from './synth';
 
 /** Streams and exit hook the CLI writes to; injected so tests can drive it in-process. */
 export interface CliIo {
@@ -35,6 +38,28 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       setExit(result.exitCode);
     });
 
+  program
+    .command('synth')
+    .description('Render environments to <out>/<env>/<env>.k8s.yaml without the cdk8s CLI (same bytes as `npx cdk8s synth`).')
+    .option('--env <names...>', 'environments to synthesize (default: all)')
+    .option('--out <dir>', 'output directory', 'dist')
+    .option('--environments <module>', 'module exporting the environments', DEFAULT_ENVIRONMENTS_MODULE)
+    .action((opts: { env?: string[]; out: string; environments: string }) => {
+      const all = loadEnvironments(opts.environments);
+      const names = opts.env ?? Object.keys(all);
+      const unknown = names.filter((n) => !(n in all));
+      if (unknown.length) throw new UserError(`unknown environment(s) ${unknown.join(', ')}; known: ${Object.keys(all).join(', ') || '(none)'}`);
+      const result = synthDirect(Object.fromEntries(names.map((n) => [n, all[n]])), opts.out);
+      for (const p of [...result.errors, ...result.warnings]) io.stderr(formatProblem(p) + '\n');
+      if (result.errors.length) {
+        io.stderr(`multihome synth: ${result.errors.length} error(s); nothing was written\n`);
+        setExit(1);
+        return;
+      }
+      for (const f of result.files) io.stdout(`wrote ${f}\n`);
+      setExit(0);
+    });
+
   return program;
 }
 
@@ -47,6 +72,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UserError) {
+      io.stderr(`multihome: ${e.message}\n`);
+      return 2;
+    }
     io.stderr(`multihome: internal error: ${(e as Error).message}\n`);
     return 3;
   }

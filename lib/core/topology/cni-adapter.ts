@@ -25,10 +25,10 @@ export function ipamConfig(ipam: IpamSpec): Record<string, unknown> {
 }
 
 /** A NAD manifest with its config serialized as JSON text. */
-export function nadManifest(p: { name: string; namespace: string; config: CniConfig; annotations?: Record<string, string> }): Manifest {
+export function nadManifest(p: { name: string; namespace?: string; config: CniConfig; annotations?: Record<string, string> }): Manifest {
   return {
     ...API.nad,
-    metadata: { name: p.name, namespace: p.namespace, ...(p.annotations ? { annotations: p.annotations } : {}) },
+    metadata: { name: p.name, ...(p.namespace ? { namespace: p.namespace } : {}), ...(p.annotations ? { annotations: p.annotations } : {}) },
     spec: { config: JSON.stringify(p.config) },
   };
 }

@@ -18,6 +18,9 @@ export interface PlannedPolicy {
   readonly interfaces: Interface[];
   readonly routes?: unknown[];
   readonly ovnMappings?: Array<{ localnet: string; bridge?: string; state?: string }>;
+  readonly dnsResolver?: Record<string, unknown>;
+  readonly capture?: Record<string, string>;
+  readonly annotations?: Record<string, string>;
   /** Networks rendered into this policy. */
   readonly networks: readonly string[];
 }
@@ -214,17 +217,19 @@ function localnetPolicy(members: readonly ResolvedNetwork[]): PlannedPolicy {
   };
 }
 
-/** Renders a planned policy as an NNCP manifest. */
+/** Renders a planned policy (or any NNCP description) as an NNCP manifest. */
 export function policyManifest(p: PlannedPolicy): Manifest {
   const desiredState: Record<string, unknown> = { interfaces: p.interfaces };
   if (p.routes && p.routes.length) desiredState.routes = { config: p.routes };
+  if (p.dnsResolver) desiredState['dns-resolver'] = p.dnsResolver;
   if (p.ovnMappings && p.ovnMappings.length) desiredState.ovn = { 'bridge-mappings': p.ovnMappings };
   return {
     ...API.nncp,
-    metadata: { name: p.name },
+    metadata: { name: p.name, ...(p.annotations ? { annotations: { ...p.annotations } } : {}) },
     spec: {
       ...(Object.keys(p.nodeSelector).length ? { nodeSelector: p.nodeSelector } : {}),
       ...(p.maxUnavailable !== undefined ? { maxUnavailable: p.maxUnavailable } : {}),
+      ...(p.capture ? { capture: p.capture } : {}),
       desiredState,
     },
   };

@@ -1,0 +1,30 @@
+/**
+ * The Pulumi program: the stack name picks the environment (`pulumi stack select lab`), the
+ * stack's `multihome:*` config is checked against a typed schema, and the environment is
+ * deployed as one NetworkEnvironment component (NNCP → NAD → VM, waiting on NNCP readiness).
+ */
+import * as k8s from '@pulumi/kubernetes';
+import * as pulumi from '@pulumi/pulumi';
+import { ENVIRONMENTS } from '../environments';
+import { applyNamespaceOverrides, NetworkEnvironment, parseStackConfig } from '../../lib/pulumi';
+
+const stack = pulumi.getStack();
+const environment = (ENVIRONMENTS as Record<string, (typeof ENVIRONMENTS)[keyof typeof ENVIRONMENTS]>)[stack];
+if (!environment) {
+  throw new Error(`multihome: no environment named "${stack}"; stacks must be named after one of: ${Object.keys(ENVIRONMENTS).join(', ')}`);
+}
+const config = parseStackConfig(pulumi.runtime.allConfig());
+const provider = config.kubeconfigContext ? new k8s.Provider('k8s', { context: config.kubeconfigContext }) : undefined;
+
+const env = new NetworkEnvironment(stack, {
+  environment: applyNamespaceOverrides(environment, config.namespaceOverrides),
+  isolation: config.isolation,
+  pluginProfile: config.pluginProfile,
+  waitForPolicies: config.waitFor,
+  policyTimeoutSeconds: config.waitTimeoutSeconds,
+  provider,
+});
+
+export const policyNames = env.policyNames;
+export const nadNames = env.nadNames;
+export const vms = env.vms;

@@ -1,0 +1,4 @@
+export * from './components';
+export * from './network-environment';
+export * from './readiness';
+export * from './stack-config';

@@ -1,0 +1,117 @@
+/**
+ * Typed stack configuration of the Pulumi program (`Pulumi.<stack>.yaml`, namespace
+ * `multihome`). `requireObject<T>` does not check T, so every key is checked here and all
+ * problems are reported in one error.
+ */
+import { Topology } from '../core/topology/model';
+
+/** Settings a stack may set under `multihome:`. */
+export interface StackConfig {
+  /** Map environment namespaces to the namespaces of this cluster. @default - none */
+  readonly namespaceOverrides?: Readonly<Record<string, string>>;
+  /** Multus namespace isolation. @default - from the environment's platform */
+  readonly isolation?: 'none' | 'openshift';
+  /** Wait for NNCPs to become Available. @default true */
+  readonly waitFor?: boolean;
+  /** NNCP wait timeout. @default 600 */
+  readonly waitTimeoutSeconds?: number;
+  /** kubeconfig context for the Kubernetes provider. @default - the current context */
+  readonly kubeconfigContext?: string;
+  /** Image of the node agent. @default - the package's default */
+  readonly agentImage?: string;
+  /** Tag of the node agent image. @default - the package version */
+  readonly agentImageTag?: string;
+  /** CNI plugin profile (`upstream`, `debian-1.1.1`, `openshift`). @default - the cni module's default */
+  readonly pluginProfile?: string;
+}
+
+type Kind = 'string' | 'boolean' | 'number' | 'string-map' | { enum: readonly string[] };
+
+/** The schema, declared once; unknown keys and type errors are derived from it. */
+export const STACK_CONFIG_SCHEMA: Readonly<Record<keyof StackConfig, Kind>> = {
+  namespaceOverrides: 'string-map',
+  isolation: { enum: ['none', 'openshift'] },
+  waitFor: 'boolean',
+  waitTimeoutSeconds: 'number',
+  kubeconfigContext: 'string',
+  agentImage: 'string',
+  agentImageTag: 'string',
+  pluginProfile: { enum: ['upstream', 'debian-1.1.1', 'openshift'] },
+};
+
+/** Config namespace of multihome's keys. */
+export const CONFIG_NAMESPACE = 'multihome';
+
+/** Thrown with every stack-config problem at once. */
+export class StackConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`invalid stack configuration (${problems.length} problem(s)):\n` + problems.map((p) => '  ' + p).join('\n'));
+    this.name = 'StackConfigError';
+  }
+}
+
+/**
+ * Parses raw config (`pulumi.runtime.allConfig()`: `namespace:key` → string) into a
+ * {@link StackConfig}. Keys of other namespaces are ignored; unknown `multihome:` keys and
+ * values of the wrong type are errors, all reported together.
+ */
+export function parseStackConfig(raw: Readonly<Record<string, string>>): StackConfig {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  const known = Object.keys(STACK_CONFIG_SCHEMA);
+  for (const [fullKey, text] of Object.entries(raw)) {
+    const [ns, key] = splitKey(fullKey);
+    if (ns !== CONFIG_NAMESPACE) continue;
+    if (!(key in STACK_CONFIG_SCHEMA)) {
+      problems.push(`${fullKey}: unknown key; allowed keys are ${known.map((k) => `${CONFIG_NAMESPACE}:${k}`).join(', ')}`);
+      continue;
+    }
+    const kind = STACK_CONFIG_SCHEMA[key as keyof StackConfig];
+    const parsed = parseValue(text, kind);
+    if ('error' in parsed) problems.push(`${fullKey}: ${parsed.error} (given ${JSON.stringify(text)})`);
+    else out[key] = parsed.value;
+  }
+  if (problems.length) throw new StackConfigError(problems);
+  return out as StackConfig;
+}
+
+function splitKey(k: string): [string, string] {
+  const i = k.indexOf(':');
+  return i < 0 ? ['', k] : [k.slice(0, i), k.slice(i + 1)];
+}
+
+function parseValue(text: string, kind: Kind): { value: unknown } | { error: string } {
+  if (typeof kind === 'object') return kind.enum.includes(text) ? { value: text } : { error: `must be one of ${kind.enum.join(', ')}` };
+  switch (kind) {
+    case 'string':
+      return text === '' ? { error: 'must be a non-empty string' } : { value: text };
+    case 'boolean':
+      return text === 'true' || text === 'false' ? { value: text === 'true' } : { error: 'must be true or false' };
+    case 'number': {
+      const n = Number(text);
+      return text.trim() !== '' && Number.isInteger(n) && n > 0 ? { value: n } : { error: 'must be a positive integer' };
+    }
+    case 'string-map': {
+      let v: unknown;
+      try {
+        v = JSON.parse(text);
+      } catch {
+        return { error: 'must be a map of strings' };
+      }
+      if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.values(v).some((x) => typeof x !== 'string')) {
+        return { error: 'must be a map of strings' };
+      }
+      return { value: v };
+    }
+  }
+}
+
+/** Applies `namespaceOverrides` to an environment (NAD namespaces and VM namespaces). */
+export function applyNamespaceOverrides(t: Topology, overrides: Readonly<Record<string, string>> = {}): Topology {
+  const map = (ns: string) => overrides[ns] ?? ns;
+  return {
+    ...t,
+    networks: t.networks.map((n) => ({ ...n, namespaces: n.namespaces.map(map) })),
+    vms: t.vms.map((vm) => ({ ...vm, namespace: map(vm.namespace) })),
+  };
+}

@@ -1,0 +1,91 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart, Testing } from 'cdk8s';
+import { lab } from '../../apps/environments/lab';
+import { prod } from '../../apps/environments/prod';
+import {
+  BondedUplink, ClusterNetworkPrerequisites, MultihomedVM, NetworkEnvironment, NodeGroup, Uplink, VlanBridgeNetwork, synthEnvironments,
+} from '../../lib/cdk8s';
+import { stringifyManifests } from '../../lib/core/render/yaml';
+import { renderTopology } from '../../lib/core/topology/render';
+
+const quiet = { warn: () => undefined };
+
+describe('NetworkEnvironment', () => {
+  it.each([
+    ['lab', lab],
+    ['prod', prod],
+  ])('synthesizes the %s environment to exactly the core render, in apply order', (_name, environment) => {
+    const app = Testing.app();
+    const env = new NetworkEnvironment(app, 'env', { environment, ...quiet });
+    const synthed = Testing.synth(env);
+    expect(synthed).toEqual(JSON.parse(JSON.stringify(renderTopology(environment))));
+  });
+
+  it('writes the same bytes as `multihome synth` (core YAML path)', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-synth-'));
+    const r = synthEnvironments({ lab }, out, quiet);
+    expect(r.errors).toEqual([]);
+    expect(fs.readFileSync(path.join(out, 'lab', 'lab.k8s.yaml'), 'utf8')).toBe(stringifyManifests(renderTopology(lab)));
+  });
+
+  it('builds the README example from constructs: trunk port, NAD, VMs with pinned MACs, placement', () => {
+    const app = Testing.app();
+    const env = new NetworkEnvironment(app, 'lab', { prerequisites: { nmstate: true }, ...quiet });
+    const nodes = new NodeGroup(env, 'nodes', { nodeSelector: {}, nodes: ['node01', 'node02'] });
+    const eth1 = new Uplink(env, 'eth1', { nodeGroup: nodes, interface: 'eth1' });
+    const vlan100 = new VlanBridgeNetwork(env, 'br0-100', {
+      uplink: eth1, pattern: 'trunk-bridge', bridge: 'br0', vlan: 100, nadName: 'br0-100-l2', namespaces: ['default'], subnets: ['10.200.0.0/24'],
+    });
+    const vlan200 = new VlanBridgeNetwork(env, 'br0-200', { uplink: eth1, bridge: 'br0', vlan: 200, namespaces: ['default'] });
+    for (const [name, node, ip] of [['vma', 'node01', '10.200.0.1/24'], ['vmb', 'node02', '10.200.0.2/24']]) {
+      const vm = new MultihomedVM(env, name, { namespace: 'default', nodeSelector: { 'kubernetes.io/hostname': node } });
+      vlan100.attach(vm, { ipv4: [ip] });
+    }
+    vlan200.exposeTo('other');
+    const objs = Testing.synth(env);
+    expect(objs.map((o) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`)).toEqual([
+      'NMState//nmstate',
+      'NodeNetworkConfigurationPolicy//br0-eth1',
+      'NetworkAttachmentDefinition/default/br0-100-l2',
+      'NetworkAttachmentDefinition/default/br0-200',
+      'NetworkAttachmentDefinition/other/br0-200',
+      'VirtualMachine/default/vma',
+      'VirtualMachine/default/vmb',
+    ]);
+    const port = objs[1].spec.desiredState.interfaces.find((i: any) => i.name === 'br0').bridge.port[0];
+    expect(port.vlan['trunk-tags']).toEqual([{ id: 100 }, { id: 200 }]);
+  });
+
+  it('fails synth listing every problem with its construct path, and writes nothing', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-bad-'));
+    const broken = { ...lab, networks: [{ ...lab.networks[0], vlan: 5000 }] };
+    const r = synthEnvironments({ lab: broken }, out, quiet);
+    expect(r.errors.length).toBeGreaterThan(0);
+    expect(r.errors.some((p) => p.path.endsWith('vlan') && p.resource.constructPath?.startsWith('lab/'))).toBe(true);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('a bonded uplink renders the bond with its host VLANs (seed 002)', () => {
+    const app = Testing.app();
+    const env = new NetworkEnvironment(app, 'p', quiet);
+    new ClusterNetworkPrerequisites(env, 'prereq', { nmstate: true });
+    const g = new NodeGroup(env, 'node30', { nodeSelector: { 'kubernetes.io/hostname': '10-6-185-30' } });
+    const bond = new BondedUplink(env, 'bond0', { nodeGroup: g, interface: 'bond0', mode: 'active-backup', ports: ['ens161', 'ens256'], policyName: 'bond-vlan30' });
+    bond.addVlan(144, { ipv4: ['172.144.185.30/16'] });
+    const objs = Testing.synth(env);
+    const nncp = objs.find((o) => o.kind === 'NodeNetworkConfigurationPolicy');
+    expect(nncp.metadata.name).toBe('bond-vlan30');
+    expect(nncp.spec.desiredState.interfaces.map((i: any) => i.name)).toEqual(['bond0', 'bond0.144']);
+    expect(nncp.spec.desiredState.interfaces[0]['link-aggregation']).toEqual({ mode: 'active-backup', port: ['ens161', 'ens256'], options: { miimon: 100 } });
+  });
+
+  it('is found from any construct inside it', () => {
+    const app = new App();
+    const env = new NetworkEnvironment(app, 'e', quiet);
+    const g = new NodeGroup(env, 'g', { nodeSelector: {} });
+    expect(NetworkEnvironment.of(g)).toBe(env);
+    expect(() => NetworkEnvironment.of(new Chart(app, 'other'))).toThrow(/not inside a NetworkEnvironment/);
+  });
+});
