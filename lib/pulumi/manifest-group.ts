@@ -11,6 +11,8 @@ export interface ManifestGroupArgs extends ReadinessOptions {
   readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
   /** Kubernetes provider for every child. @default - the ambient provider */
   readonly provider?: pulumi.ProviderResource;
+  /** Prefix of the children's resource names (the environment's name). @default - none */
+  readonly namePrefix?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export abstract class ManifestGroup extends pulumi.ComponentResource {
     const resources = new Map<string, pulumi.CustomResource>();
     for (const m of args.manifests) {
       const key = [m.kind, m.metadata.namespace, m.metadata.name].filter(Boolean).join('/');
-      resources.set(key, registerManifest(withReadiness(m, args), { parent: this, provider: args.provider, dependsOn: args.dependsOn }));
+      resources.set(key, registerManifest(withReadiness(m, args), { parent: this, provider: args.provider, dependsOn: args.dependsOn }, args.namePrefix));
     }
     this.resources = resources;
   }

@@ -60,7 +60,7 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     const pick = (keys: ManifestKey[]): Manifest[] =>
       keys.map(keyString).filter((k) => !taken.has(k) && byKey.has(k) && (taken.add(k), true)).map((k) => byKey.get(k)!);
     const child = { parent: this };
-    const common = { provider: args.provider, waitForPolicies: args.waitForPolicies, policyTimeoutSeconds: args.policyTimeoutSeconds };
+    const common = { namePrefix: name, provider: args.provider, waitForPolicies: args.waitForPolicies, policyTimeoutSeconds: args.policyTimeoutSeconds };
 
     const prereq = new ClusterNetworkPrerequisites(`${name}-prerequisites`, { ...common, manifests: pick(prerequisiteKeys(t)) }, child);
     const policyDeps = [...prereq.resources.values()];

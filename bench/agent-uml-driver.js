@@ -1,0 +1,78 @@
+/* eslint-disable */
+// Runs INSIDE user-mode-linux (booted by bench/agent-uml.ts through test/lab/umlinit.sh): converges
+// K VLAN bridges (dummy0.<v> -> br<v>) in a namespace three ways in the same boot and times them:
+//   agent      the bundled agent in-process: read, plan, one ip -batch, verify read
+//   agent-cli  the same as a whole `node multihome-agent.js agent apply --once` process
+//   batch      one hand-written `ip -batch` of exactly the commands the agent planned (the floor)
+//   naive      one `ip` process per command (first rep only: ~1 min)
+//   noop       the agent on the converged host (read + plan, no command), in-process and as a CLI process
+// Writes $LAB_DIR/bench.json.
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const LAB = process.env.LAB_DIR;
+const plan = JSON.parse(fs.readFileSync(path.join(LAB, 'plan.json'), 'utf8'));
+const agent = require(plan.agentBundle);
+const REPS = plan.reps;
+const NS = 'bench';
+const out = { reps: REPS, k: plan.k, samples: {}, info: {} };
+const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
+const rec = (k, v) => (out.samples[k] = out.samples[k] || []).push(Math.round(v * 10) / 10);
+function run(file, args, input) {
+  const r = spawnSync(file, args, { encoding: 'utf8', input: input || '', maxBuffer: 256 << 20 });
+  if (r.status !== 0) throw new Error(`${file} ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+const links = () => JSON.parse(run('ip', ['-n', NS, '-j', 'link', 'show'])).length;
+async function main() {
+  run('ip', ['netns', 'add', NS]);
+  run('ip', ['-n', NS, '-batch', '-'], 'link add dummy0 type dummy\nlink set dummy0 up\n');
+  const base = links();
+  const mk = () => agent.createAgent({ configPath: plan.config, netns: NS, mode: 'apply', markBridges: false }, { logger: agent.silentLogger });
+  let commands = [];
+  const del = () => {
+    const names = JSON.parse(run('ip', ['-n', NS, '-j', 'link', 'show'])).map((l) => l.ifname).filter((n) => /^br\d+$/.test(n) || /^dummy0\.\d+$/.test(n));
+    run('ip', ['-n', NS, '-batch', '-'], names.sort((a, b) => (a.startsWith('br') ? -1 : 1)).map((n) => `link del dev ${n}`).join('\n') + '\n');
+  };
+  for (let rep = 1; rep <= REPS; rep++) {
+    let t = process.hrtime.bigint();
+    const r = await mk().apply();
+    rec('agent', ms(t));
+    if (r.result !== 'applied') throw new Error(`agent apply: ${r.result} ${r.error}`);
+    commands = r.commands;
+    out.info.agentTimings = r.timingsMs;
+    out.info.agentProcesses = r.processes;
+    out.info.links = links();
+    t = process.hrtime.bigint();
+    const n = await mk().apply();
+    rec('noop', ms(t));
+    if (n.result !== 'converged' || n.commands.length) throw new Error('no-op apply ran commands');
+    out.info.noopProcesses = n.processes;
+    t = process.hrtime.bigint();
+    run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
+    rec('noop-cli', ms(t));
+    del();
+    t = process.hrtime.bigint();
+    run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
+    rec('agent-cli', ms(t));
+    del();
+    const lines = commands.map((c) => c.replace(/^ip /, '')).join('\n') + '\n';
+    t = process.hrtime.bigint();
+    run('ip', ['-n', NS, '-batch', '-'], lines);
+    rec('batch', ms(t));
+    if (links() !== out.info.links) throw new Error('hand batch produced a different link count');
+    del();
+    if (rep === 1) {
+      t = process.hrtime.bigint();
+      for (const c of commands) run('ip', ['-n', NS, ...c.replace(/^ip /, '').split(' ')]);
+      rec('naive', ms(t));
+      del();
+    }
+    if (links() !== base) throw new Error('teardown left links behind');
+  }
+  out.info.commands = commands.length;
+}
+main()
+  .catch((e) => (out.error = String(e.stack || e)))
+  .finally(() => fs.writeFileSync(path.join(LAB, 'bench.json'), JSON.stringify(out, null, 2)));

@@ -1,0 +1,427 @@
+/**
+ * The node agent: `createAgent(options, deps)` resolves its defaults once and receives every side
+ * effect (exec, clock, logger, HTTP server, file watcher, Kubernetes client) — gajus/lightship's
+ * shape (STYLE.md #20). The iproute2 backend reads and writes the host; the planner decides.
+ *
+ * apply = read (the snapshot) → plan → nothing when converged → one `ip -batch` (+ one
+ * `bridge -batch`) → re-read and verify the plan is now empty → probes → on any failure, plan the
+ * snapshot back and apply that (rollback) → report. observe = read → plan → report the drift.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import { AgentConfigError, DesiredStateValidator, LoadedConfig, loadConfig, ResolvedProbe } from './config';
+import { countingExec, Exec, execFileExec } from './exec';
+import { createIprouteBackend, ReadResult } from './iproute/backend';
+import { formatBatches, renderBatches } from './iproute/render';
+import type { ReadOptions } from './iproute/read';
+import { MetricRegistry } from './metrics';
+import type { HostIntent } from './model';
+import { kubeNodeStatusApi, markBridges, NodeStatusApi } from './node-marker';
+import { planChanges } from './plan';
+import { ProbeResult, runProbes } from './probes';
+import { restoreIntent } from './rollback';
+import { Clock, jsonLogger, Logger, systemClock } from './types';
+
+/** Agent modes: observe never changes the host. */
+export type AgentMode = 'observe' | 'apply';
+
+/** Options of {@link createAgent}. */
+export interface AgentOptions {
+  /** Config file or directory (the mounted ConfigMap). */
+  readonly configPath: string;
+  /** @default 'observe' */
+  readonly mode?: AgentMode;
+  /** Work on this named network namespace instead of the agent's own (the lab models nodes as namespaces). @default - the current namespace */
+  readonly netns?: string;
+  /** Reconcile period of `run`. @default 60 */
+  readonly intervalSeconds?: number;
+  /** HTTP port of `run` (/healthz, /metrics, /state); 0 picks a free port. @default 9680 */
+  readonly port?: number;
+  /** @default '0.0.0.0' */
+  readonly host?: string;
+  /** Node name for bridge marking and reports. @default - env NODE_NAME */
+  readonly nodeName?: string;
+  /** Mark bridges as node capacity (bridge-marker) in `run`. @default true when a node name is known */
+  readonly markBridges?: boolean;
+}
+
+/** {@link AgentOptions} with every default resolved. */
+export interface ResolvedAgentOptions {
+  readonly configPath: string;
+  readonly mode: AgentMode;
+  readonly netns?: string;
+  readonly intervalSeconds: number;
+  readonly port: number;
+  readonly host: string;
+  readonly nodeName?: string;
+  readonly markBridges: boolean;
+}
+
+/** The one defaults object (STYLE.md #20). */
+export const AGENT_DEFAULTS = { mode: 'observe', intervalSeconds: 60, port: 9680, host: '0.0.0.0' } as const;
+
+/** Side effects; every one optional with the production default. */
+export interface AgentDeps {
+  readonly exec?: Exec;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Environment (NODE_NAME). @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The Kubernetes Node API. @default - @kubernetes/client-node with the default kubeconfig chain */
+  readonly nodeStatusApi?: () => Promise<NodeStatusApi>;
+  /** Extra desiredState validators run before the agent's own (the core nmstate validator). */
+  readonly validators?: readonly DesiredStateValidator[];
+  /** @default http.createServer */
+  readonly createServer?: (handler: http.RequestListener) => http.Server;
+  /** Calls `onChange` when the config changes. @default - fs.watch on the path */
+  readonly watch?: (path: string, onChange: () => void) => { close(): void };
+}
+
+/** Outcome of one plan/apply/observe. */
+export type ReportResult = 'converged' | 'applied' | 'rolled-back' | 'failed' | 'invalid' | 'drift';
+
+/** What happened, for the CLI, `/state` and the lab. */
+export interface AgentReport {
+  readonly action: 'plan' | 'apply' | 'observe';
+  readonly result: ReportResult;
+  readonly node?: string;
+  readonly netns?: string;
+  readonly config: string;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  /** The plan, one command per line (`ip link add ...`, `bridge vlan add ...`). */
+  readonly commands: readonly string[];
+  /** Programs run: reads, batches, probes. */
+  readonly processes: number;
+  readonly verify?: { readonly ok: boolean; readonly remaining: readonly string[] };
+  readonly probes?: readonly ProbeResult[];
+  readonly rollback?: {
+    readonly reason: string;
+    readonly commands: readonly string[];
+    readonly ok: boolean;
+    readonly durationMs: number;
+    readonly remaining: readonly string[];
+  };
+  readonly error?: string;
+  readonly problems?: readonly string[];
+  readonly timingsMs: Readonly<Record<string, number>>;
+}
+
+/** A running `agent run`. */
+export interface RunningAgent {
+  /** Bound HTTP address. */
+  readonly address: AddressInfo;
+  /** Runs one reconcile now (serialized with the loop). */
+  reconcileNow(): Promise<AgentReport>;
+  close(): Promise<void>;
+}
+
+/** The agent. */
+export interface Agent {
+  readonly options: ResolvedAgentOptions;
+  readonly metrics: MetricRegistry;
+  plan(): Promise<AgentReport>;
+  apply(): Promise<AgentReport>;
+  observe(): Promise<AgentReport>;
+  /** observe or apply, by mode; updates metrics and the last report. */
+  reconcile(): Promise<AgentReport>;
+  lastReport(): AgentReport | undefined;
+  run(): Promise<RunningAgent>;
+}
+
+/** What the intent needs read besides links, addresses and IPv4 routes. */
+export function readOptionsFor(intent: HostIntent): ReadOptions {
+  return {
+    ipv6Routes: intent.routes.some((r) => r.family === 6),
+    bridgeVlans: intent.links.some((l) => l.kind === 'bridge' || (l.bridge?.ports ?? []).length > 0),
+  };
+}
+
+/** Creates an agent. Defaults are resolved here, once. */
+export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent {
+  const env = deps.env ?? process.env;
+  const nodeName = options.nodeName ?? env.NODE_NAME;
+  const resolved: ResolvedAgentOptions = {
+    configPath: options.configPath,
+    mode: options.mode ?? AGENT_DEFAULTS.mode,
+    ...(options.netns ? { netns: options.netns } : {}),
+    intervalSeconds: options.intervalSeconds ?? AGENT_DEFAULTS.intervalSeconds,
+    port: options.port ?? AGENT_DEFAULTS.port,
+    host: options.host ?? AGENT_DEFAULTS.host,
+    ...(nodeName ? { nodeName } : {}),
+    markBridges: options.markBridges ?? nodeName !== undefined,
+  };
+  const baseExec = deps.exec ?? execFileExec;
+  const clock = deps.clock ?? systemClock;
+  const logger = (deps.logger ?? jsonLogger()).child(resolved.nodeName ?? resolved.netns ?? 'host');
+  const metrics = new MetricRegistry();
+  const nodeApiFactory = deps.nodeStatusApi ?? kubeNodeStatusApi;
+  let last: AgentReport | undefined;
+  let lastBridges: string[] | undefined;
+
+  const header = (action: AgentReport['action']) => ({
+    action,
+    ...(resolved.nodeName ? { node: resolved.nodeName } : {}),
+    ...(resolved.netns ? { netns: resolved.netns } : {}),
+    config: resolved.configPath,
+    startedAt: clock.wallTime().toISOString(),
+  });
+
+  function load(): LoadedConfig {
+    return loadConfig(resolved.configPath, deps.validators ?? []);
+  }
+
+  /** Shared front half of plan/observe/apply: load, read, plan. */
+  async function front(action: AgentReport['action']) {
+    const t0 = clock.now();
+    const exec = countingExec(baseExec);
+    const backend = createIprouteBackend(exec, resolved.netns);
+    const h = header(action);
+    let loaded: LoadedConfig;
+    try {
+      loaded = load();
+    } catch (e) {
+      const problems = e instanceof AgentConfigError ? e.problems.map((p) => `[${p.code}] ${p.path}: ${p.message} (${p.fix})`) : [(e as Error).message];
+      return { done: { ...h, result: 'invalid' as const, durationMs: clock.now() - t0, commands: [], processes: 0, error: 'config rejected; nothing applied', problems, timingsMs: {} } };
+    }
+    const tRead = clock.now();
+    const readOpts = readOptionsFor(loaded.intent);
+    let snapshot: ReadResult;
+    try {
+      snapshot = await backend.read(readOpts);
+    } catch (e) {
+      return { done: { ...h, result: 'failed' as const, durationMs: clock.now() - t0, commands: [], processes: exec.calls.length, error: (e as Error).message, timingsMs: {} } };
+    }
+    lastBridges = [...snapshot.state.links.values()].filter((l) => l.kind === 'bridge').map((l) => l.name);
+    const tPlan = clock.now();
+    const plan = planChanges(loaded.intent, snapshot.state, { resource: { kind: 'Host', name: resolved.nodeName ?? resolved.netns } });
+    const planned = clock.now();
+    if (plan.problems.some((p) => p.severity === 'error')) {
+      return {
+        done: {
+          ...h, result: 'invalid' as const, durationMs: clock.now() - t0, commands: [], processes: exec.calls.length,
+          error: 'the intent does not fit this host; nothing applied',
+          problems: plan.problems.map((p) => `[${p.code}] ${p.path}: ${p.message} (${p.fix})`),
+          timingsMs: { readMs: tPlan - tRead, planMs: planned - tPlan },
+        },
+      };
+    }
+    let batches;
+    try {
+      batches = renderBatches(plan.ops);
+    } catch (e) {
+      return { done: { ...h, result: 'invalid' as const, durationMs: clock.now() - t0, commands: [], processes: exec.calls.length, error: (e as Error).message, timingsMs: {} } };
+    }
+    return { h, t0, exec, backend, loaded, readOpts, snapshot, plan, batches, commands: formatBatches(batches), timings: { readMs: tPlan - tRead, planMs: planned - tPlan } };
+  }
+
+  async function planOnly(action: 'plan' | 'observe'): Promise<AgentReport> {
+    const f = await front(action);
+    if ('done' in f) return f.done as AgentReport;
+    const drift = f.commands.length;
+    return {
+      ...f.h,
+      result: drift === 0 ? 'converged' : 'drift',
+      durationMs: clock.now() - f.t0,
+      commands: f.commands,
+      processes: f.exec.calls.length,
+      timingsMs: f.timings,
+    };
+  }
+
+  async function apply(): Promise<AgentReport> {
+    const f = await front('apply');
+    if ('done' in f) return f.done as AgentReport;
+    const { h, t0, exec, backend, loaded, readOpts, snapshot, plan, batches, commands } = f;
+    const timings: Record<string, number> = { ...f.timings };
+    if (plan.ops.length === 0) {
+      return { ...h, result: 'converged', durationMs: clock.now() - t0, commands: [], processes: exec.calls.length, timingsMs: timings };
+    }
+    // probes: the configured ones; else the default gateway when it answers now (kubernetes-nmstate)
+    let probes: readonly ResolvedProbe[] = loaded.probes;
+    if (!probes.length && loaded.defaultGatewayProbe) {
+      const gw = snapshot.state.routes.find((r) => (r.destination === '0.0.0.0/0' || r.destination === '::/0') && r.via);
+      if (gw?.via) {
+        const candidate: ResolvedProbe = { name: 'default-gateway', type: 'ping', target: gw.via, ...(gw.dev ? { interface: gw.dev } : {}), timeoutSeconds: 10 };
+        const pre = await runProbes([{ ...candidate, timeoutSeconds: 2 }], exec, clock, resolved.netns);
+        if (pre[0]?.ok) probes = [candidate];
+        else logger.warn('not selecting the default-gateway probe: it fails before the change', { target: gw.via });
+      }
+    }
+    const tApply = clock.now();
+    const applied = await backend.apply(batches);
+    timings.applyMs = clock.now() - tApply;
+    let failure: string | undefined;
+    let verify: AgentReport['verify'];
+    let probeResults: ProbeResult[] | undefined;
+    let after: ReadResult | undefined;
+    if (!applied.ok) failure = applied.error ?? 'batch failed';
+    else {
+      const tVerify = clock.now();
+      after = await backend.read(readOpts);
+      const remaining = formatBatches(renderBatches(planChanges(loaded.intent, after.state).ops));
+      timings.verifyMs = clock.now() - tVerify;
+      verify = { ok: remaining.length === 0, remaining };
+      if (!verify.ok) failure = `verification failed: ${remaining.length} change(s) still needed`;
+      else if (probes.length) {
+        const tProbe = clock.now();
+        probeResults = await runProbes(probes, exec, clock, resolved.netns);
+        timings.probeMs = clock.now() - tProbe;
+        const bad = probeResults.find((p) => !p.ok);
+        if (bad) failure = `probe ${bad.name} (${bad.target}${bad.interface ? ` via ${bad.interface}` : ''}) failed after ${bad.attempts} attempt(s): ${bad.error ?? ''}`.trim();
+      }
+    }
+    if (!failure) {
+      return {
+        ...h, result: 'applied', durationMs: clock.now() - t0, commands, processes: exec.calls.length,
+        ...(verify ? { verify } : {}), ...(probeResults ? { probes: probeResults } : {}), timingsMs: timings,
+      };
+    }
+    // ---- rollback to the snapshot ----
+    logger.warn('rolling back', { reason: failure });
+    const tRb = clock.now();
+    const restore = restoreIntent(plan.ops, snapshot.state, loaded.intent);
+    const needed = readOptionsFor(restore);
+    const rbRead: ReadOptions = { ipv6Routes: needed.ipv6Routes || readOpts.ipv6Routes, bridgeVlans: needed.bridgeVlans || readOpts.bridgeVlans };
+    let rbCommands: string[] = [];
+    let rbOk = false;
+    let remaining: string[] = [];
+    try {
+      const now = after && rbRead.ipv6Routes === readOpts.ipv6Routes && rbRead.bridgeVlans === readOpts.bridgeVlans ? after : await backend.read(rbRead);
+      const rbPlan = planChanges(restore, now.state);
+      const rbBatches = renderBatches(rbPlan.ops);
+      rbCommands = formatBatches(rbBatches);
+      const r = await backend.apply(rbBatches);
+      const check = await backend.read(rbRead);
+      remaining = formatBatches(renderBatches(planChanges(restore, check.state).ops));
+      rbOk = r.ok && remaining.length === 0;
+      if (!r.ok) remaining = [r.error ?? 'rollback batch failed', ...remaining];
+    } catch (e) {
+      remaining = [(e as Error).message];
+    }
+    timings.rollbackMs = clock.now() - tRb;
+    return {
+      ...h,
+      result: rbOk ? 'rolled-back' : 'failed',
+      durationMs: clock.now() - t0,
+      commands,
+      processes: exec.calls.length,
+      ...(verify ? { verify } : {}),
+      ...(probeResults ? { probes: probeResults } : {}),
+      rollback: { reason: failure, commands: rbCommands, ok: rbOk, durationMs: timings.rollbackMs, remaining },
+      error: failure,
+      timingsMs: timings,
+    };
+  }
+
+  function record(r: AgentReport): AgentReport {
+    last = r;
+    metrics.inc('multihome_agent_reconciles_total');
+    metrics.set('multihome_agent_config_valid', r.result === 'invalid' ? 0 : 1);
+    if (r.action === 'observe') metrics.set('multihome_agent_drift', r.commands.length);
+    if (r.action === 'apply') {
+      metrics.inc('multihome_agent_applies_total', { result: r.result });
+      metrics.set('multihome_agent_last_apply_success', r.result === 'applied' || r.result === 'converged' ? 1 : 0);
+      metrics.set('multihome_agent_last_apply_duration_seconds', r.durationMs / 1000);
+      metrics.set('multihome_agent_last_apply_timestamp_seconds', Math.floor(clock.wallTime().getTime() / 1000));
+      metrics.set('multihome_agent_last_apply_commands', r.commands.length);
+      metrics.set('multihome_agent_drift', r.result === 'applied' || r.result === 'converged' ? 0 : r.verify?.remaining.length ?? r.commands.length);
+      if (r.rollback) metrics.inc('multihome_agent_rollbacks_total');
+    }
+    return r;
+  }
+
+  async function reconcile(): Promise<AgentReport> {
+    const r = record(resolved.mode === 'apply' ? await apply() : await planOnly('observe'));
+    if (r.result === 'invalid' || r.result === 'failed') logger.error(`${r.action} ${r.result}`, { error: r.error, problems: r.problems });
+    else logger.info(`${r.action} ${r.result}`, { changes: r.commands.length, durationMs: Math.round(r.durationMs) });
+    return r;
+  }
+
+  async function markNode(): Promise<void> {
+    if (!resolved.markBridges || !resolved.nodeName || !lastBridges) return;
+    try {
+      const api = await nodeApiFactory();
+      const ops = await markBridges(api, resolved.nodeName, lastBridges);
+      if (ops.length) logger.info('bridge capacity updated', { patch: ops });
+    } catch (e) {
+      logger.warn('bridge marking failed', { error: (e as Error).message });
+    }
+  }
+
+  async function run(): Promise<RunningAgent> {
+    let chain: Promise<AgentReport | undefined> = Promise.resolve(undefined);
+    let closed = false;
+    const once = () => {
+      const next = chain.then(async () => {
+        const r = await reconcile();
+        await markNode();
+        return r;
+      });
+      chain = next.catch(() => undefined);
+      return next;
+    };
+    const handler: http.RequestListener = (req, res) => {
+      const url = (req.url ?? '/').split('?')[0];
+      if (req.method !== 'GET') {
+        res.writeHead(405).end();
+        return;
+      }
+      if (url === '/healthz') res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+      else if (url === '/metrics') res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.render());
+      else if (url === '/state')
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ mode: resolved.mode, node: resolved.nodeName, report: last ?? null }, null, 2) + '\n');
+      else res.writeHead(404).end();
+    };
+    const server = (deps.createServer ?? http.createServer)(handler);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(resolved.port, resolved.host, () => resolve());
+    });
+    server.unref();
+    const timer = setInterval(() => void once(), resolved.intervalSeconds * 1000);
+    timer.unref();
+    let debounce: NodeJS.Timeout | undefined;
+    const watcher = (deps.watch ?? defaultWatch)(resolved.configPath, () => {
+      if (debounce) clearTimeout(debounce);
+      debounce = setTimeout(() => void once(), 300);
+      debounce.unref();
+    });
+    await once();
+    return {
+      address: server.address() as AddressInfo,
+      reconcileNow: async () => (await once())!,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(timer);
+        if (debounce) clearTimeout(debounce);
+        watcher.close();
+        await chain;
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  return {
+    options: resolved,
+    metrics,
+    plan: () => planOnly('plan'),
+    apply: async () => record(await apply()),
+    observe: async () => record(await planOnly('observe')),
+    reconcile,
+    lastReport: () => last,
+    run,
+  };
+}
+
+function defaultWatch(p: string, onChange: () => void): { close(): void } {
+  try {
+    const w = fs.watch(p, { persistent: false }, () => onChange());
+    w.on('error', () => undefined);
+    return w;
+  } catch {
+    return { close: () => undefined };
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * `multihome agent plan|apply|run`. {@link registerAgentCommands} adds the commands to a
+ * commander program: the `multihome` CLI (lib/cli/main.ts) and the bundled agent (main.ts).
+ */
+import { Command, Option } from 'commander';
+import { AgentMode, AgentReport, createAgent, AgentDeps } from './agent';
+import { jsonLogger, silentLogger } from './types';
+
+/** Where the commands write and how they set the exit code. */
+export interface AgentCliIo {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly setExit: (code: number) => void;
+}
+
+const processIo: AgentCliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  setExit: (c) => {
+    process.exitCode = c;
+  },
+};
+
+/** Exit code of a report: 0 converged/applied, 1 rolled back or failed, 2 config rejected, 3 drift (observe). */
+export function exitCodeOf(r: AgentReport): number {
+  switch (r.result) {
+    case 'converged':
+    case 'applied':
+      return 0;
+    case 'invalid':
+      return 2;
+    case 'drift':
+      return 3;
+    default:
+      return 1;
+  }
+}
+
+/** Human-readable report. */
+export function formatReport(r: AgentReport): string {
+  const lines = [`${r.action}: ${r.result}${r.node ? ` (node ${r.node})` : ''}${r.netns ? ` (netns ${r.netns})` : ''} in ${Math.round(r.durationMs)} ms, ${r.processes} process(es)`];
+  if (r.error) lines.push(`error: ${r.error}`);
+  for (const p of r.problems ?? []) lines.push(`  ${p}`);
+  if (r.commands.length) {
+    lines.push(r.action === 'apply' ? `commands (${r.commands.length}):` : `plan (${r.commands.length} command(s)):`);
+    for (const c of r.commands) lines.push(`  ${c}`);
+  } else if (r.result !== 'invalid' && r.result !== 'failed') lines.push('nothing to do: the host matches the intent');
+  for (const p of r.probes ?? []) lines.push(`probe ${p.name}: ${p.ok ? 'ok' : 'FAILED'} after ${p.attempts} attempt(s), ${Math.round(p.durationMs)} ms${p.error ? ` (${p.error})` : ''}`);
+  if (r.rollback) {
+    lines.push(`rollback (${r.rollback.ok ? 'restored the snapshot' : 'INCOMPLETE'}) because ${r.rollback.reason}:`);
+    for (const c of r.rollback.commands) lines.push(`  ${c}`);
+    for (const c of r.rollback.remaining) lines.push(`  still differs: ${c}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+interface CommonOpts {
+  config: string;
+  netns?: string;
+  json?: boolean;
+  nodeName?: string;
+}
+
+/** Adds `agent plan`, `agent apply` and `agent run` to `program`. */
+export function registerAgentCommands(program: Command, io: AgentCliIo = processIo, deps: AgentDeps = {}): Command {
+  const agent = program.command('agent').description('Node agent: converge or observe the host network against its intent (nmstate desiredState subset).');
+  const common = (c: Command, configRequired = true) =>
+    c
+      .addOption(new Option('--config <path>', 'config file or directory (mounted ConfigMap)').makeOptionMandatory(configRequired).default(configRequired ? undefined : '/etc/multihome-agent'))
+      .option('--netns <name>', 'operate on a named network namespace instead of the current one')
+      .option('--node-name <name>', 'node name (default: $NODE_NAME)')
+      .option('--json', 'print the report as JSON');
+  const print = (r: AgentReport, json?: boolean) => io.stdout(json ? JSON.stringify(r, null, 2) + '\n' : formatReport(r));
+
+  common(agent.command('plan').description('Print the commands that would converge the host; change nothing.')).action(async (o: CommonOpts) => {
+    const a = createAgent({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, markBridges: false }, { logger: silentLogger, ...deps });
+    const r = await a.plan();
+    print(r, o.json);
+    io.setExit(r.result === 'invalid' || r.result === 'failed' ? exitCodeOf(r) : 0);
+  });
+
+  common(agent.command('apply').description('Snapshot, apply with one ip -batch, verify, probe, roll back on failure.'))
+    .option('--once', 'apply once and exit (otherwise keep reconciling like `agent run --mode apply`)')
+    .addOption(new Option('--interval-seconds <n>', 'reconcile period without --once').argParser(Number).default(60))
+    .addOption(new Option('--port <n>', 'HTTP port without --once').argParser(Number).default(9680))
+    .action(async (o: CommonOpts & { once?: boolean; intervalSeconds: number; port: number }) => {
+      if (o.once) {
+        const a = createAgent({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', markBridges: false }, { logger: silentLogger, ...deps });
+        const r = await a.apply();
+        print(r, o.json);
+        io.setExit(exitCodeOf(r));
+        return;
+      }
+      await runForever({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', intervalSeconds: o.intervalSeconds, port: o.port }, io, deps);
+    });
+
+  common(agent.command('run').description('DaemonSet mode: reconcile on config changes and every interval; serve /healthz, /metrics, /state; mark bridges.'), false)
+    .addOption(new Option('--mode <mode>', 'observe never changes the host').choices(['observe', 'apply']).default('observe'))
+    .addOption(new Option('--interval-seconds <n>', 'reconcile period').argParser(Number).default(60))
+    .addOption(new Option('--port <n>', 'HTTP port').argParser(Number).default(9680))
+    .option('--no-mark-bridges', 'do not mark bridges as node capacity')
+    .action(async (o: CommonOpts & { mode: AgentMode; intervalSeconds: number; port: number; markBridges: boolean }) => {
+      await runForever({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: o.mode, intervalSeconds: o.intervalSeconds, port: o.port, markBridges: o.markBridges }, io, deps);
+    });
+  return agent;
+}
+
+async function runForever(options: Parameters<typeof createAgent>[0], io: AgentCliIo, deps: AgentDeps): Promise<void> {
+  const a = createAgent(options, { logger: jsonLogger(io.stderr), ...deps });
+  const running = await a.run();
+  io.stderr(`multihome agent: ${a.options.mode} mode, serving /healthz /metrics /state on ${running.address.address}:${running.address.port}\n`);
+  await new Promise<void>((resolve) => {
+    // the server and timers are unref()ed; this keeps the process alive until a signal
+    const keep = setInterval(() => undefined, 1 << 30);
+    const stop = () => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      clearInterval(keep);
+      void running.close().then(resolve);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+  io.setExit(0);
+}

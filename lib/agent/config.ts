@@ -1,0 +1,204 @@
+/**
+ * The agent's input: a file or a directory (a mounted ConfigMap) of YAML/JSON documents, each an
+ * {@link AgentConfigDocument}, an NNCP (its `spec.desiredState` is taken) or a bare desiredState.
+ * Documents are merged in file-name order; the merged desiredState is validated completely before
+ * anything is applied (bad config: every problem reported, nothing applied).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as yaml from 'js-yaml';
+import * as ipaddr from 'ipaddr.js';
+import { CodeTable, Problem } from '../core/errors';
+import { isRecord, ProblemSink, show } from '../core/problems';
+import type { DesiredState, Interface, RouteEntry } from '../core/nmstate/types';
+import { AGENT_CODES } from './codes';
+import { HostIntent } from './model';
+import { agentNameError, normalizeDesiredState } from './normalize';
+
+/** `apiVersion`/`kind` of the agent's own config document. */
+export const AGENT_CONFIG_API = { apiVersion: 'multihome.io/v1alpha1', kind: 'AgentConfig' } as const;
+
+/** One probe run after an apply; a failure rolls the change back. */
+export interface ProbeSpec {
+  /** Shown in reports and metrics. @default `ping-<target>` */
+  readonly name?: string;
+  /** @default 'ping' (the only type) */
+  readonly type?: 'ping';
+  /** Address to ping (IPv4 or IPv6). */
+  readonly target: string;
+  /** Ping through this interface (`ping -I`). @default - the routing table decides */
+  readonly interface?: string;
+  /** Give up after this long. @default 10 */
+  readonly timeoutSeconds?: number;
+}
+
+/** The agent's own config document (what the NetworkAgent construct puts into the ConfigMap). */
+export interface AgentConfigDocument {
+  readonly apiVersion?: typeof AGENT_CONFIG_API.apiVersion;
+  readonly kind?: typeof AGENT_CONFIG_API.kind;
+  /** Node the intent is for (informational; the DaemonSet passes NODE_NAME). */
+  readonly node?: string;
+  readonly desiredState: DesiredState;
+  readonly probes?: readonly ProbeSpec[];
+  /**
+   * Probe the default gateway (kubernetes-nmstate's ping probe) when no probes are given, and
+   * only when it answers before the change.
+   * @default true
+   */
+  readonly defaultGatewayProbe?: boolean;
+}
+
+/** A probe with defaults resolved. */
+export interface ResolvedProbe {
+  readonly name: string;
+  readonly type: 'ping';
+  readonly target: string;
+  readonly interface?: string;
+  readonly timeoutSeconds: number;
+}
+
+/** The validated, normalized input. */
+export interface LoadedConfig {
+  /** Files read, in order. */
+  readonly sources: readonly string[];
+  /** The merged desiredState as given (for reports). */
+  readonly desiredState: DesiredState;
+  readonly intent: HostIntent;
+  readonly probes: readonly ResolvedProbe[];
+  readonly defaultGatewayProbe: boolean;
+  /** Warnings (errors make {@link loadConfig} throw). */
+  readonly warnings: readonly Problem[];
+}
+
+/** Thrown when the config is unusable; carries every problem. */
+export class AgentConfigError extends Error {
+  constructor(public readonly problems: readonly Problem[]) {
+    super(`agent config rejected, nothing applied: ${problems.filter((p) => p.severity === 'error').length} error(s)\n` + problems.map((p) => `  [${p.code}] ${p.resource.name ?? ''} ${p.path}: ${p.message} (${p.fix})`).join('\n'));
+    this.name = 'AgentConfigError';
+  }
+}
+
+/**
+ * A hook for the core nmstate validator (lib/core/nmstate `validateDesiredState`), run on the
+ * merged desiredState before the agent's own checks. It returns its problems (with its own codes)
+ * rather than writing to the agent's sink, whose code table only declares AGENT_* codes.
+ */
+export type DesiredStateValidator = (state: DesiredState, base: string) => readonly Problem[];
+
+/** Lists the files of a config path: the file itself, or the regular files of a directory (ConfigMap mounts: `..data` and dot entries skipped). */
+export function configFiles(p: string): string[] {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return [p];
+  return fs
+    .readdirSync(p)
+    .filter((n) => !n.startsWith('.') && /\.(ya?ml|json)$/i.test(n))
+    .sort()
+    .map((n) => path.join(p, n))
+    .filter((f) => fs.statSync(f).isFile());
+}
+
+/** Reads and validates the config at `p` (file or directory). Throws {@link AgentConfigError}. */
+export function loadConfig(p: string, validators: readonly DesiredStateValidator[] = []): LoadedConfig {
+  const resource = { kind: AGENT_CONFIG_API.kind, name: p };
+  const sink = new ProblemSink(resource, AGENT_CODES as CodeTable);
+  let files: string[] = [];
+  try {
+    files = configFiles(p);
+    if (files.length === 0) sink.add('AGENT_CONFIG_UNREADABLE', '', `no .yaml/.yml/.json file in ${p}`, 'mount the agent ConfigMap there');
+  } catch (e) {
+    sink.add('AGENT_CONFIG_UNREADABLE', '', `cannot read ${p}: ${(e as Error).message}`, 'check the --config path');
+  }
+  const docs: Array<{ file: string; index: number; doc: unknown }> = [];
+  for (const f of files) {
+    try {
+      const text = fs.readFileSync(f, 'utf8');
+      yaml.loadAll(text).forEach((doc, index) => {
+        if (doc !== null && doc !== undefined) docs.push({ file: f, index, doc });
+      });
+    } catch (e) {
+      sink.add('AGENT_CONFIG_UNREADABLE', path.basename(f), `cannot parse ${f}: ${(e as Error).message.split('\n')[0]}`, 'fix the YAML/JSON syntax');
+    }
+  }
+  const loaded = parseConfigDocuments(docs, sink, validators);
+  const errors = sink.problems.filter((x) => x.severity === 'error');
+  if (errors.length) throw new AgentConfigError(sink.problems);
+  return { ...loaded, sources: files, warnings: sink.problems };
+}
+
+/** Merges and validates already-parsed documents (tests and in-process callers). */
+export function parseConfigDocuments(
+  docs: ReadonlyArray<{ file: string; index: number; doc: unknown }>,
+  sink: ProblemSink,
+  validators: readonly DesiredStateValidator[] = [],
+): Omit<LoadedConfig, 'sources' | 'warnings'> {
+  const interfaces: Interface[] = [];
+  const routes: RouteEntry[] = [];
+  const extra: Record<string, unknown> = {};
+  const probes: ResolvedProbe[] = [];
+  let defaultGatewayProbe = true;
+  for (const { file, index, doc } of docs) {
+    const where = `${path.basename(file)}#${index}`;
+    if (!isRecord(doc)) {
+      sink.add('AGENT_CONFIG_SHAPE', where, `document is ${show(doc)}, not a mapping`, 'give an AgentConfig, an NNCP or a desiredState');
+      continue;
+    }
+    let ds: unknown;
+    if (doc.kind === 'NodeNetworkConfigurationPolicy') ds = isRecord(doc.spec) ? doc.spec.desiredState : undefined;
+    else if ('desiredState' in doc) {
+      ds = doc.desiredState;
+      if (doc.kind !== undefined && doc.kind !== AGENT_CONFIG_API.kind)
+        sink.add('AGENT_CONFIG_SHAPE', `${where}.kind`, `kind ${show(doc.kind)} is not ${AGENT_CONFIG_API.kind}`, `use kind: ${AGENT_CONFIG_API.kind}`);
+      for (const k of Object.keys(doc))
+        if (!['apiVersion', 'kind', 'node', 'desiredState', 'probes', 'defaultGatewayProbe', 'metadata'].includes(k))
+          sink.add('AGENT_CONFIG_SHAPE', `${where}.${k}`, `unknown field ${k} in the agent config`, 'remove it');
+      if (doc.defaultGatewayProbe === false) defaultGatewayProbe = false;
+      if (doc.probes !== undefined) {
+        if (!Array.isArray(doc.probes)) sink.add('AGENT_PROBE', `${where}.probes`, 'probes must be a list', 'give a list of {target, interface}');
+        else doc.probes.forEach((pr, j) => {
+          const r = resolveProbe(pr, sink, `${where}.probes[${j}]`);
+          if (r) probes.push(r);
+        });
+      }
+    } else if ('interfaces' in doc || 'routes' in doc) ds = doc;
+    else {
+      sink.add('AGENT_CONFIG_SHAPE', where, 'document is neither an AgentConfig (desiredState), an NNCP, nor a desiredState (interfaces/routes)', 'give one of those');
+      continue;
+    }
+    if (!isRecord(ds)) {
+      sink.add('AGENT_CONFIG_SHAPE', `${where}.desiredState`, `desiredState is ${show(ds)}`, 'give a mapping with interfaces and routes');
+      continue;
+    }
+    if (Array.isArray(ds.interfaces)) interfaces.push(...(ds.interfaces as Interface[]));
+    else if (ds.interfaces !== undefined) sink.add('AGENT_INVALID_VALUE', `${where}.desiredState.interfaces`, 'interfaces must be a list', 'give a list');
+    if (isRecord(ds.routes) && Array.isArray(ds.routes.config)) routes.push(...(ds.routes.config as RouteEntry[]));
+    else if (ds.routes !== undefined) extra.routes = ds.routes;
+    for (const [k, v] of Object.entries(ds)) if (k !== 'interfaces' && k !== 'routes') extra[k] = v;
+  }
+  const desiredState: DesiredState = { interfaces, ...(routes.length ? { routes: { config: routes } } : {}), ...extra };
+  for (const v of validators) sink.problems.push(...v(desiredState, 'desiredState'));
+  const intent = normalizeDesiredState(desiredState, sink, 'desiredState');
+  return { desiredState, intent, probes, defaultGatewayProbe };
+}
+
+function resolveProbe(p: unknown, sink: ProblemSink, where: string): ResolvedProbe | undefined {
+  if (!isRecord(p)) {
+    sink.add('AGENT_PROBE', where, `probe ${show(p)} is not a mapping`, 'give {target, interface}');
+    return undefined;
+  }
+  const before = sink.problems.length;
+  if (p.type !== undefined && p.type !== 'ping') sink.add('AGENT_PROBE', `${where}.type`, `probe type ${show(p.type)}; only ping is supported`, 'use type: ping');
+  if (typeof p.target !== 'string' || !ipaddr.isValid(p.target)) sink.add('AGENT_PROBE', `${where}.target`, `probe target ${show(p.target)} is not an IP address`, 'give the IPv4/IPv6 address to ping');
+  if (p.interface !== undefined && agentNameError(p.interface)) sink.add('AGENT_PROBE', `${where}.interface`, `probe interface ${show(p.interface)} ${agentNameError(p.interface)}`, 'give an interface name');
+  const t = p.timeoutSeconds ?? 10;
+  if (typeof t !== 'number' || !(t > 0) || t > 600) sink.add('AGENT_PROBE', `${where}.timeoutSeconds`, `timeoutSeconds ${show(t)} must be in (0, 600]`, 'give seconds');
+  for (const k of Object.keys(p)) if (!['name', 'type', 'target', 'interface', 'timeoutSeconds'].includes(k)) sink.add('AGENT_PROBE', `${where}.${k}`, `unknown probe field ${k}`, 'remove it');
+  if (sink.problems.length > before) return undefined;
+  const target = ipaddr.parse(p.target as string).toString();
+  return {
+    name: typeof p.name === 'string' && /^[A-Za-z0-9_.:-]{1,63}$/.test(p.name) ? p.name : `ping-${target}`,
+    type: 'ping',
+    target,
+    ...(typeof p.interface === 'string' ? { interface: p.interface } : {}),
+    timeoutSeconds: t as number,
+  };
+}

@@ -1,0 +1,119 @@
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import { createAgent } from '../../lib/agent/agent';
+import type { NodeStatusApi, JsonPatchOp } from '../../lib/agent/node-marker';
+import { silentLogger, Clock } from '../../lib/agent/types';
+import { BOND, rawFixture, scriptedExec, TRUNK_BR0 } from './helpers';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-test-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const write = (name: string, doc: unknown) => {
+  const f = path.join(dir, name);
+  fs.writeFileSync(f, JSON.stringify(doc));
+  return f;
+};
+let now = 0;
+const fakeClock: Clock = { now: () => now, wallTime: () => new Date(0), sleep: async (ms) => void (now += ms) };
+
+describe('agent apply', () => {
+  test('GIVEN a converged host WHEN applied THEN only the state read runs — no command', async () => {
+    const exec = scriptedExec([rawFixture('node01-trunk-with-vms')]);
+    const r = await createAgent({ configPath: write('trunk.json', { desiredState: TRUNK_BR0 }), netns: 'node01' }, { exec, logger: silentLogger }).apply();
+    expect(r.result).toBe('converged');
+    expect(r.commands).toEqual([]);
+    expect(exec.calls.map((c) => c.file + ' ' + c.args.join(' '))).toEqual(['ip -n node01 -j -d -batch -', 'bridge -n node01 -j vlan show']);
+  });
+
+  test('GIVEN a bare host WHEN applied THEN one ip -batch and one bridge -batch, then a verifying read', async () => {
+    const exec = scriptedExec([rawFixture('node01-empty'), rawFixture('node01-trunk-with-vms')]);
+    const r = await createAgent({ configPath: write('trunk.json', { desiredState: TRUNK_BR0 }), netns: 'node01' }, { exec, logger: silentLogger }).apply();
+    expect(r.result).toBe('applied');
+    const batches = exec.calls.filter((c) => c.args.join(' ').endsWith('-batch -') && !c.args.includes('-j'));
+    expect(batches.map((c) => [c.file, c.input])).toEqual([
+      ['ip', 'link add name br0 up type bridge vlan_filtering 1\nlink set dev eth1 master br0\n'],
+      ['bridge', 'vlan del dev eth1 vid 1\nvlan add dev eth1 vid 100\nvlan add dev eth1 vid 200\n'],
+    ]);
+    expect(r.verify).toEqual({ ok: true, remaining: [] });
+    expect(exec.calls.every((c) => ['ip', 'bridge'].includes(c.file))).toBe(true);
+  });
+
+  test('GIVEN a change whose probe fails WHEN applied THEN the snapshot is planned back and applied (rolled-back)', async () => {
+    const ds = JSON.parse(JSON.stringify(BOND));
+    ds.interfaces[1].ipv4.address = [{ ip: '172.146.185.30', 'prefix-length': 16 }];
+    const after = rawFixture('bondnode-bond-vlans');
+    // the host after the forward batch: bond0.144 carries the wrong address
+    const moved = JSON.parse(JSON.stringify(after));
+    const v144 = moved.addr.find((l: { ifname: string }) => l.ifname === 'bond0.144');
+    v144.addr_info = v144.addr_info.map((a: { local: string }) => (a.local === '172.144.185.30' ? { ...a, local: '172.146.185.30' } : a));
+    const exec = scriptedExec([after, moved, after], { ping: () => false });
+    const f = write('bad.json', { desiredState: ds, probes: [{ target: '172.144.0.1', interface: 'bond0.144', timeoutSeconds: 1 }] });
+    const agent = createAgent({ configPath: f, netns: 'bondnode' }, { exec, logger: silentLogger, clock: fakeClock });
+    const r = await agent.apply();
+    expect(r.result).toBe('rolled-back');
+    expect(r.commands).toEqual(['ip address del 172.144.185.30/16 dev bond0.144', 'ip address add 172.146.185.30/16 broadcast + dev bond0.144']);
+    expect(r.rollback?.commands).toEqual(['ip address del 172.146.185.30/16 dev bond0.144', 'ip address add 172.144.185.30/16 broadcast + dev bond0.144']);
+    expect(r.rollback?.ok).toBe(true);
+    expect(r.probes?.[0].ok).toBe(false);
+    expect(exec.calls.filter((c) => c.args.includes('ping'))[0].args).toEqual(['netns', 'exec', 'bondnode', 'ping', '-c', '1', '-W', '1', '-I', 'bond0.144', '172.144.0.1']);
+    expect(agent.metrics.get('multihome_agent_rollbacks_total')).toBe(1);
+    expect(agent.metrics.get('multihome_agent_last_apply_success')).toBe(0);
+  });
+
+  test('GIVEN a batch the kernel refuses WHEN applied THEN it is rolled back', async () => {
+    const exec = scriptedExec([rawFixture('node01-empty')], { failBatch: true });
+    const r = await createAgent({ configPath: write('trunk.json', { desiredState: TRUNK_BR0 }) }, { exec, logger: silentLogger }).apply();
+    expect(r.error).toContain('Operation not supported');
+    expect(r.rollback).toBeDefined();
+  });
+
+  test('GIVEN a bad config WHEN applied THEN nothing runs at all and every problem is reported', async () => {
+    const exec = scriptedExec([rawFixture('node01-empty')]);
+    const f = write('bad-config.json', { desiredState: { interfaces: [{ name: 'br 0', type: 'linux-bridge' }, { name: 'x', type: 'vlan', vlan: { id: 9000 } }] } });
+    const r = await createAgent({ configPath: f }, { exec, logger: silentLogger }).apply();
+    expect(r.result).toBe('invalid');
+    expect(exec.calls).toEqual([]);
+    expect(r.problems?.map((p) => p.split(']')[0] + ']')).toEqual(['[AGENT_INTERFACE_NAME]', '[AGENT_MISSING_FIELD]', '[AGENT_INVALID_VALUE]']);
+  });
+});
+
+describe('agent run (DaemonSet mode)', () => {
+  test('GIVEN observe mode THEN it never runs a batch, and serves /healthz, /metrics with the drift, /state, and marks bridges', async () => {
+    const exec = scriptedExec([rawFixture('node01-empty')]);
+    const patches: JsonPatchOp[][] = [];
+    const api: NodeStatusApi = {
+      readCapacity: async () => ({ cpu: '4', 'bridge.network.kubevirt.io/gone': '1000' }),
+      patchStatus: async (_n, ops) => void patches.push([...ops]),
+    };
+    const agent = createAgent(
+      { configPath: write('trunk.json', { desiredState: TRUNK_BR0 }), port: 0, host: '127.0.0.1', nodeName: 'node01', intervalSeconds: 3600 },
+      { exec, logger: silentLogger, nodeStatusApi: async () => api, watch: () => ({ close: () => undefined }) },
+    );
+    const running = await agent.run();
+    try {
+      const get = (p: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) =>
+          http.get({ host: '127.0.0.1', port: running.address.port, path: p }, (res) => {
+            let body = '';
+            res.on('data', (d) => (body += d));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          }).on('error', reject),
+        );
+      expect(await get('/healthz')).toEqual({ status: 200, body: 'ok\n' });
+      const metrics = (await get('/metrics')).body;
+      expect(metrics).toContain('# TYPE multihome_agent_drift gauge\nmultihome_agent_drift 5\n');
+      expect(metrics).toContain('multihome_agent_config_valid 1');
+      const state = JSON.parse((await get('/state')).body);
+      expect(state.mode).toBe('observe');
+      expect(state.report.result).toBe('drift');
+      expect(state.report.commands[0]).toBe('ip link add name br0 up type bridge vlan_filtering 1');
+      expect((await get('/nope')).status).toBe(404);
+      expect(exec.calls.some((c) => c.args.join(' ').endsWith('-batch -') && !c.args.includes('-j'))).toBe(false);
+      // node01-empty has no bridge: the stale resource is removed
+      expect(patches).toEqual([[{ op: 'remove', path: '/status/capacity/bridge.network.kubevirt.io~1gone' }]]);
+    } finally {
+      await running.close();
+    }
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Test helpers: recorded `ip -j` fixtures (captured in the real-kernel lab with RECORD=1, see
+ * test/lab/driver.js) and a scripted exec that serves them, so plans are computed without a kernel.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CodeTable } from '../../lib/core/errors';
+import { ProblemSink } from '../../lib/core/problems';
+import type { DesiredState } from '../../lib/core/nmstate/types';
+import { AGENT_CODES } from '../../lib/agent/codes';
+import type { Exec, ExecResult } from '../../lib/agent/exec';
+import { parseState, RawState } from '../../lib/agent/iproute/read';
+import type { HostIntent } from '../../lib/agent/model';
+import { normalizeDesiredState } from '../../lib/agent/normalize';
+import type { HostState } from '../../lib/agent/state';
+
+/** A recorded raw read (`ip -j -d addr show`, routes, `bridge -j vlan show`). */
+export function rawFixture(name: string): RawState {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as RawState;
+}
+
+/** A recorded state, parsed. */
+export function stateFixture(name: string): HostState {
+  return parseState(rawFixture(name));
+}
+
+/** Normalizes a desiredState and fails the test on any problem. */
+export function intentOf(ds: DesiredState): HostIntent {
+  const sink = new ProblemSink({ kind: 'AgentConfig', name: 'test' }, AGENT_CODES as CodeTable);
+  const intent = normalizeDesiredState(ds, sink, 'desiredState');
+  if (sink.problems.length) throw new Error(sink.problems.map((p) => `${p.code} ${p.path} ${p.message}`).join('\n'));
+  return intent;
+}
+
+/** Problems of a desiredState (code and path). */
+export function problemsOf(ds: unknown): Array<{ code: string; path: string }> {
+  const sink = new ProblemSink({ kind: 'AgentConfig', name: 'test' }, AGENT_CODES as CodeTable);
+  normalizeDesiredState(ds as DesiredState, sink, 'desiredState');
+  return sink.problems.map((p) => ({ code: p.code, path: p.path }));
+}
+
+/** seed 004's node intent as multihome renders it (br0 trunk on eth1, VLANs 100 and 200). */
+export const TRUNK_BR0: DesiredState = {
+  interfaces: [
+    { name: 'eth1', type: 'ethernet', state: 'up' },
+    {
+      name: 'br0',
+      type: 'linux-bridge',
+      state: 'up',
+      ipv4: { enabled: false },
+      bridge: { options: { stp: { enabled: false } }, port: [{ name: 'eth1', vlan: { mode: 'trunk', 'trunk-tags': [{ id: 100 }, { id: 200 }] } }] },
+    },
+  ],
+};
+
+/** seed 002's bond as multihome renders it. */
+export const BOND: DesiredState = {
+  interfaces: [
+    {
+      name: 'bond0', type: 'bond', state: 'up',
+      ipv4: { enabled: true, dhcp: false, address: [{ ip: '172.39.0.30', 'prefix-length': 16 }] },
+      ipv6: { enabled: true, address: [{ ip: 'fc00:172:39::30', 'prefix-length': 64 }] },
+      'link-aggregation': { mode: 'active-backup', port: ['ens161', 'ens256'], options: { miimon: 100 } },
+    },
+    {
+      name: 'bond0.144', type: 'vlan', state: 'up',
+      ipv4: { enabled: true, dhcp: false, address: [{ ip: '172.144.185.30', 'prefix-length': 16 }] },
+      ipv6: { enabled: true, address: [{ ip: 'fd00:144::172:144:185:30', 'prefix-length': 64 }] },
+      vlan: { 'base-iface': 'bond0', id: 144 },
+    },
+    {
+      name: 'bond0.145', type: 'vlan', state: 'up',
+      ipv4: { enabled: true, dhcp: false, address: [{ ip: '172.145.185.30', 'prefix-length': 16 }] },
+      ipv6: { enabled: true, address: [{ ip: 'fd00:145::172:144:185:30', 'prefix-length': 64 }] },
+      vlan: { 'base-iface': 'bond0', id: 145 },
+    },
+  ],
+};
+
+/** Call log entry of {@link scriptedExec}. */
+export interface Call {
+  file: string;
+  args: readonly string[];
+  input?: string;
+}
+
+/**
+ * An exec that answers reads from fixtures and records every call. `states` is the sequence of
+ * host states: each successful batch moves to the next one (the host "after" the change).
+ */
+export function scriptedExec(states: RawState[], opts: { failBatch?: boolean; ping?: (call: Call) => boolean } = {}): Exec & { calls: Call[] } {
+  let i = 0;
+  const calls: Call[] = [];
+  const ok = (stdout = ''): ExecResult => ({ code: 0, stdout, stderr: '' });
+  const fn = (async (file, args, o) => {
+    const call: Call = { file, args, ...(o?.input !== undefined ? { input: o.input } : {}) };
+    calls.push(call);
+    const s = states[Math.min(i, states.length - 1)];
+    const a = args.join(' ');
+    if (file === 'ip' && a.includes('-d -batch -')) return ok(JSON.stringify(s.addr) + '\n' + JSON.stringify(s.route4) + '\n');
+    if (file === 'ip' && a.includes('-6 route show')) return ok(JSON.stringify(s.route6 ?? []));
+    if (file === 'bridge' && a.includes('vlan show')) return ok(JSON.stringify(s.vlans ?? []));
+    if ((file === 'ip' || file === 'bridge') && a.endsWith('-batch -')) {
+      if (opts.failBatch) return { code: 1, stdout: '', stderr: 'RTNETLINK answers: Operation not supported\nCommand failed -:1' };
+      if (file === 'ip') i++; // the host moves to the next recorded state after an ip batch
+      return ok();
+    }
+    if (a.includes('ping')) return opts.ping?.(call) ?? true ? ok('1 received') : { code: 1, stdout: '1 packets transmitted, 0 received', stderr: '' };
+    return { code: 127, stdout: '', stderr: `unexpected ${file} ${a}` };
+  }) as Exec & { calls: Call[] };
+  fn.calls = calls;
+  return fn;
+}

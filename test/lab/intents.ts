@@ -1,0 +1,170 @@
+/**
+ * Everything the real-kernel lab applies, synthesized by multihome itself — never hand-written:
+ * node agent configs come from the NNCP renderer (`planPolicies`) of a typed environment, CNI
+ * configs from the NAD renderer (`networkCniConfig`), VM addresses from the VM specs.
+ *
+ * {@link labIntents} is the single entry point: to move the lab to other environments (the
+ * synthesized `lab`/`prod`), change the environments it derives from here and nothing else.
+ */
+import type { AgentConfigDocument, ProbeSpec } from '../../lib/agent/config';
+import type { DesiredState } from '../../lib/core/nmstate/types';
+import { nodeDesiredState } from '../../lib/core/topology/agent-config';
+import { NetworkSpec, Topology, UplinkSpec, VmSpec } from '../../lib/core/topology/model';
+import { networkCniConfig } from '../../lib/core/topology/render-nad';
+import { planPolicies } from '../../lib/core/topology/render-nncp';
+import { resolveTopology } from '../../lib/core/topology/resolve';
+import { lab } from '../../apps/environments/lab';
+import { prod } from '../../apps/environments/prod';
+
+/** A CNI config or conflist as multihome renders it into a NAD. */
+export type CniConfig = Record<string, unknown>;
+
+/** One VM NIC the lab plugs with the real bridge plugin. */
+export interface LabVm {
+  readonly name: string;
+  /** Lab node (network namespace) the VM runs on. */
+  readonly node: string;
+  /** NAD config (multihome's render of the network for the VM's namespace). */
+  readonly cni: CniConfig;
+  /** Addresses the guest configures (cloud-init networkData in the real VM). */
+  readonly ipv4: readonly string[];
+  readonly network: string;
+}
+
+/** The agent config of one lab node. */
+export interface LabNode {
+  /** Lab namespace name. */
+  readonly netns: string;
+  /** Node labels the NNCP nodeSelectors are matched against. */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly config: AgentConfigDocument;
+}
+
+/** Every input of the lab, per scenario. */
+export interface LabIntents {
+  /** Seed 004: `br0` trunk on eth1 of node01/node02, VLAN 100 (vma, vmb) and VLAN 200 (vmc, vmd) for isolation. */
+  readonly seed004: { readonly nodes: readonly LabNode[]; readonly vms: readonly LabVm[]; readonly decommission: readonly LabNode[] };
+  /** Seed 001: eno49 → eno49.1085 → bridge-1085 on a c7000 node; pxe-vm reaches the VLAN 1085 gateway. */
+  readonly seed001: { readonly node: LabNode; readonly vms: readonly LabVm[]; readonly gateway: string; readonly vlan: number; readonly decommission: LabNode };
+  /** Seed 002: bond0 active-backup over ens161/ens256, VLANs 144/145 dual-stack. */
+  readonly seed002: {
+    readonly node: LabNode;
+    readonly ports: readonly string[];
+    /** Per VLAN (0 = untagged on the bond): the node's addresses and the switch gateway's. */
+    readonly segments: ReadonlyArray<{ readonly vlan: number; readonly node: readonly string[]; readonly gateway: readonly string[] }>;
+    readonly decommission: LabNode;
+  };
+  /** Rollback: a bond intent with a wrong subnet on bond0.144 (and a new VLAN 146) that breaks the probe. */
+  readonly rollback: { readonly breaking: LabNode };
+}
+
+/** The desiredState a node with `labels` gets from `topology` (core's agent-config renderer over the NNCP plan; optionally only the named policies). */
+export function nodeDesiredStateOf(topology: Topology, labels: Readonly<Record<string, string>>, only?: readonly string[]): DesiredState {
+  return nodeDesiredState(planPolicies(resolveTopology(topology)), labels, only);
+}
+
+function node(netns: string, labels: Record<string, string>, topology: Topology, only?: readonly string[], probes?: readonly ProbeSpec[]): LabNode {
+  return {
+    netns,
+    labels,
+    config: {
+      apiVersion: 'multihome.io/v1alpha1',
+      kind: 'AgentConfig',
+      node: netns,
+      desiredState: nodeDesiredStateOf(topology, labels, only),
+      ...(probes ? { probes } : {}),
+    },
+  };
+}
+
+/** VMs of a topology placed on lab nodes by their `kubernetes.io/hostname` selector. */
+function vmsOf(topology: Topology, nodeOf: (vm: VmSpec) => string): LabVm[] {
+  const t = resolveTopology(topology);
+  const out: LabVm[] = [];
+  for (const vm of t.vms) {
+    for (const a of vm.attachments) {
+      const n = a.networkSpec;
+      if (!n || a.state === 'absent') continue;
+      out.push({ name: vm.name, node: nodeOf(vm), cni: networkCniConfig(n, vm.namespace), ipv4: a.ipv4 ?? [], network: n.name });
+    }
+  }
+  return out;
+}
+
+const absentNetworks = (t: Topology, names: readonly string[]): Topology => ({
+  ...t,
+  networks: t.networks.map((n) => (names.includes(n.name) ? { ...n, state: 'absent' as const } : n)),
+  vms: [],
+});
+
+/** The lab's intents. */
+export function labIntents(): LabIntents {
+  // ---- seed 004: the lab environment plus a second VLAN on the same trunk for the isolation check
+  const vlan100 = lab.networks.find((n) => n.name === 'br0-100')!;
+  const vlan200: NetworkSpec = { ...vlan100, name: 'br0-200', vlan: 200, nadName: 'br0-200-l2', cniName: 'br0-200-l2-config', subnets: ['10.200.0.0/24'] };
+  const lab004: Topology = {
+    ...lab,
+    networks: [...lab.networks, vlan200],
+    vms: [
+      ...lab.vms,
+      { name: 'vmc', namespace: 'default', nodeSelector: { 'kubernetes.io/hostname': 'node02' }, attachments: [{ network: 'br0-200', ipv4: ['10.200.0.3/24'] }] },
+      { name: 'vmd', namespace: 'default', nodeSelector: { 'kubernetes.io/hostname': 'node01' }, attachments: [{ network: 'br0-200', ipv4: ['10.200.0.4/24'] }] },
+    ],
+  };
+  const host = (name: string) => ({ 'kubernetes.io/hostname': name });
+  const seed004Nodes = ['node01', 'node02'].map((n) => node(n, host(n), lab004));
+  const seed004Vms = vmsOf(lab004, (vm) => vm.nodeSelector?.['kubernetes.io/hostname'] ?? 'node01');
+  const lab004Absent = absentNetworks(lab004, ['br0-100', 'br0-200']);
+
+  // ---- seed 001: prod's VLAN 1085 per-VLAN bridge on a c7000 node
+  const c7000 = { hardware: 'c7000' };
+  const net1085 = prod.networks.find((n) => n.name === 'vlan-1085')!;
+  const seed001Policy = ['vlan-1085-policy-c7000'];
+  const seed001Vms = vmsOf({ ...prod, vms: prod.vms.filter((v) => v.attachments.some((a) => a.network === 'vlan-1085')) }, () => 'c7000');
+  const gw1085 = net1085.subnets![0].replace(/\.0\/(\d+)$/, '.1/$1');
+
+  // ---- seed 002: prod's bonded uplink on node 10-6-185-30
+  const bondHost = host('10-6-185-30');
+  const bond = prod.uplinks.find((u) => u.name === 'bond0')!;
+  const seed002Policy = [bond.policyName!];
+  const probe: ProbeSpec = { name: 'vlan144-gateway', target: '172.144.0.1', interface: 'bond0.144', timeoutSeconds: 3 };
+  const segments = [
+    { vlan: 0, node: [...(bond.ipv4 ?? []), ...(bond.ipv6 ?? [])], gateway: ['172.39.0.1/16', 'fc00:172:39::1/64'] },
+    ...(bond.vlans ?? []).map((v) => ({
+      vlan: v.id,
+      node: [...(v.ipv4 ?? []), ...(v.ipv6 ?? [])],
+      gateway: [`172.${v.id}.0.1/16`, `fd00:${v.id}::1/64`],
+    })),
+  ];
+  const withUplink = (u: UplinkSpec): Topology => ({ ...prod, uplinks: prod.uplinks.map((x) => (x.name === u.name ? u : x)) });
+  // the breaking change: a typo'd subnet on VLAN 144 (the probe's path) plus a new VLAN 146
+  const breaking = withUplink({
+    ...bond,
+    vlans: [
+      ...(bond.vlans ?? []).map((v) => (v.id === 144 ? { ...v, ipv4: ['172.146.185.30/16'] } : v)),
+      { id: 146, ipv4: ['172.146.0.30/16'] },
+    ],
+  });
+
+  return {
+    seed004: {
+      nodes: seed004Nodes,
+      vms: seed004Vms,
+      decommission: ['node01', 'node02'].map((n) => node(n, host(n), lab004Absent)),
+    },
+    seed001: {
+      node: node('c7000', c7000, prod, seed001Policy),
+      vms: seed001Vms,
+      gateway: gw1085,
+      vlan: net1085.vlan!,
+      decommission: node('c7000', c7000, absentNetworks(prod, ['vlan-1085']), seed001Policy),
+    },
+    seed002: {
+      node: node('bondnode', bondHost, prod, seed002Policy, [probe]),
+      ports: bond.bond!.ports,
+      segments,
+      decommission: node('bondnode', bondHost, withUplink({ ...bond, state: 'absent' }), seed002Policy),
+    },
+    rollback: { breaking: node('bondnode', bondHost, breaking, seed002Policy, [probe]) },
+  };
+}

@@ -1,0 +1,92 @@
+import * as pulumi from '@pulumi/pulumi';
+import { installMocks, registered, settle } from './mocks';
+
+installMocks('lab');
+
+// Imported after the mocks are installed (Pulumi's rule for unit tests).
+import { lab } from '../../apps/environments/lab';
+import { prod } from '../../apps/environments/prod';
+import { NetworkEnvironment } from '../../lib/pulumi';
+import { renderTopology } from '../../lib/core/topology/render';
+
+/** Records `dependsOn` of every resource by name, through a stack transformation. */
+const names = new Map<pulumi.Resource, string>();
+const dependsOn = new Map<string, string[]>();
+pulumi.runtime.registerStackTransformation((args) => {
+  names.set(args.resource, args.name);
+  const deps = (args.opts.dependsOn ?? []) as pulumi.Resource[];
+  dependsOn.set(args.name, (Array.isArray(deps) ? deps : [deps]).map((d) => names.get(d) ?? '?'));
+  return undefined;
+});
+
+/** Annotations only the Pulumi side adds (readiness), removed for the parity comparison. */
+const PULUMI_ONLY_ANNOTATIONS = ['pulumi.com/waitFor', 'pulumi.com/timeoutSeconds', 'pulumi.com/skipAwait'];
+
+function stripPulumiOnly(m: any): any {
+  const annotations = Object.fromEntries(Object.entries(m.metadata.annotations ?? {}).filter(([k]) => !PULUMI_ONLY_ANNOTATIONS.includes(k)));
+  return { ...m, metadata: { ...m.metadata, annotations } };
+}
+
+describe('Pulumi NetworkEnvironment', () => {
+  it.each([
+    ['lab', lab],
+    ['prod', prod],
+  ])('registers exactly the manifests cdk8s synthesizes for %s (adapter annotations aside)', async (_n, environment) => {
+    const before = registered.length;
+    new NetworkEnvironment(`parity-${environment.name}`, { environment });
+    await settle();
+    const got = registered.slice(before).filter((r) => r.type.startsWith('kubernetes:')).map((r) => {
+      const { apiVersion, kind, metadata, ...rest } = r.inputs;
+      return stripPulumiOnly({ apiVersion, kind, metadata, ...rest });
+    });
+    const want = renderTopology(environment).map(stripPulumiOnly);
+    const key = (m: any) => `${m.kind}/${m.metadata.namespace ?? ''}/${m.metadata.name}`;
+    expect(got.map(key).sort()).toEqual(want.map(key).sort());
+    for (const w of want) expect(got.find((g) => key(g) === key(w))).toEqual(JSON.parse(JSON.stringify(w)));
+  });
+
+  it('orders NNCP → NAD → VM with dependsOn and waits on every NNCP', async () => {
+    new NetworkEnvironment('order', { environment: lab });
+    await settle();
+    const nncp = registered.find((r) => r.name === 'order-nodenetworkconfigurationpolicy-br0-eth1')!;
+    expect(nncp.inputs.metadata.annotations['pulumi.com/waitFor']).toBe('condition=Available');
+    expect(dependsOn.get('order-networkattachmentdefinition-default-br0-100-l2')).toContain('order-nodenetworkconfigurationpolicy-br0-eth1');
+    expect(dependsOn.get('order-virtualmachine-default-vma')).toContain('order-networkattachmentdefinition-default-br0-100-l2');
+    expect(dependsOn.get('order-nodenetworkconfigurationpolicy-br0-eth1')).toContain('order-nmstate-nmstate');
+  });
+});
+
+describe('Pulumi NetworkEnvironment switches and errors', () => {
+  it('skips waiting when waitForPolicies is off', async () => {
+    new NetworkEnvironment('nowait', { environment: lab, waitForPolicies: false });
+    await settle();
+    const nncp = registered.find((r) => r.name === 'nowait-nodenetworkconfigurationpolicy-br0-eth1')!;
+    expect(nncp.inputs.metadata.annotations['pulumi.com/waitFor']).toBeUndefined();
+    expect(nncp.inputs.metadata.annotations['pulumi.com/skipAwait']).toBe('true');
+  });
+
+  it('raises one ResourceError listing every problem before registering any child', async () => {
+    const before = registered.length;
+    const broken = { ...lab, networks: [{ ...lab.networks[0], vlan: 5000, bridge: 'a-bridge-name-too-long' }] };
+    let err: unknown;
+    try {
+      new NetworkEnvironment('broken', { environment: broken });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(pulumi.ResourceError);
+    const msg = (err as Error).message;
+    expect(msg).toMatch(/vlan/);
+    expect(msg).toMatch(/a-bridge-name-too-long/);
+    await settle();
+    expect(registered.slice(before).filter((r) => r.type.startsWith('kubernetes:'))).toEqual([]);
+  });
+
+  it('exposes MACs and addresses per VM', async () => {
+    const env = new NetworkEnvironment('outputs', { environment: lab });
+    expect(env.vms['default/vma'].addresses['br0-100']).toEqual(['10.200.0.1/24']);
+    expect(env.vms['default/vma'].macs['br0-100']).toMatch(/^02:/);
+    expect(env.policyNames).toEqual(['br0-eth1']);
+    expect(env.nadNames).toEqual(['default/br0-100-l2']);
+  });
+});

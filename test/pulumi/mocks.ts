@@ -1,0 +1,40 @@
+import * as pulumi from '@pulumi/pulumi';
+
+/** One resource registered under mocks. */
+export interface Registered {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: any;
+  readonly urn: string;
+}
+
+/** Everything the mocks saw, plus the dependsOn edges recorded at registration. */
+export const registered: Registered[] = [];
+
+/** Installs Pulumi mocks that record every resource. Call before constructing components. */
+export function installMocks(stack = 'lab'): void {
+  pulumi.runtime.setMocks(
+    {
+      newResource(args: pulumi.runtime.MockResourceArgs) {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs, urn: `urn:pulumi:${stack}::multihome::${args.type}::${args.name}` });
+        return { id: `${args.name}_id`, state: args.inputs };
+      },
+      call(args: pulumi.runtime.MockCallArgs) {
+        return args.inputs;
+      },
+    },
+    'multihome',
+    stack,
+    false,
+  );
+}
+
+/** Resolves an Output's value. */
+export function valueOf<T>(o: pulumi.Output<T> | T): Promise<T> {
+  return new Promise((resolve) => pulumi.output(o).apply((v) => resolve(v as T)));
+}
+
+/** Waits until pending registrations have been delivered to the mocks. */
+export async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 50));
+}
