@@ -4,6 +4,7 @@ import { pluginProfileByName, PLUGIN_PROFILE_NAMES } from '../core/cni';
 import { formatProblem } from '../core/errors';
 import { DEFAULT_ENVIRONMENTS_MODULE, loadEnvironments, UserError } from './environments';
 import { synthDirect } from './synth';
+import { registerAgentCommands } from '../agent/cli';
 
 /** Streams and exit hook the CLI writes to; injected so tests can drive it in-process. */
 export interface CliIo {
@@ -60,6 +61,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       setExit(0);
     });
 
+  registerAgentCommands(program, { stdout: io.stdout, stderr: io.stderr, setExit });
   return program;
 }
 

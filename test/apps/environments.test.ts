@@ -73,7 +73,7 @@ describe('lab environment reproduces seed 004', () => {
   it.each([
     ['vma', 'node01', '10.200.0.1/24'],
     ['vmb', 'node02', '10.200.0.2/24'],
-  ])('VM %s is pinned to %s, has the seed NICs, a pinned MAC and cloud-init matching it with %s', (name, node, address) => {
+  ])('VM %s is pinned to %s, has the seed NICs, a pinned MAC and cloud-init matching it with %s', (name, _node, address) => {
     const want = vmSpec(seed.find((d) => d.kind === 'VirtualMachine' && d.metadata.name === name));
     const got = vmSpec(find(ms, 'VirtualMachine', name, 'default'));
     expect(got.nodeSelector).toEqual(want.nodeSelector);

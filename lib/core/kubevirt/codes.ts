@@ -125,7 +125,7 @@ export const KUBEVIRT_CODES = {
   KUBEVIRT_MAC_MULTICAST: {
     severity: 'error',
     summary: 'macAddress is a multicast (group) address: admitted by KubeVirt, then libvirt refuses the domain ("expected unicast mac address, found multicast")',
-    upstream: 'libvirt src/conf/domain_conf.c virDomainNetDefParseXML (KubeVirt pkg/network/link/mac.go does not check it)',
+    upstream: 'libvirt domain XML MAC parsing ("XML error: expected unicast mac address, found multicast"); KubeVirt pkg/network/link/mac.go ValidateMacAddress does not check it',
   },
   KUBEVIRT_PCI_ADDRESS_INVALID: {
     severity: 'error',
@@ -144,13 +144,13 @@ export const KUBEVIRT_CODES = {
   },
   KUBEVIRT_ACPI_INDEX_INVALID: {
     severity: 'error',
-    summary: 'acpiIndex must be between 1 and 16383 (not checked by admission; libvirt refuses the domain)',
-    upstream: 'kubevirt/kubevirt staging/src/kubevirt.io/api/core/v1/schema.go Interface.ACPIIndex',
+    summary: 'acpiIndex must be between 1 and 16383 (not checked by admission; QEMU refuses larger values at start, KubeVirt silently ignores values <= 0)',
+    upstream: 'kubevirt/kubevirt staging/src/kubevirt.io/api/core/v1/schema.go Interface.ACPIIndex; qemu hw/pci/pci.c pci_qdev_realize (ONBOARD_INDEX_MAX)',
   },
   KUBEVIRT_ACPI_INDEX_DUPLICATE: {
     severity: 'error',
-    summary: 'acpiIndex must be unique across devices (not checked by admission; libvirt refuses the domain)',
-    upstream: 'kubevirt/kubevirt staging/src/kubevirt.io/api/core/v1/schema.go Interface.ACPIIndex',
+    summary: 'acpiIndex must be unique across devices (not checked by admission; QEMU refuses the second device at start)',
+    upstream: 'kubevirt/kubevirt staging/src/kubevirt.io/api/core/v1/schema.go Interface.ACPIIndex; qemu hw/pci/pci.c pci_qdev_realize',
   },
   KUBEVIRT_PORT_INVALID: {
     severity: 'error',

@@ -38,7 +38,7 @@ export const BINDING_KEYS: readonly string[] = [
 ];
 
 /** NIC models KubeVirt admits (`netiface.go` `validInterfaceModels`). */
-export enum InterfaceModel {
+export enum VmInterfaceModel {
   E1000 = 'e1000',
   E1000E = 'e1000e',
   IGB = 'igb',
@@ -50,7 +50,7 @@ export enum InterfaceModel {
 }
 
 /** Requested interface state (`admit.go`); unset means up. */
-export enum InterfaceState {
+export enum VmInterfaceState {
   /** Link up (v1.5+). */
   UP = 'up',
   /** Link down, "cable unplugged" (v1.5+); not for SR-IOV. */
@@ -60,7 +60,7 @@ export enum InterfaceState {
 }
 
 /** Protocol of a forwarded port. */
-export enum PortProtocol {
+export enum VmPortProtocol {
   TCP = 'TCP',
   UDP = 'UDP',
 }
@@ -76,32 +76,32 @@ export interface PluginBinding {
 }
 
 /** A forwarded port (pod-network interfaces only). */
-export interface Port {
+export interface VmPort {
   /** IANA service name, unique per interface. */
   name?: string;
   /** 1..65535. */
   port: number;
   /** @default 'TCP' */
-  protocol?: WireOf<PortProtocol> | string;
+  protocol?: WireOf<VmPortProtocol> | string;
   [key: string]: unknown;
 }
 
 /** One DHCP private option (224..254). */
-export interface DhcpPrivateOption {
+export interface VmDhcpPrivateOption {
   option: number;
   value: string;
   [key: string]: unknown;
 }
 
 /** Extra DHCP options served by KubeVirt's in-pod DHCP server. */
-export interface DhcpOptions {
+export interface VmDhcpOptions {
   /** Option 67. */
   bootFileName?: string;
   /** Option 66. */
   tftpServerName?: string;
   /** IPv4 only. */
   ntpServers?: string[];
-  privateOptions?: DhcpPrivateOption[];
+  privateOptions?: VmDhcpPrivateOption[];
   [key: string]: unknown;
 }
 
@@ -121,15 +121,15 @@ export interface VmInterface {
   passt?: Record<string, unknown>;
   binding?: PluginBinding;
   /** @default 'virtio' */
-  model?: WireOf<InterfaceModel> | string;
+  model?: WireOf<VmInterfaceModel> | string;
   macAddress?: string;
   pciAddress?: string;
   bootOrder?: number;
   acpiIndex?: number;
-  ports?: Port[];
-  dhcpOptions?: DhcpOptions;
+  ports?: VmPort[];
+  dhcpOptions?: VmDhcpOptions;
   tag?: string;
-  state?: WireOf<InterfaceState> | string;
+  state?: WireOf<VmInterfaceState> | string;
   [key: string]: unknown;
 }
 

@@ -21,7 +21,7 @@ import { CLOUD_INIT_NETWORK_DATA_MAX_BYTES, CLOUD_INIT_USER_DATA_MAX_BYTES, Netw
 import { KUBEVIRT_CODES, KubevirtCode } from './codes';
 import { isUnicast, macAddressError, MASQUERADE_BRIDGE_MAC, parseMac } from './mac';
 import { FieldReader, isVmOrVmi, specLocation } from './read';
-import { BindingMethod, DiscontinuedBindingMethod, InterfaceModel, InterfaceState, PortProtocol } from './types';
+import { BindingMethod, DiscontinuedBindingMethod, VmInterfaceModel, VmInterfaceState, VmPortProtocol } from './types';
 
 /** An interface as read for validation. */
 interface IfaceView {
@@ -60,15 +60,15 @@ interface NetView {
 
 const CORE_BINDINGS: readonly BindingMethod[] = Object.values(BindingMethod);
 const DISCONTINUED: readonly DiscontinuedBindingMethod[] = Object.values(DiscontinuedBindingMethod);
-const MODELS: readonly string[] = Object.values(InterfaceModel);
-const STATES: readonly string[] = ['', ...Object.values(InterfaceState)];
-const PROTOCOLS: readonly string[] = ['', ...Object.values(PortProtocol)];
+const MODELS: readonly string[] = Object.values(VmInterfaceModel);
+const STATES: readonly string[] = ['', ...Object.values(VmInterfaceState)];
+const PROTOCOLS: readonly string[] = ['', ...Object.values(VmPortProtocol)];
 
 /** `pkg/network/admitter/netiface.go` validateInterfaceNameFormat. */
 const INTERFACE_NAME = /^[A-Za-z0-9-_]+$/;
 /** `pkg/util/hardware/hw_utils.go` PCI_ADDRESS_PATTERN. */
 const PCI_ADDRESS = /^([\da-fA-F]{4}):([\da-fA-F]{2}):([\da-fA-F]{2})\.([0-7]{1})$/;
-/** libvirt / KubeVirt schema.go: acpiIndex between 1 and 16*1024-1. */
+/** KubeVirt schema.go / QEMU ONBOARD_INDEX_MAX: acpiIndex between 1 and 16*1024-1. */
 const ACPI_INDEX_MAX = 16 * 1024 - 1;
 
 function resourceOf(obj: unknown): ResourceRef {
@@ -256,13 +256,13 @@ export function validateVirtualMachine(obj: unknown): Problem[] {
     if (!STATES.includes(i.state)) {
       add('KUBEVIRT_INTERFACE_STATE_INVALID', sp, `${ifaceLabel(i)} has state ${show(i.state)}; allowed: up, down, absent (or unset)`, 'use up, down or absent');
     }
-    if (i.bindings.includes(BindingMethod.SRIOV) && (i.state === InterfaceState.UP || i.state === InterfaceState.DOWN)) {
+    if (i.bindings.includes(BindingMethod.SRIOV) && (i.state === VmInterfaceState.UP || i.state === VmInterfaceState.DOWN)) {
       add('KUBEVIRT_LINK_STATE_SRIOV', sp, `${ifaceLabel(i)} is SR-IOV with state ${show(i.state)}; link state is not supported for SR-IOV NICs`, 'remove state (or use absent only with bridge binding)');
     }
-    if (i.state === InterfaceState.ABSENT && !i.bindings.includes(BindingMethod.BRIDGE)) {
+    if (i.state === VmInterfaceState.ABSENT && !i.bindings.includes(BindingMethod.BRIDGE)) {
       add('KUBEVIRT_ABSENT_REQUIRES_BRIDGE', sp, `${ifaceLabel(i)} has state absent but is not bridge-bound; hot-unplug is supported only for bridge binding`, 'remove the interface and its network instead (restart), or use bridge binding');
     }
-    if (i.state === InterfaceState.ABSENT && defaultNet && defaultNet.name === i.name) {
+    if (i.state === VmInterfaceState.ABSENT && defaultNet && defaultNet.name === i.name) {
       add('KUBEVIRT_ABSENT_ON_DEFAULT_NETWORK', sp, `${ifaceLabel(i)} has state absent on the default network ${show(defaultNet.name)}; the default network cannot be unplugged`, 'remove state: absent; only secondary networks can be hot-unplugged');
     }
   }
@@ -435,13 +435,15 @@ export function validateVirtualMachine(obj: unknown): Problem[] {
   }
 
   // --- acpiIndex: schema.go Interface.ACPIIndex ("unique across all devices, 1..16*1024-1").
-  // Admission does not check it; virt-launcher passes it to libvirt, which refuses the domain.
+  // Admission does not check it; virt-launcher (converter/network/configurator.go) passes values > 0
+  // to libvirt and QEMU's pci_qdev_realize (hw/pci/pci.c) refuses > ONBOARD_INDEX_MAX or a duplicate,
+  // so the VM fails to start. Values < 0 are silently dropped by KubeVirt; we report them too.
   const acpi = new Map<number, string>();
   for (const i of ifaces) {
     if (i.acpiIndex === undefined || i.acpiIndex === 0) continue; // 0 = unset (omitempty)
     const p = joinPath(i.path, 'acpiIndex');
     if (i.acpiIndex < 1 || i.acpiIndex > ACPI_INDEX_MAX) {
-      add('KUBEVIRT_ACPI_INDEX_INVALID', p, `${ifaceLabel(i)} has acpiIndex ${i.acpiIndex}; allowed 1..${ACPI_INDEX_MAX}`, `use a value in 1..${ACPI_INDEX_MAX}`);
+      add('KUBEVIRT_ACPI_INDEX_INVALID', p, `${ifaceLabel(i)} has acpiIndex ${i.acpiIndex}; allowed 1..${ACPI_INDEX_MAX} (${i.acpiIndex < 1 ? 'KubeVirt silently ignores it' : 'QEMU refuses to start the VM'})`, `use a value in 1..${ACPI_INDEX_MAX}`);
     } else if (acpi.has(i.acpiIndex)) {
       add('KUBEVIRT_ACPI_INDEX_DUPLICATE', p, `${ifaceLabel(i)} has acpiIndex ${i.acpiIndex}, already used by ${acpi.get(i.acpiIndex)}`, 'give each interface its own acpiIndex');
     } else {
@@ -452,14 +454,14 @@ export function validateVirtualMachine(obj: unknown): Problem[] {
   // --- multihome lint: bridge-bound secondary NIC without a MAC (kubevirt/kubevirt#16696) --------
   for (const i of ifaces) {
     const net = i.name !== undefined ? netByName.get(i.name) : undefined;
-    if (i.bindings.includes(BindingMethod.BRIDGE) && net?.multus && !net.multus.isDefault && !i.macAddress && i.state !== InterfaceState.ABSENT) {
+    if (i.bindings.includes(BindingMethod.BRIDGE) && net?.multus && !net.multus.isDefault && !i.macAddress && i.state !== VmInterfaceState.ABSENT) {
       add('KUBEVIRT_BRIDGE_WITHOUT_MAC', joinPath(i.path, 'macAddress'), `${ifaceLabel(i)} is bridge-bound on ${netLabel(net)} without macAddress; the guest takes the pod interface MAC, which changes with every new pod (restart, migration: kubevirt/kubevirt#16696), breaking DHCP reservations and MAC-matched config`, 'set macAddress explicitly (MacAllocator gives a stable one per namespace/vm/interface)');
     }
   }
 
   // --- cloud-init volumes: vmi-create-admitter.go validateVolumes --------------------------------
   const ifaceMacs = new Set(ifaces.map((i) => (i.macAddress ? parseMac(i.macAddress)?.text : undefined)).filter((m): m is string => m !== undefined));
-  const liveIfaces = ifaces.filter((i) => i.state !== InterfaceState.ABSENT).length;
+  const liveIfaces = ifaces.filter((i) => i.state !== VmInterfaceState.ABSENT).length;
   const volsPath = joinPath(base, 'volumes');
   for (const vol of r.records(r.arr(spec, 'volumes', base), volsPath)) {
     const type = vol.value.cloudInitNoCloud !== undefined && vol.value.cloudInitNoCloud !== null ? 'cloudInitNoCloud' : vol.value.cloudInitConfigDrive !== undefined && vol.value.cloudInitConfigDrive !== null ? 'cloudInitConfigDrive' : undefined;

@@ -235,3 +235,83 @@ export interface NncpSpec extends Extra {
   capture?: Record<string, string>;
   desiredState: DesiredState;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Additions for parse/render/builders (lib/core/nmstate). Existing names above are unchanged.
+// ---------------------------------------------------------------------------------------------
+
+/** VLAN protocol (`rust/src/lib/ifaces/vlan.rs` VlanProtocol); also the linux-bridge `vlan-protocol`. */
+export enum VlanProtocol {
+  IEEE_802_1Q = '802.1q',
+  IEEE_802_1AD = '802.1ad',
+}
+
+/** Bridge port VLAN filtering mode (`rust/src/lib/ifaces/bridge_vlan.rs` BridgePortVlanMode). @default access */
+export enum BridgePortVlanMode {
+  TRUNK = 'trunk',
+  ACCESS = 'access',
+}
+
+/** mac-vlan mode (`rust/src/lib/ifaces/mac_vlan.rs` MacVlanMode). */
+export enum MacVlanMode {
+  VEPA = 'vepa',
+  BRIDGE = 'bridge',
+  PRIVATE = 'private',
+  PASSTHRU = 'passthru',
+  SOURCE = 'source',
+}
+
+/** Special route types (`rust/src/lib/route.rs` RouteType); a route without one is unicast. */
+export enum RouteType {
+  BLACKHOLE = 'blackhole',
+  UNREACHABLE = 'unreachable',
+  PROHIBIT = 'prohibit',
+}
+
+/** `wait-ip` of an interface (`rust/src/lib/ip.rs` WaitIp). */
+export enum WaitIp {
+  ANY = 'any',
+  IPV4 = 'ipv4',
+  IPV6 = 'ipv6',
+  IPV4_AND_IPV6 = 'ipv4+ipv6',
+}
+
+/** Bond `xmit_hash_policy` (`rust/src/lib/ifaces/bond.rs` BondXmitHashPolicy). */
+export enum BondXmitHashPolicy {
+  LAYER2 = 'layer2',
+  LAYER3_4 = 'layer3+4',
+  LAYER2_3 = 'layer2+3',
+  ENCAP2_3 = 'encap2+3',
+  ENCAP3_4 = 'encap3+4',
+  VLAN_SRCMAC = 'vlan+srcmac',
+}
+
+/** Bond `lacp_rate` (`rust/src/lib/ifaces/bond.rs` BondLacpRate). */
+export enum BondLacpRate {
+  SLOW = 'slow',
+  FAST = 'fast',
+}
+
+/** `type: vrf` (`rust/src/lib/ifaces/vrf.rs`): a controller whose ports keep their IP. */
+export interface VrfInterface extends BaseInterface {
+  type: 'vrf';
+  vrf?: Extra & { port?: string[]; 'route-table-id'?: number };
+}
+
+/** `metadata` of an NNCP (cluster-scoped: no namespace). */
+export interface NncpMetadata extends Extra {
+  name: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+/**
+ * A whole NodeNetworkConfigurationPolicy (`nmstate.io/v1`, cluster-scoped), as parsed from YAML
+ * or built in code. Unknown fields are kept.
+ */
+export interface Nncp extends Extra {
+  apiVersion: string;
+  kind: 'NodeNetworkConfigurationPolicy';
+  metadata: NncpMetadata;
+  spec: NncpSpec;
+}

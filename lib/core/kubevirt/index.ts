@@ -1,0 +1,12 @@
+/**
+ * KubeVirt VM networking: the network section (interfaces ↔ networks) with parse/render and
+ * builders, MAC parsing and deterministic allocation, cloud-init networkData v2, and per-resource
+ * validation of VirtualMachines and VirtualMachineInstances.
+ */
+export * from './codes';
+export * from './types';
+export * from './mac';
+export * from './cloud-init';
+export * from './builders';
+export * from './network-section';
+export * from './validate';

@@ -1,0 +1,243 @@
+/**
+ * Problem codes of the cross-resource validation (`validateManifestSet`) and of the intent-only
+ * rules on the typed model (`validateTopology`). Each is something every component accepts on its
+ * own but that breaks when the objects are put together; `upstream` names the code or behaviour
+ * that makes it a real failure, or `multihome` for our own lints.
+ */
+import type { CodeTable } from '../errors';
+
+const BRIDGE_GO = 'containernetworking/plugins plugins/main/bridge/bridge.go';
+const KNMSTATE_PER_POLICY =
+  'nmstate/kubernetes-nmstate controllers/handler/nodenetworkconfigurationpolicy_controller.go (each policy is applied alone, in no defined order: kubernetes-nmstate#1101; nothing merges or compares policies)';
+
+/** Every code of lib/core/topology, declared once (STYLE.md #15). */
+export const TOPOLOGY_CODES = {
+  // --- the set as a whole ----------------------------------------------------------------------
+  TOPOLOGY_DUPLICATE_RESOURCE: {
+    severity: 'error',
+    summary: 'two documents of the set have the same kind, namespace and name; the one applied last silently replaces the other',
+    upstream: 'kubernetes apply semantics (an object is identified by kind/namespace/name; a later apply overwrites the earlier one)',
+  },
+
+  // --- NAD ↔ NNCP: bridges ------------------------------------------------------------------------
+  TOPOLOGY_BRIDGE_NOT_CREATED: {
+    severity: 'error',
+    summary: 'a bridge NAD names a bridge that no NNCP of the set creates; the bridge CNI then creates an isolated bridge without uplink',
+    upstream: `${BRIDGE_GO} setupBridge/ensureBridge (netlink.LinkAdd of a missing bridge, EEXIST ignored); kubevirt/kubevirt#2241`,
+  },
+  TOPOLOGY_BRIDGE_NOT_LINUX_BRIDGE: {
+    severity: 'error',
+    summary: 'a bridge NAD names an interface the NNCPs create with another type (ovs-bridge, bond, vlan, …); the plugin fails "already exists but is not a bridge"',
+    upstream: `${BRIDGE_GO} bridgeByName ("%q already exists but is not a bridge")`,
+  },
+  TOPOLOGY_BRIDGE_ABSENT_IN_USE: {
+    severity: 'error',
+    summary: 'an NNCP removes (state: absent) a bridge that a VM still reaches through a NAD; the next VM start recreates it isolated',
+    upstream: `nmstate/nmstate (state: absent deletes the bridge); ${BRIDGE_GO} ensureBridge (recreates a missing bridge without uplink)`,
+  },
+  TOPOLOGY_MTU_ABOVE_UPLINK: {
+    severity: 'error',
+    summary: 'the NAD mtu is larger than the MTU the NNCPs declare on its bridge or on the uplink below it (port, VLAN, bond, NIC); large frames are dropped',
+    upstream: `${BRIDGE_GO} setupVeth (the pod veth gets the NAD mtu); kubevirt/kubevirt#18845 (virtio applies the NAD MTU to the guest)`,
+  },
+  TOPOLOGY_MTU_ABOVE_LOWER: {
+    severity: 'error',
+    summary: 'a VLAN declares an MTU above the MTU another NNCP declares on its base interface; the kernel refuses it and the policy fails on the node',
+    upstream: 'torvalds/linux net/8021q/vlan_dev.c vlan_dev_change_mtu (-ERANGE above the real device MTU); nmstate does not check it (nmstate.md §2.6 M3)',
+  },
+  TOPOLOGY_RESOURCE_NAME_MISSING: {
+    severity: 'warning',
+    summary: 'a bridge NAD has no k8s.v1.cni.cncf.io/resourceName while the NNCPs create its bridge on some nodes only; pods can land where the bridge does not exist',
+    upstream: 'kubevirt/bridge-marker pkg/marker/marker.go (bridge.network.kubevirt.io/<bridge> node capacity is the only scheduling gate); k8snetworkplumbingwg/multus-cni docs/how-to-use.md resourceName',
+  },
+  TOPOLOGY_HOST_LOCAL_MULTI_NODE: {
+    severity: 'warning',
+    summary: 'host-local IPAM on a NAD whose bridge exists on more than one node (or on unknown nodes); every node hands out the same addresses',
+    upstream: 'containernetworking/plugins plugins/ipam/host-local/backend/disk (per-node store); kubevirt/kubevirt#7967',
+  },
+  TOPOLOGY_MACSPOOFCHK_OFF: {
+    severity: 'warning',
+    summary: 'a bridge NAD used by a VM does not enable macspoofchk; the guest can send with any source MAC',
+    upstream: `${BRIDGE_GO} NetConf.MacSpoofChk (default false; link.NewSpoofChecker only when set)`,
+  },
+  TOPOLOGY_MACVLAN_BRIDGE_BINDING: {
+    severity: 'error',
+    summary: 'a VM interface with bridge binding uses a macvlan/ipvlan NAD; return traffic never reaches the guest',
+    upstream: 'kubevirt/kubevirt#5483, #7001 (user-guide "Invalid CNIs for secondary networks")',
+  },
+
+  // --- VLANs --------------------------------------------------------------------------------------
+  TOPOLOGY_VLAN_NOT_IN_TRUNK: {
+    severity: 'error',
+    summary: "the NAD tags a VLAN on a VLAN-filtering bridge whose uplink ports do not carry it (not in any port's trunk-tags or access tag)",
+    upstream: `nmstate/nmstate rust/src/lib/ifaces/bridge_vlan.rs (port trunk-tags are the VLANs the port carries once filtering is on); ${BRIDGE_GO} setupVeth (BridgeVlanAdd on the pod veth only)`,
+  },
+  TOPOLOGY_VLAN_NO_FILTERING: {
+    severity: 'warning',
+    summary: 'the NAD sets vlan on a bridge the NNCP creates without VLAN filtering (no port vlan block); the tag isolates nothing',
+    upstream: `${BRIDGE_GO} ensureBridge (vlan_filtering is only set on a bridge the plugin creates; EEXIST ignored)`,
+  },
+  TOPOLOGY_VLAN_SHADOWED: {
+    severity: 'error',
+    summary: "the NAD's VLAN on a trunk bridge is also a VLAN sub-interface of the bridge's uplink port; the sub-interface receives those frames, the bridge never sees them",
+    upstream: 'torvalds/linux net/core/dev.c __netif_receive_skb_core (vlan_do_receive runs before the bridge rx_handler)',
+  },
+  TOPOLOGY_VLAN_ID_CONFLICT: {
+    severity: 'error',
+    summary: 'two NNCPs for overlapping nodes create VLAN interfaces with different names for the same id on the same base interface',
+    upstream: `torvalds/linux net/8021q/vlan.c vlan_check_real_dev (-EEXIST: one VLAN device per id and parent); ${KNMSTATE_PER_POLICY}`,
+  },
+  TOPOLOGY_VLAN_IFACE_CONFLICT: {
+    severity: 'error',
+    summary: 'two NNCPs for overlapping nodes define the same VLAN interface name with a different base interface or id',
+    upstream: KNMSTATE_PER_POLICY,
+  },
+  TOPOLOGY_PORT_CONTROLLER_CONFLICT: {
+    severity: 'error',
+    summary: 'two NNCPs for overlapping nodes put the same interface under different controllers (bridge/bond); the policy applied last wins',
+    upstream: `nmstate/nmstate rust/src/lib/ifaces/inter_ifaces_controller.rs ("overbooked" is only detected inside one state); ${KNMSTATE_PER_POLICY}`,
+  },
+
+  // --- OVN localnet -------------------------------------------------------------------------------
+  TOPOLOGY_OVN_LOCALNET_NO_MAPPING: {
+    severity: 'error',
+    summary: 'a localnet NAD names a physical network that no NNCP maps with ovn.bridge-mappings',
+    upstream: 'ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md (localnet needs an ovn-bridge-mappings entry on the node); nmstate/nmstate rust/src/lib/ovn.rs',
+  },
+  TOPOLOGY_OVN_NETWORK_CONFLICT: {
+    severity: 'error',
+    summary: 'NADs of the same OVN-Kubernetes network name carry different configs',
+    upstream: 'ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md (network name is cluster-wide; every NAD of it must carry the same config)',
+  },
+  TOPOLOGY_OVN_MAPPING_CONFLICT: {
+    severity: 'error',
+    summary: 'two NNCPs for overlapping nodes map the same localnet to different OVS bridges',
+    upstream: `nmstate/nmstate rust/src/lib/ovn.rs (one external_ids:ovn-bridge-mappings entry per localnet); ${KNMSTATE_PER_POLICY}`,
+  },
+
+  // --- VMs ----------------------------------------------------------------------------------------
+  TOPOLOGY_NAD_NOT_FOUND: {
+    severity: 'error',
+    summary: 'a VM network names a NetworkAttachmentDefinition that the set does not contain (checked when the set has NADs)',
+    upstream: 'kubevirt/kubevirt pkg/network/multus/nad.go ("failed to locate network attachment definition": the VM does not start); k8snetworkplumbingwg/multus-cni pkg/k8sclient/k8sclient.go getKubernetesDelegate',
+  },
+  TOPOLOGY_NAD_NAMESPACE_ISOLATED: {
+    severity: 'error',
+    summary: 'a VM network uses a NAD in another namespace that Multus namespace isolation forbids (allowed: own namespace, default, global namespaces)',
+    upstream: 'k8snetworkplumbingwg/multus-cni docs/configuration.md namespaceIsolation / globalNamespaces ("namespace isolation enabled, annotation violates permission")',
+  },
+  TOPOLOGY_VM_PLACEMENT_MISMATCH: {
+    severity: 'error',
+    summary: "the VM's nodeSelector does not imply the nodeSelector of any NNCP that creates its bridge (or OVN mapping); it can run where the network does not exist",
+    upstream: `nmstate/kubernetes-nmstate api/shared/nodenetworkconfigurationpolicy_types.go nodeSelector (applied on matching nodes only); ${BRIDGE_GO} ensureBridge (isolated bridge elsewhere)`,
+  },
+  TOPOLOGY_VM_PLACEMENT_UNCONSTRAINED: {
+    severity: 'warning',
+    summary: 'the VM has no nodeSelector, its bridge exists on some nodes only, and its NAD has no resourceName to steer the scheduler',
+    upstream: 'kubevirt/bridge-marker pkg/marker/marker.go; kubevirt/kubevirt pkg/network/multus/nad.go (resourceName copied into the virt-launcher pod requests)',
+  },
+  TOPOLOGY_MAC_DUPLICATE: {
+    severity: 'error',
+    summary: 'two VM interfaces of the set have the same MAC address',
+    upstream: 'k8snetworkplumbingwg/kubemacpool pkg/pool-manager (explicit MACs are honoured; collisions are only counted, kmp_mac_collisions)',
+  },
+
+  // --- addresses ----------------------------------------------------------------------------------
+  TOPOLOGY_IP_DUPLICATE: {
+    severity: 'error',
+    summary: 'two VM NICs on the same L2 segment (bridge + VLAN, or network) get the same static address from cloud-init',
+    upstream: 'canonical/cloud-init doc/rtd/reference/network-config-format-v2.rst (addresses are applied as given; nothing upstream checks uniqueness)',
+  },
+  TOPOLOGY_IP_OUTSIDE_SUBNET: {
+    severity: 'error',
+    summary: "a VM's static address lies outside every subnet of its NAD's IPAM (host-local subnet/ranges, whereabouts range, OVN subnets)",
+    upstream: 'containernetworking/plugins plugins/ipam/host-local, k8snetworkplumbingwg/whereabouts pkg/types (the segment\'s subnet); an address outside it reaches no peer',
+  },
+  TOPOLOGY_SUBNET_OVERLAP: {
+    severity: 'warning',
+    summary: 'two different L2 segments declare overlapping subnets in their NAD IPAM',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_VM_SUBNET_OVERLAP: {
+    severity: 'error',
+    summary: 'one VM has NICs on two different L2 segments whose subnets overlap; the guest has two connected routes for one prefix',
+    upstream: 'guest kernel routing (two connected routes for one prefix: replies leave through one NIC only)',
+  },
+
+  // --- lifecycle (compared with the previous set) -------------------------------------------------
+  TOPOLOGY_IFACE_REMOVED_WITHOUT_ABSENT: {
+    severity: 'error',
+    summary: 'an interface the previous NNCP configured is gone from it without having been rendered state: absent first; it stays on the nodes',
+    upstream: 'nmstate/kubernetes-nmstate#48 (interfaces not mentioned in the desired state are left alone)',
+  },
+  TOPOLOGY_POLICY_REMOVED_WITHOUT_ABSENT: {
+    severity: 'error',
+    summary: 'a previous NNCP is gone while its interfaces were not state: absent in it; deleting a policy does not change the nodes',
+    upstream: 'nmstate/kubernetes-nmstate#48; openshift/openshift-docs#85705 (deleting the policy does not revert the node)',
+  },
+  TOPOLOGY_POLICY_SELECTOR_NARROWED: {
+    severity: 'warning',
+    summary: 'an NNCP now selects nodes the previous selector did not imply; nodes that no longer match keep the old configuration',
+    upstream: 'openshift/openshift-docs#20039 review (no history is kept: removal applies only to nodes the selector matches)',
+  },
+  TOPOLOGY_VM_IFACE_REMOVED_WITHOUT_ABSENT: {
+    severity: 'error',
+    summary: 'a VM interface of the previous set is removed without having been state: absent; the running VM gets RestartRequired',
+    upstream: 'kubevirt/kubevirt pkg/network/vmliveupdate/restart.go haveCurrentIfacesBeenRemoved',
+  },
+  TOPOLOGY_VM_IFACE_CHANGED: {
+    severity: 'warning',
+    summary: 'a field other than state of an existing VM interface changed (MAC, model, binding, …); the running VM gets RestartRequired',
+    upstream: 'kubevirt/kubevirt pkg/network/vmliveupdate/restart.go haveCurrentIfacesChanged (areNormalizedIfacesEqual ignores state only)',
+  },
+
+  // --- intent only (validateTopology) -------------------------------------------------------------
+  TOPOLOGY_UNKNOWN_REFERENCE: {
+    severity: 'error',
+    summary: 'a node group, uplink or network is referenced by a name the topology does not declare',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_DUPLICATE_NAME: {
+    severity: 'error',
+    summary: 'two node groups, uplinks, networks, VMs of a namespace, NADs of a namespace or NNCPs have the same name; one silently replaces the other',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_VLAN_MISSING: {
+    severity: 'error',
+    summary: 'a vlan-bridge or trunk-bridge network has no VLAN id',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_VLAN_IGNORED: {
+    severity: 'error',
+    summary: 'a plain bridge network sets a VLAN id, which the bridge pattern does not render (the traffic would be untagged)',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_ADDRESS_OUTSIDE_SUBNETS: {
+    severity: 'error',
+    summary: "an attachment's static address lies outside the network's declared subnets",
+    upstream: 'multihome',
+  },
+  TOPOLOGY_SHARED_BRIDGE_MISMATCH: {
+    severity: 'error',
+    summary: 'networks sharing one bridge disagree on uplink, policyName, plugin or mtu; the renderer would silently use the first one',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_ATTACHMENT_ABSENT_NETWORK: {
+    severity: 'error',
+    summary: 'an attachment is state: absent on a network that is itself absent; unplug first, remove the network in a later step',
+    upstream: 'multihome (two-phase removal: the hot-unplug still needs the NAD; kubevirt/kubevirt pkg/network/vmliveupdate/restart.go)',
+  },
+  TOPOLOGY_ATTACHMENT_ON_ABSENT_NETWORK: {
+    severity: 'error',
+    summary: 'a present attachment uses a network that is state: absent (its NADs are no longer rendered)',
+    upstream: 'kubevirt/kubevirt pkg/network/multus/nad.go (the VM cannot start without the NAD)',
+  },
+  TOPOLOGY_VM_NODE_UNKNOWN: {
+    severity: 'error',
+    summary: "a VM's nodeSelector pins a hostname that is not among the known nodes of the node group of one of its networks",
+    upstream: 'multihome',
+  },
+} as const satisfies CodeTable;
+
+/** A code of {@link TOPOLOGY_CODES}. */
+export type TopologyCode = keyof typeof TOPOLOGY_CODES;

@@ -1,0 +1,85 @@
+/**
+ * Cross-resource validation of a set of manifests given together: what nmstate, the CNI plugins
+ * and KubeVirt each accept alone but that breaks when the objects meet on a node (ARCHITECTURE.md,
+ * Validation). Runs on the YAML files given to `multihome check` and on the rendered output of
+ * synth alike; per-resource checks are `validateManifest`'s job.
+ *
+ * The set is read once into indexes (interfaces by name, NADs by namespace/name, NICs by NAD,
+ * OVN mappings by localnet) and every rule is one pass plus lookups, so a set of 10,000 VMs, 500
+ * NADs and 500 NNCPs validates in linear time.
+ */
+import { Problem } from '../errors';
+import { Manifest } from '../manifest';
+import { checkGuestAddresses, checkSubnetOverlap } from './rules/addresses';
+import { checkBridgePlacementHints, checkBridgesCreated, checkMacSpoofCheck, checkNadMtu, checkVlanMtu } from './rules/bridges';
+import { RuleContext, RuleOptions, SetRule } from './rules/context';
+import { checkLifecycle } from './rules/lifecycle';
+import { readSet } from './rules/model';
+import { checkOvn } from './rules/ovn';
+import { Findings } from './rules/report';
+import { checkDuplicateResources } from './rules/resources';
+import { checkNadVlans, checkNncpConflicts } from './rules/vlans';
+import { checkBridgeRemoval, checkMacs, checkVmNads, checkVmPlacement, OPENSHIFT_GLOBAL_NAMESPACES } from './rules/vms';
+
+/** Options of {@link validateManifestSet}. */
+export interface ManifestSetOptions {
+  /**
+   * Multus namespace isolation of the target cluster. `openshift`: a VM may use NADs of its own
+   * namespace, `default`, `openshift-multus`, `openshift-sriov-network-operator` and
+   * {@link globalNamespaces} (what OpenShift's cluster-network-operator configures).
+   * @default 'none' — upstream Multus lets any namespace use any NAD
+   */
+  isolation?: 'none' | 'openshift';
+  /**
+   * Extra namespaces whose NADs every namespace may use under isolation (Multus `globalNamespaces`).
+   * @default []
+   */
+  globalNamespaces?: string[];
+  /**
+   * The previously synthesized (or applied) set, to catch interfaces, policies and VM NICs removed
+   * without the `state: absent` step.
+   * @default - no lifecycle comparison
+   */
+  previous?: readonly Manifest[];
+}
+
+/** The rules, in report order. */
+const RULES: readonly SetRule[] = [
+  checkBridgesCreated,
+  checkNadVlans,
+  checkNadMtu,
+  checkVlanMtu,
+  checkNncpConflicts,
+  checkOvn,
+  checkVmNads,
+  checkVmPlacement,
+  checkBridgeRemoval,
+  checkMacs,
+  checkGuestAddresses,
+  checkSubnetOverlap,
+  checkBridgePlacementHints,
+  checkMacSpoofCheck,
+  checkLifecycle,
+];
+
+/**
+ * Every cross-resource problem of a manifest set (errors and warnings), each reported on the
+ * manifest it is about with a field path from that manifest's root; the message names the other
+ * resources involved. Rules that need a kind the set lacks are skipped: bridge and OVN-mapping
+ * rules run only when the set contains at least one NNCP, and "NAD not found" only when it
+ * contains at least one NAD (a set of VMs alone says nothing about where their NADs live).
+ * Objects of other kinds are ignored; malformed objects are read as far as possible (their own
+ * problems come from `validateManifest`).
+ */
+export function validateManifestSet(manifests: readonly Manifest[], options: ManifestSetOptions = {}): Problem[] {
+  const isolation = options.isolation ?? 'none';
+  const resolved: RuleOptions = {
+    isolation,
+    globalNamespaces: isolation === 'openshift' ? [...new Set([...OPENSHIFT_GLOBAL_NAMESPACES, ...(options.globalNamespaces ?? [])])] : [...(options.globalNamespaces ?? [])],
+    ...(options.previous ? { previous: options.previous } : {}),
+  };
+  const ctx: RuleContext = { model: readSet(manifests), findings: new Findings(), options: resolved };
+  checkDuplicateResources(ctx, manifests);
+  for (const rule of RULES) rule(ctx);
+  return ctx.findings.problems;
+}

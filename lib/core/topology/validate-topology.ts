@@ -1,0 +1,154 @@
+/**
+ * Intent-only validation of a typed {@link Topology}: what can only be seen in the intent (names,
+ * references, declared subnets, the two-phase removal of networks), before anything is rendered.
+ * Problems are reported on `{kind: 'Environment', name: <topology name>}` with paths into the
+ * topology (`networks[2].vlan`, `vms[0].attachments[1].ipv4[0]`). Everything that shows in the
+ * rendered manifests (bridges, VLANs, MACs, placement, …) is `validateManifestSet`'s job.
+ */
+import { Problem, ResourceRef } from '../errors';
+import { joinPath } from '../path';
+import { cidrContains, parseCidr } from '../cni';
+import { NetworkPattern, Topology } from './model';
+import { ResolvedNetwork, resolveTopology } from './resolve';
+import { Findings } from './rules/report';
+import { HOSTNAME_LABEL } from './rules/selectors';
+
+function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined, report: (item: T, index: number, firstIndex: number) => void): void {
+  const first = new Map<string, number>();
+  items.forEach((it, i) => {
+    const k = key(it);
+    if (k === undefined) return;
+    const f = first.get(k);
+    if (f === undefined) first.set(k, i);
+    else report(it, i, f);
+  });
+}
+
+const SHARED = new Set<string>([NetworkPattern.TRUNK_BRIDGE, NetworkPattern.BRIDGE, NetworkPattern.OVN_LOCALNET]);
+
+/** Every intent-level problem of a topology (errors and warnings). */
+export function validateTopology(t: Topology): Problem[] {
+  const f = new Findings();
+  const env: ResourceRef = { kind: 'Environment', name: t.name };
+  const add = (code: Parameters<Findings['add']>[0], path: string, message: string, fix: string): void => f.add(code, env, path, message, fix);
+  const groups = new Map(t.nodeGroups.map((g) => [g.name, g]));
+  const uplinks = new Map(t.uplinks.map((u) => [u.name, u]));
+  const networks = new Map(t.networks.map((n) => [n.name, n]));
+  const resolved = resolveTopology(t);
+
+  // --- duplicate names ------------------------------------------------------------------------
+  const dup = (what: string, list: string, fix: string) => (name: string, i: number, first: number) =>
+    add('TOPOLOGY_DUPLICATE_NAME', joinPath(list, i, 'name'), `${what} ${JSON.stringify(name)} is declared twice (${list}[${first}] and ${list}[${i}])`, fix);
+  duplicates(t.nodeGroups, (g) => g.name, (g, i, first) => dup('node group', 'nodeGroups', 'give every node group its own name')(g.name, i, first));
+  duplicates(t.uplinks, (u) => u.name, (u, i, first) => dup('uplink', 'uplinks', 'give every uplink its own name')(u.name, i, first));
+  duplicates(t.networks, (n) => n.name, (n, i, first) => dup('network', 'networks', 'give every network its own name')(n.name, i, first));
+  duplicates(t.vms, (v) => `${v.namespace}/${v.name}`, (v, i, first) =>
+    add('TOPOLOGY_DUPLICATE_NAME', joinPath('vms', i, 'name'), `VM ${v.namespace}/${v.name} is declared twice (vms[${first}] and vms[${i}])`, 'give every VM of a namespace its own name'),
+  );
+  const nads: Array<{ key: string; index: number }> = [];
+  resolved.networks.forEach((n, index) => {
+    if (n.state !== 'absent') for (const ns of n.namespaces) nads.push({ key: `${ns}/${n.nadName}`, index });
+  });
+  duplicates(nads, (x) => x.key, (x, _i, firstAt) => {
+    const first = nads[firstAt].index;
+    if (first === x.index) return;
+    add('TOPOLOGY_DUPLICATE_NAME', joinPath('networks', x.index, t.networks[x.index].nadName !== undefined ? 'nadName' : 'name'), `networks[${first}] and networks[${x.index}] both render NetworkAttachmentDefinition ${x.key}; one replaces the other`, 'set a distinct nadName on one of the networks');
+  });
+  const policies: Array<{ name: string; path: string }> = [];
+  (t.hostPolicies ?? []).forEach((h, i) => policies.push({ name: h.name, path: joinPath('hostPolicies', i, 'name') }));
+  t.uplinks.forEach((u, i) => {
+    if (u.bond || (u.vlans?.length ?? 0) > 0) policies.push({ name: u.policyName ?? `${u.name}-${u.nodeGroup}`, path: joinPath('uplinks', i, 'policyName') });
+  });
+  const sharedSeen = new Set<string>();
+  resolved.networks.forEach((n, i) => {
+    if (SHARED.has(n.pattern)) {
+      const k = `${n.uplink}\u0000${n.bridge}`;
+      if (sharedSeen.has(k)) return;
+      sharedSeen.add(k);
+    }
+    policies.push({ name: n.policyName, path: joinPath('networks', i, 'policyName') });
+  });
+  duplicates(policies, (p) => p.name, (p, _i, firstAt) =>
+    add('TOPOLOGY_DUPLICATE_NAME', p.path, `NodeNetworkConfigurationPolicy ${JSON.stringify(p.name)} would be rendered twice (also from ${policies[firstAt].path}); the later one replaces the earlier on apply`, 'set a distinct policyName'),
+  );
+
+  // --- references ------------------------------------------------------------------------------
+  t.uplinks.forEach((u, i) => {
+    if (!groups.has(u.nodeGroup)) add('TOPOLOGY_UNKNOWN_REFERENCE', joinPath('uplinks', i, 'nodeGroup'), `uplink ${JSON.stringify(u.name)} names node group ${JSON.stringify(u.nodeGroup)}, which is not declared (known: ${[...groups.keys()].join(', ') || 'none'})`, 'declare the node group or fix the name');
+  });
+  t.networks.forEach((n, i) => {
+    if (!uplinks.has(n.uplink)) add('TOPOLOGY_UNKNOWN_REFERENCE', joinPath('networks', i, 'uplink'), `network ${JSON.stringify(n.name)} names uplink ${JSON.stringify(n.uplink)}, which is not declared (known: ${[...uplinks.keys()].join(', ') || 'none'})`, 'declare the uplink or fix the name');
+  });
+  (t.hostPolicies ?? []).forEach((h, i) => {
+    if (h.nodeGroup !== undefined && !groups.has(h.nodeGroup)) add('TOPOLOGY_UNKNOWN_REFERENCE', joinPath('hostPolicies', i, 'nodeGroup'), `host policy ${JSON.stringify(h.name)} names node group ${JSON.stringify(h.nodeGroup)}, which is not declared`, 'declare the node group or fix the name');
+  });
+
+  // --- VLANs -----------------------------------------------------------------------------------
+  t.networks.forEach((n, i) => {
+    const p = joinPath('networks', i, 'vlan');
+    if ((n.pattern === NetworkPattern.VLAN_BRIDGE || n.pattern === NetworkPattern.TRUNK_BRIDGE) && n.vlan === undefined) {
+      add('TOPOLOGY_VLAN_MISSING', p, `network ${JSON.stringify(n.name)} uses the ${n.pattern} pattern but has no vlan id`, 'set vlan (1–4094), or use the bridge pattern for an untagged network');
+    }
+    if (n.pattern === NetworkPattern.BRIDGE && n.vlan !== undefined && n.vlan !== 0) {
+      add('TOPOLOGY_VLAN_IGNORED', p, `network ${JSON.stringify(n.name)} uses the plain bridge pattern, which renders no VLAN, but sets vlan ${n.vlan}; its traffic would be untagged`, 'use the trunk-bridge or vlan-bridge pattern for a tagged network, or drop vlan');
+    }
+  });
+
+  // --- shared bridges --------------------------------------------------------------------------
+  const byBridge = new Map<string, Array<{ n: ResolvedNetwork; i: number }>>();
+  resolved.networks.forEach((n, i) => {
+    const l = byBridge.get(n.bridge) ?? [];
+    l.push({ n, i });
+    byBridge.set(n.bridge, l);
+  });
+  for (const members of byBridge.values()) {
+    if (members.length < 2) continue;
+    const { n: first, i: fi } = members[0];
+    for (const { n, i } of members.slice(1)) {
+      const mismatch = (field: string, a: unknown, b: unknown): void =>
+        add('TOPOLOGY_SHARED_BRIDGE_MISMATCH', joinPath('networks', i, field), `networks ${JSON.stringify(first.name)} and ${JSON.stringify(n.name)} share bridge ${JSON.stringify(n.bridge)} but disagree on ${field} (${JSON.stringify(a)} vs ${JSON.stringify(b)}); the renderer would use networks[${fi}]'s value`, `set the same ${field} on every network of bridge ${JSON.stringify(n.bridge)}`);
+      if (first.pattern === NetworkPattern.VLAN_BRIDGE || n.pattern === NetworkPattern.VLAN_BRIDGE) {
+        if (first.uplink === n.uplink) add('TOPOLOGY_SHARED_BRIDGE_MISMATCH', joinPath('networks', i, 'bridge'), `network ${JSON.stringify(n.name)} reuses bridge ${JSON.stringify(n.bridge)} of network ${JSON.stringify(first.name)} on the same uplink, but a vlan-bridge network owns its bridge (two policies would set its ports)`, 'give each vlan-bridge network its own bridge, or share one trunk-bridge');
+        continue;
+      }
+      if (first.uplink !== n.uplink) mismatch('uplink', first.uplink, n.uplink);
+      else if (first.policyName !== n.policyName) mismatch('policyName', first.policyName, n.policyName);
+      if (first.plugin !== n.plugin && first.pattern !== NetworkPattern.OVN_LOCALNET) mismatch('plugin', first.plugin, n.plugin);
+      if (first.mtu !== undefined && n.mtu !== undefined && first.mtu !== n.mtu) mismatch('mtu', first.mtu, n.mtu);
+    }
+  }
+
+  // --- VMs -------------------------------------------------------------------------------------
+  t.vms.forEach((vm, v) => {
+    const host = vm.nodeSelector?.[HOSTNAME_LABEL];
+    const reportedGroups = new Set<string>();
+    vm.attachments.forEach((a, j) => {
+      const ap = joinPath('vms', v, 'attachments', j);
+      const n = networks.get(a.network);
+      if (!n) {
+        add('TOPOLOGY_UNKNOWN_REFERENCE', joinPath(ap, 'network'), `VM ${vm.namespace}/${vm.name} attaches to network ${JSON.stringify(a.network)}, which is not declared (known: ${[...networks.keys()].join(', ') || 'none'})`, 'declare the network or fix the name');
+        return;
+      }
+      if (n.state === 'absent') {
+        if (a.state === 'absent') add('TOPOLOGY_ATTACHMENT_ABSENT_NETWORK', joinPath(ap, 'state'), `VM ${vm.namespace}/${vm.name} unplugs ${JSON.stringify(a.name ?? a.network)} in the same step that removes network ${JSON.stringify(n.name)}; the NAD disappears before the hot-unplug completes`, 'unplug first (attachment absent, network present), then set the network absent in a later change');
+        else add('TOPOLOGY_ATTACHMENT_ON_ABSENT_NETWORK', joinPath(ap, 'network'), `VM ${vm.namespace}/${vm.name} keeps a present attachment on network ${JSON.stringify(n.name)}, which is state: absent (its NADs are no longer rendered)`, 'set the attachment state: absent first, or keep the network present');
+      }
+      const subnets = (n.subnets ?? []).map((s) => parseCidr(s)).filter((c): c is NonNullable<typeof c> => c !== undefined);
+      for (const fam of ['ipv4', 'ipv6'] as const) {
+        (a[fam] ?? []).forEach((addr, k) => {
+          const c = parseCidr(addr);
+          const same = subnets.filter((s) => c && s.ip.kind() === c.ip.kind());
+          if (!c || same.length === 0 || same.some((s) => cidrContains(s, c.ip))) return;
+          add('TOPOLOGY_ADDRESS_OUTSIDE_SUBNETS', joinPath(ap, fam, k), `VM ${vm.namespace}/${vm.name} gets ${addr} on network ${JSON.stringify(n.name)}, outside its subnets ${(n.subnets ?? []).join(', ')}`, 'use an address inside the network\'s subnets, or fix subnets');
+        });
+      }
+      const u = uplinks.get(n.uplink);
+      const g = u ? groups.get(u.nodeGroup) : undefined;
+      if (host !== undefined && g?.nodes && !g.nodes.includes(host) && !reportedGroups.has(g.name)) {
+        reportedGroups.add(g.name);
+        add('TOPOLOGY_VM_NODE_UNKNOWN', joinPath('vms', v, 'nodeSelector', HOSTNAME_LABEL), `VM ${vm.namespace}/${vm.name} is pinned to ${JSON.stringify(host)}, which is not a node of group ${JSON.stringify(g.name)} (${g.nodes.join(', ')}) that carries network ${JSON.stringify(n.name)}`, `pin the VM to one of ${g.nodes.join(', ')}, or add the node to the group`);
+      }
+    });
+  });
+  return f.problems;
+}
