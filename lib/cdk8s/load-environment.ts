@@ -9,7 +9,7 @@ import { VlanBridgeNetwork } from './vlan-bridge-network';
 
 /** Builds the construct tree of a typed environment under `env` (one construct per object). */
 export function loadEnvironment(env: NetworkEnvironment, t: Topology): void {
-  new ClusterNetworkPrerequisites(env, 'Prerequisites', t.prerequisites ?? {});
+  if (t.prerequisites) new ClusterNetworkPrerequisites(env, 'Prerequisites', t.prerequisites);
   for (const g of t.nodeGroups) new NodeGroup(env, `NodeGroup-${g.name}`, { ...g });
   // Same order as the renderer, so both write the same file.
   for (const h of t.hostPolicies ?? []) new HostNetworkPolicy(env, `HostPolicy-${h.name}`, h);

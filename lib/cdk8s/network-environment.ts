@@ -10,6 +10,7 @@ import { Layer, LayeredManifest, layerOf, renderLayers } from '../core/topology/
 import { resolveTopology } from '../core/topology/resolve';
 import { validateEnvironment, EnvironmentValidationOptions } from '../core/topology/validate-environment';
 import { loadEnvironment } from './load-environment';
+import { ClusterNetworkPrerequisites } from './cluster-network-prerequisites';
 
 const ENV_SYMBOL = Symbol.for('multihome.NetworkEnvironment');
 
@@ -85,6 +86,7 @@ export class NetworkEnvironment extends Chart {
     this.validationOptions = { isolation: props.isolation, pluginProfile: props.pluginProfile, previous: props.previous };
     this.warn = props.warn ?? ((m) => process.stderr.write(m + '\n'));
     if (env) loadEnvironment(this, env);
+    else if (props.prerequisites) new ClusterNetworkPrerequisites(this, 'Prerequisites', props.prerequisites);
     this.node.addValidation({ validate: () => this.validateAll() });
   }
 

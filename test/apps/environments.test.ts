@@ -4,14 +4,16 @@ import * as YAML from 'yaml';
 import { lab } from '../../apps/environments/lab';
 import { prod, VLAN1085_NAMESPACES } from '../../apps/environments/prod';
 import { Manifest } from '../../lib/core/manifest';
+import { loadDocuments } from '../../lib/core/source/documents';
 import { renderTopology } from '../../lib/core/topology/render';
 import { validateEnvironment } from '../../lib/core/topology/validate-environment';
 
 const SEEDS = path.join(__dirname, '..', 'fixtures', 'seeds');
+/** Seed documents read the way `multihome check` reads them (go-yaml leniency included); broken documents dropped. */
 const seedDocs = (file: string): any[] =>
-  YAML.parseAllDocuments(fs.readFileSync(path.join(SEEDS, file), 'utf8'))
-    .filter((d) => d.errors.length === 0)
-    .map((d) => d.toJS());
+  loadDocuments(file, fs.readFileSync(path.join(SEEDS, file), 'utf8'))
+    .documents.filter((d) => !d.empty && d.value !== undefined)
+    .map((d) => d.value);
 
 const find = (ms: Manifest[], kind: string, name: string, namespace?: string): any => {
   const m = ms.find((x) => x.kind === kind && x.metadata.name === name && (namespace === undefined || x.metadata.namespace === namespace));

@@ -9,15 +9,19 @@ import { prod } from '../../apps/environments/prod';
 import { NetworkEnvironment } from '../../lib/pulumi';
 import { renderTopology } from '../../lib/core/topology/render';
 
-/** Records `dependsOn` of every resource by name, through a stack transformation. */
+/**
+ * Records `dependsOn` of every resource by name. A transformation given to the component applies
+ * to all its descendants (mocks carry no dependencies, and unit tests have no root stack for a
+ * stack transformation).
+ */
 const names = new Map<pulumi.Resource, string>();
 const dependsOn = new Map<string, string[]>();
-pulumi.runtime.registerStackTransformation((args) => {
+const recordDependsOn: pulumi.ResourceTransformation = (args) => {
   names.set(args.resource, args.name);
   const deps = (args.opts.dependsOn ?? []) as pulumi.Resource[];
   dependsOn.set(args.name, (Array.isArray(deps) ? deps : [deps]).map((d) => names.get(d) ?? '?'));
   return undefined;
-});
+};
 
 /** Annotations only the Pulumi side adds (readiness), removed for the parity comparison. */
 const PULUMI_ONLY_ANNOTATIONS = ['pulumi.com/waitFor', 'pulumi.com/timeoutSeconds', 'pulumi.com/skipAwait'];
@@ -46,7 +50,7 @@ describe('Pulumi NetworkEnvironment', () => {
   });
 
   it('orders NNCP → NAD → VM with dependsOn and waits on every NNCP', async () => {
-    new NetworkEnvironment('order', { environment: lab });
+    new NetworkEnvironment('order', { environment: lab }, { transformations: [recordDependsOn] });
     await settle();
     const nncp = registered.find((r) => r.name === 'order-nodenetworkconfigurationpolicy-br0-eth1')!;
     expect(nncp.inputs.metadata.annotations['pulumi.com/waitFor']).toBe('condition=Available');
