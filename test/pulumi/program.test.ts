@@ -1,0 +1,68 @@
+/**
+ * The Pulumi program (apps/pulumi/index.ts) under mocks: the stack name picks the environment,
+ * the stack's `multihome:*` config is applied, and bad config stops the program with every
+ * problem before any resource is registered. There is no Pulumi CLI here; `setMocks` stands in
+ * for the engine, and `setAllConfig` for `Pulumi.<stack>.yaml`.
+ */
+import * as pulumi from '@pulumi/pulumi';
+import { installMocks, registered, settle } from './mocks';
+
+/** Runs the program for `stack` with raw config (as `pulumi config` stores it). */
+async function runProgram(stack: string, config: Record<string, string>): Promise<{ error?: Error; kinds: string[] }> {
+  installMocks(stack);
+  pulumi.runtime.setAllConfig(config);
+  const before = registered.length;
+  let error: Error | undefined;
+  jest.isolateModules(() => {
+    try {
+      require('../../apps/pulumi/index');
+    } catch (e) {
+      error = e as Error;
+    }
+  });
+  await settle();
+  const kinds = registered.slice(before).filter((r) => r.type.startsWith('kubernetes:')).map((r) => `${r.inputs.kind}/${r.inputs.metadata?.namespace ?? ''}/${r.inputs.metadata?.name}`);
+  return { error, kinds };
+}
+
+describe('apps/pulumi program', () => {
+  it('stack "prod" deploys the prod environment with the namespace override and OpenShift isolation', async () => {
+    const { error, kinds } = await runProgram('prod', {
+      'multihome:isolation': 'openshift',
+      'multihome:namespaceOverrides': '{"vms":"prod-vms"}',
+    });
+    expect(error).toBeUndefined();
+    expect(kinds).toContain('NodeNetworkConfigurationPolicy//bond-vlan30');
+    expect(kinds).toContain('NetworkAttachmentDefinition/prod-vms/br1-bridge-network');
+    expect(kinds).toContain('VirtualMachine/prod-vms/vm-fedora');
+    expect(kinds.some((k) => k.startsWith('VirtualMachine/vms/'))).toBe(false);
+  });
+
+  it('stack "lab" registers exactly the seed 004 objects', async () => {
+    const { error, kinds } = await runProgram('lab', { 'multihome:waitFor': 'false' });
+    expect(error).toBeUndefined();
+    expect(kinds.sort()).toEqual([
+      'NMState//nmstate',
+      'NetworkAddonsConfig//cluster',
+      'NetworkAttachmentDefinition/default/br0-100-l2',
+      'NodeNetworkConfigurationPolicy//br0-eth1',
+      'VirtualMachine/default/vma',
+      'VirtualMachine/default/vmb',
+    ]);
+  });
+
+  it('an unknown stack name is refused naming the environments', async () => {
+    const { error, kinds } = await runProgram('staging', {});
+    expect(error?.message).toMatch(/no environment named "staging".*lab, prod/);
+    expect(kinds).toEqual([]);
+  });
+
+  it('wrong config keys stop the program with every problem and register nothing', async () => {
+    const { error, kinds } = await runProgram('lab', { 'multihome:waitfor': 'true', 'multihome:isolation': 'strict' });
+    expect(error?.name).toBe('StackConfigError');
+    expect(error?.message).toMatch(/2 problem\(s\)/);
+    expect(error?.message).toMatch(/multihome:waitfor: unknown key/);
+    expect(error?.message).toMatch(/multihome:isolation: must be one of none, openshift/);
+    expect(kinds).toEqual([]);
+  });
+});
