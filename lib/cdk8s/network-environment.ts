@@ -1,7 +1,7 @@
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Problem, formatProblem } from '../core/errors';
-import { Manifest } from '../core/manifest';
+import { API, Manifest } from '../core/manifest';
 import { canonicalManifest } from '../core/render/yaml';
 import { TopologyBuilder } from '../core/topology/builder';
 import { keyString, ManifestKey } from '../core/topology/keys';
@@ -56,7 +56,7 @@ export class NetworkEnvironment extends Chart {
 
   /** The topology every construct of this environment adds to. */
   public readonly topology: TopologyBuilder;
-  private readonly objects = new Map<string, { key: ManifestKey; object: ApiObject; owner: Construct }>();
+  private readonly objects = new Map<string, { key: ManifestKey; object: ApiObject; owner: Construct; derived: boolean }>();
   /** One container per apply layer, created in apply order, so the chart's file lists objects in that order. */
   private readonly layers: Record<Layer, Construct>;
   private readonly validationOptions: EnvironmentValidationOptions;
@@ -114,10 +114,47 @@ export class NetworkEnvironment extends Chart {
     const k = keyString(key);
     const existing = this.objects.get(k);
     if (existing) return existing.object;
-    const id = key.namespace ? `${key.kind}-${key.namespace}-${key.name}` : `${key.kind}-${key.name}`;
-    const object = new RenderedObject(this.layers[layerOf(key.kind)], id, key, () => this.manifest(k));
-    this.objects.set(k, { key, object, owner });
+    const object = new RenderedObject(this.scopeFor(key), objectId(key), key, () => this.manifest(k));
+    this.objects.set(k, { key, object, owner, derived: false });
     return object;
+  }
+
+  /**
+   * The construct an object sits in: its apply layer, and for a VM a slot of its own so that
+   * manifests derived from it (its cloud-init Secret) follow it in the output.
+   */
+  private scopeFor(key: ManifestKey): Construct {
+    const layer = this.layers[layerOf(key.kind)];
+    if (key.kind !== API.vm.kind) return layer;
+    const id = `Slot-${objectId(key)}`;
+    return (layer.node.tryFindChild(id) as Construct | undefined) ?? new Construct(layer, id);
+  }
+
+  /**
+   * Creates the objects of derived manifests (a VM's cloud-init Secret appears once its
+   * networkData outgrows the inline limit) in the slot of what they derive from, owned by the
+   * same construct, and drops those no longer rendered. Runs before validation at synth.
+   */
+  private syncDerived(): void {
+    const rendered = this.rendered();
+    const wanted = new Set<string>();
+    for (const l of rendered.layers) {
+      if (!l.derivedFrom) continue;
+      const m = l.manifest;
+      const key: ManifestKey = { apiVersion: m.apiVersion, kind: m.kind, name: m.metadata.name, namespace: m.metadata.namespace };
+      const k = keyString(key);
+      wanted.add(k);
+      const from = this.objects.get(l.derivedFrom);
+      if (this.objects.has(k) || !from) continue;
+      const slot = from.object.node.scope as Construct;
+      const object = new RenderedObject(slot, objectId(key), key, () => this.manifest(k));
+      this.objects.set(k, { key, object, owner: from.owner, derived: true });
+    }
+    for (const [k, o] of [...this.objects]) {
+      if (!o.derived || wanted.has(k)) continue;
+      o.object.node.scope!.node.tryRemoveChild(o.object.node.id);
+      this.objects.delete(k);
+    }
   }
 
   /** The construct path that owns a rendered resource, for problem reports. */
@@ -143,6 +180,7 @@ export class NetworkEnvironment extends Chart {
   }
 
   private validateAll(): string[] {
+    this.syncDerived();
     const errors: string[] = [];
     const rendered = this.rendered().byKey;
     for (const k of rendered.keys()) if (!this.objects.has(k)) errors.push(`multihome internal error: ${k} is rendered but no construct owns it`);
@@ -163,6 +201,11 @@ export class NetworkEnvironment extends Chart {
 }
 
 /** An ApiObject whose whole content comes from the environment's render. */
+/** Construct id of a manifest's object. */
+function objectId(key: ManifestKey): string {
+  return key.namespace ? `${key.kind}-${key.namespace}-${key.name}` : `${key.kind}-${key.name}`;
+}
+
 class RenderedObject extends ApiObject {
   constructor(scope: Construct, id: string, key: ManifestKey, private readonly produce: () => Manifest) {
     super(scope, id, { apiVersion: key.apiVersion, kind: key.kind, metadata: { name: key.name, namespace: key.namespace } });

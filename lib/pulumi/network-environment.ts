@@ -44,7 +44,13 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     super(TYPE_TOKENS.NetworkEnvironment, name, {}, opts);
     const t = args.environment;
     const resolved = resolveTopology(t);
-    this.manifests = renderLayers(resolved).map((l) => l.manifest);
+    const layers = renderLayers(resolved);
+    this.manifests = layers.map((l) => l.manifest);
+    // Manifests that travel with another (a VM's cloud-init Secret), by the key of that other.
+    const derived = new Map<string, ManifestKey[]>();
+    for (const { manifest: m, derivedFrom } of layers) {
+      if (derivedFrom) derived.set(derivedFrom, [...(derived.get(derivedFrom) ?? []), { apiVersion: m.apiVersion, kind: m.kind, name: m.metadata.name, namespace: m.metadata.namespace }]);
+    }
     const problems = validateEnvironment(t, this.manifests, {
       isolation: args.isolation,
       pluginProfile: args.pluginProfile ? pluginProfileByName(args.pluginProfile) : undefined,
@@ -98,7 +104,7 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
         macs: Object.fromEntries(vm.attachments.map((a) => [a.name, macs.get(macKey(vm, a))!])),
         addresses: Object.fromEntries(vm.attachments.map((a) => [a.name, [...(a.ipv4 ?? []), ...(a.ipv6 ?? [])]])),
       };
-      new MultihomedVM(`${name}-${vm.namespace}-${vm.name}`, { ...common, manifests: pick(vmKeys(vm)), dependsOn: deps, network }, child);
+      new MultihomedVM(`${name}-${vm.namespace}-${vm.name}`, { ...common, manifests: pick(vmKeys(vm).flatMap((k) => [k, ...(derived.get(keyString(k)) ?? [])])), dependsOn: deps, network }, child);
       this.vms[`${vm.namespace}/${vm.name}`] = network;
     }
     const left = [...byKey.keys()].filter((k) => !taken.has(k));

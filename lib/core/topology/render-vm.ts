@@ -4,7 +4,7 @@
  * placement derived from the node groups that have the bridges.
  */
 import { API, Manifest } from '../manifest';
-import { MacAllocator, networkDataV2, cloudInitVolume } from '../kubevirt';
+import { MacAllocator, networkDataV2, cloudInitSecret, cloudInitVolume } from '../kubevirt';
 import { ResolvedAttachment, ResolvedTopology, ResolvedVm } from './resolve';
 
 /** MACs of every VM NIC, keyed `namespace/vm/interface`, allocated in declaration order. */
@@ -59,8 +59,24 @@ export function vmNetworkData(vm: ResolvedVm, macs: Map<string, string>): string
   return ethernets.length ? networkDataV2({ ethernets }) : undefined;
 }
 
-/** Renders one VM. */
-export function vmManifest(vm: ResolvedVm, macs: Map<string, string>): Manifest {
+/** Name of the Secret that carries a VM's cloud-init parts above KubeVirt's inline limit. */
+export function cloudInitSecretName(vm: { name: string }): string {
+  return `${vm.name}-cloudinit`;
+}
+
+/**
+ * Renders one VM and, when its networkData or userData exceeds KubeVirt's 2048-byte inline limit,
+ * the Secret its cloud-init volume refers to (after the VM: both sit in the same apply wave, and
+ * KubeVirt waits for the Secret before it starts the VMI).
+ */
+export function vmManifests(vm: ResolvedVm, macs: Map<string, string>): Manifest[] {
+  const networkData = vmNetworkData(vm, macs);
+  const secret = cloudInitSecret({ secretName: cloudInitSecretName(vm), namespace: vm.namespace, networkData, userData: vm.userData });
+  return secret ? [vmManifest(vm, macs, networkData), secret] : [vmManifest(vm, macs, networkData)];
+}
+
+/** Renders one VM (see {@link vmManifests} for the cloud-init Secret that may go with it). */
+export function vmManifest(vm: ResolvedVm, macs: Map<string, string>, networkData = vmNetworkData(vm, macs)): Manifest {
   const interfaces: Record<string, unknown>[] = [];
   const networks: Record<string, unknown>[] = [];
   if (vm.podNetwork) {
@@ -77,11 +93,10 @@ export function vmManifest(vm: ResolvedVm, macs: Map<string, string>): Manifest 
     });
     networks.push({ name: a.name, multus: { networkName: networkName(a) } });
   }
-  const networkData = vmNetworkData(vm, macs);
   const volumes: Record<string, unknown>[] = [{ name: 'containerdisk', containerDisk: { image: vm.image } }];
   const disks: Record<string, unknown>[] = [{ name: 'containerdisk', disk: { bus: 'virtio' } }];
   if (networkData || vm.userData) {
-    volumes.push(cloudInitVolume({ name: 'cloudinitdisk', networkData, userData: vm.userData, secretName: `${vm.name}-cloudinit` }));
+    volumes.push(cloudInitVolume({ name: 'cloudinitdisk', networkData, userData: vm.userData, secretName: cloudInitSecretName(vm) }));
     disks.push({ name: 'cloudinitdisk', disk: { bus: 'virtio' } });
   }
   const nodeSelector = vmPlacement(vm);

@@ -6,7 +6,8 @@ import { API, Manifest } from '../manifest';
 import { Topology } from './model';
 import { planPolicies, policyManifest } from './render-nncp';
 import { networkNads } from './render-nad';
-import { allocateMacs, vmManifest } from './render-vm';
+import { allocateMacs, vmManifests } from './render-vm';
+import { keyString } from './keys';
 import { ResolvedTopology, resolveTopology } from './resolve';
 
 /** Annotation Argo CD orders sync waves by. */
@@ -35,6 +36,11 @@ export function layerOf(kind: string): Layer {
 export interface LayeredManifest {
   readonly layer: Layer;
   readonly manifest: Manifest;
+  /**
+   * Key (`Kind/namespace/name`) of the manifest this one was derived from and travels with —
+   * a VM's cloud-init Secret names its VirtualMachine. Undefined for primary manifests.
+   */
+  readonly derivedFrom?: string;
 }
 
 /** Prerequisite operator CRs (NMState, NetworkAddonsConfig). */
@@ -63,7 +69,12 @@ export function renderLayers(t: ResolvedTopology): LayeredManifest[] {
   for (const p of planPolicies(t)) out.push({ layer: 'nncp', manifest: policyManifest(p) });
   for (const n of t.networks) for (const m of networkNads(n)) out.push({ layer: 'nad', manifest: m });
   const macs = allocateMacs(t);
-  for (const vm of t.vms) out.push({ layer: 'vm', manifest: vmManifest(vm, macs) });
+  for (const vm of t.vms) {
+    const [primary, ...derived] = vmManifests(vm, macs);
+    out.push({ layer: 'vm', manifest: primary });
+    const from = keyString({ kind: primary.kind, name: vm.name, namespace: vm.namespace });
+    for (const m of derived) out.push({ layer: 'vm', manifest: m, derivedFrom: from });
+  }
   if (t.syncWaves) for (const l of out) annotate(l.manifest, SYNC_WAVE_ANNOTATION, String(t.waves[l.layer]));
   return out;
 }
