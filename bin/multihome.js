@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// The `multihome` command. Uses the compiled bundle when the package was built (npm prepare /
-// published package); in a source checkout without a build it runs the TypeScript directly.
+// The `multihome` command. Uses the compiled library when the package was built (`npm run build`,
+// run by `npm pack`/`npm publish` through `prepack`); in a source checkout without a build it runs
+// the TypeScript directly through ts-node.
 const fs = require('fs');
 const path = require('path');
-const bundle = path.join(__dirname, '..', 'dist-lib', 'multihome-cli.js');
+const compiled = path.join(__dirname, '..', 'dist-lib', 'lib', 'cli', 'main.js');
 let main;
-if (fs.existsSync(bundle)) {
-  main = require(bundle);
+if (fs.existsSync(compiled)) {
+  main = require(compiled);
 } else {
   require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
   main = require('../lib/cli/main.ts');

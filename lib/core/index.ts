@@ -1,0 +1,28 @@
+/**
+ * multihome's framework-free core (`multihome/core`): the nmstate, CNI and KubeVirt models, the
+ * topology (intent → ordered manifests), validation and YAML rendering. No cdk8s or Pulumi import
+ * anywhere below this module.
+ */
+export * from './errors';
+export * from './manifest';
+export { validateManifest, CHECKED_KINDS } from './validate';
+export type { ValidateOptions } from './validate';
+export { stringifyManifests, canonicalManifest } from './render/yaml';
+export { loadDocuments } from './source/documents';
+export type { SourceDocument, LoadResult } from './source/documents';
+export * from './topology/model';
+export { defineEnvironment } from './topology/define';
+export { renderTopology, renderLayers, SYNC_WAVE_ANNOTATION } from './topology/render';
+export type { LayeredManifest, Layer } from './topology/render';
+export { resolveTopology } from './topology/resolve';
+export { TopologyBuilder } from './topology/builder';
+export { validateEnvironment } from './topology/validate-environment';
+export type { EnvironmentValidationOptions } from './topology/validate-environment';
+export { validateManifestSet } from './topology/validate-set';
+export { validateTopology } from './topology/validate-topology';
+/** nmstate desiredState model: types, builders, parse/render, validation. */
+export * as nmstate from './nmstate';
+/** CNI / NAD config model: builders, parsers, plugin profiles, validation. */
+export * as cni from './cni';
+/** KubeVirt VM network section, MAC allocation, cloud-init networkData. */
+export * as kubevirt from './kubevirt';
