@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { networkKeys } from '../core/topology/keys';
-import { BridgePlugin, Cidr, HostIpSpec, IpamSpec, NetworkPattern, NetworkSpec } from '../core/topology/model';
+import { NetworkPattern, NetworkSpec } from '../core/topology/model';
 import type { MultihomedVM, AttachOptions } from './multihomed-vm';
 import { NetworkEnvironment } from './network-environment';
 import { IUplink } from './uplink';
@@ -11,8 +11,12 @@ export interface INetwork {
   readonly networkName: string;
 }
 
-/** Props of {@link VlanBridgeNetwork}. */
-export interface VlanBridgeNetworkProps {
+/**
+ * Props of {@link VlanBridgeNetwork}: the core {@link NetworkSpec} (same names, same defaults —
+ * see lib/core/topology/model.ts), with the uplink as a construct and name/pattern/bridge/
+ * namespaces optional.
+ */
+export interface VlanBridgeNetworkProps extends Omit<NetworkSpec, 'name' | 'uplink' | 'pattern' | 'bridge' | 'namespaces'> {
   /** @default the construct id */
   readonly name?: string;
   readonly uplink: IUplink;
@@ -21,48 +25,10 @@ export interface VlanBridgeNetworkProps {
    * @default NetworkPattern.TRUNK_BRIDGE when `vlan` is set, NetworkPattern.BRIDGE otherwise
    */
   readonly pattern?: NetworkPattern | `${NetworkPattern}`;
-  /** VLAN id (1–4094). */
-  readonly vlan?: number;
   /** Bridge name on the nodes. @default `br<vlan>` (per-VLAN), `br0` (trunk), or the network name */
   readonly bridge?: string;
   /** Namespaces that get a NAD (one each). @default - none; use `exposeTo` */
   readonly namespaces?: readonly string[];
-  /** NAD name. @default the network name */
-  readonly nadName?: string;
-  /** `name` inside the CNI config. @default the NAD name */
-  readonly cniName?: string;
-  /** @default - `cnv-bridge` on OpenShift, `bridge` elsewhere */
-  readonly plugin?: BridgePlugin | `${BridgePlugin}`;
-  /** @default '0.3.1' */
-  readonly cniVersion?: string;
-  /** @default true */
-  readonly macspoofchk?: boolean;
-  /** Chain the tuning plugin. @default false */
-  readonly tuning?: boolean;
-  /** @default - L2 only (`"ipam": {}`) */
-  readonly ipam?: IpamSpec;
-  /** Subnets of the segment, to check VM addresses. @default - none */
-  readonly subnets?: readonly Cidr[];
-  /** @default - the node's */
-  readonly mtu?: number;
-  /** bridge-marker `resourceName` annotation on the NADs. @default true */
-  readonly resourceName?: boolean;
-  /** NNCP name. @default - derived from the network and node group */
-  readonly policyName?: string;
-  /** VLAN sub-interface name (per-VLAN pattern). @default `<uplink>.<vlan>` */
-  readonly vlanInterface?: string;
-  /** Host IP on the bridge. @default - none (`ipv4.enabled: false`) */
-  readonly bridgeIp?: HostIpSpec;
-  /** @default - generated ("Linux bridge with <port> as a port") */
-  readonly description?: string;
-  /** OVN localnet physical network name. @default the network name */
-  readonly physicalNetworkName?: string;
-  /**
-   * `absent` is the first phase of removing the network: its node interfaces are rendered
-   * `state: absent` and its NADs dropped; synth fails while a VM still uses it.
-   * @default 'present'
-   */
-  readonly state?: 'present' | 'absent';
 }
 
 /**
