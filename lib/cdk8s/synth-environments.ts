@@ -1,5 +1,7 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { buildDiagram, loadSvgRenderer, SvgRenderer, TOPOLOGY_SVG, toSvg } from '../core/diagram';
 import { formatProblem, Problem } from '../core/errors';
 import { writeDirsAtomically } from '../core/render/atomic-dir';
 import { Topology } from '../core/topology/model';
@@ -12,20 +14,32 @@ export interface SynthEnvironmentsResult {
   readonly warnings: Problem[];
 }
 
+/** Props of {@link synthEnvironments}: what every environment's {@link NetworkEnvironment} gets, plus the diagram. */
+export interface SynthEnvironmentsProps extends Omit<NetworkEnvironmentProps, 'environment'> {
+  /**
+   * Graphviz renderer (`await loadSvgRenderer()`); when given, each environment's
+   * `topology.svg` is written next to its manifests, in the same atomic step.
+   * @default - no diagram
+   */
+  readonly svg?: SvgRenderer;
+}
+
 /**
- * Synthesizes environments with cdk8s into `<outRoot>/<env>/`. Every environment is validated
- * first; if any has errors nothing is written. Output directories are replaced atomically.
+ * Synthesizes environments with cdk8s into `<outRoot>/<env>/` (plus `topology.svg` when
+ * `props.svg` is given). Every environment is validated first; if any has errors nothing is
+ * written. Output directories are replaced atomically.
  */
 export function synthEnvironments(
   environments: Readonly<Record<string, Topology>>,
   outRoot: string,
-  props: Omit<NetworkEnvironmentProps, 'environment'> = {},
+  props: SynthEnvironmentsProps = {},
 ): SynthEnvironmentsResult {
+  const { svg, ...envProps } = props;
   const build = (outdir: string) =>
     Object.entries(environments).map(([name, environment]) => {
       const app = new App({ outdir: path.join(outdir, name) });
-      const env = new NetworkEnvironment(app, name, { ...props, environment, warn: () => undefined });
-      return { app, env };
+      const env = new NetworkEnvironment(app, name, { ...envProps, environment, warn: () => undefined });
+      return { name, app, env };
     });
   const problems = build(outRoot).flatMap(({ env }) =>
     env.problems().map((p) => ({ ...p, resource: { ...p.resource, constructPath: env.ownerPath(p.resource.kind, p.resource.name, p.resource.namespace) } })),
@@ -34,10 +48,28 @@ export function synthEnvironments(
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (errors.length === 0) {
     writeDirsAtomically(outRoot, Object.keys(environments), (tmp) => {
-      for (const { app } of build(tmp)) app.synth();
+      for (const { name, app, env } of build(tmp)) {
+        app.synth();
+        if (svg) {
+          const diagram = buildDiagram({ title: name, manifests: env.render().map((l) => l.manifest), problems: env.problems() });
+          fs.writeFileSync(path.join(tmp, name, TOPOLOGY_SVG), toSvg(diagram, svg));
+        }
+      }
     });
   }
   return { errors, warnings };
+}
+
+/**
+ * {@link synthEnvironments} with the topology diagram: loads Graphviz (WASM, asynchronous) first,
+ * then synthesizes manifests and `topology.svg` of every environment in one atomic step.
+ */
+export async function synthEnvironmentsWithDiagrams(
+  environments: Readonly<Record<string, Topology>>,
+  outRoot: string,
+  props: Omit<SynthEnvironmentsProps, 'svg'> = {},
+): Promise<SynthEnvironmentsResult> {
+  return synthEnvironments(environments, outRoot, { ...props, svg: await loadSvgRenderer() });
 }
 
 /** Prints a synth result for a person: every problem on its own line, then a summary. */

@@ -5,6 +5,8 @@ import { formatProblem } from '../core/errors';
 import { DEFAULT_ENVIRONMENTS_MODULE, loadEnvironments, UserError } from './environments';
 import { synthDirect } from './synth';
 import { registerAgentCommands } from '../agent/cli';
+import { registerDiagramCommand } from './diagram';
+import { loadSvgRenderer } from '../core/diagram/svg';
 
 /** Streams and exit hook the CLI writes to; injected so tests can drive it in-process. */
 export interface CliIo {
@@ -41,16 +43,16 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command('synth')
-    .description('Render environments to <out>/<env>/<env>.k8s.yaml without the cdk8s CLI (same bytes as `npx cdk8s synth`).')
+    .description('Render environments to <out>/<env>/<env>.k8s.yaml and topology.svg without the cdk8s CLI (same bytes as `npx cdk8s synth`).')
     .option('--env <names...>', 'environments to synthesize (default: all)')
     .option('--out <dir>', 'output directory', 'dist')
     .option('--environments <module>', 'module exporting the environments', DEFAULT_ENVIRONMENTS_MODULE)
-    .action((opts: { env?: string[]; out: string; environments: string }) => {
+    .action(async (opts: { env?: string[]; out: string; environments: string }) => {
       const all = loadEnvironments(opts.environments);
       const names = opts.env ?? Object.keys(all);
       const unknown = names.filter((n) => !(n in all));
       if (unknown.length) throw new UserError(`unknown environment(s) ${unknown.join(', ')}; known: ${Object.keys(all).join(', ') || '(none)'}`);
-      const result = synthDirect(Object.fromEntries(names.map((n) => [n, all[n]])), opts.out);
+      const result = synthDirect(Object.fromEntries(names.map((n) => [n, all[n]])), opts.out, { svg: await loadSvgRenderer() });
       for (const p of [...result.errors, ...result.warnings]) io.stderr(formatProblem(p) + '\n');
       if (result.errors.length) {
         io.stderr(`multihome synth: ${result.errors.length} error(s); nothing was written\n`);
@@ -61,6 +63,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       setExit(0);
     });
 
+  registerDiagramCommand(program, { stdout: io.stdout, stderr: io.stderr, setExit });
   registerAgentCommands(program, { stdout: io.stdout, stderr: io.stderr, setExit });
   return program;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { buildDiagram, SvgRenderer, TOPOLOGY_SVG, toSvg } from '../core/diagram';
 import { Problem } from '../core/errors';
 import { writeDirsAtomically } from '../core/render/atomic-dir';
 import { stringifyManifests } from '../core/render/yaml';
@@ -7,6 +8,16 @@ import { Topology } from '../core/topology/model';
 import { renderLayers } from '../core/topology/render';
 import { resolveTopology } from '../core/topology/resolve';
 import { validateEnvironment, EnvironmentValidationOptions } from '../core/topology/validate-environment';
+
+/** Options of {@link synthDirect}. */
+export interface DirectSynthOptions extends EnvironmentValidationOptions {
+  /**
+   * Graphviz renderer (`await loadSvgRenderer()`); when given, `<out>/<env>/topology.svg` is
+   * written with the manifests, in the same atomic step.
+   * @default - no diagram
+   */
+  readonly svg?: SvgRenderer;
+}
 
 /** Result of {@link synthDirect}. */
 export interface DirectSynthResult {
@@ -18,13 +29,14 @@ export interface DirectSynthResult {
 
 /**
  * `multihome synth`: renders environments through lib/core alone (no cdk8s, no CLI app) into
- * `<out>/<env>/<env>.k8s.yaml`, byte-identical to `npx cdk8s synth`. Validates everything
- * first; writes nothing when there is an error.
+ * `<out>/<env>/<env>.k8s.yaml` (and `topology.svg` when `options.svg` is given), byte-identical
+ * to `npx cdk8s synth`. Validates everything first; writes nothing when there is an error.
  */
-export function synthDirect(environments: Readonly<Record<string, Topology>>, out: string, options: EnvironmentValidationOptions = {}): DirectSynthResult {
+export function synthDirect(environments: Readonly<Record<string, Topology>>, out: string, options: DirectSynthOptions = {}): DirectSynthResult {
+  const { svg, ...validation } = options;
   const rendered = Object.entries(environments).map(([name, t]) => {
     const manifests = renderLayers(resolveTopology(t)).map((l) => l.manifest);
-    return { name, manifests, problems: validateEnvironment(t, manifests, options) };
+    return { name, manifests, problems: validateEnvironment(t, manifests, validation) };
   });
   const problems = rendered.flatMap((r) => r.problems);
   const errors = problems.filter((p) => p.severity === 'error');
@@ -39,6 +51,10 @@ export function synthDirect(environments: Readonly<Record<string, Topology>>, ou
         fs.mkdirSync(path.join(tmp, r.name), { recursive: true });
         fs.writeFileSync(path.join(tmp, r.name, `${r.name}.k8s.yaml`), stringifyManifests(r.manifests));
         files.push(path.join(out, r.name, `${r.name}.k8s.yaml`));
+        if (svg) {
+          fs.writeFileSync(path.join(tmp, r.name, TOPOLOGY_SVG), toSvg(buildDiagram({ title: r.name, manifests: r.manifests, problems: r.problems }), svg));
+          files.push(path.join(out, r.name, TOPOLOGY_SVG));
+        }
       }
     },
   );
