@@ -4,6 +4,8 @@ import { loadDocuments, locate, resourceOf, SourceDocument, SourceProblem } from
 import { SOURCE_CODES } from '../core/source/codes';
 import { isRecord } from '../core/problems';
 import { validateManifest, ValidateOptions } from '../core/validate';
+import { Manifest } from '../core/manifest';
+import { manifestOfProblem, ManifestSetOptions, validateManifestSet } from '../core/topology/validate-set';
 import { expandPaths } from './files';
 
 /** Output formats of `multihome check`. */
@@ -15,6 +17,13 @@ export interface CheckOptions extends ValidateOptions {
   readonly format?: CheckFormat;
   /** Problem codes to leave out of the report (warnings and errors alike). */
   readonly ignore?: readonly string[];
+  /**
+   * Multus namespace isolation of the target cluster, for the cross-resource rules.
+   * @default 'none' (upstream Multus)
+   */
+  readonly isolation?: ManifestSetOptions['isolation'];
+  /** Multus `globalNamespaces` of the target cluster. @default [] */
+  readonly globalNamespaces?: readonly string[];
 }
 
 /** One reported problem, as printed by `--format json`. */
@@ -43,14 +52,18 @@ export interface CheckResult {
 
 /**
  * Checks files and directories of multi-document YAML: every NNCP, NAD, VirtualMachine and
- * VirtualMachineInstance is validated as nmstate, the CNI plugin and KubeVirt admission would;
- * other kinds are skipped. Problems carry the file and line of the offending field.
+ * VirtualMachineInstance is validated as nmstate, the CNI plugin and KubeVirt admission would
+ * (other kinds are skipped), then all documents of all paths are checked together as one set
+ * by the cross-resource rules (`validateManifestSet`: bridges no NNCP creates, NADs a VM cannot
+ * reach, VLAN trunks, duplicate MACs/IPs, placement, MTU, …). Problems carry the file and line
+ * of the offending field.
  */
 export function checkPaths(paths: readonly string[], options: CheckOptions = {}): CheckResult {
   const { files, unreadable } = expandPaths(paths);
   const records: CheckRecord[] = [];
   let resources = 0;
   const ignore = new Set(options.ignore ?? []);
+  const docOf = new Map<unknown, SourceDocument>();
   for (const file of files) {
     let text: string;
     try {
@@ -65,7 +78,13 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
       if (doc.empty || doc.value === undefined) continue;
       resources++;
       for (const { problem, line } of checkDocument(doc, options)) records.push(toRecord(problem, file, line));
+      if (isRecord(doc.value) && typeof doc.value.kind === 'string' && typeof doc.value.apiVersion === 'string') docOf.set(doc.value, doc);
     }
+  }
+  const set = validateManifestSet([...docOf.keys()] as Manifest[], { isolation: options.isolation, globalNamespaces: options.globalNamespaces });
+  for (const p of set) {
+    const doc = docOf.get(manifestOfProblem(p));
+    records.push(toRecord(p, doc?.file ?? '', doc ? locate(doc, p.path) : 0));
   }
   const kept = records.filter((r) => !ignore.has(r.code));
   const exitCode = unreadable.length > 0 ? 2 : kept.some((r) => r.severity === 'error') ? 1 : 0;

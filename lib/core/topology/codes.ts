@@ -15,15 +15,15 @@ export const TOPOLOGY_CODES = {
   // --- the set as a whole ----------------------------------------------------------------------
   TOPOLOGY_DUPLICATE_RESOURCE: {
     severity: 'error',
-    summary: 'two documents of the set have the same kind, namespace and name; the one applied last silently replaces the other',
+    summary: 'two documents of the set have the same kind, namespace and name but different content; the one applied last silently replaces the other',
     upstream: 'kubernetes apply semantics (an object is identified by kind/namespace/name; a later apply overwrites the earlier one)',
   },
 
   // --- NAD ↔ NNCP: bridges ------------------------------------------------------------------------
   TOPOLOGY_BRIDGE_NOT_CREATED: {
     severity: 'error',
-    summary: 'a bridge NAD names a bridge that no NNCP of the set creates; the bridge CNI then creates an isolated bridge without uplink',
-    upstream: `${BRIDGE_GO} setupBridge/ensureBridge (netlink.LinkAdd of a missing bridge, EEXIST ignored); kubevirt/kubevirt#2241`,
+    summary: 'a bridge NAD names a bridge that no NNCP of the set creates (or that the NNCPs only set absent); the bridge CNI then creates an isolated bridge without uplink',
+    upstream: `${BRIDGE_GO} setupBridge/ensureBridge (netlink.LinkAdd of a missing bridge, default name cni0, EEXIST ignored); kubevirt/kubevirt#2241`,
   },
   TOPOLOGY_BRIDGE_NOT_LINUX_BRIDGE: {
     severity: 'error',
@@ -45,11 +45,6 @@ export const TOPOLOGY_CODES = {
     summary: 'a VLAN declares an MTU above the MTU another NNCP declares on its base interface; the kernel refuses it and the policy fails on the node',
     upstream: 'torvalds/linux net/8021q/vlan_dev.c vlan_dev_change_mtu (-ERANGE above the real device MTU); nmstate does not check it (nmstate.md §2.6 M3)',
   },
-  TOPOLOGY_RESOURCE_NAME_MISSING: {
-    severity: 'warning',
-    summary: 'a bridge NAD has no k8s.v1.cni.cncf.io/resourceName while the NNCPs create its bridge on some nodes only; pods can land where the bridge does not exist',
-    upstream: 'kubevirt/bridge-marker pkg/marker/marker.go (bridge.network.kubevirt.io/<bridge> node capacity is the only scheduling gate); k8snetworkplumbingwg/multus-cni docs/how-to-use.md resourceName',
-  },
   TOPOLOGY_HOST_LOCAL_MULTI_NODE: {
     severity: 'warning',
     summary: 'host-local IPAM on a NAD whose bridge exists on more than one node (or on unknown nodes); every node hands out the same addresses',
@@ -63,7 +58,7 @@ export const TOPOLOGY_CODES = {
   TOPOLOGY_MACVLAN_BRIDGE_BINDING: {
     severity: 'error',
     summary: 'a VM interface with bridge binding uses a macvlan/ipvlan NAD; return traffic never reaches the guest',
-    upstream: 'kubevirt/kubevirt#5483, #7001 (user-guide "Invalid CNIs for secondary networks")',
+    upstream: 'kubevirt/user-guide docs/network/interfaces_and_networks.md "Invalid CNIs for secondary networks" (bridge binding moves the pod interface MAC to the VM); kubevirt/kubevirt#5483, #7001',
   },
 
   // --- VLANs --------------------------------------------------------------------------------------
@@ -119,26 +114,26 @@ export const TOPOLOGY_CODES = {
   TOPOLOGY_NAD_NOT_FOUND: {
     severity: 'error',
     summary: 'a VM network names a NetworkAttachmentDefinition that the set does not contain (checked when the set has NADs)',
-    upstream: 'kubevirt/kubevirt pkg/network/multus/nad.go ("failed to locate network attachment definition": the VM does not start); k8snetworkplumbingwg/multus-cni pkg/k8sclient/k8sclient.go getKubernetesDelegate',
+    upstream: 'kubevirt/kubevirt pkg/network/multus/nad.go NetworkToResource ("failed to locate network attachment definition": the VM does not start; a plain networkName means the VM namespace)',
   },
   TOPOLOGY_NAD_NAMESPACE_ISOLATED: {
     severity: 'error',
-    summary: 'a VM network uses a NAD in another namespace that Multus namespace isolation forbids (allowed: own namespace, default, global namespaces)',
-    upstream: 'k8snetworkplumbingwg/multus-cni docs/configuration.md namespaceIsolation / globalNamespaces ("namespace isolation enabled, annotation violates permission")',
+    summary: 'a VM network uses a NAD in another namespace that the Multus namespace isolation profile forbids (allowed: own namespace and the global namespaces; OpenShift: default, openshift-multus, openshift-sriov-network-operator, openshift-cnv)',
+    upstream: 'k8snetworkplumbingwg/multus-cni pkg/k8sclient/k8sclient.go GetNetworkDelegates ("namespace isolation enabled, annotation violates permission"), pkg/types/conf.go (NonIsolatedNamespaces default ["default"]); openshift/cluster-network-operator bindata/network/multus/multus.yaml (namespaceIsolation: true, globalNamespaces)',
   },
   TOPOLOGY_VM_PLACEMENT_MISMATCH: {
     severity: 'error',
-    summary: "the VM's nodeSelector does not imply the nodeSelector of any NNCP that creates its bridge (or OVN mapping); it can run where the network does not exist",
+    summary: "some placement the VM allows (nodeSelector AND a required node-affinity term) does not imply the nodeSelector of any NNCP that creates its bridge (or OVN mapping); it can run where the network does not exist (a VM pinned to one hostname counts as inside unless its labels contradict every such NNCP)",
     upstream: `nmstate/kubernetes-nmstate api/shared/nodenetworkconfigurationpolicy_types.go nodeSelector (applied on matching nodes only); ${BRIDGE_GO} ensureBridge (isolated bridge elsewhere)`,
   },
   TOPOLOGY_VM_PLACEMENT_UNCONSTRAINED: {
     severity: 'warning',
-    summary: 'the VM has no nodeSelector, its bridge exists on some nodes only, and its NAD has no resourceName to steer the scheduler',
+    summary: 'the VM has no nodeSelector or required node affinity, its bridge exists on some nodes only, and its NAD has no resourceName to steer the scheduler',
     upstream: 'kubevirt/bridge-marker pkg/marker/marker.go; kubevirt/kubevirt pkg/network/multus/nad.go (resourceName copied into the virt-launcher pod requests)',
   },
   TOPOLOGY_MAC_DUPLICATE: {
     severity: 'error',
-    summary: 'two VM interfaces of the set have the same MAC address',
+    summary: 'two (present) VM interfaces of the set have the same MAC address',
     upstream: 'k8snetworkplumbingwg/kubemacpool pkg/pool-manager (explicit MACs are honoured; collisions are only counted, kmp_mac_collisions)',
   },
 
@@ -155,13 +150,13 @@ export const TOPOLOGY_CODES = {
   },
   TOPOLOGY_SUBNET_OVERLAP: {
     severity: 'warning',
-    summary: 'two different L2 segments declare overlapping subnets in their NAD IPAM',
+    summary: 'two different L2 segments declare overlapping subnets in their NAD IPAM (a warning: separate VLANs may reuse a private prefix; a VM on both is TOPOLOGY_VM_SUBNET_OVERLAP)',
     upstream: 'multihome',
   },
   TOPOLOGY_VM_SUBNET_OVERLAP: {
     severity: 'error',
-    summary: 'one VM has NICs on two different L2 segments whose subnets overlap; the guest has two connected routes for one prefix',
-    upstream: 'guest kernel routing (two connected routes for one prefix: replies leave through one NIC only)',
+    summary: "one VM has NICs on two different L2 segments whose subnets (NAD IPAM or the VM's static addresses) overlap; the guest has two connected routes for one prefix",
+    upstream: 'multihome (guest kernel routing: two connected routes for one prefix, replies leave through one NIC only)',
   },
 
   // --- lifecycle (compared with the previous set) -------------------------------------------------
@@ -173,12 +168,17 @@ export const TOPOLOGY_CODES = {
   TOPOLOGY_POLICY_REMOVED_WITHOUT_ABSENT: {
     severity: 'error',
     summary: 'a previous NNCP is gone while its interfaces were not state: absent in it; deleting a policy does not change the nodes',
-    upstream: 'nmstate/kubernetes-nmstate#48; openshift/openshift-docs#85705 (deleting the policy does not revert the node)',
+    upstream: 'openshift/openshift-docs modules/node-network-configuration-policy-file.adoc ("oc delete nncp ... does not delete any created objects, such as a bridge interface"); nmstate/kubernetes-nmstate#48',
   },
   TOPOLOGY_POLICY_SELECTOR_NARROWED: {
     severity: 'warning',
-    summary: 'an NNCP now selects nodes the previous selector did not imply; nodes that no longer match keep the old configuration',
+    summary: 'an NNCP no longer selects every node its previous nodeSelector selected; nodes that no longer match keep the old configuration',
     upstream: 'openshift/openshift-docs#20039 review (no history is kept: removal applies only to nodes the selector matches)',
+  },
+  TOPOLOGY_NAD_REMOVED_IN_USE: {
+    severity: 'error',
+    summary: 'a NAD of the previous set is gone while a VM of the set still names it; the VM cannot start or migrate again',
+    upstream: 'kubevirt/kubevirt pkg/network/multus/nad.go NetworkToResource ("failed to locate network attachment definition")',
   },
   TOPOLOGY_VM_IFACE_REMOVED_WITHOUT_ABSENT: {
     severity: 'error',
@@ -207,6 +207,11 @@ export const TOPOLOGY_CODES = {
     summary: 'a vlan-bridge or trunk-bridge network has no VLAN id',
     upstream: 'multihome',
   },
+  TOPOLOGY_VLAN_CLAIMED_TWICE: {
+    severity: 'error',
+    summary: 'two networks (or a network and a host VLAN of an uplink or host policy) claim the same VLAN id on the same uplink interface of overlapping node groups through different bridges',
+    upstream: 'torvalds/linux net/8021q/vlan.c vlan_check_real_dev (one VLAN device per id and parent); nmstate/nmstate rust/src/lib/ifaces/inter_ifaces_controller.rs (one controller per port); net/core/dev.c (a VLAN sub-interface shadows the same id on a trunk bridge)',
+  },
   TOPOLOGY_VLAN_IGNORED: {
     severity: 'error',
     summary: 'a plain bridge network sets a VLAN id, which the bridge pattern does not render (the traffic would be untagged)',
@@ -219,7 +224,7 @@ export const TOPOLOGY_CODES = {
   },
   TOPOLOGY_SHARED_BRIDGE_MISMATCH: {
     severity: 'error',
-    summary: 'networks sharing one bridge disagree on uplink, policyName, plugin or mtu; the renderer would silently use the first one',
+    summary: 'networks sharing one bridge name on overlapping node groups disagree on uplink, policyName, plugin or mtu (or one is a vlan-bridge network, which owns its bridge); the renderer would silently use the first one',
     upstream: 'multihome',
   },
   TOPOLOGY_ATTACHMENT_ABSENT_NETWORK: {

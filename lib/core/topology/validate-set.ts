@@ -11,33 +11,35 @@
 import { Problem } from '../errors';
 import { Manifest } from '../manifest';
 import { checkGuestAddresses, checkSubnetOverlap } from './rules/addresses';
-import { checkBridgePlacementHints, checkBridgesCreated, checkMacSpoofCheck, checkNadMtu, checkVlanMtu } from './rules/bridges';
-import { RuleContext, RuleOptions, SetRule } from './rules/context';
+import { checkBridgesCreated, checkHostLocal, checkMacSpoofCheck, checkNadMtu, checkVlanMtu } from './rules/bridges';
+import { IsolationProfile, RuleContext, RuleOptions, SetRule } from './rules/context';
 import { checkLifecycle } from './rules/lifecycle';
-import { readSet } from './rules/model';
+import { manifestOfRef, readSet } from './rules/model';
 import { checkOvn } from './rules/ovn';
 import { Findings } from './rules/report';
 import { checkDuplicateResources } from './rules/resources';
 import { checkNadVlans, checkNncpConflicts } from './rules/vlans';
-import { checkBridgeRemoval, checkMacs, checkVmNads, checkVmPlacement, OPENSHIFT_GLOBAL_NAMESPACES } from './rules/vms';
+import { checkBridgeRemoval, checkMacs, checkVmNads, checkVmPlacement, MULTUS_DEFAULT_GLOBAL_NAMESPACES, OPENSHIFT_GLOBAL_NAMESPACES } from './rules/vms';
 
 /** Options of {@link validateManifestSet}. */
 export interface ManifestSetOptions {
   /**
-   * Multus namespace isolation of the target cluster. `openshift`: a VM may use NADs of its own
-   * namespace, `default`, `openshift-multus`, `openshift-sriov-network-operator` and
-   * {@link globalNamespaces} (what OpenShift's cluster-network-operator configures).
-   * @default 'none' — upstream Multus lets any namespace use any NAD
+   * Multus namespace isolation of the target cluster: `none` (upstream default: any namespace
+   * may use any NAD), `multus` (`namespaceIsolation: true`: own namespace plus
+   * {@link globalNamespaces}, `default` when none are given), `openshift` (what OpenShift's
+   * cluster-network-operator configures: own namespace, `default`, `openshift-multus`,
+   * `openshift-sriov-network-operator`, `openshift-cnv`, plus {@link globalNamespaces}).
+   * @default 'none'
    */
-  isolation?: 'none' | 'openshift';
+  isolation?: IsolationProfile;
   /**
-   * Extra namespaces whose NADs every namespace may use under isolation (Multus `globalNamespaces`).
-   * @default []
+   * Multus `globalNamespaces`: namespaces whose NADs every namespace may use under isolation.
+   * @default [] (`multus` then falls back to `default`, as Multus does)
    */
-  globalNamespaces?: string[];
+  globalNamespaces?: readonly string[];
   /**
-   * The previously synthesized (or applied) set, to catch interfaces, policies and VM NICs removed
-   * without the `state: absent` step.
+   * The previously synthesized (or applied) set, to catch interfaces, policies, NADs and VM NICs
+   * removed without the `state: absent` step.
    * @default - no lifecycle comparison
    */
   previous?: readonly Manifest[];
@@ -57,10 +59,16 @@ const RULES: readonly SetRule[] = [
   checkMacs,
   checkGuestAddresses,
   checkSubnetOverlap,
-  checkBridgePlacementHints,
+  checkHostLocal,
   checkMacSpoofCheck,
   checkLifecycle,
 ];
+
+function globals(isolation: IsolationProfile, extra: readonly string[]): string[] {
+  if (isolation === 'openshift') return [...new Set([...OPENSHIFT_GLOBAL_NAMESPACES, ...extra])];
+  if (isolation === 'multus') return extra.length ? [...extra] : [...MULTUS_DEFAULT_GLOBAL_NAMESPACES];
+  return [...extra];
+}
 
 /**
  * Every cross-resource problem of a manifest set (errors and warnings), each reported on the
@@ -73,13 +81,23 @@ const RULES: readonly SetRule[] = [
  */
 export function validateManifestSet(manifests: readonly Manifest[], options: ManifestSetOptions = {}): Problem[] {
   const isolation = options.isolation ?? 'none';
-  const resolved: RuleOptions = {
-    isolation,
-    globalNamespaces: isolation === 'openshift' ? [...new Set([...OPENSHIFT_GLOBAL_NAMESPACES, ...(options.globalNamespaces ?? [])])] : [...(options.globalNamespaces ?? [])],
-    ...(options.previous ? { previous: options.previous } : {}),
+  const resolved: RuleOptions = { isolation, globalNamespaces: globals(isolation, options.globalNamespaces ?? []) };
+  const ctx: RuleContext = {
+    model: readSet(manifests),
+    ...(options.previous ? { previous: readSet(options.previous) } : {}),
+    findings: new Findings(),
+    options: resolved,
   };
-  const ctx: RuleContext = { model: readSet(manifests), findings: new Findings(), options: resolved };
   checkDuplicateResources(ctx, manifests);
   for (const rule of RULES) rule(ctx);
   return ctx.findings.problems;
+}
+
+/**
+ * The manifest (of the set or of `previous`) a problem of {@link validateManifestSet} is
+ * reported on — by identity, so `multihome check` can point at the right document even when two
+ * share kind, namespace and name. Undefined for problems from elsewhere.
+ */
+export function manifestOfProblem(p: Problem): Manifest | undefined {
+  return manifestOfRef(p.resource);
 }

@@ -10,8 +10,9 @@ import { joinPath } from '../path';
 import { cidrContains, parseCidr } from '../cni';
 import { NetworkPattern, Topology } from './model';
 import { ResolvedNetwork, resolveTopology } from './resolve';
+import { checkVlanClaims } from './rules/intent-vlans';
 import { Findings } from './rules/report';
-import { HOSTNAME_LABEL } from './rules/selectors';
+import { HOSTNAME_LABEL, Selector, selectorsCompatible } from './rules/selectors';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined, report: (item: T, index: number, firstIndex: number) => void): void {
   const first = new Map<string, number>();
@@ -25,6 +26,11 @@ function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined, r
 }
 
 const SHARED = new Set<string>([NetworkPattern.TRUNK_BRIDGE, NetworkPattern.BRIDGE, NetworkPattern.OVN_LOCALNET]);
+
+/** Nodes a network's NNCP selects: its node group's selector plus the uplink's extra labels. */
+function networkNodes(n: ResolvedNetwork): Selector {
+  return { ...(n.nodeGroupSpec?.nodeSelector ?? {}), ...(n.uplinkSpec?.nodeSelector ?? {}) };
+}
 
 /** Every intent-level problem of a topology (errors and warnings). */
 export function validateTopology(t: Topology): Problem[] {
@@ -94,7 +100,9 @@ export function validateTopology(t: Topology): Problem[] {
     }
   });
 
-  // --- shared bridges --------------------------------------------------------------------------
+  checkVlanClaims(t, resolved, (path, message, fix) => add('TOPOLOGY_VLAN_CLAIMED_TWICE', path, message, fix));
+
+  // --- shared bridges (a bridge name reused on disjoint node groups is another bridge) ---------
   const byBridge = new Map<string, Array<{ n: ResolvedNetwork; i: number }>>();
   resolved.networks.forEach((n, i) => {
     const l = byBridge.get(n.bridge) ?? [];
@@ -103,15 +111,20 @@ export function validateTopology(t: Topology): Problem[] {
   });
   for (const members of byBridge.values()) {
     if (members.length < 2) continue;
-    const { n: first, i: fi } = members[0];
-    for (const { n, i } of members.slice(1)) {
+    for (let m = 1; m < members.length; m++) {
+      const { n, i } = members[m];
+      const other = members.slice(0, m).find((e) => selectorsCompatible(networkNodes(e.n), networkNodes(n)));
+      if (!other) continue;
+      const { n: first, i: fi } = other;
       const mismatch = (field: string, a: unknown, b: unknown): void =>
         add('TOPOLOGY_SHARED_BRIDGE_MISMATCH', joinPath('networks', i, field), `networks ${JSON.stringify(first.name)} and ${JSON.stringify(n.name)} share bridge ${JSON.stringify(n.bridge)} but disagree on ${field} (${JSON.stringify(a)} vs ${JSON.stringify(b)}); the renderer would use networks[${fi}]'s value`, `set the same ${field} on every network of bridge ${JSON.stringify(n.bridge)}`);
       if (first.pattern === NetworkPattern.VLAN_BRIDGE || n.pattern === NetworkPattern.VLAN_BRIDGE) {
-        if (first.uplink === n.uplink) add('TOPOLOGY_SHARED_BRIDGE_MISMATCH', joinPath('networks', i, 'bridge'), `network ${JSON.stringify(n.name)} reuses bridge ${JSON.stringify(n.bridge)} of network ${JSON.stringify(first.name)} on the same uplink, but a vlan-bridge network owns its bridge (two policies would set its ports)`, 'give each vlan-bridge network its own bridge, or share one trunk-bridge');
+        add('TOPOLOGY_SHARED_BRIDGE_MISMATCH', joinPath('networks', i, 'bridge'), `network ${JSON.stringify(n.name)} reuses bridge ${JSON.stringify(n.bridge)} of network ${JSON.stringify(first.name)} on overlapping nodes, but a vlan-bridge network owns its bridge (two policies would set its ports)`, 'give each vlan-bridge network its own bridge, or share one trunk-bridge');
         continue;
       }
-      if (first.uplink !== n.uplink) mismatch('uplink', first.uplink, n.uplink);
+      if (first.uplink !== n.uplink) {
+        add('TOPOLOGY_SHARED_BRIDGE_MISMATCH', joinPath('networks', i, 'uplink'), `networks ${JSON.stringify(first.name)} and ${JSON.stringify(n.name)} both put bridge ${JSON.stringify(n.bridge)} on overlapping nodes but on different uplinks (${JSON.stringify(first.uplink)} vs ${JSON.stringify(n.uplink)}); two policies would set its ports and the one applied last wins`, `use one uplink for bridge ${JSON.stringify(n.bridge)}, or give the second network its own bridge`);
+      }
       else if (first.policyName !== n.policyName) mismatch('policyName', first.policyName, n.policyName);
       if (first.plugin !== n.plugin && first.pattern !== NetworkPattern.OVN_LOCALNET) mismatch('plugin', first.plugin, n.plugin);
       if (first.mtu !== undefined && n.mtu !== undefined && first.mtu !== n.mtu) mismatch('mtu', first.mtu, n.mtu);

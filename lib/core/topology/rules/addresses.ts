@@ -72,13 +72,16 @@ function segmentLabel(g: GuestAddress): string {
   return g.nad ? `${who(g.nad.ref)} (${g.segment})` : g.segment;
 }
 
-/** TOPOLOGY_IP_DUPLICATE, TOPOLOGY_IP_OUTSIDE_SUBNET, TOPOLOGY_VM_SUBNET_OVERLAP. */
+/**
+ * TOPOLOGY_IP_DUPLICATE, TOPOLOGY_IP_OUTSIDE_SUBNET, TOPOLOGY_VM_SUBNET_OVERLAP. Nothing upstream
+ * checks guest addresses: cloud-init applies networkData as given
+ * (canonical/cloud-init doc/rtd/reference/network-config-format-v2.rst).
+ */
 export function checkGuestAddresses(ctx: RuleContext): void {
   const { model, findings } = ctx;
   const seen = new Map<string, GuestAddress>();
   for (const vm of model.vms) {
     const addrs = guestAddresses(ctx, vm);
-    if (addrs.length === 0) continue;
     for (const g of addrs) {
       const key = `${g.segment}\u0000${g.cidr.ip.toNormalizedString()}`;
       const prev = seen.get(key);
@@ -103,32 +106,36 @@ export function checkGuestAddresses(ctx: RuleContext): void {
         );
       }
     }
-    // Two different segments of one VM with overlapping prefixes.
-    const perNic = new Map<VmNic, { segment: string; label: string; cidrs: Array<{ cidr: Cidr; text: string }> }>();
-    for (const g of addrs) {
-      let e = perNic.get(g.nic);
-      if (!e) {
-        e = { segment: g.segment, label: segmentLabel(g), cidrs: (g.nad?.subnets ?? []).map((s) => ({ cidr: s.cidr, text: s.text })) };
-        perNic.set(g.nic, e);
-      }
-      e.cidrs.push({ cidr: g.cidr, text: g.text });
-    }
-    const nics = [...perNic.entries()];
-    for (let a = 0; a < nics.length; a++) {
-      for (let b = a + 1; b < nics.length; b++) {
-        const [na, ea] = nics[a];
-        const [nb, eb] = nics[b];
-        if (ea.segment === eb.segment) continue;
-        const hit = ea.cidrs.flatMap((x) => eb.cidrs.filter((y) => overlap(x.cidr, y.cidr)).map((y) => [x, y] as const))[0];
-        if (!hit) continue;
-        findings.add(
-          'TOPOLOGY_VM_SUBNET_OVERLAP',
-          vm.ref,
-          nb.network ? nb.network.path : nb.path,
-          `interface ${JSON.stringify(nb.name)} (${eb.label}, ${hit[1].text}) and interface ${JSON.stringify(na.name)} (${ea.label}, ${hit[0].text}) are different L2 segments with overlapping prefixes; the guest gets two connected routes for one prefix and answers through one NIC only`,
-          'give the two networks disjoint subnets, or attach the VM to only one of them',
-        );
-      }
+    checkVmSegments(ctx, vm, addrs);
+  }
+}
+
+/** TOPOLOGY_VM_SUBNET_OVERLAP: two NICs of one VM on different segments with overlapping prefixes (NAD subnets or static addresses). */
+function checkVmSegments(ctx: RuleContext, vm: VmInfo, addrs: readonly GuestAddress[]): void {
+  const nics: Array<{ nic: VmNic; segment: string; label: string; cidrs: Array<{ cidr: Cidr; text: string }> }> = [];
+  for (const nic of vm.nics) {
+    if (nic.absent || !nic.nadKey) continue;
+    const nad = ctx.model.nadsByKey.get(nic.nadKey);
+    const mine = addrs.filter((g) => g.nic === nic);
+    const cidrs = [...(nad?.subnets ?? []).map((s) => ({ cidr: s.cidr, text: s.text })), ...mine.map((g) => ({ cidr: g.cidr, text: g.text }))];
+    if (cidrs.length === 0) continue;
+    const segment = nad?.segment ?? `nad:${nic.nadKey}`;
+    nics.push({ nic, segment, label: nad ? `${who(nad.ref)} (${segment})` : segment, cidrs });
+  }
+  for (let a = 0; a < nics.length; a++) {
+    for (let b = a + 1; b < nics.length; b++) {
+      const ea = nics[a];
+      const eb = nics[b];
+      if (ea.segment === eb.segment) continue;
+      const hit = ea.cidrs.flatMap((x) => eb.cidrs.filter((y) => overlap(x.cidr, y.cidr)).map((y) => [x, y] as const))[0];
+      if (!hit) continue;
+      ctx.findings.add(
+        'TOPOLOGY_VM_SUBNET_OVERLAP',
+        vm.ref,
+        eb.nic.network ? eb.nic.network.path : eb.nic.path,
+        `interface ${JSON.stringify(eb.nic.name)} (${eb.label}, ${hit[1].text}) and interface ${JSON.stringify(ea.nic.name)} (${ea.label}, ${hit[0].text}) are different L2 segments with overlapping prefixes; the guest gets two connected routes for one prefix and answers through one NIC only`,
+        'give the two networks disjoint subnets, or attach the VM to only one of them',
+      );
     }
   }
 }
@@ -148,8 +155,10 @@ interface Span {
 }
 
 /**
- * TOPOLOGY_SUBNET_OVERLAP: subnets of different segments that overlap. One sort and one sweep
- * (tracking the furthest-reaching span and the furthest one of another segment).
+ * TOPOLOGY_SUBNET_OVERLAP (warning): subnets of different segments that overlap. A warning, not
+ * an error: separate VLANs reusing one private prefix is legitimate multi-tenancy; it breaks only
+ * for a VM on both (TOPOLOGY_VM_SUBNET_OVERLAP, an error). One sort and one sweep (tracking the
+ * furthest-reaching span and the furthest one of another segment).
  */
 export function checkSubnetOverlap(ctx: RuleContext): void {
   const { model, findings } = ctx;

@@ -2,23 +2,33 @@
  * What every cross-resource rule receives: the indexed set, where to report, the resolved
  * options, and a few shared lookups (memoized so each rule stays linear).
  */
-import { Manifest } from '../../manifest';
 import { Findings } from './report';
 import { NncpIface, SetModel } from './model';
+import { selectorsCompatible } from './selectors';
+
+/**
+ * Multus namespace isolation of the target cluster:
+ * - `none`: upstream Multus default (`namespaceIsolation: false`), any namespace may use any NAD;
+ * - `multus`: `namespaceIsolation: true`; own namespace plus `globalNamespaces`, which defaults
+ *   to `default` and, when set, replaces it (k8snetworkplumbingwg/multus-cni pkg/types/conf.go,
+ *   docs/configuration.md "globalNamespaces");
+ * - `openshift`: what the cluster-network-operator deploys (isolation on, `default`,
+ *   `openshift-multus`, `openshift-sriov-network-operator`, `openshift-cnv` global).
+ */
+export type IsolationProfile = 'none' | 'multus' | 'openshift';
 
 /** Options of the rules, defaults resolved. */
 export interface RuleOptions {
-  /** Multus namespace isolation of the target cluster. */
-  readonly isolation: 'none' | 'openshift';
+  readonly isolation: IsolationProfile;
   /** Namespaces whose NADs every namespace may use under isolation (besides its own). */
   readonly globalNamespaces: readonly string[];
-  /** The previously synthesized set, when lifecycle rules should run. */
-  readonly previous?: readonly Manifest[];
 }
 
 /** Input of one rule pass. */
 export interface RuleContext {
   readonly model: SetModel;
+  /** The previously synthesized (or applied) set, read the same way, when lifecycle rules run. */
+  readonly previous?: SetModel;
   readonly findings: Findings;
   readonly options: RuleOptions;
 }
@@ -53,23 +63,25 @@ export interface MtuCap {
 }
 
 /**
- * Smallest MTU the NNCPs of the set declare on `name` or on the interfaces below it (bridge
- * ports, VLAN base, bond ports), which bounds what can cross the uplink. Undefined when none
- * declares an MTU (the node's own values are unknown here). Memoized in `memo`.
+ * Smallest MTU the NNCPs of the set declare on the interface entry `d` or on the interfaces
+ * below it (bridge ports, VLAN base, bond ports), which bounds what can cross the uplink. Lower
+ * interfaces count only when defined by a policy that may select the same nodes as `d`'s.
+ * Undefined when none declares an MTU (the node's own values are unknown here). Memoized per
+ * entry in `memo`; cycles and chains deeper than 8 stop the walk.
  */
-export function mtuCap(model: SetModel, name: string, memo: Map<string, MtuCap | null>, depth = 0): MtuCap | undefined {
-  const hit = memo.get(name);
+export function mtuCap(model: SetModel, d: NncpIface, memo: Map<NncpIface, MtuCap | null>, depth = 0): MtuCap | undefined {
+  const hit = memo.get(d);
   if (hit !== undefined) return hit ?? undefined;
   if (depth > 8) return undefined;
-  memo.set(name, null); // cycle guard
-  let best: MtuCap | undefined;
-  for (const d of presentDefs(model, name)) {
-    if (d.mtu !== undefined && (!best || d.mtu < best.mtu)) best = { mtu: d.mtu, iface: d.name, def: d };
-    for (const lower of lowersOf(d)) {
-      const c = mtuCap(model, lower, memo, depth + 1);
+  memo.set(d, null); // cycle guard
+  let best: MtuCap | undefined = d.mtu !== undefined ? { mtu: d.mtu, iface: d.name, def: d } : undefined;
+  for (const lower of lowersOf(d)) {
+    for (const ld of presentDefs(model, lower)) {
+      if (!selectorsCompatible(ld.policy.selector, d.policy.selector)) continue;
+      const c = mtuCap(model, ld, memo, depth + 1);
       if (c && (!best || c.mtu < best.mtu)) best = c;
     }
   }
-  memo.set(name, best ?? null);
+  memo.set(d, best ?? null);
   return best;
 }

@@ -2,12 +2,16 @@
  * Lifecycle rules: the set compared with the previously synthesized one. Removing host
  * interfaces and VM NICs is two-phase (ARCHITECTURE.md "Ordering and lifecycle"): first render
  * them `state: absent`, then drop them. Skipping the first phase leaves interfaces on the nodes
- * (kubernetes-nmstate ignores what a policy no longer mentions) or forces a VM restart.
+ * (nmstate applies a partial desired state: what a policy no longer mentions is left alone, and
+ * `oc delete nncp` "does not delete any created objects, such as a bridge interface" —
+ * openshift/openshift-docs modules/node-network-configuration-policy-file.adoc) or forces a VM
+ * restart (kubevirt/kubevirt pkg/network/vmliveupdate/restart.go). A NAD removed while a VM
+ * still names it stops the VM from starting again (pkg/network/multus/nad.go).
  */
 import { joinPath } from '../../path';
-import { isRecord } from '../../problems';
+import { canonicalJson } from './canonical';
 import { RuleContext } from './context';
-import { NncpIface, NncpInfo, readSet, VmInfo } from './model';
+import { NncpIface, NncpInfo, VmInfo } from './model';
 import { who } from './report';
 import { formatSelector, selectorImplies, selectorsCompatible } from './selectors';
 
@@ -18,25 +22,21 @@ function leavesState(i: NncpIface): boolean {
   return !(i.type === 'ethernet' && !i.hasIp);
 }
 
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (!isRecord(v)) return v;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) out[k] = canonical(v[k]);
-  return out;
-}
-
+/** A VM interface as KubeVirt compares it for live update: everything but `state`. */
 function withoutState(raw: Record<string, unknown>): string {
   const { state: _state, ...rest } = raw;
   void _state;
-  return JSON.stringify(canonical(rest));
+  return canonicalJson(rest);
 }
 
-/** TOPOLOGY_POLICY_REMOVED_WITHOUT_ABSENT, TOPOLOGY_IFACE_REMOVED_WITHOUT_ABSENT, TOPOLOGY_POLICY_SELECTOR_NARROWED, TOPOLOGY_VM_IFACE_*. */
+/**
+ * TOPOLOGY_POLICY_REMOVED_WITHOUT_ABSENT, TOPOLOGY_IFACE_REMOVED_WITHOUT_ABSENT,
+ * TOPOLOGY_POLICY_SELECTOR_NARROWED, TOPOLOGY_NAD_REMOVED_IN_USE, TOPOLOGY_VM_IFACE_*; only when
+ * the previous set is given.
+ */
 export function checkLifecycle(ctx: RuleContext): void {
-  const { model, findings, options } = ctx;
-  if (!options.previous) return;
-  const prev = readSet(options.previous);
+  const { model, findings, previous: prev } = ctx;
+  if (!prev) return;
   const current = new Map<string, NncpInfo>(model.nncps.map((p) => [p.name, p]));
   /** The interface is still defined (present or absent) by some current policy that may select the same nodes. */
   const stillDefined = (name: string, was: NncpInfo, except?: NncpInfo): boolean =>
@@ -76,6 +76,23 @@ export function checkLifecycle(ctx: RuleContext): void {
         'spec.nodeSelector',
         `nodeSelector changed from ${formatSelector(p.selector)} to ${formatSelector(cur.selector)}; nodes that matched before and no longer do keep the interfaces (${leftovers.map((i) => i.name).join(', ')}) as they were`,
         'to move a configuration off nodes, render it absent with the old selector first, then change the selector',
+      );
+    }
+  }
+
+  for (const vm of model.vms) {
+    for (const nic of vm.nics) {
+      if (!nic.nadKey || model.nadsByKey.has(nic.nadKey)) continue;
+      const was = prev.nadsByKey.get(nic.nadKey);
+      if (!was) continue;
+      findings.add(
+        'TOPOLOGY_NAD_REMOVED_IN_USE',
+        vm.ref,
+        nic.network ? joinPath(nic.network.path, 'multus', 'networkName') : nic.path,
+        `network ${JSON.stringify(nic.name)} still names ${who(was.ref)}, which the previous set had and this one removes; the running VM keeps its NIC, but it cannot start or migrate again ("failed to locate network attachment definition")`,
+        nic.absent
+          ? 'keep the NAD until the hot-unplug has completed and the interface is gone from the VM, then remove the NAD'
+          : `unplug the interface first (state: absent), then remove the NAD (and the network) in a later change`,
       );
     }
   }

@@ -4,7 +4,7 @@
  * must not map one localnet to two bridges.
  */
 import { joinPath } from '../../path';
-import { isRecord } from '../../problems';
+import { canonicalJson } from './canonical';
 import { RuleContext } from './context';
 import { NadInfo } from './model';
 import { who } from './report';
@@ -13,22 +13,23 @@ import { formatSelector, selectorsCompatible } from './selectors';
 /** Physical network OVN-Kubernetes maps to its own gateway bridge (`br-ex`) without any NNCP. */
 export const OVN_DEFAULT_PHYSNET = 'physnet';
 
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (!isRecord(v)) return v;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) if (k !== 'netAttachDefName') out[k] = canonical(v[k]);
-  return out;
-}
+const NAD_NAME = new Set(['netAttachDefName']);
 
-/** TOPOLOGY_OVN_LOCALNET_NO_MAPPING, TOPOLOGY_OVN_NETWORK_CONFLICT, TOPOLOGY_OVN_MAPPING_CONFLICT. */
+/**
+ * TOPOLOGY_OVN_LOCALNET_NO_MAPPING, TOPOLOGY_OVN_NETWORK_CONFLICT, TOPOLOGY_OVN_MAPPING_CONFLICT.
+ * Upstream: ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md — "networks
+ * are not namespaced: creating multiple network-attachment-definitions with different
+ * configurations pointing at the same network (same NetConf.Name) is not supported", and a
+ * localnet needs "ovn-bridge-mappings configured on the chassis" (nmstate/nmstate
+ * rust/src/lib/ovn.rs writes one external_ids:ovn-bridge-mappings entry per localnet).
+ */
 export function checkOvn(ctx: RuleContext): void {
   const { model, findings } = ctx;
   const byName = new Map<string, { nad: NadInfo; text: string }>();
   for (const nad of model.nads) {
     if (nad.flavour !== 'ovn' || !nad.config) continue;
     if (nad.ovnName !== undefined) {
-      const text = JSON.stringify(canonical(nad.config));
+      const text = canonicalJson(nad.config, NAD_NAME);
       const first = byName.get(nad.ovnName);
       if (!first) byName.set(nad.ovnName, { nad, text });
       else if (first.text !== text) {

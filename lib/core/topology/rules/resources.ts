@@ -3,6 +3,7 @@
  */
 import { Manifest } from '../../manifest';
 import { isRecord } from '../../problems';
+import { canonicalJson } from './canonical';
 import { RuleContext } from './context';
 import { refOf } from './model';
 import { who } from './report';
@@ -15,7 +16,10 @@ function group(apiVersion: unknown): string {
   return typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
 }
 
-/** TOPOLOGY_DUPLICATE_RESOURCE: the same kind/namespace/name twice in the set. */
+/**
+ * TOPOLOGY_DUPLICATE_RESOURCE: the same kind/namespace/name twice in the set with different
+ * content (identical copies apply idempotently and are not reported).
+ */
 export function checkDuplicateResources(ctx: RuleContext, manifests: readonly Manifest[]): void {
   const first = new Map<string, Manifest>();
   for (const m of manifests) {
@@ -28,11 +32,12 @@ export function checkDuplicateResources(ctx: RuleContext, manifests: readonly Ma
       first.set(key, m);
       continue;
     }
+    if (canonicalJson(prev) === canonicalJson(m)) continue;
     ctx.findings.add(
       'TOPOLOGY_DUPLICATE_RESOURCE',
       ref,
       'metadata.name',
-      `${who(ref)} appears twice in the set (also as ${String(prev.apiVersion)}); applying both keeps only the last one`,
+      `${who(ref)} appears twice in the set with different content (the other copy is ${String(prev.apiVersion)}); applying both keeps only the last one`,
       'keep one document per object, or rename one of them',
     );
   }

@@ -30,7 +30,17 @@ function filtering(d: NncpIface): boolean {
   return d.ports.some((p) => p.vlan !== undefined && Object.keys(p.vlan).length > 0);
 }
 
-/** TOPOLOGY_VLAN_NOT_IN_TRUNK, TOPOLOGY_VLAN_NO_FILTERING, TOPOLOGY_VLAN_SHADOWED. */
+/**
+ * TOPOLOGY_VLAN_NOT_IN_TRUNK, TOPOLOGY_VLAN_NO_FILTERING, TOPOLOGY_VLAN_SHADOWED.
+ *
+ * Upstream: containernetworking/plugins plugins/main/bridge/bridge.go — `setupBridge` asks
+ * `ensureBridge` for vlan_filtering only when it creates the bridge (EEXIST: the existing
+ * bridge is used as it is), and `setupVeth` adds the VLAN to the pod's veth port only, never to
+ * the uplink port; so the uplink must carry it (nmstate port `vlan` trunk-tags/access tag), and
+ * without filtering the tag isolates nothing. A VLAN sub-interface on the uplink port takes the
+ * tagged frames first: torvalds/linux net/core/dev.c __netif_receive_skb_core calls
+ * vlan_do_receive before the bridge's rx_handler.
+ */
 export function checkNadVlans(ctx: RuleContext): void {
   const { model, findings } = ctx;
   let vlansByBase: Map<string, NncpIface[]> | undefined;
@@ -72,7 +82,7 @@ export function checkNadVlans(ctx: RuleContext): void {
         findings.add(
           'TOPOLOGY_VLAN_NOT_IN_TRUNK',
           nad.ref,
-          path,
+          joinPath(nad.mainPath, nad.vlan !== undefined && missing.includes(nad.vlan) ? 'vlan' : 'vlanTrunk'),
           `VLAN ${missing.join(', ')} is not carried by any port of bridge ${JSON.stringify(nad.bridge)} in ${who(def.policy.ref)} (ports: ${def.ports.map((p) => p.name).join(', ') || 'none'}); VLAN filtering drops the VM's frames at the uplink`,
           `add {id: ${missing[0]}} to the trunk-tags of the uplink port in ${who(def.policy.ref)}, or use a VLAN the trunk carries`,
         );

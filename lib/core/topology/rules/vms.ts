@@ -8,36 +8,54 @@ import { BRIDGE_RESOURCE_PREFIX } from '../../cni';
 import { bridgeDefs, RuleContext } from './context';
 import { NadInfo, NncpIface, NncpInfo, SetModel, VmInfo, VmNic } from './model';
 import { who } from './report';
-import { formatSelector, selectorImplies } from './selectors';
+import { alternativeContradicts, alternativeImplies, alternativePinsNode, formatAlternative, formatSelector, PlacementAlternative } from './selectors';
 
-/** Namespaces OpenShift's cluster-network-operator makes global for Multus (besides `default`). */
-export const OPENSHIFT_GLOBAL_NAMESPACES: readonly string[] = ['default', 'openshift-multus', 'openshift-sriov-network-operator'];
+/**
+ * Namespaces whose NADs every namespace may use on OpenShift: the `globalNamespaces` the
+ * cluster-network-operator writes into the Multus config next to `namespaceIsolation: true`
+ * (openshift/cluster-network-operator bindata/network/multus/multus.yaml).
+ */
+export const OPENSHIFT_GLOBAL_NAMESPACES: readonly string[] = ['default', 'openshift-multus', 'openshift-sriov-network-operator', 'openshift-cnv'];
+
+/** Namespaces upstream Multus lets every namespace use under isolation when `globalNamespaces` is unset (pkg/types/conf.go). */
+export const MULTUS_DEFAULT_GLOBAL_NAMESPACES: readonly string[] = ['default'];
 
 function networkNamePath(nic: VmNic): string {
   return nic.network ? joinPath(nic.network.path, 'multus', 'networkName') : nic.path;
 }
 
-/** TOPOLOGY_NAD_NOT_FOUND, TOPOLOGY_NAD_NAMESPACE_ISOLATED, TOPOLOGY_MACVLAN_BRIDGE_BINDING. */
+/**
+ * TOPOLOGY_NAD_NOT_FOUND, TOPOLOGY_NAD_NAMESPACE_ISOLATED, TOPOLOGY_MACVLAN_BRIDGE_BINDING.
+ *
+ * Upstream: kubevirt/kubevirt pkg/network/multus/nad.go `NetworkToResource` fails "failed to
+ * locate network attachment definition" (a plain `networkName` means the VMI's namespace,
+ * `NetAttachDefNamespacedName`); k8snetworkplumbingwg/multus-cni pkg/k8sclient/k8sclient.go
+ * `GetNetworkDelegates` rejects "namespace isolation enabled, annotation violates permission"
+ * unless the NAD's namespace is the pod's or in `NonIsolatedNamespaces`; kubevirt/user-guide
+ * docs/network/interfaces_and_networks.md "Invalid CNIs for secondary networks" (macvlan and
+ * ipvlan need the pod interface's MAC, which bridge binding moves to the guest).
+ */
 export function checkVmNads(ctx: RuleContext): void {
-  const { model, findings, options } = ctx;
+  const { model, findings, options, previous } = ctx;
   const global = new Set(options.globalNamespaces);
   for (const vm of model.vms) {
     for (const nic of vm.nics) {
       if (!nic.nadKey || !nic.network?.multus) continue;
       const nadNs = nic.nadKey.slice(0, nic.nadKey.indexOf('/'));
-      if (options.isolation === 'openshift' && nadNs !== vm.namespace && !global.has(nadNs)) {
+      if (options.isolation !== 'none' && nadNs !== vm.namespace && !global.has(nadNs)) {
         findings.add(
           'TOPOLOGY_NAD_NAMESPACE_ISOLATED',
           vm.ref,
           networkNamePath(nic),
-          `network ${JSON.stringify(nic.name)} uses NetworkAttachmentDefinition ${nic.nadKey}, but Multus namespace isolation only lets a pod in ${JSON.stringify(vm.namespace)} use NADs of its own namespace or of ${[...global].join(', ')}`,
+          `network ${JSON.stringify(nic.name)} uses NetworkAttachmentDefinition ${nic.nadKey}, but Multus namespace isolation (${options.isolation} profile) only lets a pod in ${JSON.stringify(vm.namespace)} use NADs of its own namespace${global.size ? ` or of ${[...global].join(', ')}` : ''}`,
           `create the NAD in namespace ${JSON.stringify(vm.namespace)} and reference it by name, or move it to a global namespace`,
         );
         continue;
       }
       const nad = model.nadsByKey.get(nic.nadKey);
       if (!nad) {
-        if (model.nads.length > 0) {
+        // A NAD of the previous set that is gone: TOPOLOGY_NAD_REMOVED_IN_USE (lifecycle) says more.
+        if (model.nads.length > 0 && !previous?.nadsByKey.has(nic.nadKey)) {
           findings.add(
             'TOPOLOGY_NAD_NOT_FOUND',
             vm.ref,
@@ -80,38 +98,49 @@ function hasBridgeResource(nad: NadInfo): boolean {
   return nad.bridge !== undefined && nad.resourceName === `${BRIDGE_RESOURCE_PREFIX}${nad.bridge}`;
 }
 
-/** TOPOLOGY_VM_PLACEMENT_MISMATCH, TOPOLOGY_VM_PLACEMENT_UNCONSTRAINED. */
+/**
+ * TOPOLOGY_VM_PLACEMENT_MISMATCH, TOPOLOGY_VM_PLACEMENT_UNCONSTRAINED: every way the VM may be
+ * placed (nodeSelector AND each required node-affinity term) must lie inside the nodes of some
+ * NNCP that creates its bridge (or OVN mapping). Upstream: nmstate/kubernetes-nmstate
+ * api/shared/nodenetworkconfigurationpolicy_types.go (nodeSelector: applied on matching nodes
+ * only); bridge.go ensureBridge (an isolated bridge elsewhere); kubevirt/bridge-marker
+ * pkg/marker/marker.go (the `bridge.network.kubevirt.io/<bridge>` capacity is the only gate).
+ */
 export function checkVmPlacement(ctx: RuleContext): void {
   const { model, findings } = ctx;
   const memo = new Map<NadInfo, NncpInfo[]>();
   for (const vm of model.vms) {
-    if (vm.hasAffinity && !vm.nodeSelector) continue;
     const seen = new Set<string>();
     for (const nic of vm.nics) {
       if (nic.absent || !nic.nadKey || seen.has(nic.nadKey)) continue;
       seen.add(nic.nadKey);
       const nad = model.nadsByKey.get(nic.nadKey);
       if (!nad) continue;
-      let ps = memo.get(nad);
-      if (!ps) memo.set(nad, (ps = providers(model, nad)));
+      const ps = memo.get(nad) ?? providers(model, nad);
+      memo.set(nad, ps);
       if (ps.length === 0) continue;
       const what = nad.flavour === 'bridge' ? `bridge ${JSON.stringify(nad.bridge)}` : `OVN mapping ${JSON.stringify(nad.physicalNetwork)}`;
       const where = ps.map((p) => `${who(p.ref)} (${formatSelector(p.selector)})`).join(', ');
-      if (vm.nodeSelector) {
-        if (ps.some((p) => selectorImplies(vm.nodeSelector!, p.selector))) continue;
+      if (vm.placement) {
+        // A VM pinned to one host is inside unless the host certainly lacks the labels: its other
+        // labels are unknown here (TOPOLOGY_VM_NODE_UNKNOWN checks pins against known nodes).
+        const outside = (alt: PlacementAlternative): boolean =>
+          !ps.some((p) => alternativeImplies(alt, p.selector)) && (!alternativePinsNode(alt) || ps.every((p) => alternativeContradicts(alt, p.selector)));
+        const bad = vm.placement.find(outside);
+        if (!bad) continue;
         findings.add(
           'TOPOLOGY_VM_PLACEMENT_MISMATCH',
           vm.ref,
-          joinPath(vm.base, 'nodeSelector'),
-          `nodeSelector ${formatSelector(vm.nodeSelector)} does not imply the nodes where ${what} of ${who(nad.ref)} exists: ${where}; the VM can be scheduled where the network is missing`,
-          `add the labels of one of those policies' nodeSelector to the VM's nodeSelector, or widen the policy`,
+          bad.path,
+          `the VM may run on nodes ${formatAlternative(bad)}, which are not all among the nodes where ${what} of ${who(nad.ref)} exists: ${where}; the VM can be scheduled where the network is missing`,
+          "add the labels of one of those policies' nodeSelector to the VM's placement (nodeSelector or every required affinity term), or widen the policy",
         );
       } else if (ps.every((p) => Object.keys(p.selector).length > 0) && !hasBridgeResource(nad)) {
         findings.add(
           'TOPOLOGY_VM_PLACEMENT_UNCONSTRAINED',
           vm.ref,
           joinPath(vm.base, 'nodeSelector'),
-          `the VM has no nodeSelector, but ${what} of ${who(nad.ref)} only exists on ${where}, and the NAD has no resourceName ${nad.bridge ? `${BRIDGE_RESOURCE_PREFIX}${nad.bridge}` : ''} to keep it off other nodes`,
+          `the VM has no nodeSelector or required node affinity, but ${what} of ${who(nad.ref)} only exists on ${where}, and the NAD has no resourceName${nad.bridge ? ` ${BRIDGE_RESOURCE_PREFIX}${nad.bridge}` : ''} to keep it off other nodes`,
           nad.flavour === 'bridge'
             ? `annotate the NAD with k8s.v1.cni.cncf.io/resourceName: ${BRIDGE_RESOURCE_PREFIX}${nad.bridge}, or give the VM the policy's nodeSelector`
             : "give the VM the policy's nodeSelector",
@@ -121,7 +150,11 @@ export function checkVmPlacement(ctx: RuleContext): void {
   }
 }
 
-/** TOPOLOGY_BRIDGE_ABSENT_IN_USE: NNCPs removing a bridge that present VM NICs still reach. */
+/**
+ * TOPOLOGY_BRIDGE_ABSENT_IN_USE: NNCPs removing a bridge that present VM NICs still reach.
+ * Upstream: nmstate `state: absent` deletes the bridge; bridge.go ensureBridge recreates a
+ * missing bridge, without uplink, at the next pod start (restart, migration).
+ */
 export function checkBridgeRemoval(ctx: RuleContext): void {
   const { model, findings } = ctx;
   const byDef = new Map<NncpIface, Array<{ vm: VmInfo; nad: NadInfo }>>();
@@ -149,13 +182,17 @@ export function checkBridgeRemoval(ctx: RuleContext): void {
   }
 }
 
-/** TOPOLOGY_MAC_DUPLICATE: the same MAC on two VM interfaces of the set. */
+/**
+ * TOPOLOGY_MAC_DUPLICATE: the same MAC on two VM interfaces of the set. Upstream: kubevirt
+ * admission checks MAC syntax only (pkg/network/admitter); k8snetworkplumbingwg/kubemacpool
+ * honours explicit MACs and only counts collisions (kmp_mac_collisions).
+ */
 export function checkMacs(ctx: RuleContext): void {
   const { model, findings } = ctx;
   const first = new Map<string, { vm: VmInfo; nic: VmNic }>();
   for (const vm of model.vms) {
     for (const nic of vm.nics) {
-      if (!nic.mac) continue;
+      if (!nic.mac || nic.absent) continue;
       const prev = first.get(nic.mac);
       if (!prev) {
         first.set(nic.mac, { vm, nic });
