@@ -5,6 +5,7 @@ import { SOURCE_CODES } from '../core/source/codes';
 import { isRecord } from '../core/problems';
 import { validateManifest, ValidateOptions } from '../core/validate';
 import { Manifest } from '../core/manifest';
+import { dropSuperseded, resourceKey } from '../core/topology/supersede';
 import { manifestOfProblem, ManifestSetOptions, validateManifestSet } from '../core/topology/validate-set';
 import { expandPaths } from './files';
 
@@ -86,7 +87,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
     const doc = docOf.get(manifestOfProblem(p));
     records.push(toRecord(p, doc?.file ?? '', doc ? locate(doc, p.path) : 0));
   }
-  const kept = records.filter((r) => !ignore.has(r.code));
+  const kept = dropSuperseded(records, (r) => resourceKey(r.kind, r.namespace, r.name)).filter((r) => !ignore.has(r.code));
   const exitCode = unreadable.length > 0 ? 2 : kept.some((r) => r.severity === 'error') ? 1 : 0;
   return { records: kept, unreadable, files: files.length, resources, exitCode };
 }

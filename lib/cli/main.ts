@@ -30,10 +30,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--plugin-profile <name>', 'CNI plugin build the NADs target').choices([...PLUGIN_PROFILE_NAMES]))
     .option('--ignore <codes...>', 'problem codes to leave out of the report')
-    .action((paths: string[], opts: { format: CheckFormat; pluginProfile?: string; ignore?: string[] }) => {
+    .addOption(new Option('--isolation <profile>', 'Multus namespace isolation of the target cluster (which NADs a VM namespace may use)').choices(['none', 'multus', 'openshift']).default('none'))
+    .option('--global-namespaces <namespaces...>', 'Multus globalNamespaces (with --isolation multus/openshift)')
+    .action((paths: string[], opts: { format: CheckFormat; pluginProfile?: string; ignore?: string[]; isolation: 'none' | 'multus' | 'openshift'; globalNamespaces?: string[] }) => {
       const result = checkPaths(paths, {
         format: opts.format,
         ignore: opts.ignore,
+        isolation: opts.isolation,
+        globalNamespaces: opts.globalNamespaces,
         pluginProfile: opts.pluginProfile ? pluginProfileByName(opts.pluginProfile) : undefined,
       });
       for (const u of result.unreadable) io.stderr(`multihome check: cannot read ${u.path}: ${u.reason}\n`);

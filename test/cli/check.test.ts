@@ -104,6 +104,62 @@ describe('multihome check on the seed documents', () => {
   });
 });
 
+describe('multihome check across files', () => {
+  const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mh-iso-'));
+  const nad = `apiVersion: k8s.cni.cncf.io/v1
+kind: NetworkAttachmentDefinition
+metadata:
+  name: shared
+  namespace: infra
+  annotations: {k8s.v1.cni.cncf.io/resourceName: bridge.network.kubevirt.io/br1}
+spec:
+  config: '{"cniVersion":"0.3.1","name":"shared","type":"bridge","bridge":"br1","macspoofchk":true}'
+`;
+  const nncp = `apiVersion: nmstate.io/v1
+kind: NodeNetworkConfigurationPolicy
+metadata: {name: br1}
+spec:
+  nodeSelector: {node-role.kubernetes.io/worker: ""}
+  desiredState:
+    interfaces:
+      - {name: br1, type: linux-bridge, state: up, bridge: {port: [{name: ens4}]}}
+`;
+  const vm = `apiVersion: kubevirt.io/v1
+kind: VirtualMachine
+metadata: {name: vm1, namespace: vms}
+spec:
+  template:
+    spec:
+      nodeSelector: {node-role.kubernetes.io/worker: ""}
+      domain:
+        devices:
+          interfaces: [{name: nic, bridge: {}, macAddress: "02:00:00:00:00:01"}]
+      networks: [{name: nic, multus: {networkName: infra/shared}}]
+`;
+
+  it('--isolation openshift refuses a VM using a NAD of another (non-global) namespace; none accepts it', async () => {
+    const d = dir();
+    fs.writeFileSync(path.join(d, 'nncp.yaml'), nncp);
+    fs.writeFileSync(path.join(d, 'nad.yaml'), nad);
+    fs.writeFileSync(path.join(d, 'vm.yaml'), vm);
+    const open = await cli('check', '--format', 'json', d);
+    expect(errorsOf(JSON.parse(open.out))).toEqual([]);
+    const iso = await cli('check', '--format', 'json', '--isolation', 'openshift', d);
+    expect(iso.code).toBe(1);
+    const p = (JSON.parse(iso.out) as CheckRecord[]).find((r) => r.code === 'TOPOLOGY_NAD_NAMESPACE_ISOLATED')!;
+    expect(p).toMatchObject({ kind: 'VirtualMachine', name: 'vm1', namespace: 'vms', path: 'spec.template.spec.networks[0].multus.networkName' });
+    expect(path.basename(p.file)).toBe('vm.yaml');
+    const global = await cli('check', '--format', 'json', '--isolation', 'multus', '--global-namespaces', 'infra', '--', d);
+    expect(errorsOf(JSON.parse(global.out))).toEqual([]);
+  });
+
+  it('reports a refined cross-resource warning instead of the per-resource one it supersedes', async () => {
+    const { records: rs } = await records(seed('004-kubevirt-bridge-vlan100.yaml'));
+    const spoof = rs.filter((r) => r.name === 'br0-100-l2' && /MACSPOOFCHK/.test(r.code)).map((r) => r.code);
+    expect(spoof).toEqual(['TOPOLOGY_MACSPOOFCHK_OFF']);
+  });
+});
+
 describe('multihome check exit codes and usage errors', () => {
   it('exits 2 with a one-line reason for a missing path, and still reports the others', async () => {
     const r = await cli('check', '/nonexistent/file.yaml', seed('001-vlan1085-c7000.yaml'));

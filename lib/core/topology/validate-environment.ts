@@ -9,6 +9,7 @@ import { validateManifest, ValidateOptions } from '../validate';
 import { Platform, Topology } from './model';
 import { validateManifestSet, ManifestSetOptions } from './validate-set';
 import { validateTopology } from './validate-topology';
+import { dropSuperseded } from './supersede';
 
 /** Options of {@link validateEnvironment}. */
 export interface EnvironmentValidationOptions extends ValidateOptions {
@@ -34,5 +35,5 @@ export function validateEnvironment(t: Topology, manifests: readonly Manifest[],
     ...validateManifestSet(manifests, { isolation, previous: options.previous }),
   ];
   const silence = new Set(t.silence ?? []);
-  return problems.filter((p) => !(p.severity === 'warning' && silence.has(p.code)));
+  return dropSuperseded(problems).filter((p) => !(p.severity === 'warning' && silence.has(p.code)));
 }
