@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { AgentConfigError, DesiredStateValidator, LoadedConfig, loadConfig, ResolvedProbe } from './config';
+import { DEFAULT_VALIDATORS } from './core-validator';
 import { countingExec, Exec, execFileExec } from './exec';
 import { createIprouteBackend, ReadResult } from './iproute/backend';
 import { formatBatches, renderBatches } from './iproute/render';
@@ -70,7 +71,11 @@ export interface AgentDeps {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The Kubernetes Node API. @default - @kubernetes/client-node with the default kubeconfig chain */
   readonly nodeStatusApi?: () => Promise<NodeStatusApi>;
-  /** Extra desiredState validators run before the agent's own (the core nmstate validator). */
+  /**
+   * desiredState validators run with the agent's own checks; any error rejects the config and
+   * nothing is applied. `[]` turns them off.
+   * @default [coreNmstateValidator] (lib/core's nmstate rules, core-validator.ts)
+   */
   readonly validators?: readonly DesiredStateValidator[];
   /** @default http.createServer */
   readonly createServer?: (handler: http.RequestListener) => http.Server;
@@ -169,7 +174,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
   });
 
   function load(): LoadedConfig {
-    return loadConfig(resolved.configPath, deps.validators ?? []);
+    return loadConfig(resolved.configPath, deps.validators ?? DEFAULT_VALIDATORS);
   }
 
   /** Shared front half of plan/observe/apply: load, read, plan. */

@@ -79,9 +79,11 @@ export class AgentConfigError extends Error {
 }
 
 /**
- * A hook for the core nmstate validator (lib/core/nmstate `validateDesiredState`), run on the
- * merged desiredState before the agent's own checks. It returns its problems (with its own codes)
- * rather than writing to the agent's sink, whose code table only declares AGENT_* codes.
+ * A hook for the core nmstate validator (lib/core/nmstate `validateDesiredState`, wired by default
+ * in `createAgent`: core-validator.ts), run on the merged desiredState next to the agent's own
+ * checks. It returns its problems (with its own codes) rather than writing to the agent's sink,
+ * whose code table only declares AGENT_* codes. A problem at a field path the agent flags itself
+ * is dropped (same finding); a validator that throws is reported as AGENT_CORE_VALIDATION.
  */
 export type DesiredStateValidator = (state: DesiredState, base: string) => readonly Problem[];
 
@@ -175,8 +177,19 @@ export function parseConfigDocuments(
     for (const [k, v] of Object.entries(ds)) if (k !== 'interfaces' && k !== 'routes') extra[k] = v;
   }
   const desiredState: DesiredState = { interfaces, ...(routes.length ? { routes: { config: routes } } : {}), ...extra };
-  for (const v of validators) sink.problems.push(...v(desiredState, 'desiredState'));
+  const external: Problem[] = [];
+  for (const v of validators) {
+    try {
+      external.push(...v(desiredState, 'desiredState'));
+    } catch (e) {
+      // fail closed: an intent nobody could check is not applied
+      sink.add('AGENT_CORE_VALIDATION', 'desiredState', `a desiredState validator failed: ${(e as Error).message}`, 'report this bug with the config; nothing was applied');
+    }
+  }
   const intent = normalizeDesiredState(desiredState, sink, 'desiredState');
+  // one finding, one line: a validator's problem at a path the agent flags itself is the same finding
+  const flagged = new Set(sink.problems.map((p) => p.path));
+  sink.problems.push(...external.filter((p) => !flagged.has(p.path)));
   return { desiredState, intent, probes, defaultGatewayProbe };
 }
 

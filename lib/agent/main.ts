@@ -9,6 +9,7 @@ import { registerAgentCommands, AgentCliIo } from './cli';
 export { createAgent, AGENT_DEFAULTS, readOptionsFor } from './agent';
 export type { Agent, AgentOptions, AgentDeps, AgentReport } from './agent';
 export { loadConfig, AgentConfigError } from './config';
+export { coreNmstateValidator, DEFAULT_VALIDATORS } from './core-validator';
 export { planChanges } from './plan';
 export { renderBatches, formatBatches } from './iproute/render';
 export { createIprouteBackend } from './iproute/backend';

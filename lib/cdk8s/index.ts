@@ -9,3 +9,4 @@ export * from './host-network-policy';
 export * from './synth-environments';
 export * from './node-network-policy';
 export * from './network-attachment';
+export * from './network-agent';

@@ -20,6 +20,10 @@ export { validateEnvironment } from './topology/validate-environment';
 export type { EnvironmentValidationOptions } from './topology/validate-environment';
 export { validateManifestSet } from './topology/validate-set';
 export { validateTopology } from './topology/validate-topology';
+export { renderAgentDeployment, validateAgentDeployment } from './topology/agent-deployment';
+export { agentConfigs } from './topology/agent-config';
+/** Topology diagram: graph model, DOT, Mermaid and SVG (Graphviz WASM) output. */
+export * as diagram from './diagram';
 /** nmstate desiredState model: types, builders, parse/render, validation. */
 export * as nmstate from './nmstate';
 /** CNI / NAD config model: builders, parsers, plugin profiles, validation. */

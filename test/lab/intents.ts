@@ -1,14 +1,18 @@
 /**
  * Everything the real-kernel lab applies, synthesized by multihome itself — never hand-written:
- * node agent configs come from the NNCP renderer (`planPolicies`) of a typed environment, CNI
- * configs from the NAD renderer (`networkCniConfig`), VM addresses from the VM specs.
+ * node agent configs are the ConfigMaps the NetworkAgent deployment renders for a typed
+ * environment (`renderAgentDeployment`, read back from the ConfigMap's YAML exactly as the
+ * DaemonSet mounts it), CNI configs come from the NAD renderer (`networkCniConfig`), VM addresses
+ * from the VM specs.
  *
  * {@link labIntents} is the single entry point: to move the lab to other environments (the
  * synthesized `lab`/`prod`), change the environments it derives from here and nothing else.
  */
+import * as YAML from 'yaml';
 import type { AgentConfigDocument, ProbeSpec } from '../../lib/agent/config';
 import type { DesiredState } from '../../lib/core/nmstate/types';
-import { nodeDesiredState } from '../../lib/core/topology/agent-config';
+import { agentConfigDocument, selectorMatches } from '../../lib/core/topology/agent-config';
+import { AGENT_CONFIG_MOUNT, NODE_GROUP_LABEL, renderAgentDeployment } from '../../lib/core/topology/agent-deployment';
 import { NetworkSpec, Topology, UplinkSpec, VmSpec } from '../../lib/core/topology/model';
 import { networkCniConfig } from '../../lib/core/topology/render-nad';
 import { planPolicies } from '../../lib/core/topology/render-nncp';
@@ -35,8 +39,11 @@ export interface LabVm {
 export interface LabNode {
   /** Lab namespace name. */
   readonly netns: string;
-  /** Node labels the NNCP nodeSelectors are matched against. */
+  /** The node's labels; the node group's nodeSelector (its DaemonSet's) matches them. */
   readonly labels: Readonly<Record<string, string>>;
+  /** Node group whose agent ConfigMap this node mounts. */
+  readonly nodeGroup: string;
+  /** The ConfigMap's agent config, parsed back from its YAML. */
   readonly config: AgentConfigDocument;
 }
 
@@ -58,23 +65,38 @@ export interface LabIntents {
   readonly rollback: { readonly breaking: LabNode };
 }
 
-/** The desiredState a node with `labels` gets from `topology` (core's agent-config renderer over the NNCP plan; optionally only the named policies). */
+/**
+ * The desiredState a node with `labels` gets from `topology` (core's agent-config renderer over
+ * the NNCP plan; optionally only the named policies). Used by bench/agent-uml.ts.
+ */
 export function nodeDesiredStateOf(topology: Topology, labels: Readonly<Record<string, string>>, only?: readonly string[]): DesiredState {
-  return nodeDesiredState(planPolicies(resolveTopology(topology)), labels, only);
+  return agentConfigDocument(planPolicies(resolveTopology(topology)), labels, { only }).desiredState;
 }
 
-function node(netns: string, labels: Record<string, string>, topology: Topology, only?: readonly string[], probes?: readonly ProbeSpec[]): LabNode {
-  return {
-    netns,
-    labels,
-    config: {
-      apiVersion: 'multihome.io/v1alpha1',
-      kind: 'AgentConfig',
-      node: netns,
-      desiredState: nodeDesiredStateOf(topology, labels, only),
-      ...(probes ? { probes } : {}),
-    },
-  };
+/** What one lab node takes from the agent deployment of a topology. */
+interface NodeOptions {
+  /** Only these NNCPs (the agent refuses DHCP, which other prod policies use). */
+  readonly policies?: readonly string[];
+  readonly probes?: readonly ProbeSpec[];
+}
+
+/**
+ * A lab node running the agent of `nodeGroup`: its config is the ConfigMap the NetworkAgent
+ * deployment renders for that group (apply mode), parsed back from the YAML the DaemonSet mounts.
+ */
+function node(netns: string, labels: Record<string, string>, nodeGroup: string, topology: Topology, options: NodeOptions = {}): LabNode {
+  const group = topology.nodeGroups.find((g) => g.name === nodeGroup);
+  if (!group || !selectorMatches(group.nodeSelector, labels)) throw new Error(`lab: node ${netns} ${JSON.stringify(labels)} is not in node group ${nodeGroup}`);
+  const manifests = renderAgentDeployment(topology, {
+    mode: 'apply',
+    nodeGroups: [nodeGroup],
+    policies: options.policies,
+    probes: options.probes ? { [nodeGroup]: options.probes } : undefined,
+  });
+  const cm = manifests.find((m) => m.kind === 'ConfigMap' && m.metadata.labels?.[NODE_GROUP_LABEL] === nodeGroup);
+  if (!cm) throw new Error(`lab: the agent deployment of ${topology.name} renders no ConfigMap for node group ${nodeGroup}`);
+  const config = YAML.parse((cm.data as Record<string, string>)[AGENT_CONFIG_MOUNT.key]) as AgentConfigDocument;
+  return { netns, labels, nodeGroup, config };
 }
 
 /** VMs of a topology placed on lab nodes by their `kubernetes.io/hostname` selector. */
@@ -112,7 +134,7 @@ export function labIntents(): LabIntents {
     ],
   };
   const host = (name: string) => ({ 'kubernetes.io/hostname': name });
-  const seed004Nodes = ['node01', 'node02'].map((n) => node(n, host(n), lab004));
+  const seed004Nodes = ['node01', 'node02'].map((n) => node(n, host(n), 'nodes', lab004));
   const seed004Vms = vmsOf(lab004, (vm) => vm.nodeSelector?.['kubernetes.io/hostname'] ?? 'node01');
   const lab004Absent = absentNetworks(lab004, ['br0-100', 'br0-200']);
 
@@ -127,6 +149,7 @@ export function labIntents(): LabIntents {
   const bondHost = host('10-6-185-30');
   const bond = prod.uplinks.find((u) => u.name === 'bond0')!;
   const seed002Policy = [bond.policyName!];
+  const bondGroup = bond.nodeGroup;
   const probe: ProbeSpec = { name: 'vlan144-gateway', target: '172.144.0.1', interface: 'bond0.144', timeoutSeconds: 3 };
   const segments = [
     { vlan: 0, node: [...(bond.ipv4 ?? []), ...(bond.ipv6 ?? [])], gateway: ['172.39.0.1/16', 'fc00:172:39::1/64'] },
@@ -150,21 +173,21 @@ export function labIntents(): LabIntents {
     seed004: {
       nodes: seed004Nodes,
       vms: seed004Vms,
-      decommission: ['node01', 'node02'].map((n) => node(n, host(n), lab004Absent)),
+      decommission: ['node01', 'node02'].map((n) => node(n, host(n), 'nodes', lab004Absent)),
     },
     seed001: {
-      node: node('c7000', c7000, prod, seed001Policy),
+      node: node('c7000', c7000, 'c7000', prod, { policies: seed001Policy }),
       vms: seed001Vms,
       gateway: gw1085,
       vlan: net1085.vlan!,
-      decommission: node('c7000', c7000, absentNetworks(prod, ['vlan-1085']), seed001Policy),
+      decommission: node('c7000', c7000, 'c7000', absentNetworks(prod, ['vlan-1085']), { policies: seed001Policy }),
     },
     seed002: {
-      node: node('bondnode', bondHost, prod, seed002Policy, [probe]),
+      node: node('bondnode', bondHost, bondGroup, prod, { policies: seed002Policy, probes: [probe] }),
       ports: bond.bond!.ports,
       segments,
-      decommission: node('bondnode', bondHost, withUplink({ ...bond, state: 'absent' }), seed002Policy),
+      decommission: node('bondnode', bondHost, bondGroup, withUplink({ ...bond, state: 'absent' }), { policies: seed002Policy }),
     },
-    rollback: { breaking: node('bondnode', bondHost, breaking, seed002Policy, [probe]) },
+    rollback: { breaking: node('bondnode', bondHost, bondGroup, breaking, { policies: seed002Policy, probes: [probe] }) },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Node intents for the multihome agent, rendered from the same NNCP plan as the policies:
  * one agent config per node group, holding every interface of every policy whose nodeSelector
- * the group's nodes satisfy.
+ * the group's nodes satisfy. The NetworkAgent construct puts these documents into its ConfigMaps
+ * (lib/core/topology/agent-deployment.ts); the agent reads them (lib/agent/config.ts).
  */
 import type { DesiredState, Interface, RouteEntry } from '../nmstate/types';
 import { NodeGroupSpec, Topology } from './model';
@@ -10,6 +11,49 @@ import { resolveTopology } from './resolve';
 
 /** `apiVersion`/`kind` of the agent's config document (read by lib/agent/config.ts). */
 export const AGENT_CONFIG_KIND = { apiVersion: 'multihome.io/v1alpha1', kind: 'AgentConfig' } as const;
+
+/**
+ * A ping probe the agent runs after an apply; a failure rolls the change back. Same shape as the
+ * agent's `ProbeSpec` (lib/agent/config.ts), declared here because lib/core does not import the agent.
+ */
+export interface AgentProbeSpec {
+  /** Shown in reports and metrics. @default `ping-<target>` */
+  readonly name?: string;
+  /** @default 'ping' (the only type) */
+  readonly type?: 'ping';
+  /** Address to ping (IPv4 or IPv6). */
+  readonly target: string;
+  /** Ping through this interface (`ping -I`). @default - the routing table decides */
+  readonly interface?: string;
+  /** Give up after this long. @default 10 */
+  readonly timeoutSeconds?: number;
+}
+
+/** The agent's config document, as the ConfigMap carries it. */
+export interface AgentConfigDocument {
+  readonly apiVersion: typeof AGENT_CONFIG_KIND.apiVersion;
+  readonly kind: typeof AGENT_CONFIG_KIND.kind;
+  readonly desiredState: DesiredState;
+  readonly probes?: readonly AgentProbeSpec[];
+  /** Ping the default gateway after an apply when no probes are given. @default - the agent's (true) */
+  readonly defaultGatewayProbe?: boolean;
+}
+
+/** What goes into agent configs besides the topology. */
+export interface AgentConfigOptions {
+  /** Node groups that get an agent config, by name. @default - every node group, in topology order */
+  readonly nodeGroups?: readonly string[];
+  /**
+   * Only these NNCPs (by name) go into the configs, e.g. to leave out policies the agent cannot
+   * apply (DHCP) or that kubernetes-nmstate manages alone.
+   * @default - every policy selecting the group
+   */
+  readonly policies?: readonly string[];
+  /** Ping probes per node group name. @default - none (the agent's default-gateway probe) */
+  readonly probes?: Readonly<Record<string, readonly AgentProbeSpec[]>>;
+  /** @default - the agent's default (true) */
+  readonly defaultGatewayProbe?: boolean;
+}
 
 /** True when a node with `labels` is selected by an equality-only `selector`. */
 export function selectorMatches(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
@@ -36,18 +80,43 @@ export function nodeDesiredState(
   return { interfaces, ...(routes.length ? { routes: { config: routes } } : {}) };
 }
 
+/** The agent config document of a node with `labels` (see {@link nodeDesiredState}). */
+export function agentConfigDocument(
+  policies: readonly PlannedPolicy[],
+  labels: Readonly<Record<string, string>>,
+  options: { readonly only?: readonly string[]; readonly probes?: readonly AgentProbeSpec[]; readonly defaultGatewayProbe?: boolean } = {},
+): AgentConfigDocument {
+  return {
+    ...AGENT_CONFIG_KIND,
+    desiredState: nodeDesiredState(policies, labels, options.only),
+    ...(options.probes?.length ? { probes: options.probes.map((p) => ({ ...p })) } : {}),
+    ...(options.defaultGatewayProbe !== undefined ? { defaultGatewayProbe: options.defaultGatewayProbe } : {}),
+  };
+}
+
 /** One node group's agent config. */
 export interface NodeGroupAgentConfig {
   readonly nodeGroup: NodeGroupSpec;
   /** The agent config document (YAML-serializable). */
-  readonly document: { apiVersion: string; kind: string; desiredState: DesiredState };
+  readonly document: AgentConfigDocument;
 }
 
-/** Agent configs of every node group of a topology (node labels = the group's selector). */
-export function agentConfigs(t: Topology): NodeGroupAgentConfig[] {
+/**
+ * Agent configs of the node groups of a topology (node labels = the group's selector), in
+ * topology order. Names in `options.nodeGroups` that are not groups of the topology are skipped
+ * here and reported by `validateAgentDeployment`.
+ */
+export function agentConfigs(t: Topology, options: AgentConfigOptions = {}): NodeGroupAgentConfig[] {
   const policies = planPolicies(resolveTopology(t));
-  return t.nodeGroups.map((g) => ({
-    nodeGroup: g,
-    document: { ...AGENT_CONFIG_KIND, desiredState: nodeDesiredState(policies, g.nodeSelector) },
-  }));
+  const wanted = options.nodeGroups;
+  return t.nodeGroups
+    .filter((g) => !wanted || wanted.includes(g.name))
+    .map((g) => ({
+      nodeGroup: g,
+      document: agentConfigDocument(policies, g.nodeSelector, {
+        only: options.policies,
+        probes: options.probes?.[g.name],
+        defaultGatewayProbe: options.defaultGatewayProbe,
+      }),
+    }));
 }
