@@ -2,8 +2,7 @@ import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Problem } from '../core/errors';
 import { Manifest } from '../core/manifest';
-import { CniConfig, nadManifest } from '../core/topology/cni-adapter';
-import { bridgeResource, RESOURCE_NAME_ANNOTATION } from '../core/topology/render-nad';
+import { nadManifest, NadConfig } from '../core/cni';
 import type { ValidateOptions } from '../core/validate';
 import { manifestApiObject } from './api-objects';
 import { addResourceValidation } from './standalone';
@@ -21,7 +20,7 @@ export interface NetworkAttachmentProps extends ValidateOptions {
   /** @default - the chart's namespace */
   readonly namespace?: string;
   /** CNI config or conflist (use the builders of `multihome/core` cni). */
-  readonly config: CniConfig;
+  readonly config: NadConfig;
   /**
    * `k8s.v1.cni.cncf.io/resourceName`. For Linux bridges use
    * `bridge.network.kubevirt.io/<bridge>` so pods land only where bridge-marker saw the bridge.
@@ -59,11 +58,7 @@ export class NetworkAttachment extends Construct implements INetworkAttachment {
 
   /** The NAD as a plain manifest. */
   public toManifest(): Manifest {
-    const c = this.props.config;
-    const first = Array.isArray(c.plugins) ? (c.plugins[0] as Record<string, unknown> | undefined) : c;
-    const isBridge = first && (first.type === 'bridge' || first.type === 'cnv-bridge') && typeof first.bridge === 'string';
-    const resource = this.props.resourceName === false ? undefined : this.props.resourceName ?? (isBridge ? bridgeResource(first!.bridge as string) : undefined);
-    const annotations = { ...(this.props.annotations ?? {}), ...(resource ? { [RESOURCE_NAME_ANNOTATION]: resource } : {}) };
-    return nadManifest({ name: this.nadName, namespace: this.namespace, config: c, annotations: Object.keys(annotations).length ? annotations : undefined });
+    const p = this.props;
+    return nadManifest({ name: this.nadName, namespace: this.namespace, config: p.config, resourceName: p.resourceName === false ? null : p.resourceName, annotations: p.annotations });
   }
 }

@@ -1,56 +1,62 @@
 /**
- * NADs of a topology: one per network and namespace, their CNI config derived from the same
- * network object as the NNCP, so bridge names and VLAN ids cannot diverge.
+ * NADs of a topology: one per network and namespace, their CNI config built by the CNI model's
+ * builders (lib/core/cni) from the same network object as the NNCP, so bridge names and VLAN ids
+ * cannot diverge and there is one way to write a NAD.
  */
+import { bridgeConfig, bridgeResourceName, Ipam, nadManifest, NadConfig, netAttachDefName, ovnLocalnetConfig, PluginProfile } from '../cni';
 import { Manifest } from '../manifest';
-import { NetworkPattern } from './model';
+import { BridgePlugin, IpamSpec, NetworkPattern } from './model';
 import { ResolvedNetwork } from './resolve';
-import { nadManifest, CniConfig, ipamConfig } from './cni-adapter';
 
-/** Annotation that makes Multus/KubeVirt request the bridge as a node resource (bridge-marker). */
-export const RESOURCE_NAME_ANNOTATION = 'k8s.v1.cni.cncf.io/resourceName';
+/** The bridge-marker resource of a Linux bridge (`bridge.network.kubevirt.io/<bridge>`). */
+export const bridgeResource = bridgeResourceName;
 
-/** The bridge-marker resource of a Linux bridge. */
-export function bridgeResource(bridge: string): string {
-  return `bridge.network.kubevirt.io/${bridge}`;
+/** The CNI model's IPAM for a network's IPAM spec (`{}` = L2 only). */
+export function networkIpam(ipam: IpamSpec): Ipam {
+  switch (ipam.type) {
+    case 'none':
+      return Ipam.none();
+    case 'static':
+      return Ipam.static();
+    case 'dhcp':
+      return Ipam.dhcp();
+    case 'host-local':
+      return Ipam.hostLocal({ subnet: ipam.subnet, rangeStart: ipam.rangeStart, rangeEnd: ipam.rangeEnd, gateway: ipam.gateway });
+    case 'whereabouts':
+      return Ipam.whereabouts(ipam.range, { rangeStart: ipam.rangeStart, rangeEnd: ipam.rangeEnd, exclude: ipam.exclude, gateway: ipam.gateway });
+  }
 }
 
 /** The CNI config of a network's NAD in `namespace`. */
-export function networkCniConfig(n: ResolvedNetwork, namespace: string): CniConfig {
+export function networkCniConfig(n: ResolvedNetwork, namespace: string): NadConfig {
   if (n.pattern === NetworkPattern.OVN_LOCALNET) {
-    return {
+    return ovnLocalnetConfig({
       cniVersion: n.cniVersion,
       name: n.cniName,
-      type: 'ovn-k8s-cni-overlay',
-      topology: 'localnet',
-      netAttachDefName: `${namespace}/${n.nadName}`,
-      ...(n.physicalNetworkName ? { physicalNetworkName: n.physicalNetworkName } : {}),
-      ...(n.vlan ? { vlanID: n.vlan } : {}),
-      ...(n.mtu ? { mtu: n.mtu } : {}),
-      ...(n.subnets?.length ? { subnets: n.subnets.join(',') } : {}),
-    };
+      netAttachDefName: netAttachDefName(namespace, n.nadName),
+      physicalNetworkName: n.physicalNetworkName,
+      vlanID: n.vlan || undefined,
+      mtu: n.mtu,
+      subnets: n.subnets,
+    });
   }
-  const bridge: Record<string, unknown> = {
-    type: n.plugin,
+  return bridgeConfig({
+    cniVersion: n.cniVersion,
+    name: n.cniName,
     bridge: n.bridge,
-    ...(n.pattern === NetworkPattern.TRUNK_BRIDGE && n.vlan ? { vlan: n.vlan } : {}),
-    ...(n.mtu ? { mtu: n.mtu } : {}),
+    vlan: n.pattern === NetworkPattern.TRUNK_BRIDGE && n.vlan ? n.vlan : undefined,
+    mtu: n.mtu,
     macspoofchk: n.macspoofchk,
-    ipam: ipamConfig(n.ipam),
-  };
-  if (!n.tuning) return { cniVersion: n.cniVersion, name: n.cniName, ...bridge };
-  return { cniVersion: n.cniVersion, name: n.cniName, plugins: [bridge, { type: n.plugin === 'cnv-bridge' ? 'cnv-tuning' : 'tuning' }] };
+    tuning: n.tuning,
+    ipam: networkIpam(n.ipam),
+    // the profile only decides the plugin names: cnv-bridge/cnv-tuning (OpenShift) or bridge/tuning
+    profile: n.plugin === BridgePlugin.CNV_BRIDGE ? PluginProfile.OPENSHIFT : PluginProfile.UPSTREAM,
+  });
 }
 
 /** Every NAD of a present network, one per namespace. Absent networks render none. */
 export function networkNads(n: ResolvedNetwork): Manifest[] {
   if (n.state === 'absent') return [];
-  return n.namespaces.map((ns) =>
-    nadManifest({
-      name: n.nadName,
-      namespace: ns,
-      config: networkCniConfig(n, ns),
-      annotations: n.resourceName && n.pattern !== NetworkPattern.OVN_LOCALNET ? { [RESOURCE_NAME_ANNOTATION]: bridgeResource(n.bridge) } : undefined,
-    }),
-  );
+  const resourceName = n.resourceName && n.pattern !== NetworkPattern.OVN_LOCALNET ? bridgeResource(n.bridge) : null;
+  return n.namespaces.map((ns) => nadManifest({ name: n.nadName, namespace: ns, config: networkCniConfig(n, ns), resourceName }));
 }
