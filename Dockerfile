@@ -7,7 +7,7 @@ FROM node:20-bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends iproute2 iputils-ping \
  && rm -rf /var/lib/apt/lists/*
-COPY dist/agent/multihome-agent.js /usr/local/lib/multihome/multihome-agent.js
+COPY dist-agent/multihome-agent.js /usr/local/lib/multihome/multihome-agent.js
 RUN printf '#!/bin/sh\nexec node /usr/local/lib/multihome/multihome-agent.js "$@"\n' > /usr/local/bin/multihome-agent \
  && chmod 0755 /usr/local/bin/multihome-agent
 EXPOSE 9680

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Bundles the node agent (lib/agent/main.ts) with esbuild's JS API into one file,
-// dist/agent/multihome-agent.js, that runs on a plain Node 20 image (the Dockerfile copies it).
+// dist-agent/multihome-agent.js, that runs on a plain Node 20 image (the Dockerfile copies it).
 // Usage: node scripts/build-agent.js [outfile]   — or require it: buildAgent({ outfile }).
 const path = require('path');
 const esbuild = require('esbuild');
 
 const ROOT = path.join(__dirname, '..');
-const DEFAULT_OUTFILE = path.join(ROOT, 'dist', 'agent', 'multihome-agent.js');
+const DEFAULT_OUTFILE = path.join(ROOT, 'dist-agent', 'multihome-agent.js');
 
 /** Builds the bundle; resolves to the output path. */
 async function buildAgent(options = {}) {

@@ -6,7 +6,7 @@
  * What the seed forgot and multihome adds: VLAN filtering on br0 (a trunk port carrying VLAN
  * 100 — without it the bridge CNI's `vlan: 100` does not isolate anything on a bridge it did not
  * create), `macspoofchk`, pinned MACs with cloud-init matching on them, the NMState CR that
- * current kubernetes-nmstate needs, sync waves.
+ * current kubernetes-nmstate needs, sync waves, and the multihome agent observing both nodes.
  */
 import { defineEnvironment } from '../../lib/core/topology/define';
 
@@ -55,6 +55,8 @@ export const lab = defineEnvironment({
     },
   ],
   vms: [vm('vma', 'node01', '10.200.0.1/24'), vm('vmb', 'node02', '10.200.0.2/24')],
+  // kubernetes-nmstate configures both nodes; the agent reports drift of br0 and marks it as node capacity.
+  agent: { mode: 'observe' },
   // Seed 004 deliberately targets every node (no nodeSelector on the NNCP) and names its CNI
   // config "br0-100-l2-config" (Multus passes the NAD name anyway); both kept to match the seed.
   silence: ['NMSTATE_NNCP_NO_NODE_SELECTOR', 'NAD_NAME_MISMATCH'],

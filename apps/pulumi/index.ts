@@ -1,12 +1,13 @@
 /**
  * The Pulumi program: the stack name picks the environment (`pulumi stack select lab`), the
  * stack's `multihome:*` config is checked against a typed schema, and the environment is
- * deployed as one NetworkEnvironment component (NNCP → NAD → VM, waiting on NNCP readiness).
+ * deployed as one NetworkEnvironment component (NNCP → NAD → VM, waiting on NNCP readiness, and
+ * the environment's node agent with the stack's agent image).
  */
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { ENVIRONMENTS } from '../environments';
-import { applyNamespaceOverrides, NetworkEnvironment, parseStackConfig } from '../../lib/pulumi';
+import { applyAgentImage, applyNamespaceOverrides, NetworkEnvironment, parseStackConfig } from '../../lib/pulumi';
 
 const stack = pulumi.getStack();
 const environment = (ENVIRONMENTS as Record<string, (typeof ENVIRONMENTS)[keyof typeof ENVIRONMENTS]>)[stack];
@@ -17,7 +18,7 @@ const config = parseStackConfig(pulumi.runtime.allConfig());
 const provider = config.kubeconfigContext ? new k8s.Provider('k8s', { context: config.kubeconfigContext }) : undefined;
 
 const env = new NetworkEnvironment(stack, {
-  environment: applyNamespaceOverrides(environment, config.namespaceOverrides),
+  environment: applyAgentImage(applyNamespaceOverrides(environment, config.namespaceOverrides), config),
   isolation: config.isolation,
   pluginProfile: config.pluginProfile,
   waitForPolicies: config.waitFor,

@@ -17,7 +17,7 @@ import { createIprouteBackend, ReadResult } from './iproute/backend';
 import { formatBatches, renderBatches } from './iproute/render';
 import type { ReadOptions } from './iproute/read';
 import { MetricRegistry } from './metrics';
-import type { HostIntent } from './model';
+import type { HostIntent, NotCompared } from '../core/host-intent/model';
 import { kubeNodeStatusApi, markBridges, NodeStatusApi } from './node-marker';
 import { planChanges } from './plan';
 import { ProbeResult, runProbes } from './probes';
@@ -39,7 +39,14 @@ export interface AgentOptions {
   readonly intervalSeconds?: number;
   /** HTTP port of `run` (/healthz, /metrics, /state); 0 picks a free port. @default 9680 */
   readonly port?: number;
-  /** @default '0.0.0.0' */
+  /**
+   * Address the HTTP server of `run` binds (`--listen-address`). /state returns the node's whole
+   * intent (interfaces, addresses, routes) and the last plan to whoever reaches it; on a host
+   * network that is every address of the node, including addresses on VM-facing bridges and
+   * VLANs. Bind `127.0.0.1` (kubelet probes and a node-local scraper still reach it) or the
+   * node's own IP to keep it off those networks.
+   * @default '0.0.0.0'
+   */
   readonly host?: string;
   /** Node name for bridge marking and reports. @default - env NODE_NAME */
   readonly nodeName?: string;
@@ -110,6 +117,11 @@ export interface AgentReport {
   };
   readonly error?: string;
   readonly problems?: readonly string[];
+  /**
+   * observe: interfaces and families whose addresses were not compared because the intent asks
+   * for DHCP or autoconf (NetworkManager's client owns them); never counted as drift.
+   */
+  readonly notCompared?: readonly NotCompared[];
   readonly timingsMs: Readonly<Record<string, number>>;
 }
 
@@ -173,8 +185,9 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     startedAt: clock.wallTime().toISOString(),
   });
 
-  function load(): LoadedConfig {
-    return loadConfig(resolved.configPath, deps.validators ?? DEFAULT_VALIDATORS);
+  /** observe accepts DHCP/autoconf (its addresses are not compared); plan and apply refuse it. */
+  function load(action: AgentReport['action']): LoadedConfig {
+    return loadConfig(resolved.configPath, deps.validators ?? DEFAULT_VALIDATORS, { dynamicAddressing: action === 'observe' ? 'not-compared' : 'refuse' });
   }
 
   /** Shared front half of plan/observe/apply: load, read, plan. */
@@ -185,7 +198,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     const h = header(action);
     let loaded: LoadedConfig;
     try {
-      loaded = load();
+      loaded = load(action);
     } catch (e) {
       const problems = e instanceof AgentConfigError ? e.problems.map((p) => `[${p.code}] ${p.path}: ${p.message} (${p.fix})`) : [(e as Error).message];
       return { done: { ...h, result: 'invalid' as const, durationMs: clock.now() - t0, commands: [], processes: 0, error: 'config rejected; nothing applied', problems, timingsMs: {} } };
@@ -225,12 +238,14 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     const f = await front(action);
     if ('done' in f) return f.done as AgentReport;
     const drift = f.commands.length;
+    const notCompared = f.loaded.intent.notCompared ?? [];
     return {
       ...f.h,
       result: drift === 0 ? 'converged' : 'drift',
       durationMs: clock.now() - f.t0,
       commands: f.commands,
       processes: f.exec.calls.length,
+      ...(notCompared.length ? { notCompared } : {}),
       timingsMs: f.timings,
     };
   }
@@ -324,7 +339,10 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     last = r;
     metrics.inc('multihome_agent_reconciles_total');
     metrics.set('multihome_agent_config_valid', r.result === 'invalid' ? 0 : 1);
-    if (r.action === 'observe') metrics.set('multihome_agent_drift', r.commands.length);
+    if (r.action === 'observe') {
+      metrics.set('multihome_agent_drift', r.commands.length);
+      metrics.set('multihome_agent_addresses_not_compared', r.notCompared?.length ?? 0);
+    }
     if (r.action === 'apply') {
       metrics.inc('multihome_agent_applies_total', { result: r.result });
       metrics.set('multihome_agent_last_apply_success', r.result === 'applied' || r.result === 'converged' ? 1 : 0);

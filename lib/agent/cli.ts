@@ -2,8 +2,9 @@
  * `multihome agent plan|apply|run`. {@link registerAgentCommands} adds the commands to a
  * commander program: the `multihome` CLI (lib/cli/main.ts) and the bundled agent (main.ts).
  */
-import { Command, Option } from 'commander';
-import { AgentMode, AgentReport, createAgent, AgentDeps } from './agent';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import * as ipaddr from 'ipaddr.js';
+import { AGENT_DEFAULTS, AgentMode, AgentReport, createAgent, AgentDeps } from './agent';
 import { jsonLogger, silentLogger } from './types';
 
 /** Where the commands write and how they set the exit code. */
@@ -45,6 +46,8 @@ export function formatReport(r: AgentReport): string {
     lines.push(r.action === 'apply' ? `commands (${r.commands.length}):` : `plan (${r.commands.length} command(s)):`);
     for (const c of r.commands) lines.push(`  ${c}`);
   } else if (r.result !== 'invalid' && r.result !== 'failed') lines.push('nothing to do: the host matches the intent');
+  for (const n of r.notCompared ?? [])
+    lines.push(`note: IPv${n.family} addresses of ${n.name} not compared (the intent asks for ${n.reason === 'dhcp' ? 'DHCP' : 'autoconf'}; NetworkManager's client owns them)`);
   for (const p of r.probes ?? []) lines.push(`probe ${p.name}: ${p.ok ? 'ok' : 'FAILED'} after ${p.attempts} attempt(s), ${Math.round(p.durationMs)} ms${p.error ? ` (${p.error})` : ''}`);
   if (r.rollback) {
     lines.push(`rollback (${r.rollback.ok ? 'restored the snapshot' : 'INCOMPLETE'}) because ${r.rollback.reason}:`);
@@ -53,6 +56,18 @@ export function formatReport(r: AgentReport): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/** Parses `--listen-address`: an IPv4 or IPv6 address (`0.0.0.0`, `::`, `127.0.0.1`, the node's IP). */
+export function parseListenAddress(value: string): string {
+  if (!ipaddr.isValid(value)) throw new InvalidArgumentError(`${JSON.stringify(value)} is not an IP address (give 0.0.0.0, ::, 127.0.0.1 or one of the node's addresses)`);
+  return value;
+}
+
+/** `--listen-address`: what the HTTP server binds; /state shows the node's whole intent, so bind narrowly where VMs share the host's networks. */
+const listenAddressOption = () =>
+  new Option('--listen-address <ip>', 'address the HTTP server binds (/state exposes the node intent: use 127.0.0.1 or the node IP to keep it off VM-facing host addresses)')
+    .argParser(parseListenAddress)
+    .default(AGENT_DEFAULTS.host);
 
 interface CommonOpts {
   config: string;
@@ -83,7 +98,8 @@ export function registerAgentCommands(program: Command, io: AgentCliIo = process
     .option('--once', 'apply once and exit (otherwise keep reconciling like `agent run --mode apply`)')
     .addOption(new Option('--interval-seconds <n>', 'reconcile period without --once').argParser(Number).default(60))
     .addOption(new Option('--port <n>', 'HTTP port without --once').argParser(Number).default(9680))
-    .action(async (o: CommonOpts & { once?: boolean; intervalSeconds: number; port: number }) => {
+    .addOption(listenAddressOption())
+    .action(async (o: CommonOpts & { once?: boolean; intervalSeconds: number; port: number; listenAddress: string }) => {
       if (o.once) {
         const a = createAgent({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', markBridges: false }, { logger: silentLogger, ...deps });
         const r = await a.apply();
@@ -91,16 +107,21 @@ export function registerAgentCommands(program: Command, io: AgentCliIo = process
         io.setExit(exitCodeOf(r));
         return;
       }
-      await runForever({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', intervalSeconds: o.intervalSeconds, port: o.port }, io, deps);
+      await runForever({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', intervalSeconds: o.intervalSeconds, port: o.port, host: o.listenAddress }, io, deps);
     });
 
   common(agent.command('run').description('DaemonSet mode: reconcile on config changes and every interval; serve /healthz, /metrics, /state; mark bridges.'), false)
     .addOption(new Option('--mode <mode>', 'observe never changes the host').choices(['observe', 'apply']).default('observe'))
     .addOption(new Option('--interval-seconds <n>', 'reconcile period').argParser(Number).default(60))
     .addOption(new Option('--port <n>', 'HTTP port').argParser(Number).default(9680))
+    .addOption(listenAddressOption())
     .option('--no-mark-bridges', 'do not mark bridges as node capacity')
-    .action(async (o: CommonOpts & { mode: AgentMode; intervalSeconds: number; port: number; markBridges: boolean }) => {
-      await runForever({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: o.mode, intervalSeconds: o.intervalSeconds, port: o.port, markBridges: o.markBridges }, io, deps);
+    .action(async (o: CommonOpts & { mode: AgentMode; intervalSeconds: number; port: number; listenAddress: string; markBridges: boolean }) => {
+      await runForever(
+        { configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: o.mode, intervalSeconds: o.intervalSeconds, port: o.port, host: o.listenAddress, markBridges: o.markBridges },
+        io,
+        deps,
+      );
     });
   return agent;
 }

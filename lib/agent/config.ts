@@ -11,9 +11,9 @@ import * as ipaddr from 'ipaddr.js';
 import { CodeTable, Problem } from '../core/errors';
 import { isRecord, ProblemSink, show } from '../core/problems';
 import type { DesiredState, Interface, RouteEntry } from '../core/nmstate/types';
-import { AGENT_CODES } from './codes';
-import { HostIntent } from './model';
-import { agentNameError, normalizeDesiredState } from './normalize';
+import { AGENT_CODES } from '../core/host-intent/codes';
+import { HostIntent } from '../core/host-intent/model';
+import { agentNameError, normalizeDesiredState, NormalizeOptions } from '../core/host-intent/normalize';
 
 /** `apiVersion`/`kind` of the agent's own config document. */
 export const AGENT_CONFIG_API = { apiVersion: 'multihome.io/v1alpha1', kind: 'AgentConfig' } as const;
@@ -99,8 +99,11 @@ export function configFiles(p: string): string[] {
     .filter((f) => fs.statSync(f).isFile());
 }
 
-/** Reads and validates the config at `p` (file or directory). Throws {@link AgentConfigError}. */
-export function loadConfig(p: string, validators: readonly DesiredStateValidator[] = []): LoadedConfig {
+/**
+ * Reads and validates the config at `p` (file or directory). Throws {@link AgentConfigError}.
+ * `options` says how dynamic addressing is treated (refused unless observing).
+ */
+export function loadConfig(p: string, validators: readonly DesiredStateValidator[] = [], options: NormalizeOptions = {}): LoadedConfig {
   const resource = { kind: AGENT_CONFIG_API.kind, name: p };
   const sink = new ProblemSink(resource, AGENT_CODES as CodeTable);
   let files: string[] = [];
@@ -121,7 +124,7 @@ export function loadConfig(p: string, validators: readonly DesiredStateValidator
       sink.add('AGENT_CONFIG_UNREADABLE', path.basename(f), `cannot parse ${f}: ${(e as Error).message.split('\n')[0]}`, 'fix the YAML/JSON syntax');
     }
   }
-  const loaded = parseConfigDocuments(docs, sink, validators);
+  const loaded = parseConfigDocuments(docs, sink, validators, options);
   const errors = sink.problems.filter((x) => x.severity === 'error');
   if (errors.length) throw new AgentConfigError(sink.problems);
   return { ...loaded, sources: files, warnings: sink.problems };
@@ -132,6 +135,7 @@ export function parseConfigDocuments(
   docs: ReadonlyArray<{ file: string; index: number; doc: unknown }>,
   sink: ProblemSink,
   validators: readonly DesiredStateValidator[] = [],
+  options: NormalizeOptions = {},
 ): Omit<LoadedConfig, 'sources' | 'warnings'> {
   const interfaces: Interface[] = [];
   const routes: RouteEntry[] = [];
@@ -186,7 +190,7 @@ export function parseConfigDocuments(
       sink.add('AGENT_CORE_VALIDATION', 'desiredState', `a desiredState validator failed: ${(e as Error).message}`, 'report this bug with the config; nothing was applied');
     }
   }
-  const intent = normalizeDesiredState(desiredState, sink, 'desiredState');
+  const intent = normalizeDesiredState(desiredState, sink, 'desiredState', options);
   // one finding, one line: a validator's problem at a path the agent flags itself is the same finding
   const flagged = new Set(sink.problems.map((p) => p.path));
   sink.problems.push(...external.filter((p) => !flagged.has(p.path)));

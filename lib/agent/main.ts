@@ -1,5 +1,5 @@
 /**
- * Entry point of the bundled agent (`dist/agent/multihome-agent.js`, built by
+ * Entry point of the bundled agent (`dist-agent/multihome-agent.js`, built by
  * scripts/build-agent.js): `node multihome-agent.js agent run|apply|plan ...`. Required as a
  * module it exports the agent API instead (the lab drives it in-process to save node start-ups).
  */

@@ -6,6 +6,7 @@
 /** Every metric the agent exposes. */
 export const METRICS = {
   multihome_agent_drift: { type: 'gauge', help: 'Changes needed to bring the host to its intent at the last reconcile (0 = converged).' },
+  multihome_agent_addresses_not_compared: { type: 'gauge', help: 'Interface address families observe left out of the comparison because the intent asks for DHCP or autoconf.' },
   multihome_agent_config_valid: { type: 'gauge', help: '1 when the last config read was valid, 0 when it was rejected (nothing applied).' },
   multihome_agent_last_apply_success: { type: 'gauge', help: '1 when the last apply converged (or nothing was to do), 0 when it failed or was rolled back.' },
   multihome_agent_last_apply_duration_seconds: { type: 'gauge', help: 'Wall time of the last apply: read, plan, batch, verify, probes, rollback.' },

@@ -10,9 +10,9 @@
  */
 import { CodeTable, Problem } from '../core/errors';
 import { ProblemSink } from '../core/problems';
-import { AGENT_CODES } from './codes';
-import { BOND_OPTIONS } from './normalize';
-import type { BridgeIntent, Cidr, Family, HostIntent, LinkIntent, LinkKind, RouteIntent } from './model';
+import { AGENT_CODES } from '../core/host-intent/codes';
+import { BOND_OPTIONS } from '../core/host-intent/normalize';
+import type { BridgeIntent, Cidr, Family, HostIntent, LinkIntent, LinkKind, RouteIntent } from '../core/host-intent/model';
 import type { CurrentLink, CurrentRoute, HostState, PortVlanState } from './state';
 
 /** Attributes of a link set at creation or changed later, by kernel (`ip link`) name. */

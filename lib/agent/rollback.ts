@@ -4,9 +4,9 @@
  * restore the snapshot (recreating deleted links, deleting created ones, restoring addresses,
  * ports, port VLANs and routes) — the same planner, so rollback cannot drift from apply.
  */
-import type { BondIntent, BridgeIntent, BridgePortIntent, HostIntent, LinkIntent, PortVlanIntent, RouteIntent } from './model';
-import { MAIN_TABLE } from './model';
-import { BOND_OPTIONS } from './normalize';
+import type { BondIntent, BridgeIntent, BridgePortIntent, HostIntent, LinkIntent, PortVlanIntent, RouteIntent } from '../core/host-intent/model';
+import { MAIN_TABLE } from '../core/host-intent/model';
+import { BOND_OPTIONS } from '../core/host-intent/normalize';
 import type { Op } from './plan';
 import type { CurrentLink, HostState } from './state';
 

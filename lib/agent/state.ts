@@ -2,7 +2,7 @@
  * The host's current network state as the planner sees it — backend-neutral plain data (the
  * iproute2 backend fills it from `ip -j`, tests from recorded fixtures).
  */
-import type { Cidr, Family } from './model';
+import type { Cidr, Family } from '../core/host-intent/model';
 
 /** One VLAN entry of a bridge port (`bridge vlan show`). */
 export interface PortVlanState {

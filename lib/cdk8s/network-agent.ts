@@ -1,14 +1,15 @@
-import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy, Size } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { formatProblem, Problem } from '../core/errors';
 import { ProblemSink } from '../core/problems';
 import {
-  AGENT_CAPABILITIES, AGENT_CLUSTER_ROLE_RULES, AGENT_CONFIG_MOUNT, AGENT_DEPLOYMENT_CODES, AGENT_NAMESPACE_LABELS, AGENT_RESOURCES, AGENT_USER,
-  agentConfigData, agentContainerArgs, AgentDeploymentOptions, agentMetadata, AgentNodeGroupDeployment, NODE_GROUP_LABEL,
-  ResolvedAgentDeployment, resolveAgentDeployment, validateAgentDeployment,
+  AGENT_CLUSTER_ROLE_RULES, AGENT_CONFIG_MOUNT, AGENT_DEPLOYMENT_CODES, AGENT_NAMESPACE_LABELS, agentConfigData, AgentDeploymentOptions, agentMetadata,
+  AgentNodeGroupDeployment, NODE_GROUP_LABEL, ResolvedAgentDeployment, resolveAgentDeployment,
 } from '../core/topology/agent-deployment';
+import { validateAgentDeployment } from '../core/topology/agent-deployment-validate';
 import { Topology } from '../core/topology/model';
+import { agentDaemonSet, AgentDaemonSet } from './agent-daemon-set';
 import { NetworkEnvironment } from './network-environment';
 import { INodeGroup } from './node-group';
 
@@ -21,24 +22,33 @@ export interface NetworkAgentProps extends Omit<AgentDeploymentOptions, 'nodeGro
   readonly nodeGroups?: readonly INodeGroup[];
   /**
    * Render from this topology instead of the enclosing {@link NetworkEnvironment}'s, so the agent
-   * can live in any Chart.
-   * @default - the enclosing NetworkEnvironment's topology
+   * can live in any Chart (it is then not part of an environment's render).
+   * @default - the enclosing NetworkEnvironment's topology; the agent becomes the environment's
    */
   readonly environment?: Topology;
-  /** Where warnings go. @default - standard error */
+  /** Where warnings go (standalone agents; in an environment the environment reports). @default - standard error */
   readonly warn?: (message: string) => void;
 }
 
 /**
  * The multihome node agent (lib/agent) as cdk8s-plus-28 objects: a Namespace, a ServiceAccount, a
  * ClusterRole/Binding with exactly the agent's Node calls, and per node group a ConfigMap holding
- * the group's intent (rendered from the environment's topology at synth) and a DaemonSet on the
- * host network with the group's nodeSelector. The containers are never privileged: observe runs
- * as non-root without capabilities (it only reads), apply adds NET_ADMIN (ip link/addr/route,
- * bridge vlan) and NET_RAW (ping probes) only. Every object carries the prerequisites sync wave
- * (in the chart's file they follow the environment's own objects, Namespace first). The output
- * equals lib/core's `renderAgentDeployment`, which the Pulumi component registers, except for the
- * pod label cdk8s-plus adds to address the pods (`cdk8s.io/metadata.addr`).
+ * the group's intent (rendered from the topology at synth) and a DaemonSet on the host network
+ * with the group's nodeSelector. The containers are never privileged: observe runs as non-root
+ * without capabilities (it only reads), apply adds NET_ADMIN (ip link/addr/route, bridge vlan)
+ * and NET_RAW (ping probes) only. The synthesized objects equal lib/core's
+ * `renderAgentDeployment` (what the Pulumi component registers), byte for byte.
+ *
+ * Inside a {@link NetworkEnvironment} (no `environment` prop) the agent is the environment's: it
+ * sets `Topology.agent`, so the environment's core render, `multihome synth` and the Pulumi
+ * environment contain the same objects, and its objects sit in the environment's prerequisites
+ * layer after the operator CRs — the core render's order; the environment validates its options
+ * with everything else. The objects stay cdk8s-plus constructs rather than the environment's
+ * rendered objects (`_own`) so that users can extend them (add a container, a volume, a Service
+ * selecting the pods) the cdk8s-plus way; the price is keeping them equal to the core render,
+ * which the parity tests assert, and two small deviations from plain cdk8s-plus: the pod address
+ * label is removed (the DaemonSet selects its pods by the group's labels instead, see
+ * {@link AgentDaemonSet}) and patched objects are written in canonical key order.
  */
 export class NetworkAgent extends Construct {
   /** The options the objects were built from (node group names resolved). */
@@ -66,15 +76,21 @@ export class NetworkAgent extends Construct {
     this.topology = () => environment ?? env!.topology.topology();
     const names = nodeGroups?.map((g) => g.nodeGroupName) ?? this.topology().nodeGroups.map((g) => g.name);
     this.options = { ...options, nodeGroups: names };
+    if (env) {
+      if (env.topology.topology().agent) throw new Error(`multihome: ${env.node.path} already deploys the node agent; ${this.node.path} would be a second one (one NetworkAgent per environment)`);
+      env.topology.configure({ agent: this.options });
+    }
+    // in an environment the objects sit in its prerequisites layer, where the core render puts them
+    const home = env ? new Construct(env._agentScope(), id) : this;
     const r = this.resolved();
     const md = (name: string, namespaced: boolean, labels?: Record<string, string>): ApiObjectMetadata => agentMetadata(r, name, namespaced, labels);
-    if (r.createNamespace) this.namespace = new kplus.Namespace(this, 'Namespace', { metadata: md(r.namespace, false, { ...AGENT_NAMESPACE_LABELS }) });
-    this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata: md(r.name, true), automountToken: r.markBridges });
+    if (r.createNamespace) this.namespace = new kplus.Namespace(home, 'Namespace', { metadata: md(r.namespace, false, { ...AGENT_NAMESPACE_LABELS }) });
+    this.serviceAccount = new kplus.ServiceAccount(home, 'ServiceAccount', { metadata: md(r.name, true), automountToken: r.markBridges });
     if (r.markBridges) {
-      this.clusterRole = new kplus.ClusterRole(this, 'ClusterRole', { metadata: md(r.name, false) });
+      this.clusterRole = new kplus.ClusterRole(home, 'ClusterRole', { metadata: md(r.name, false) });
       for (const rule of AGENT_CLUSTER_ROLE_RULES)
         this.clusterRole.allow([...rule.verbs], ...rule.resources.map((resourceType) => kplus.ApiResource.custom({ apiGroup: rule.apiGroups[0], resourceType })));
-      this.clusterRoleBinding = new kplus.ClusterRoleBinding(this, 'ClusterRoleBinding', { metadata: md(r.name, false), role: this.clusterRole });
+      this.clusterRoleBinding = new kplus.ClusterRoleBinding(home, 'ClusterRoleBinding', { metadata: md(r.name, false), role: this.clusterRole });
       this.clusterRoleBinding.addSubjects(this.serviceAccount);
     }
     const configMaps: Record<string, kplus.ConfigMap> = {};
@@ -83,66 +99,24 @@ export class NetworkAgent extends Construct {
       const group = g.nodeGroup.name;
       const groupLabel = { [NODE_GROUP_LABEL]: group };
       // the content is rendered at synth, so networks added after the agent reach it (STYLE.md #9)
-      configMaps[group] = new kplus.ConfigMap(this, `ConfigMap-${group}`, {
+      configMaps[group] = new kplus.ConfigMap(home, `ConfigMap-${group}`, {
         metadata: md(g.name, true, groupLabel),
         data: { [AGENT_CONFIG_MOUNT.key]: Lazy.any({ produce: () => agentConfigData(this.group(group))[AGENT_CONFIG_MOUNT.key] }) as unknown as string },
       });
-      daemonSets[group] = this.daemonSet(r, g, md(g.name, true, groupLabel), configMaps[group]);
+      daemonSets[group] = agentDaemonSet(home, r, g, { metadata: md(g.name, true, groupLabel), serviceAccount: this.serviceAccount, configMap: configMaps[group] });
     }
     this.configMaps = configMaps;
     this.daemonSets = daemonSets;
-    this.node.addValidation({ validate: () => this.validate(names, nodeGroups === undefined, warn) });
-  }
-
-  private daemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDeployment, metadata: ApiObjectMetadata, configMap: kplus.ConfigMap): kplus.DaemonSet {
-    const user = AGENT_USER[g.mode];
-    const nonRoot = user !== 0;
-    const caps = AGENT_CAPABILITIES[g.mode] as readonly kplus.Capability[];
-    const healthz = kplus.Probe.fromHttpGet('/healthz', { port: g.port });
-    const ds = new kplus.DaemonSet(this, `DaemonSet-${g.nodeGroup.name}`, {
-      metadata,
-      select: false,
-      podMetadata: { labels: { ...r.labels, ...g.selector } },
-      hostNetwork: true,
-      serviceAccount: this.serviceAccount,
-      automountServiceAccountToken: r.markBridges,
-      dns: { policy: kplus.DnsPolicy.CLUSTER_FIRST_WITH_HOST_NET },
-      securityContext: { ensureNonRoot: nonRoot, user },
-      containers: [
-        {
-          name: 'agent',
-          image: r.image,
-          imagePullPolicy: r.imagePullPolicy as kplus.ImagePullPolicy,
-          args: agentContainerArgs(r, g),
-          ports: [{ number: g.port, hostPort: g.port, name: 'metrics', protocol: kplus.Protocol.TCP }],
-          envVariables: { NODE_NAME: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.NODE_NAME) },
-          liveness: healthz,
-          readiness: healthz,
-          resources: {
-            cpu: { request: kplus.Cpu.millis(AGENT_RESOURCES.cpuRequestMillis) },
-            memory: { request: Size.mebibytes(AGENT_RESOURCES.memoryRequestMebibytes), limit: Size.mebibytes(AGENT_RESOURCES.memoryLimitMebibytes) },
-          },
-          securityContext: {
-            ensureNonRoot: nonRoot,
-            user,
-            privileged: false,
-            readOnlyRootFilesystem: true,
-            allowPrivilegeEscalation: false,
-            capabilities: { ...(caps.length ? { add: [...caps] } : {}), drop: [kplus.Capability.ALL] },
-            seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-          },
-          volumeMounts: [
-            { path: AGENT_CONFIG_MOUNT.path, readOnly: true, volume: kplus.Volume.fromConfigMap(this, `Volume-${g.nodeGroup.name}`, configMap, { name: AGENT_CONFIG_MOUNT.volume }) },
-          ],
-        },
-      ],
-    });
-    ds.select(kplus.LabelSelector.of({ labels: { ...g.selector } }));
-    ds.scheduling.tolerate(kplus.Node.tainted(kplus.NodeTaintQuery.any()));
-    // cdk8s-plus models placement as node affinity only; the agent uses the NNCPs' plain nodeSelector
-    const selector = g.nodeGroup.nodeSelector;
-    if (Object.keys(selector).length) ApiObject.of(ds).addJsonPatch(JsonPatch.add('/spec/template/spec/nodeSelector', { ...selector }));
-    return ds;
+    if (env) {
+      const objects = [this.namespace, this.serviceAccount, this.clusterRole, this.clusterRoleBinding, ...r.groups.flatMap((g) => [configMaps[g.nodeGroup.name], daemonSets[g.nodeGroup.name]])];
+      for (const c of objects) {
+        if (!c) continue;
+        const o = ApiObject.of(c);
+        env._adopt(this, { apiVersion: o.apiVersion, kind: o.kind, name: o.name, namespace: o.metadata.namespace }, o);
+      }
+      env._reportAs(this, { kind: 'NetworkAgent', name: r.name });
+    }
+    this.node.addValidation({ validate: () => this.validate(names, nodeGroups === undefined, env === undefined, warn) });
   }
 
   /** The resolved deployment for the current topology (cached per topology snapshot). */
@@ -158,9 +132,10 @@ export class NetworkAgent extends Construct {
     return g;
   }
 
-  private validate(names: readonly string[], defaulted: boolean, warn?: (m: string) => void): string[] {
+  /** Standalone: every problem of the options; in an environment only what the environment cannot know (groups declared later). */
+  private validate(names: readonly string[], defaulted: boolean, standalone: boolean, warn?: (m: string) => void): string[] {
     const t = this.topology();
-    const problems: Problem[] = [...validateAgentDeployment(t, this.options)];
+    const problems: Problem[] = standalone ? [...validateAgentDeployment(t, this.options)] : [];
     if (defaulted) {
       const sink = new ProblemSink({ kind: 'NetworkAgent', name: this.resolved().name }, AGENT_DEPLOYMENT_CODES);
       for (const g of t.nodeGroups)

@@ -39,9 +39,9 @@ export interface NetworkEnvironmentProps extends Omit<ChartProps, 'disableResour
 
 /**
  * A cdk8s Chart that owns one environment's topology: nodes groups, uplinks, networks and VMs
- * added as constructs. At synth it renders everything once through lib/core, validates all
- * resources together and fails with every problem listed (each with its construct path);
- * warnings are printed.
+ * added as constructs, and the node agent (a NetworkAgent created inside it). At synth it
+ * renders everything once through lib/core, validates all resources together and fails with
+ * every problem listed (each with its construct path); warnings are printed.
  */
 export class NetworkEnvironment extends Chart {
   /** Finds the environment a construct belongs to. */
@@ -59,6 +59,10 @@ export class NetworkEnvironment extends Chart {
   private readonly objects = new Map<string, { key: ManifestKey; object: ApiObject; owner: Construct; derived: boolean }>();
   /** One container per apply layer, created in apply order, so the chart's file lists objects in that order. */
   private readonly layers: Record<Layer, Construct>;
+  /** The prerequisites layer in the core render's order: operator CRs, then the node agent's objects. */
+  private readonly prerequisiteSlots: { readonly operators: Construct; readonly agent: Construct };
+  /** Constructs reporting problems about resources that are not manifests (`NetworkAgent/<name>`), by key. */
+  private readonly reporters = new Map<string, Construct>();
   private readonly validationOptions: EnvironmentValidationOptions;
   private readonly warn: (message: string) => void;
   private cache?: { version: number; layers: LayeredManifest[]; byKey: Map<string, Manifest> };
@@ -73,6 +77,10 @@ export class NetworkEnvironment extends Chart {
       nncp: new Construct(this, 'Layer-node-policies'),
       nad: new Construct(this, 'Layer-attachments'),
       vm: new Construct(this, 'Layer-vms'),
+    };
+    this.prerequisiteSlots = {
+      operators: new Construct(this.layers.prerequisites, 'Operators'),
+      agent: new Construct(this.layers.prerequisites, 'Agent'),
     };
     const env = props.environment;
     this.topology = new TopologyBuilder({
@@ -120,10 +128,40 @@ export class NetworkEnvironment extends Chart {
   }
 
   /**
+   * Where the environment's node agent builds its objects: the prerequisites layer, after the
+   * operator CRs (the core render's order).
+   * @internal
+   */
+  public _agentScope(): Construct {
+    return this.prerequisiteSlots.agent;
+  }
+
+  /**
+   * Registers an object a construct built itself (the NetworkAgent's cdk8s-plus objects) as the
+   * one for a rendered manifest, owned by `owner`; synth checks the owned set against the render.
+   * @internal
+   */
+  public _adopt(owner: Construct, key: ManifestKey, object: ApiObject): void {
+    const k = keyString(key);
+    if (this.objects.has(k)) throw new Error(`multihome: ${k} is already created by ${this.objects.get(k)!.owner.node.path}; ${owner.node.path} cannot create it again`);
+    this.objects.set(k, { key, object, owner, derived: false });
+  }
+
+  /**
+   * Makes `owner` the construct named in problems about `resource`, a resource that is not a
+   * manifest (the NetworkAgent's options).
+   * @internal
+   */
+  public _reportAs(owner: Construct, resource: { kind: string; name: string }): void {
+    this.reporters.set(keyString(resource), owner);
+  }
+
+  /**
    * The construct an object sits in: its apply layer, and for a VM a slot of its own so that
    * manifests derived from it (its cloud-init Secret) follow it in the output.
    */
   private scopeFor(key: ManifestKey): Construct {
+    if (layerOf(key.kind) === 'prerequisites') return this.prerequisiteSlots.operators;
     const layer = this.layers[layerOf(key.kind)];
     if (key.kind !== API.vm.kind) return layer;
     const id = `Slot-${objectId(key)}`;
@@ -160,7 +198,8 @@ export class NetworkEnvironment extends Chart {
   /** The construct path that owns a rendered resource, for problem reports. */
   public ownerPath(kind: string, name?: string, namespace?: string): string | undefined {
     if (!name) return undefined;
-    return this.objects.get(keyString({ kind, name, namespace }))?.owner.node.path;
+    const k = keyString({ kind, name, namespace });
+    return (this.objects.get(k)?.owner ?? this.reporters.get(k))?.node.path;
   }
 
   private rendered(): { layers: LayeredManifest[]; byKey: Map<string, Manifest> } {

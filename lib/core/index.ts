@@ -20,7 +20,9 @@ export { validateEnvironment } from './topology/validate-environment';
 export type { EnvironmentValidationOptions } from './topology/validate-environment';
 export { validateManifestSet } from './topology/validate-set';
 export { validateTopology } from './topology/validate-topology';
-export { renderAgentDeployment, validateAgentDeployment } from './topology/agent-deployment';
+export { renderAgentDeployment, AGENT_LISTEN_NODE_IP } from './topology/agent-deployment';
+export type { AgentDeploymentOptions, AgentMode } from './topology/agent-deployment';
+export { validateAgentDeployment } from './topology/agent-deployment-validate';
 export { agentConfigs } from './topology/agent-config';
 /** Topology diagram: graph model, DOT, Mermaid and SVG (Graphviz WASM) output. */
 export * as diagram from './diagram';

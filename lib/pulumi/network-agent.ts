@@ -2,9 +2,8 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { formatProblem } from '../core/errors';
 import { Manifest } from '../core/manifest';
-import {
-  AgentDeploymentOptions, renderAgentDeployment, resolveAgentDeployment, validateAgentDeployment,
-} from '../core/topology/agent-deployment';
+import { AgentDeploymentOptions, renderAgentDeployment, resolveAgentDeployment } from '../core/topology/agent-deployment';
+import { validateAgentDeployment } from '../core/topology/agent-deployment-validate';
 import { Topology } from '../core/topology/model';
 import { TYPE_TOKENS } from './components';
 import { resourceName } from './resources';

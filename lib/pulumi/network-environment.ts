@@ -11,6 +11,7 @@ import { validateEnvironment } from '../core/topology/validate-environment';
 import {
   BondedUplink, ClusterNetworkPrerequisites, MultihomedVM, NodeNetworkPolicy, TYPE_TOKENS, VlanBridgeNetwork, VmNetworkOutputs,
 } from './components';
+import { NetworkAgent } from './network-agent';
 import { ReadinessOptions } from './readiness';
 
 /** Args of {@link NetworkEnvironment}. */
@@ -28,7 +29,8 @@ export interface NetworkEnvironmentArgs extends ReadinessOptions {
 /**
  * A whole environment as a Pulumi component: validates the topology before registering any
  * child (one `ResourceError` listing every problem), then registers NNCP → NAD → VM with
- * `dependsOn` and `pulumi.com/waitFor` readiness on the NNCPs.
+ * `dependsOn` and `pulumi.com/waitFor` readiness on the NNCPs, and the node agent (a
+ * {@link NetworkAgent} child with typed Kubernetes resources) when the topology has one.
  */
 export class NetworkEnvironment extends pulumi.ComponentResource {
   /** Every rendered manifest, in apply order. */
@@ -59,7 +61,8 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     if (errors.length) {
       throw new pulumi.ResourceError(`multihome: environment ${t.name} has ${errors.length} error(s):\n` + errors.map((p) => '  ' + formatProblem(p)).join('\n'), this);
     }
-    for (const w of problems.filter((p) => p.severity === 'warning')) pulumi.log.warn(formatProblem(w), this);
+    // the NetworkAgent child logs the agent's warnings itself, on its own resource
+    for (const w of problems.filter((p) => p.severity === 'warning' && p.resource.kind !== 'NetworkAgent')) pulumi.log.warn(formatProblem(w), this);
 
     const byKey = new Map(this.manifests.map((m) => [keyString({ kind: m.kind, name: m.metadata.name, namespace: m.metadata.namespace }), m]));
     const taken = new Set<string>();
@@ -69,6 +72,11 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     const common = { namePrefix: name, provider: args.provider, waitForPolicies: args.waitForPolicies, policyTimeoutSeconds: args.policyTimeoutSeconds };
 
     const prereq = new ClusterNetworkPrerequisites(`${name}-prerequisites`, { ...common, manifests: pick(prerequisiteKeys(t)) }, child);
+    if (t.agent) {
+      // the agent observes/applies the node side; it neither waits for nor gates the policies
+      const agent = new NetworkAgent(`${name}-agent`, { ...t.agent, environment: t, provider: args.provider }, child);
+      pick(agent.manifests.map((m) => ({ apiVersion: m.apiVersion, kind: m.kind, name: m.metadata.name, namespace: m.metadata.namespace })));
+    }
     const policyDeps = [...prereq.resources.values()];
     const policies = new Map<string, pulumi.Resource>();
     for (const h of t.hostPolicies ?? []) {

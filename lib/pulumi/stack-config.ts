@@ -3,6 +3,7 @@
  * `multihome`). `requireObject<T>` does not check T, so every key is checked here and all
  * problems are reported in one error.
  */
+import { AGENT_IMAGE_REPOSITORY, MULTIHOME_VERSION } from '../core/topology/agent-deployment';
 import { Topology } from '../core/topology/model';
 
 /** Settings a stack may set under `multihome:`. */
@@ -17,9 +18,9 @@ export interface StackConfig {
   readonly waitTimeoutSeconds?: number;
   /** kubeconfig context for the Kubernetes provider. @default - the current context */
   readonly kubeconfigContext?: string;
-  /** Image of the node agent. @default - the package's default */
+  /** Repository of the node agent image, without tag (a mirror). Applies when the environment deploys the agent. @default 'ghcr.io/multihome/agent' */
   readonly agentImage?: string;
-  /** Tag of the node agent image. @default - the package version */
+  /** Tag of the node agent image. Applies when the environment deploys the agent. @default - the package version */
   readonly agentImageTag?: string;
   /** CNI plugin profile (`upstream`, `debian-1.1.1`, `openshift`). @default - the cni module's default */
   readonly pluginProfile?: string;
@@ -114,4 +115,14 @@ export function applyNamespaceOverrides(t: Topology, overrides: Readonly<Record<
     networks: t.networks.map((n) => ({ ...n, namespaces: n.namespaces.map(map) })),
     vms: t.vms.map((vm) => ({ ...vm, namespace: map(vm.namespace) })),
   };
+}
+
+/**
+ * Applies `agentImage`/`agentImageTag` to the environment's node agent: its image becomes
+ * `<agentImage>:<agentImageTag>` (each defaulting to multihome's). Without either key, or without
+ * an agent in the environment, the environment is returned as it is.
+ */
+export function applyAgentImage(t: Topology, config: Pick<StackConfig, 'agentImage' | 'agentImageTag'>): Topology {
+  if (!t.agent || (config.agentImage === undefined && config.agentImageTag === undefined)) return t;
+  return { ...t, agent: { ...t.agent, image: `${config.agentImage ?? AGENT_IMAGE_REPOSITORY}:${config.agentImageTag ?? MULTIHOME_VERSION}` } };
 }

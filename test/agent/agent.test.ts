@@ -3,6 +3,8 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { createAgent } from '../../lib/agent/agent';
+import { formatReport, parseListenAddress } from '../../lib/agent/cli';
+import { runAgentCli } from '../../lib/agent/main';
 import type { NodeStatusApi, JsonPatchOp } from '../../lib/agent/node-marker';
 import { silentLogger, Clock } from '../../lib/agent/types';
 import { BOND, rawFixture, scriptedExec, TRUNK_BR0 } from './helpers';
@@ -78,6 +80,71 @@ describe('agent apply', () => {
   });
 });
 
+describe('DHCP and autoconf in observe mode', () => {
+  /** seed 002's bond with dynamic addressing on bond0: the host has static addresses there. */
+  const dynamicBond = () => {
+    const ds = JSON.parse(JSON.stringify(BOND));
+    ds.interfaces[0].ipv4 = { enabled: true, dhcp: true };
+    ds.interfaces[0].ipv6 = { enabled: true, dhcp: true, autoconf: true };
+    return ds;
+  };
+
+  test('GIVEN DHCP/autoconf on bond0 WHEN observed THEN everything else is compared, its addresses are listed as not compared and never count as drift', async () => {
+    const exec = scriptedExec([rawFixture('bondnode-bond-vlans')]);
+    const agent = createAgent({ configPath: write('dhcp-bond.json', { desiredState: dynamicBond() }), netns: 'bondnode' }, { exec, logger: silentLogger });
+    const r = await agent.observe();
+    expect(r.result).toBe('converged');
+    expect(r.notCompared).toEqual([{ name: 'bond0', family: 4, reason: 'dhcp' }, { name: 'bond0', family: 6, reason: 'dhcp' }]);
+    expect(agent.metrics.get('multihome_agent_addresses_not_compared')).toBe(2);
+    expect(agent.metrics.get('multihome_agent_drift')).toBe(0);
+    expect(formatReport(r)).toMatch(/note: IPv4 addresses of bond0 not compared \(the intent asks for DHCP/);
+  });
+
+  test('GIVEN DHCP on bond0 and a wrong VLAN address WHEN observed THEN only the VLAN address is drift', async () => {
+    const ds = dynamicBond();
+    ds.interfaces[1].ipv4.address = [{ ip: '172.146.185.30', 'prefix-length': 16 }];
+    const exec = scriptedExec([rawFixture('bondnode-bond-vlans')]);
+    const r = await createAgent({ configPath: write('dhcp-bond-drift.json', { desiredState: ds }), netns: 'bondnode' }, { exec, logger: silentLogger }).observe();
+    expect(r.result).toBe('drift');
+    expect(r.commands).toEqual(['ip address del 172.144.185.30/16 dev bond0.144', 'ip address add 172.146.185.30/16 broadcast + dev bond0.144']);
+  });
+
+  test('GIVEN DHCP WHEN running in observe mode THEN /state lists the addresses not compared', async () => {
+    const exec = scriptedExec([rawFixture('bondnode-bond-vlans')]);
+    const agent = createAgent(
+      { configPath: write('dhcp-bond.json', { desiredState: dynamicBond() }), netns: 'bondnode', port: 0, host: '127.0.0.1', intervalSeconds: 3600, markBridges: false },
+      { exec, logger: silentLogger, watch: () => ({ close: () => undefined }) },
+    );
+    const running = await agent.run();
+    try {
+      const body = await new Promise<string>((resolve, reject) =>
+        http.get({ host: '127.0.0.1', port: running.address.port, path: '/state' }, (res) => {
+          let b = '';
+          res.on('data', (d) => (b += d));
+          res.on('end', () => resolve(b));
+        }).on('error', reject),
+      );
+      expect(running.address.address).toBe('127.0.0.1');
+      const state = JSON.parse(body);
+      expect(state.report.result).toBe('converged');
+      expect(state.report.notCompared.map((n: { name: string; family: number }) => `${n.name}/${n.family}`)).toEqual(['bond0/4', 'bond0/6']);
+    } finally {
+      await running.close();
+    }
+  });
+
+  test.each(['apply', 'plan'] as const)('GIVEN the same intent WHEN %s THEN it is refused with AGENT_UNSUPPORTED at the field and nothing runs', async (action) => {
+    const exec = scriptedExec([rawFixture('bondnode-bond-vlans')]);
+    const r = await createAgent({ configPath: write('dhcp-bond.json', { desiredState: dynamicBond() }), netns: 'bondnode', mode: 'apply' }, { exec, logger: silentLogger })[action]();
+    expect(r.result).toBe('invalid');
+    expect(r.problems?.filter((p) => p.startsWith('[AGENT_UNSUPPORTED]')).map((p) => p.split(':')[0])).toEqual([
+      '[AGENT_UNSUPPORTED] desiredState.interfaces[0].ipv4.dhcp',
+      '[AGENT_UNSUPPORTED] desiredState.interfaces[0].ipv6.dhcp',
+    ]);
+    expect(exec.calls).toEqual([]);
+  });
+});
+
 describe('agent run (DaemonSet mode)', () => {
   test('GIVEN observe mode THEN it never runs a batch, and serves /healthz, /metrics with the drift, /state, and marks bridges', async () => {
     const exec = scriptedExec([rawFixture('node01-empty')]);
@@ -115,5 +182,18 @@ describe('agent run (DaemonSet mode)', () => {
     } finally {
       await running.close();
     }
+  });
+});
+
+describe('--listen-address', () => {
+  test.each(['0.0.0.0', '::', '127.0.0.1', '10.6.185.30', 'fd00::1'])('accepts the IP address %s', (a) => {
+    expect(parseListenAddress(a)).toBe(a);
+  });
+
+  test('GIVEN a value that is not an IP address THEN agent run refuses to start (usage error, exit 2)', async () => {
+    let err = '';
+    const code = await runAgentCli(['agent', 'run', '--config', write('trunk.json', { desiredState: TRUNK_BR0 }), '--listen-address', 'eth0'], { stderr: (s) => (err += s), stdout: () => undefined });
+    expect(code).toBe(2);
+    expect(err).toMatch(/"eth0" is not an IP address/);
   });
 });

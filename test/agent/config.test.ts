@@ -3,6 +3,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { AgentConfigError, loadConfig } from '../../lib/agent/config';
 import { renderOp, UnsafeBatchValueError } from '../../lib/agent/iproute/render';
+import { prod } from '../../apps/environments/prod';
+import { DEFAULT_VALIDATORS } from '../../lib/agent/core-validator';
+import { CodeTable } from '../../lib/core/errors';
+import { AGENT_CODES } from '../../lib/core/host-intent/codes';
+import { normalizeDesiredState } from '../../lib/core/host-intent/normalize';
+import type { DesiredState } from '../../lib/core/nmstate/types';
+import { ProblemSink } from '../../lib/core/problems';
+import { renderTopology } from '../../lib/core/topology/render';
 import { BOND, problemsOf, TRUNK_BR0 } from './helpers';
 
 describe('desiredState validation (nothing is applied when any error is found)', () => {
@@ -34,6 +42,42 @@ describe('desiredState validation (nothing is applied when any error is found)',
   test('accepts what multihome renders for seeds 002 and 004', () => {
     expect(problemsOf(TRUNK_BR0)).toEqual([]);
     expect(problemsOf(BOND)).toEqual([]);
+  });
+});
+
+describe('dynamic addressing: refused to apply, not compared when observing', () => {
+  const dhcpBridge = { interfaces: [{ name: 'br1', type: 'linux-bridge', state: 'up', ipv4: { enabled: true, dhcp: true }, ipv6: { enabled: true, autoconf: true }, bridge: { port: [{ name: 'ens4' }] } }] };
+
+  test('GIVEN not-compared THEN no problem, the families are left out of the intent and listed', () => {
+    const sink = new ProblemSink({ kind: 'AgentConfig', name: 'test' }, AGENT_CODES as CodeTable);
+    const intent = normalizeDesiredState(dhcpBridge as DesiredState, sink, 'desiredState', { dynamicAddressing: 'not-compared' });
+    expect(sink.problems).toEqual([]);
+    expect(intent.links[0]).toMatchObject({ name: 'br1', kind: 'bridge' });
+    expect(intent.links[0].ipv4).toBeUndefined();
+    expect(intent.links[0].ipv6).toBeUndefined();
+    expect(intent.notCompared).toEqual([{ name: 'br1', family: 4, reason: 'dhcp' }, { name: 'br1', family: 6, reason: 'autoconf' }]);
+  });
+
+  test('GIVEN the default THEN both are refused at their field', () => {
+    expect(problemsOf(dhcpBridge)).toEqual([
+      { code: 'AGENT_UNSUPPORTED', path: 'desiredState.interfaces[0].ipv4.dhcp' },
+      { code: 'AGENT_UNSUPPORTED', path: 'desiredState.interfaces[0].ipv6.autoconf' },
+    ]);
+  });
+
+  test.each(prod.nodeGroups.map((g) => g.name))("GIVEN prod's %s ConfigMap THEN the observing agent loads it (with lib/core's nmstate rules) and lists its DHCP interfaces", (group) => {
+    const cm = renderTopology(prod).find((m) => m.kind === 'ConfigMap' && m.metadata.labels?.['multihome.io/node-group'] === group)!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-prod-'));
+    const file = path.join(dir, 'agent.yaml');
+    fs.writeFileSync(file, (cm.data as Record<string, string>)['agent.yaml']);
+    try {
+      const loaded = loadConfig(file, DEFAULT_VALIDATORS, { dynamicAddressing: 'not-compared' });
+      const want = group === 'workers' ? ['eth1.102/4', 'br1/4'] : ['eth1.102/4'];
+      expect((loaded.intent.notCompared ?? []).map((n) => `${n.name}/${n.family}`)).toEqual(want);
+      expect(() => loadConfig(file, DEFAULT_VALIDATORS)).toThrow(/AGENT_UNSUPPORTED/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

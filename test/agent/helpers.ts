@@ -7,11 +7,11 @@ import * as path from 'path';
 import { CodeTable } from '../../lib/core/errors';
 import { ProblemSink } from '../../lib/core/problems';
 import type { DesiredState } from '../../lib/core/nmstate/types';
-import { AGENT_CODES } from '../../lib/agent/codes';
+import { AGENT_CODES } from '../../lib/core/host-intent/codes';
 import type { Exec, ExecResult } from '../../lib/agent/exec';
 import { parseState, RawState } from '../../lib/agent/iproute/read';
-import type { HostIntent } from '../../lib/agent/model';
-import { normalizeDesiredState } from '../../lib/agent/normalize';
+import type { HostIntent } from '../../lib/core/host-intent/model';
+import { normalizeDesiredState } from '../../lib/core/host-intent/normalize';
 import type { HostState } from '../../lib/agent/state';
 
 /** A recorded raw read (`ip -j -d addr show`, routes, `bridge -j vlan show`). */

@@ -31,4 +31,20 @@ describe('typed environments', () => {
     });
     expect(env.networks).toHaveLength(1);
   });
+
+  it('checks the node groups the agent options name', () => {
+    const env = defineEnvironment({
+      ...base,
+      networks: [],
+      vms: [],
+      agent: {
+        mode: 'observe',
+        // @ts-expect-error 'wrokers' is not a declared node group
+        nodeGroupModes: { wrokers: 'apply' },
+        // @ts-expect-error 'gpu' is not a declared node group
+        nodeGroups: ['gpu'],
+      },
+    });
+    expect(env.agent?.mode).toBe('observe');
+  });
 });

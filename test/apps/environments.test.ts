@@ -28,16 +28,23 @@ describe('lab environment reproduces seed 004', () => {
   const ms = renderTopology(lab);
   const seed = seedDocs('004-kubevirt-bridge-vlan100.yaml');
 
-  it('renders prerequisites, the br0-eth1 policy, the br0-100-l2 NAD and both VMs, in apply order', () => {
+  it('renders prerequisites (operators, then the observing agent), the br0-eth1 policy, the br0-100-l2 NAD and both VMs, in apply order', () => {
     expect(ms.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual([
       'NMState/nmstate',
       'NetworkAddonsConfig/cluster',
+      'Namespace/multihome-system',
+      'ServiceAccount/multihome-agent',
+      'ClusterRole/multihome-agent',
+      'ClusterRoleBinding/multihome-agent',
+      'ConfigMap/multihome-agent-nodes',
+      'DaemonSet/multihome-agent-nodes',
       'NodeNetworkConfigurationPolicy/br0-eth1',
       'NetworkAttachmentDefinition/br0-100-l2',
       'VirtualMachine/vma',
       'VirtualMachine/vmb',
     ]);
-    expect(ms.map((m) => m.metadata.annotations?.['argocd.argoproj.io/sync-wave'])).toEqual(['-20', '-20', '-10', '-5', '0', '0']);
+    expect(ms.map((m) => m.metadata.annotations?.['argocd.argoproj.io/sync-wave'])).toEqual(['-20', '-20', '-20', '-20', '-20', '-20', '-20', '-20', '-10', '-5', '0', '0']);
+    expect(find(ms, 'DaemonSet', 'multihome-agent-nodes').spec.template.spec.containers[0].args).toContain('observe');
   });
 
   it('NetworkAddonsConfig has the components of the seed', () => {

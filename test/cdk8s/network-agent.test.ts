@@ -1,58 +1,86 @@
-import { Chart, Testing } from 'cdk8s';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { lab } from '../../apps/environments/lab';
 import { prod } from '../../apps/environments/prod';
-import { NetworkAgent, NetworkAgentProps, NetworkEnvironment, NodeGroup, Uplink, VlanBridgeNetwork } from '../../lib/cdk8s';
+import { KPLUS_ADDRESS_LABEL } from '../../lib/cdk8s/agent-daemon-set';
+import { ClusterNetworkPrerequisites, NetworkAgent, NetworkAgentProps, NetworkEnvironment, NodeGroup, Uplink, VlanBridgeNetwork } from '../../lib/cdk8s';
+import { stringifyManifests } from '../../lib/core/render/yaml';
 import { AgentDeploymentOptions, renderAgentDeployment } from '../../lib/core/topology/agent-deployment';
+import { Topology } from '../../lib/core/topology/model';
 import { renderTopology } from '../../lib/core/topology/render';
 
 const quiet = { warn: () => undefined };
-/** The one field cdk8s-plus adds that the core render cannot know: its pod address label (used by kplus pod selectors). */
-const KPLUS_POD_LABEL = 'cdk8s.io/metadata.addr';
 const isAgent = (o: any) => o.metadata.labels?.['app.kubernetes.io/part-of'] === 'multihome';
+const json = (x: unknown) => JSON.parse(JSON.stringify(x));
+/** An environment file without its own agent, for tests that add a NetworkAgent by hand. */
+const bare = (t: Topology): Topology => ({ ...t, agent: undefined });
 
-function withoutKplusLabel(objs: any[]): any[] {
-  return objs.map((o) => {
-    if (o.kind !== 'DaemonSet') return o;
-    const { [KPLUS_POD_LABEL]: addr, ...labels } = o.spec.template.metadata.labels;
-    expect(addr).toMatch(/^[A-Za-z0-9-]+$/);
-    return { ...o, spec: { ...o.spec, template: { ...o.spec.template, metadata: { ...o.spec.template.metadata, labels } } } };
-  });
-}
-
-function synthAgent(environment = lab, props: NetworkAgentProps = {}) {
-  const env = new NetworkEnvironment(Testing.app(), 'env', { environment, ...quiet });
+function synthAgent(environment: Topology, props: NetworkAgentProps = {}) {
+  const env = new NetworkEnvironment(Testing.app(), 'env', { environment: bare(environment), ...quiet });
   const agent = new NetworkAgent(env, 'agent', { ...quiet, ...props });
   return { env, agent, objs: Testing.synth(env) };
 }
 
 describe('NetworkAgent (cdk8s)', () => {
-  test.each<[string, typeof lab, Omit<AgentDeploymentOptions, 'nodeGroups'>]>([
+  test.each<[string, Topology, Omit<AgentDeploymentOptions, 'nodeGroups'>]>([
     ['lab, defaults', lab, {}],
     ['prod, mixed modes without bridge marking', prod, { mode: 'apply', nodeGroupModes: { all: 'observe', workers: 'observe', c7000: 'observe' }, markBridges: false, intervalSeconds: 30 }],
-    ['prod, own namespace, probes', prod, { namespace: 'kube-system', createNamespace: false, probes: { c7000: [{ target: '10.6.85.1', interface: 'eno49.1085' }] } }],
-  ])('GIVEN %s THEN the synthesized objects equal the core render (the Pulumi side) but for the cdk8s-plus pod label', (_n, environment, options) => {
+    ['prod, own namespace, probes, no priority class', prod, { namespace: 'kube-system', createNamespace: false, priorityClassName: false, probes: { c7000: [{ target: '10.6.85.1', interface: 'eno49.1085' }] } }],
+    ['prod, listening on the node IP', prod, { listenAddress: 'node-ip' }],
+    ['lab, listening on loopback', lab, { listenAddress: '127.0.0.1' }],
+  ])('GIVEN %s THEN the synthesized objects are exactly the core render (the Pulumi side)', (_n, environment, options) => {
     const { objs } = synthAgent(environment, options);
-    expect(withoutKplusLabel(objs.filter(isAgent))).toEqual(JSON.parse(JSON.stringify(renderAgentDeployment(environment, options))));
+    expect(objs.filter(isAgent)).toEqual(json(renderAgentDeployment(environment, options)));
   });
 
-  test('GIVEN an agent in an environment THEN the environment objects are unchanged and come first; the agent is in the prerequisites wave', () => {
-    const { objs } = synthAgent(lab);
-    const rest = objs.filter((o) => !isAgent(o));
-    expect(rest).toEqual(JSON.parse(JSON.stringify(renderTopology(lab))));
-    expect(objs.slice(rest.length).every(isAgent)).toBe(true);
+  test('GIVEN a NetworkAgent in an environment THEN it is the environment agent: the synth equals the core render of the topology with that agent, agent objects in the prerequisites layer', () => {
+    const { objs, agent } = synthAgent(lab, { mode: 'observe' });
+    expect(objs).toEqual(json(renderTopology({ ...lab, agent: agent.options })));
+    expect(objs.map((o) => o.kind).slice(0, 8)).toEqual(['NMState', 'NetworkAddonsConfig', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'DaemonSet']);
     expect(objs.filter(isAgent).every((o) => o.metadata.annotations['argocd.argoproj.io/sync-wave'] === '-20')).toBe(true);
   });
 
-  test('the objects are cdk8s-plus-28 constructs users can extend', () => {
-    const { agent } = synthAgent(prod, { nodeGroups: [NodeGroup.fromNodeGroupName(new Chart(Testing.app(), 'x'), 'g', 'c7000')] });
+  test('GIVEN the agent declared before the prerequisites THEN the operator CRs still come first (the core order)', () => {
+    const env = new NetworkEnvironment(Testing.app(), 'env', quiet);
+    new NodeGroup(env, 'nodes', { nodeSelector: {} });
+    new NetworkAgent(env, 'agent', quiet);
+    new ClusterNetworkPrerequisites(env, 'prereq', { nmstate: true });
+    const objs = Testing.synth(env);
+    expect(objs.map((o) => o.kind)).toEqual(['NMState', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'DaemonSet']);
+    expect(objs).toEqual(json(renderTopology(env.topology.topology())));
+  });
+
+  test('GIVEN a second NetworkAgent in one environment THEN it is refused at construction', () => {
+    const env = new NetworkEnvironment(Testing.app(), 'env', { environment: lab, ...quiet });
+    expect(() => new NetworkAgent(env, 'again', quiet)).toThrow(/already deploys the node agent; env\/again would be a second one/);
+  });
+
+  test('GIVEN an environment file with an agent THEN cdk8s writes the same bytes as the core render', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'mh-agent-')) });
+    new NetworkEnvironment(app, 'prod', { environment: prod, ...quiet });
+    app.synth();
+    expect(fs.readFileSync(path.join(app.outdir, 'prod.k8s.yaml'), 'utf8')).toBe(stringifyManifests(renderTopology(prod)));
+  });
+
+  test('the objects are cdk8s-plus-28 constructs users can extend; pods are selected by the group labels, not the removed cdk8s-plus address label', () => {
+    const { agent, objs } = synthAgent(prod, { nodeGroups: [NodeGroup.fromNodeGroupName(new Chart(Testing.app(), 'x'), 'g', 'c7000')] });
     expect(Object.keys(agent.daemonSets)).toEqual(['c7000']);
     expect(agent.daemonSets.c7000).toBeInstanceOf(kplus.DaemonSet);
     expect(agent.configMaps.c7000).toBeInstanceOf(kplus.ConfigMap);
     expect(agent.serviceAccount).toBeInstanceOf(kplus.ServiceAccount);
     expect(agent.clusterRole).toBeInstanceOf(kplus.ClusterRole);
     expect(agent.daemonSets.c7000.hostNetwork).toBe(true);
+    const ds = objs.find((o) => o.kind === 'DaemonSet');
+    expect(ds.spec.template.metadata.labels[KPLUS_ADDRESS_LABEL]).toBeUndefined();
+    const chart = new Chart(Testing.app(), 'metrics');
+    new kplus.Service(chart, 'metrics', { selector: agent.daemonSets.c7000, ports: [{ port: 9681 }] });
+    const svc = Testing.synth(chart)[0];
+    expect(svc.spec.selector).toEqual(ds.spec.selector.matchLabels);
+    expect(ds.spec.template.metadata.labels).toMatchObject(svc.spec.selector);
   });
 
   test('GIVEN a network added after the agent THEN its bridge reaches the ConfigMap (rendered at synth)', () => {
@@ -61,10 +89,11 @@ describe('NetworkAgent (cdk8s)', () => {
     const eth1 = new Uplink(env, 'eth1', { nodeGroup: nodes, interface: 'eth1' });
     new NetworkAgent(env, 'agent', quiet);
     new VlanBridgeNetwork(env, 'br0-100', { uplink: eth1, pattern: 'trunk-bridge', bridge: 'br0', vlan: 100, namespaces: ['default'] });
-    const cm = Testing.synth(env).find((o) => o.kind === 'ConfigMap');
-    const doc = YAML.parse(cm.data['agent.yaml']);
+    const objs = Testing.synth(env);
+    const doc = YAML.parse(objs.find((o) => o.kind === 'ConfigMap').data['agent.yaml']);
     expect(doc.desiredState.interfaces.map((i: { name: string }) => i.name)).toEqual(['eth1', 'br0']);
     expect(doc.desiredState.interfaces[1].bridge.port[0].vlan['trunk-tags']).toEqual([{ id: 100 }]);
+    expect(objs).toEqual(json(renderTopology(env.topology.topology())));
   });
 
   test('GIVEN a node group declared after the agent THEN synth fails naming it (it would silently get no agent)', () => {
@@ -75,16 +104,28 @@ describe('NetworkAgent (cdk8s)', () => {
     expect(() => Testing.synth(env)).toThrow(/\[AGENT_DEPLOYMENT_NODE_GROUP\] env\/agent NetworkAgent\/multihome-agent nodeGroups: node group b was declared after/);
   });
 
-  test('GIVEN invalid options THEN synth fails with every problem, each with code, construct path and field path', () => {
-    const env = new NetworkEnvironment(Testing.app(), 'env', { environment: prod, ...quiet });
-    new NetworkAgent(env, 'agent', { ...quiet, namespace: 'Bad_NS', probes: { c7000: [{ target: 'gw' }] } });
-    expect(() => Testing.synth(env)).toThrow(/\[AGENT_DEPLOYMENT_NAME\] env\/agent .* namespace: [^]*\[AGENT_DEPLOYMENT_PROBE\] env\/agent .* probes\.c7000\[0\]\.target/);
+  test('GIVEN invalid options THEN the environment fails synth with every problem, each with code, the agent construct path and field path', () => {
+    const env = new NetworkEnvironment(Testing.app(), 'env', { environment: bare(prod), ...quiet });
+    new NetworkAgent(env, 'agent', { ...quiet, namespace: 'Bad_NS', listenAddress: 'eth0', probes: { c7000: [{ target: 'gw' }] } });
+    expect(() => Testing.synth(env)).toThrow(
+      /\[AGENT_DEPLOYMENT_NAME\] env\/agent .* namespace: [^]*\[AGENT_DEPLOYMENT_OPTION\] env\/agent .* listenAddress: [^]*\[AGENT_DEPLOYMENT_PROBE\] env\/agent .* probes\.c7000\[0\]\.target/,
+    );
   });
 
-  test('GIVEN `environment` THEN the agent works in a plain Chart; without it, outside an environment, it says where it must go', () => {
+  test('GIVEN an apply-mode group whose intent has DHCP THEN the environment warns once, at the agent construct, with the field path', () => {
+    const warnings: string[] = [];
+    const env = new NetworkEnvironment(Testing.app(), 'env', { environment: bare(prod), warn: (m) => warnings.push(m) });
+    new NetworkAgent(env, 'agent', { nodeGroupModes: { 'node-10-6-185-30': 'apply' } });
+    Testing.synth(env);
+    const agentWarnings = warnings.filter((w) => w.includes('AGENT_DEPLOYMENT'));
+    expect(agentWarnings).toHaveLength(1);
+    expect(agentWarnings[0]).toMatch(/\[AGENT_DEPLOYMENT_UNSUPPORTED_INTENT\] env\/agent .* nodeGroups\.node-10-6-185-30\.desiredState\.interfaces\[0\]\.ipv4\.dhcp: .*NNCP vlan.*eth1\.102/);
+  });
+
+  test('GIVEN `environment` THEN the agent works in a plain Chart with exactly the core render; without it, outside an environment, it says where it must go', () => {
     const chart = new Chart(Testing.app(), 'plain');
     new NetworkAgent(chart, 'agent', { environment: lab, ...quiet });
-    expect(withoutKplusLabel(Testing.synth(chart))).toEqual(JSON.parse(JSON.stringify(renderAgentDeployment(lab))));
+    expect(Testing.synth(chart)).toEqual(json(renderAgentDeployment(lab)));
     expect(() => new NetworkAgent(new Chart(Testing.app(), 'c'), 'agent')).toThrow(/not inside a NetworkEnvironment/);
   });
 

@@ -11,9 +11,13 @@ import { Manifest } from '../../lib/core/manifest';
 import { stringifyManifests } from '../../lib/core/render/yaml';
 import { agentConfigs } from '../../lib/core/topology/agent-config';
 import {
-  AGENT_CLUSTER_ROLE_RULES, AGENT_DEPLOYMENT_DEFAULTS, AgentDeploymentOptions, MULTIHOME_VERSION, renderAgentDeployment, validateAgentDeployment,
+  AGENT_CLUSTER_ROLE_RULES, AGENT_DEPLOYMENT_DEFAULTS, AgentDeploymentOptions, MULTIHOME_VERSION, renderAgentDeployment,
 } from '../../lib/core/topology/agent-deployment';
-import { SYNC_WAVE_ANNOTATION } from '../../lib/core/topology/render';
+import { validateAgentDeployment } from '../../lib/core/topology/agent-deployment-validate';
+import { renderTopology, SYNC_WAVE_ANNOTATION } from '../../lib/core/topology/render';
+import { Topology } from '../../lib/core/topology/model';
+import { validateEnvironment } from '../../lib/core/topology/validate-environment';
+import { AgentConfigError, loadConfig } from '../../lib/agent/config';
 import { DEFAULT_WAVES } from '../../lib/core/topology/resolve';
 import type { ProbeSpec } from '../../lib/agent/config';
 import type { AgentProbeSpec } from '../../lib/core/topology/agent-config';
@@ -22,6 +26,8 @@ const of = (ms: Manifest[], kind: string) => ms.filter((m) => m.kind === kind);
 const podSpec = (ds: Manifest) => (ds.spec as any).template.spec;
 const container = (ds: Manifest) => podSpec(ds).containers[0];
 const codes = (t = prod, o: AgentDeploymentOptions = {}) => validateAgentDeployment(t, o).map((p) => ({ code: p.code, path: p.path, severity: p.severity }));
+/** {@link codes} without the intent check (prod's DHCP in apply mode), which has its own tests below. */
+const optionCodes = (t = prod, o: AgentDeploymentOptions = {}) => codes(t, o).filter((c) => c.code !== 'AGENT_DEPLOYMENT_UNSUPPORTED_INTENT');
 
 describe('renderAgentDeployment', () => {
   test('GIVEN lab WHEN rendered with defaults THEN Namespace, ServiceAccount, RBAC, then ConfigMap + DaemonSet for its one node group, in apply order', () => {
@@ -101,7 +107,7 @@ describe('renderAgentDeployment', () => {
     expect(ds.map((d) => container(d).ports[0])).toEqual(prod.nodeGroups.map((_g, i) => ({ containerPort: 9700 + i, hostPort: 9700 + i, name: 'metrics', protocol: 'TCP' })));
     expect(container(ds[1])).toMatchObject({
       image: 'registry.local/agent:dev',
-      args: ['agent', 'run', '--mode', 'observe', '--config', '/etc/multihome-agent', '--interval-seconds', '15', '--port', '9701'],
+      args: ['agent', 'run', '--mode', 'observe', '--config', '/etc/multihome-agent', '--interval-seconds', '15', '--port', '9701', '--listen-address', '0.0.0.0'],
       livenessProbe: { httpGet: { path: '/healthz', port: 9701 } },
       volumeMounts: [{ mountPath: '/etc/multihome-agent', name: 'config', readOnly: true }],
     });
@@ -158,12 +164,130 @@ describe('validateAgentDeployment', () => {
     ['a probe target that is not an IP', { probes: { c7000: [{ target: 'gateway.local' }] } }, { code: 'AGENT_DEPLOYMENT_PROBE', path: 'probes.c7000[0].target', severity: 'error' }],
     ['a probe interface the kernel refuses', { probes: { c7000: [{ target: '10.6.85.1', interface: 'eno49.1085.very-long' }] } }, { code: 'AGENT_DEPLOYMENT_PROBE', path: 'probes.c7000[0].interface', severity: 'error' }],
     ['two apply groups that can share a node', { nodeGroups: ['workers', 'c7000'], mode: 'apply' }, { code: 'AGENT_DEPLOYMENT_OVERLAP', path: 'nodeGroupModes', severity: 'warning' }],
+    ['a listen address that is not an IP', { listenAddress: 'eth0' }, { code: 'AGENT_DEPLOYMENT_OPTION', path: 'listenAddress', severity: 'error' }],
+    ['a priority class that is not a DNS subdomain', { priorityClassName: 'Node_Critical' }, { code: 'AGENT_DEPLOYMENT_OPTION', path: 'priorityClassName', severity: 'error' }],
   ])('GIVEN %s THEN one problem with its code and path', (_what, options, want) => {
-    expect(codes(prod, options)).toEqual([want]);
+    expect(optionCodes(prod, options)).toEqual([want]);
   });
 
   test('GIVEN apply groups whose selectors exclude each other THEN no overlap warning', () => {
-    expect(codes(prod, { nodeGroups: ['node-10-6-185-30', 'node02'], mode: 'apply' })).toEqual([]);
+    expect(optionCodes(prod, { nodeGroups: ['node-10-6-185-30', 'node02'], mode: 'apply' })).toEqual([]);
+  });
+});
+
+describe('DaemonSet polish', () => {
+  test('GIVEN defaults THEN every DaemonSet is system-node-critical and rolls one node at a time', () => {
+    for (const d of of(renderAgentDeployment(prod), 'DaemonSet')) {
+      expect(podSpec(d).priorityClassName).toBe('system-node-critical');
+      expect((d.spec as any).updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } });
+    }
+  });
+
+  test('GIVEN priorityClassName false or another class THEN none or that one', () => {
+    expect(of(renderAgentDeployment(lab, { priorityClassName: false }), 'DaemonSet').map((d) => podSpec(d).priorityClassName)).toEqual([undefined]);
+    expect(of(renderAgentDeployment(lab, { priorityClassName: 'network-agents' }), 'DaemonSet').map((d) => podSpec(d).priorityClassName)).toEqual(['network-agents']);
+  });
+
+  test.each<[string, string | undefined, string, Record<string, unknown> | undefined, string | undefined]>([
+    ['the default (every address)', undefined, '0.0.0.0', undefined, undefined],
+    ['the IPv6 wildcard', '::', '::', undefined, undefined],
+    ['loopback', '127.0.0.1', '127.0.0.1', undefined, '127.0.0.1'],
+    ["the node's primary address", 'node-ip', '$(NODE_IP)', { name: 'NODE_IP', valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } }, undefined],
+  ])('GIVEN listenAddress %s THEN the agent binds it and kubelet probes where it listens', (_what, listenAddress, arg, env, probeHost) => {
+    const c = container(of(renderAgentDeployment(lab, { listenAddress }), 'DaemonSet')[0]);
+    expect(c.args.slice(c.args.indexOf('--listen-address'), c.args.indexOf('--listen-address') + 2)).toEqual(['--listen-address', arg]);
+    expect(c.env.slice(1)).toEqual(env ? [env] : []);
+    expect(c.livenessProbe.httpGet.host).toBe(probeHost);
+    expect(c.readinessProbe.httpGet.host).toBe(probeHost);
+  });
+});
+
+describe('the intent check: what a group agent would refuse in its mode (AGENT_DEPLOYMENT_UNSUPPORTED_INTENT)', () => {
+  const intentCodes = (t: Topology, o: AgentDeploymentOptions) => codes(t, o).filter((c) => c.code === 'AGENT_DEPLOYMENT_UNSUPPORTED_INTENT');
+
+  test('GIVEN prod observed everywhere THEN no warning: DHCP (br1, eth1.102) is accepted and not compared', () => {
+    expect(intentCodes(prod, { mode: 'observe' })).toEqual([]);
+  });
+
+  test('GIVEN apply mode on node-10-6-185-30 THEN one warning at the DHCP field of eth1.102, naming the interface and its NNCP', () => {
+    const problems = validateAgentDeployment(prod, { nodeGroupModes: { 'node-10-6-185-30': 'apply' } }).filter((p) => p.code === 'AGENT_DEPLOYMENT_UNSUPPORTED_INTENT');
+    expect(problems.map((p) => ({ path: p.path, severity: p.severity }))).toEqual([
+      { path: 'nodeGroups.node-10-6-185-30.desiredState.interfaces[0].ipv4.dhcp', severity: 'warning' },
+    ]);
+    expect(problems[0].message).toMatch(/eth1\.102/);
+    expect(problems[0].message).toMatch(/NNCP vlan/);
+  });
+
+  test('GIVEN apply mode with the DHCP policy left out of the agent config THEN no warning', () => {
+    expect(intentCodes(prod, { nodeGroups: ['node-10-6-185-30'], mode: 'apply', policies: ['bond-vlan30'] })).toEqual([]);
+  });
+
+  test('GIVEN apply mode on the workers THEN br1 (DHCP on the bridge, seed 000) and eth1.102 are both reported', () => {
+    expect(intentCodes(prod, { nodeGroups: ['workers'], mode: 'apply' }).map((c) => c.path)).toEqual([
+      'nodeGroups.workers.desiredState.interfaces[0].ipv4.dhcp',
+      'nodeGroups.workers.desiredState.interfaces[2].ipv4.dhcp',
+    ]);
+  });
+
+  test('GIVEN an interface type the agent does not manage THEN a warning in observe mode too', () => {
+    const ovs: Topology = { ...prod, hostPolicies: [...(prod.hostPolicies ?? []), { name: 'ovs', nodeGroup: 'node02', interfaces: [{ name: 'br-ex', type: 'ovs-bridge', state: 'up' }] }] };
+    expect(intentCodes(ovs, { nodeGroups: ['node02'] })).toEqual([
+      { code: 'AGENT_DEPLOYMENT_UNSUPPORTED_INTENT', path: 'nodeGroups.node02.desiredState.interfaces[2].type', severity: 'warning' },
+    ]);
+  });
+
+  test('GIVEN prod in apply mode THEN the warnings are exactly what each agent refuses when it loads its ConfigMap', () => {
+    const options: AgentDeploymentOptions = { mode: 'apply', nodeGroupModes: { all: 'observe' } };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-intents-'));
+    try {
+      const refused: string[] = [];
+      for (const cm of of(renderAgentDeployment(prod, options), 'ConfigMap')) {
+        const group = cm.metadata.labels?.['multihome.io/node-group'];
+        const file = path.join(dir, `${group}.yaml`);
+        fs.writeFileSync(file, (cm.data as Record<string, string>)['agent.yaml']);
+        const dynamicAddressing = group === 'all' ? 'not-compared' : 'refuse';
+        try {
+          loadConfig(file, [], { dynamicAddressing });
+        } catch (e) {
+          refused.push(...(e as AgentConfigError).problems.filter((p) => p.code === 'AGENT_UNSUPPORTED').map((p) => `nodeGroups.${group}.${p.path}`));
+        }
+      }
+      expect(refused.length).toBeGreaterThan(0);
+      expect(intentCodes(prod, options).map((c) => c.path)).toEqual(refused);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('environments deploy their agent', () => {
+  test('GIVEN lab (observe) THEN the agent renders in the prerequisites wave after NMState/NetworkAddonsConfig and before the NNCPs, as renderAgentDeployment renders it', () => {
+    const ms = renderTopology(lab);
+    expect(ms.map((m) => m.kind)).toEqual([
+      'NMState', 'NetworkAddonsConfig', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'DaemonSet',
+      'NodeNetworkConfigurationPolicy', 'NetworkAttachmentDefinition', 'VirtualMachine', 'VirtualMachine',
+    ]);
+    expect(ms.slice(2, 8)).toEqual(renderAgentDeployment(lab, lab.agent));
+    expect(container(ms[7]).args).toContain('observe');
+  });
+
+  test('GIVEN no agent THEN no agent object', () => {
+    expect(renderTopology({ ...lab, agent: undefined }).some((m) => m.metadata.labels?.['app.kubernetes.io/part-of'] === 'multihome')).toBe(false);
+  });
+
+  test('GIVEN prod THEN every group observes and listens on the node IP only', () => {
+    const ds = of(renderTopology(prod), 'DaemonSet');
+    expect(ds).toHaveLength(prod.nodeGroups.length);
+    for (const d of ds) expect(container(d).args).toEqual(expect.arrayContaining(['observe', '$(NODE_IP)']));
+  });
+
+  test('GIVEN agent problems THEN validateEnvironment reports them with the rest, and silence drops the warnings', () => {
+    const apply: Topology = { ...prod, agent: { ...prod.agent, nodeGroupModes: { 'node-10-6-185-30': 'apply' } } };
+    const found = (t: Topology) => validateEnvironment(t, renderTopology(t)).filter((p) => p.code.startsWith('AGENT_DEPLOYMENT')).map((p) => p.code);
+    expect(found(apply)).toEqual(['AGENT_DEPLOYMENT_UNSUPPORTED_INTENT']);
+    expect(found({ ...apply, silence: [...(apply.silence ?? []), 'AGENT_DEPLOYMENT_UNSUPPORTED_INTENT'] })).toEqual([]);
+    expect(found({ ...prod, agent: { ...prod.agent, port: 70000 } })).toEqual(['AGENT_DEPLOYMENT_OPTION']);
+    expect(found(prod)).toEqual([]);
   });
 });
 

@@ -104,3 +104,18 @@ describe('diagram model', () => {
     expect(edgesBetween(d, nad, nodeTitled(d, 'VM vma'))).toHaveLength(1);
   });
 });
+
+describe('the node agent in the diagram', () => {
+  it.each([
+    ['lab', lab],
+    ['prod', prod],
+  ])('GIVEN %s with its agent THEN the diagram is the one without the agent (its objects are not network topology)', (_n, t) => {
+    expect(diagramOfEnvironment(t)).toEqual(diagramOfEnvironment({ ...t, agent: undefined }));
+    expect(JSON.stringify(diagramOfEnvironment(t))).not.toMatch(/multihome-agent/);
+  });
+
+  it('GIVEN an agent problem THEN it is drawn on the shared problems node', () => {
+    const d = diagramOfEnvironment({ ...prod, agent: { ...prod.agent, nodeGroupModes: { 'node-10-6-185-30': 'apply' } } });
+    expect(nodeTitled(d, 'other problems').badges?.map((b) => [b.code, b.resource])).toEqual([['AGENT_DEPLOYMENT_UNSUPPORTED_INTENT', 'NetworkAgent/multihome-agent']]);
+  });
+});

@@ -44,7 +44,7 @@ export function ensureLabPackages(log: (s: string) => void = () => undefined): v
   if (!fs.existsSync('/usr/lib/uml/modules')) throw new Error('real-kernel lab: /usr/lib/uml/modules is missing (user-mode-linux modules)');
 }
 
-/** Builds dist/agent/multihome-agent.js with esbuild (scripts/build-agent.js). */
+/** Builds dist-agent/multihome-agent.js with esbuild (scripts/build-agent.js). */
 export async function buildAgentBundle(): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildAgent } = require(path.join(ROOT, 'scripts', 'build-agent.js')) as { buildAgent: (o?: object) => Promise<string> };

@@ -6,7 +6,7 @@ installMocks('lab');
 // Imported after the mocks are installed (Pulumi's rule for unit tests).
 import { lab } from '../../apps/environments/lab';
 import { prod } from '../../apps/environments/prod';
-import { NetworkEnvironment } from '../../lib/pulumi';
+import { NetworkEnvironment, TYPE_TOKENS } from '../../lib/pulumi';
 import { renderTopology } from '../../lib/core/topology/render';
 
 /**
@@ -69,6 +69,32 @@ describe('Pulumi NetworkEnvironment', () => {
     expect(dependsOn.get('order-networkattachmentdefinition-default-br0-100-l2')).toContain('order-nodenetworkconfigurationpolicy-br0-eth1');
     expect(dependsOn.get('order-virtualmachine-default-vma')).toContain('order-networkattachmentdefinition-default-br0-100-l2');
     expect(dependsOn.get('order-nodenetworkconfigurationpolicy-br0-eth1')).toContain('order-nmstate-nmstate');
+  });
+});
+
+describe('Pulumi NetworkEnvironment with the node agent', () => {
+  it('registers the environment agent as one NetworkAgent child with typed Kubernetes kinds, apart from the policies', async () => {
+    const before = registered.length;
+    new NetworkEnvironment('typed', { environment: lab }, { transformations: [recordDependsOn] });
+    await settle();
+    const mine = registered.slice(before);
+    expect(mine.filter((r) => r.type === TYPE_TOKENS.NetworkAgent).map((r) => r.name)).toEqual(['typed-agent']);
+    expect(mine.filter((r) => r.name.startsWith('typed-agent-')).map((r) => r.type).sort()).toEqual([
+      'kubernetes:apps/v1:DaemonSet',
+      'kubernetes:core/v1:ConfigMap',
+      'kubernetes:core/v1:Namespace',
+      'kubernetes:core/v1:ServiceAccount',
+      'kubernetes:rbac.authorization.k8s.io/v1:ClusterRole',
+      'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding',
+    ]);
+    expect(dependsOn.get('typed-nodenetworkconfigurationpolicy-br0-eth1')).not.toContain('typed-agent-daemonset-multihome-system-multihome-agent-nodes');
+  });
+
+  it('registers no agent for an environment without one', async () => {
+    const before = registered.length;
+    new NetworkEnvironment('no-agent', { environment: { ...lab, agent: undefined } });
+    await settle();
+    expect(registered.slice(before).filter((r) => r.type === TYPE_TOKENS.NetworkAgent || r.name.includes('multihome-agent'))).toEqual([]);
   });
 });
 

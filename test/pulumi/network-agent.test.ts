@@ -65,12 +65,11 @@ describe('Pulumi NetworkAgent', () => {
     expect(got.map((m) => m.__type)).toEqual(got.map((m) => typed[m.kind]));
   });
 
-  it('registers what the cdk8s NetworkAgent synthesizes (the cdk8s-plus pod label aside)', async () => {
-    const env = new cdk8s.NetworkEnvironment(Testing.app(), 'env', { environment: prod, warn: () => undefined });
-    new cdk8s.NetworkAgent(env, 'agent', { mode: 'observe', warn: () => undefined });
+  it('registers exactly what the cdk8s NetworkAgent synthesizes', async () => {
+    const env = new cdk8s.NetworkEnvironment(Testing.app(), 'env', { environment: { ...prod, agent: undefined }, warn: () => undefined });
+    new cdk8s.NetworkAgent(env, 'agent', { mode: 'observe', listenAddress: 'node-ip', warn: () => undefined });
     const synthed = Testing.synth(env).filter((o) => o.metadata.labels?.['app.kubernetes.io/part-of'] === 'multihome');
-    for (const o of synthed) if (o.kind === 'DaemonSet') delete o.spec.template.metadata.labels['cdk8s.io/metadata.addr'];
-    new NetworkAgent('vs-cdk8s', { environment: prod, mode: 'observe' });
+    new NetworkAgent('vs-cdk8s', { environment: prod, mode: 'observe', listenAddress: 'node-ip' });
     expect(withoutType(await kubeObjects('vs-cdk8s'))).toEqual(byKey(synthed));
   });
 

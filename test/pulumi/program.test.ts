@@ -38,17 +38,33 @@ describe('apps/pulumi program', () => {
     expect(kinds.some((k) => k.startsWith('VirtualMachine/vms/'))).toBe(false);
   });
 
-  it('stack "lab" registers exactly the seed 004 objects', async () => {
+  it('stack "lab" registers exactly the seed 004 objects and the observing agent', async () => {
     const { error, kinds } = await runProgram('lab', { 'multihome:waitFor': 'false' });
     expect(error).toBeUndefined();
     expect(kinds.sort()).toEqual([
+      'ClusterRole//multihome-agent',
+      'ClusterRoleBinding//multihome-agent',
+      'ConfigMap/multihome-system/multihome-agent-nodes',
+      'DaemonSet/multihome-system/multihome-agent-nodes',
       'NMState//nmstate',
+      'Namespace//multihome-system',
       'NetworkAddonsConfig//cluster',
       'NetworkAttachmentDefinition/default/br0-100-l2',
       'NodeNetworkConfigurationPolicy//br0-eth1',
+      'ServiceAccount/multihome-system/multihome-agent',
       'VirtualMachine/default/vma',
       'VirtualMachine/default/vmb',
     ]);
+  });
+
+  it('multihome:agentImage and multihome:agentImageTag set the agent image of every DaemonSet', async () => {
+    installMocks('lab');
+    pulumi.runtime.setAllConfig({ 'multihome:agentImage': 'registry.local/multihome-agent', 'multihome:agentImageTag': 'dev' });
+    const before = registered.length;
+    jest.isolateModules(() => require('../../apps/pulumi/index'));
+    await settle();
+    const ds = registered.slice(before).filter((r) => r.type === 'kubernetes:apps/v1:DaemonSet');
+    expect(ds.map((r) => r.inputs.spec.template.spec.containers[0].image)).toEqual(['registry.local/multihome-agent:dev']);
   });
 
   it('an unknown stack name is refused naming the environments', async () => {

@@ -5,8 +5,8 @@
  * read only when the intent needs them (every process costs ~33 ms under user-mode-linux).
  */
 import * as ipaddr from 'ipaddr.js';
-import type { Cidr, Family } from '../model';
-import { MAIN_TABLE } from '../model';
+import type { Cidr, Family } from '../../core/host-intent/model';
+import { MAIN_TABLE } from '../../core/host-intent/model';
 import type { CurrentLink, CurrentRoute, HostState, PortVlanState } from '../state';
 
 /** What to read besides links, addresses and IPv4 routes. */

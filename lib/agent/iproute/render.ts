@@ -4,8 +4,8 @@
  * canonical address or a checked keyword, so no input can change the meaning of a line.
  */
 import * as ipaddr from 'ipaddr.js';
-import { agentNameError } from '../normalize';
-import { idRuns } from '../model';
+import { agentNameError } from '../../core/host-intent/normalize';
+import { idRuns } from '../../core/host-intent/model';
 import { Op, toolOf } from '../plan';
 
 /** Thrown when an op carries something that must never reach a batch file (a bug upstream). */

@@ -2,7 +2,8 @@
  * The node agent's deployment, rendered from the same topology as the policies: a Namespace, a
  * ServiceAccount, a ClusterRole + ClusterRoleBinding limited to the two Node calls the agent makes
  * (lib/agent/node-marker.ts), then per node group one ConfigMap (the group's agent config, from
- * {@link agentConfigs}) and one DaemonSet with the group's nodeSelector. Plain manifests,
+ * {@link agentConfigs}) and one DaemonSet with the group's nodeSelector. An environment with
+ * `Topology.agent` renders them in its prerequisites layer (render.ts). Plain manifests,
  * deterministic, in apply order; the Pulumi component registers them as they are and the cdk8s
  * construct builds the same objects with cdk8s-plus-28 (a test asserts both are identical, which
  * is why a few API defaults cdk8s-plus writes — `minReadySeconds: 0`, `immutable: false`,
@@ -10,14 +11,11 @@
  */
 import * as ipaddr from 'ipaddr.js';
 import * as YAML from 'yaml';
-import { CodeTable, Problem } from '../errors';
+import { CodeTable } from '../errors';
 import { Manifest, ObjectMeta } from '../manifest';
-import { interfaceNameError } from '../names';
-import { ProblemSink, show } from '../problems';
 import { AgentConfigDocument, agentConfigs, AgentConfigOptions } from './agent-config';
 import { NodeGroupSpec, Topology } from './model';
-import { SYNC_WAVE_ANNOTATION } from './render';
-import { planPolicies } from './render-nncp';
+import { SYNC_WAVE_ANNOTATION } from './sync-wave';
 import { resolveTopology } from './resolve';
 
 /** multihome's version: the default agent image tag (a test keeps it equal to package.json's). */
@@ -26,18 +24,39 @@ export const MULTIHOME_VERSION = '0.1.0';
 /** Agent modes: `observe` only reads the host; `apply` converges it (nodes without NetworkManager). */
 export type AgentMode = 'observe' | 'apply';
 
+/** Repository of the agent image multihome publishes (the default image is `<repository>:<version>`). */
+export const AGENT_IMAGE_REPOSITORY = 'ghcr.io/multihome/agent';
+
 /** The one defaults object of the agent deployment (STYLE.md #8). */
 export const AGENT_DEPLOYMENT_DEFAULTS = {
   name: 'multihome-agent',
   namespace: 'multihome-system',
   createNamespace: true,
-  image: `ghcr.io/multihome/agent:${MULTIHOME_VERSION}`,
+  image: `${AGENT_IMAGE_REPOSITORY}:${MULTIHOME_VERSION}`,
   imagePullPolicy: 'IfNotPresent',
   mode: 'observe',
   intervalSeconds: 60,
   port: 9680,
   markBridges: true,
+  priorityClassName: 'system-node-critical',
+  listenAddress: '0.0.0.0',
 } as const;
+
+/**
+ * `listenAddress` value for the node's primary address: `status.hostIP` through the downward
+ * API (env `NODE_IP`, passed as `--listen-address $(NODE_IP)`), the address kubelet probes and
+ * Prometheus node discovery use — and not the host addresses on VM-facing bridges and VLANs.
+ */
+export const AGENT_LISTEN_NODE_IP = 'node-ip';
+
+/** Environment variable carrying `status.hostIP` when `listenAddress` is {@link AGENT_LISTEN_NODE_IP}. */
+export const NODE_IP_ENV = 'NODE_IP';
+
+/**
+ * Update strategy of every DaemonSet: one node at a time, so a bad image or config never takes the
+ * agent (and, in apply mode, the convergence) off all nodes at once.
+ */
+export const AGENT_UPDATE_STRATEGY = { rollingUpdate: { maxUnavailable: 1 }, type: 'RollingUpdate' } as const;
 
 /** Where the ConfigMap is mounted (the agent CLI's default `--config`) and its one key. */
 export const AGENT_CONFIG_MOUNT = { path: '/etc/multihome-agent', volume: 'config', key: 'agent.yaml' } as const;
@@ -73,9 +92,14 @@ export const AGENT_DEPLOYMENT_CODES = {
   AGENT_DEPLOYMENT_NODE_GROUP: { severity: 'error', summary: 'A node group named in the agent options is not a node group of the topology.', upstream: 'multihome' },
   AGENT_DEPLOYMENT_POLICY: { severity: 'error', summary: 'A policy named in `policies` is not an NNCP the topology renders.', upstream: 'multihome' },
   AGENT_DEPLOYMENT_NAME: { severity: 'error', summary: 'A rendered name (namespace, `<name>-<node group>`) is not a DNS-1123 label of at most 63 characters.', upstream: 'k8s.io/apimachinery validation IsDNS1123Label' },
-  AGENT_DEPLOYMENT_OPTION: { severity: 'error', summary: 'An option is out of range: mode, intervalSeconds, port, image.', upstream: 'multihome (lib/agent/cli.ts options)' },
+  AGENT_DEPLOYMENT_OPTION: { severity: 'error', summary: 'An option is out of range: mode, intervalSeconds, port, image, listenAddress, priorityClassName.', upstream: 'multihome (lib/agent/cli.ts options)' },
   AGENT_DEPLOYMENT_PROBE: { severity: 'error', summary: 'A probe the agent would reject: target not an IP address, bad interface name, timeout outside (0, 600].', upstream: 'lib/agent/config.ts resolveProbe' },
   AGENT_DEPLOYMENT_OVERLAP: { severity: 'warning', summary: 'Two node groups in apply mode can select the same node: two agents would converge it concurrently.', upstream: 'multihome' },
+  AGENT_DEPLOYMENT_UNSUPPORTED_INTENT: {
+    severity: 'warning',
+    summary: "A node group's intent holds what the agent refuses in the group's mode (apply: also DHCP/autoconf); its agent would report `invalid` and apply nothing.",
+    upstream: 'lib/core/host-intent/normalize.ts (AGENT_UNSUPPORTED)',
+  },
 } as const satisfies CodeTable;
 
 /** Options of the agent deployment (the NetworkAgent construct's props, the component's args). */
@@ -104,6 +128,27 @@ export interface AgentDeploymentOptions extends AgentConfigOptions {
   readonly port?: number;
   /** Mark bridges as node capacity (bridge-marker); without it no RBAC is rendered and no token is mounted. @default true */
   readonly markBridges?: boolean;
+  /**
+   * PriorityClass of the pods: `system-node-critical`, as kube-proxy, Multus, bridge-marker and
+   * the kubernetes-nmstate handler use, so the agent is scheduled before and evicted after
+   * ordinary pods. `false` renders none. Clusters that limit the critical classes with a
+   * ResourceQuota (admission `limitedResources`) need a quota for it in the agent's namespace.
+   * @default 'system-node-critical'
+   * @see https://kubernetes.io/docs/tasks/administer-cluster/guaranteed-scheduling-critical-addon-pods/
+   */
+  readonly priorityClassName?: string | false;
+  /**
+   * Address the agent's HTTP server binds (`--listen-address`). /state returns the node's whole
+   * intent (interfaces, addresses, routes) and the last plan, and the pods run on the host
+   * network: with `0.0.0.0` it answers on every address of the node, including addresses on
+   * VM-facing bridges and VLANs (seed 000's `br1`, seed 002's `bond0.144`), i.e. to VMs on those
+   * networks — NetworkPolicies do not cover host-network pods. Restrict it with
+   * {@link AGENT_LISTEN_NODE_IP} (`'node-ip'`: only the node's primary address, where kubelet probes
+   * and Prometheus scrape) or `'127.0.0.1'` (loopback: probes are pointed there; scrape through a
+   * node-local proxy), or filter the port on the host firewall.
+   * @default '0.0.0.0'
+   */
+  readonly listenAddress?: string;
 }
 
 /** One node group's part of the deployment. */
@@ -127,6 +172,10 @@ export interface ResolvedAgentDeployment {
   readonly imagePullPolicy: string;
   readonly intervalSeconds: number;
   readonly markBridges: boolean;
+  /** `undefined` when `priorityClassName: false`. */
+  readonly priorityClassName?: string;
+  /** An IP address, or {@link AGENT_LISTEN_NODE_IP}. */
+  readonly listenAddress: string;
   /** Labels of every object. */
   readonly labels: Readonly<Record<string, string>>;
   /** The prerequisites sync wave, or none when the topology turns sync waves off. */
@@ -134,7 +183,7 @@ export interface ResolvedAgentDeployment {
   readonly groups: readonly AgentNodeGroupDeployment[];
 }
 
-/** Resolves every default once; unknown group names are left out (reported by {@link validateAgentDeployment}). */
+/** Resolves every default once; unknown group names are left out (reported by `validateAgentDeployment`, agent-deployment-validate.ts). */
 export function resolveAgentDeployment(t: Topology, options: AgentDeploymentOptions = {}): ResolvedAgentDeployment {
   const d = AGENT_DEPLOYMENT_DEFAULTS;
   const name = options.name ?? d.name;
@@ -149,6 +198,8 @@ export function resolveAgentDeployment(t: Topology, options: AgentDeploymentOpti
     imagePullPolicy: options.imagePullPolicy ?? d.imagePullPolicy,
     intervalSeconds: options.intervalSeconds ?? d.intervalSeconds,
     markBridges: options.markBridges ?? d.markBridges,
+    ...(options.priorityClassName === false ? {} : { priorityClassName: options.priorityClassName ?? d.priorityClassName }),
+    listenAddress: options.listenAddress ?? d.listenAddress,
     labels,
     annotations: resolved.syncWaves ? { [SYNC_WAVE_ANNOTATION]: String(resolved.waves.prerequisites) } : {},
     groups: agentConfigs(t, options).map((c, i) => ({
@@ -162,68 +213,25 @@ export function resolveAgentDeployment(t: Topology, options: AgentDeploymentOpti
   };
 }
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-/** Every problem of the options against the topology (errors and warnings). */
-export function validateAgentDeployment(t: Topology, options: AgentDeploymentOptions = {}): Problem[] {
-  const r = resolveAgentDeployment(t, options);
-  const sink = new ProblemSink({ kind: 'NetworkAgent', name: r.name }, AGENT_DEPLOYMENT_CODES);
-  const groups = new Set(t.nodeGroups.map((g) => g.name));
-  const selected = new Set(r.groups.map((g) => g.nodeGroup.name));
-  const unknownGroup = (path: string, g: string) =>
-    sink.add('AGENT_DEPLOYMENT_NODE_GROUP', path, `node group ${show(g)} is not ${groups.has(g) ? 'selected by nodeGroups' : 'a node group of the topology'}`, `use one of ${show([...selected])}`);
-  options.nodeGroups?.forEach((g, i) => groups.has(g) || unknownGroup(`nodeGroups[${i}]`, g));
-  for (const g of Object.keys(options.nodeGroupModes ?? {})) if (!selected.has(g)) unknownGroup(`nodeGroupModes.${g}`, g);
-  for (const g of Object.keys(options.probes ?? {})) if (!selected.has(g)) unknownGroup(`probes.${g}`, g);
-  const policies = new Set(planPolicies(resolveTopology(t)).map((p) => p.name));
-  options.policies?.forEach((p, i) => {
-    if (!policies.has(p)) sink.add('AGENT_DEPLOYMENT_POLICY', `policies[${i}]`, `policy ${show(p)} is not an NNCP of the topology`, `use one of ${show([...policies])}`);
-  });
-  const name = (path: string, value: string, what: string) => {
-    if (value.length > 63 || !DNS1123_LABEL.test(value))
-      sink.add('AGENT_DEPLOYMENT_NAME', path, `${what} ${show(value)} is not a DNS-1123 label (lower-case alphanumerics and "-", at most 63 characters)`, 'rename it (or the node group), or set a shorter name');
-  };
-  name('namespace', r.namespace, 'namespace');
-  name('name', r.name, 'name');
-  for (const g of r.groups) name(`nodeGroups.${g.nodeGroup.name}`, g.name, `DaemonSet/ConfigMap name of node group ${g.nodeGroup.name}`);
-  for (const [path, mode] of [['mode', options.mode], ...Object.entries(options.nodeGroupModes ?? {}).map(([k, v]) => [`nodeGroupModes.${k}`, v])] as const)
-    if (mode !== undefined && !Object.hasOwn(AGENT_CAPABILITIES, mode)) sink.add('AGENT_DEPLOYMENT_OPTION', path, `mode ${show(mode)} is not observe or apply`, 'use observe (kubernetes-nmstate nodes) or apply (nodes without NetworkManager)');
-  if (!Number.isInteger(r.intervalSeconds) || r.intervalSeconds < 1) sink.add('AGENT_DEPLOYMENT_OPTION', 'intervalSeconds', `intervalSeconds ${show(r.intervalSeconds)} must be a whole number of seconds ≥ 1`, 'give e.g. 60');
-  const first = options.port ?? AGENT_DEPLOYMENT_DEFAULTS.port;
-  const last = first + Math.max(r.groups.length - 1, 0);
-  if (!Number.isInteger(first) || first < 1 || last > 65535) sink.add('AGENT_DEPLOYMENT_OPTION', 'port', `ports ${show(first)}–${show(last)} (one per node group) must lie in 1–65535`, 'give a lower port');
-  if (!r.image || /\s/.test(r.image)) sink.add('AGENT_DEPLOYMENT_OPTION', 'image', `image ${show(r.image)} is empty or contains whitespace`, 'give an image reference such as ghcr.io/multihome/agent:0.1.0');
-  for (const [g, list] of Object.entries(options.probes ?? {})) list.forEach((p, i) => validateProbe(sink, `probes.${g}[${i}]`, p));
-  const apply = r.groups.filter((g) => g.mode === 'apply');
-  for (let i = 0; i < apply.length; i++)
-    for (const b of apply.slice(i + 1)) {
-      const a = apply[i];
-      if (!selectorsDisjoint(a.nodeGroup.nodeSelector, b.nodeGroup.nodeSelector))
-        sink.add('AGENT_DEPLOYMENT_OVERLAP', 'nodeGroupModes', `node groups ${a.nodeGroup.name} and ${b.nodeGroup.name} are both in apply mode and their nodeSelectors can match the same node`, 'apply from one of them only (nodeGroupModes) or make their selectors exclusive');
-    }
-  return sink.problems;
-}
-
-function validateProbe(sink: ProblemSink, path: string, p: { target: string; interface?: string; timeoutSeconds?: number }): void {
-  if (typeof p.target !== 'string' || !ipaddr.isValid(p.target)) sink.add('AGENT_DEPLOYMENT_PROBE', `${path}.target`, `probe target ${show(p.target)} is not an IP address`, 'give the IPv4/IPv6 address to ping');
-  const err = p.interface !== undefined ? interfaceNameError(p.interface) : undefined;
-  if (err) sink.add('AGENT_DEPLOYMENT_PROBE', `${path}.interface`, `probe interface ${show(p.interface)} ${err}`, 'give an interface name');
-  const t = p.timeoutSeconds;
-  if (t !== undefined && !(t > 0 && t <= 600)) sink.add('AGENT_DEPLOYMENT_PROBE', `${path}.timeoutSeconds`, `timeoutSeconds ${show(t)} must be in (0, 600]`, 'give seconds');
-}
-
-/** Two equality selectors can never match the same node only when they require different values of one label. */
-export function selectorsDisjoint(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  return Object.entries(a).some(([k, v]) => k in b && b[k] !== v);
-}
-
 /** `agent run` arguments of one group's container. */
 export function agentContainerArgs(r: ResolvedAgentDeployment, g: AgentNodeGroupDeployment): string[] {
   return [
     'agent', 'run', '--mode', g.mode, '--config', AGENT_CONFIG_MOUNT.path,
     '--interval-seconds', String(r.intervalSeconds), '--port', String(g.port),
+    '--listen-address', r.listenAddress === AGENT_LISTEN_NODE_IP ? `$(${NODE_IP_ENV})` : r.listenAddress,
     ...(r.markBridges ? [] : ['--no-mark-bridges']),
   ];
+}
+
+/**
+ * Where kubelet's /healthz probes connect: the pod IP (the node's primary address on the host
+ * network) unless the agent binds one address only — then that address (loopback included:
+ * kubelet runs in the host's network namespace).
+ */
+export function agentProbeHost(r: ResolvedAgentDeployment): string | undefined {
+  const a = r.listenAddress;
+  if (a === AGENT_LISTEN_NODE_IP || !ipaddr.isValid(a)) return undefined;
+  return ipaddr.parse(a).range() === 'unspecified' ? undefined : a;
 }
 
 /** The ConfigMap data of one group: its agent config as YAML. */
@@ -245,7 +253,7 @@ export function agentMetadata(r: ResolvedAgentDeployment, name: string, namespac
 }
 
 /** The http probe of the agent's /healthz (liveness and readiness). */
-const healthz = (port: number) => ({ failureThreshold: 3, httpGet: { path: '/healthz', port, scheme: 'HTTP' } });
+const healthz = (port: number, host?: string) => ({ failureThreshold: 3, httpGet: { ...(host ? { host } : {}), path: '/healthz', port, scheme: 'HTTP' } });
 
 /** One group's DaemonSet. */
 export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDeployment): Manifest {
@@ -253,6 +261,8 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
   const root = user === 0;
   const res = AGENT_RESOURCES;
   const selector = { ...g.selector };
+  const probeHost = agentProbeHost(r);
+  const nodeIp = r.listenAddress === AGENT_LISTEN_NODE_IP ? [{ name: NODE_IP_ENV, valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } }] : [];
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
@@ -267,13 +277,13 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
           containers: [
             {
               args: agentContainerArgs(r, g),
-              env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
+              env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }, ...nodeIp],
               image: r.image,
               imagePullPolicy: r.imagePullPolicy,
-              livenessProbe: healthz(g.port),
+              livenessProbe: healthz(g.port, probeHost),
               name: 'agent',
               ports: [{ containerPort: g.port, hostPort: g.port, name: 'metrics', protocol: 'TCP' }],
-              readinessProbe: healthz(g.port),
+              readinessProbe: healthz(g.port, probeHost),
               resources: {
                 limits: { memory: `${res.memoryLimitMebibytes}Mi` },
                 requests: { cpu: `${res.cpuRequestMillis}m`, memory: `${res.memoryRequestMebibytes}Mi` },
@@ -293,6 +303,7 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
           dnsPolicy: 'ClusterFirstWithHostNet',
           hostNetwork: true,
           ...(Object.keys(g.nodeGroup.nodeSelector).length ? { nodeSelector: { ...g.nodeGroup.nodeSelector } } : {}),
+          ...(r.priorityClassName ? { priorityClassName: r.priorityClassName } : {}),
           restartPolicy: 'Always',
           securityContext: { fsGroupChangePolicy: 'Always', runAsNonRoot: !root, runAsUser: user },
           serviceAccountName: r.name,
@@ -303,6 +314,7 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
           volumes: [{ configMap: { name: g.name }, name: AGENT_CONFIG_MOUNT.volume }],
         },
       },
+      updateStrategy: { rollingUpdate: { ...AGENT_UPDATE_STRATEGY.rollingUpdate }, type: AGENT_UPDATE_STRATEGY.type },
     },
   };
 }

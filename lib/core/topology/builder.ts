@@ -2,6 +2,7 @@
  * A mutable topology that constructs and components add to one object at a time, then read
  * back as one {@link Topology}. Framework-free: the cdk8s and Pulumi adapters share it.
  */
+import type { AgentDeploymentOptions } from './agent-deployment';
 import {
   HostPolicySpec, NetworkSpec, NodeGroupSpec, OrderingSpec, Platform, PrerequisitesSpec, Topology, UplinkSpec, VmSpec,
 } from './model';
@@ -11,6 +12,8 @@ export interface TopologySettings {
   readonly name: string;
   readonly platform?: Platform | `${Platform}`;
   readonly prerequisites?: PrerequisitesSpec;
+  /** The node agent deployed with the environment (`Topology.agent`). */
+  readonly agent?: AgentDeploymentOptions;
   readonly ordering?: OrderingSpec;
   readonly macPrefix?: string;
   readonly silence?: readonly string[];
@@ -34,6 +37,7 @@ export class TopologyBuilder {
         name: initial.name,
         platform: initial.platform,
         prerequisites: initial.prerequisites,
+        agent: initial.agent,
         ordering: initial.ordering,
         macPrefix: initial.macPrefix,
         silence: initial.silence,

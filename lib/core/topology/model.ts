@@ -7,6 +7,7 @@
  * typed references on top (`network.attach(...)`, `uplink.addVlan(...)`).
  */
 import type { BondMode, Interface, RouteEntry } from '../nmstate/types';
+import type { AgentDeploymentOptions } from './agent-deployment';
 
 /** A set of nodes that share hardware and therefore host-network configuration. */
 export interface NodeGroupSpec {
@@ -253,6 +254,14 @@ export interface Topology {
   readonly vms: readonly VmSpec[];
   readonly hostPolicies?: readonly HostPolicySpec[];
   readonly prerequisites?: PrerequisitesSpec;
+  /**
+   * Deploy the multihome node agent (lib/agent) with the environment: its Namespace, RBAC and a
+   * ConfigMap + DaemonSet per node group render in the prerequisites layer, after the operator
+   * CRs. `mode`/`nodeGroupModes` say where it only observes (kubernetes-nmstate nodes) and where
+   * it applies (nodes without NetworkManager).
+   * @default - no agent
+   */
+  readonly agent?: AgentDeploymentOptions;
   readonly ordering?: OrderingSpec;
   /** MAC prefix (3 bytes) of the deterministic allocator. @default '02:00:00' range as kubemacpool's default */
   readonly macPrefix?: string;

@@ -1,17 +1,20 @@
 /**
  * The one renderer: a topology in, ordered plain manifests out —
- * prerequisites → NNCPs → NADs → VMs — with Argo CD sync waves by layer.
+ * prerequisites (operator CRs, then the node agent) → NNCPs → NADs → VMs — with Argo CD sync
+ * waves by layer.
  */
 import { API, Manifest } from '../manifest';
+import { renderAgentDeployment } from './agent-deployment';
 import { Topology } from './model';
 import { planPolicies, policyManifest } from './render-nncp';
 import { networkNads } from './render-nad';
 import { allocateMacs, vmManifests } from './render-vm';
 import { keyString } from './keys';
 import { ResolvedTopology, resolveTopology } from './resolve';
+import { SYNC_WAVE_ANNOTATION } from './sync-wave';
 
-/** Annotation Argo CD orders sync waves by. */
-export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+/** Annotation Argo CD orders sync waves by (declared in sync-wave.ts, re-exported here). */
+export { SYNC_WAVE_ANNOTATION };
 
 /** Apply layers, in order. */
 export type Layer = 'prerequisites' | 'nncp' | 'nad' | 'vm';
@@ -66,6 +69,8 @@ export function prerequisiteManifests(t: Topology): Manifest[] {
 export function renderLayers(t: ResolvedTopology): LayeredManifest[] {
   const out: LayeredManifest[] = [];
   for (const m of prerequisiteManifests(t)) out.push({ layer: 'prerequisites', manifest: m });
+  // the node agent (Topology.agent) is a prerequisite too: it reports the node side the policies build
+  for (const m of t.agent ? renderAgentDeployment(t, t.agent) : []) out.push({ layer: 'prerequisites', manifest: m });
   for (const p of planPolicies(t)) out.push({ layer: 'nncp', manifest: policyManifest(p) });
   for (const n of t.networks) for (const m of networkNads(n)) out.push({ layer: 'nad', manifest: m });
   const macs = allocateMacs(t);

@@ -1,11 +1,13 @@
 /**
- * Validation of a whole environment, run once at synth: intent rules on the topology, every
- * rendered manifest checked as its consumer would (nmstate, CNI plugin, KubeVirt admission),
- * and the cross-resource rules on the rendered set.
+ * Validation of a whole environment, run once at synth: intent rules on the topology, the node
+ * agent's options (when the environment deploys it), every rendered manifest checked as its
+ * consumer would (nmstate, CNI plugin, KubeVirt admission), and the cross-resource rules on the
+ * rendered set.
  */
 import { Problem } from '../errors';
 import { Manifest } from '../manifest';
 import { validateManifest, ValidateOptions } from '../validate';
+import { validateAgentDeployment } from './agent-deployment-validate';
 import { Platform, Topology } from './model';
 import { validateManifestSet, ManifestSetOptions } from './validate-set';
 import { validateTopology } from './validate-topology';
@@ -31,6 +33,7 @@ export function validateEnvironment(t: Topology, manifests: readonly Manifest[],
   const isolation = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
   const problems = [
     ...validateTopology(t),
+    ...(t.agent ? validateAgentDeployment(t, t.agent) : []),
     ...manifests.flatMap((m) => validateManifest(m, options)),
     ...validateManifestSet(manifests, { isolation, previous: options.previous }),
   ];

@@ -1,8 +1,10 @@
 /**
- * The agent's model of a node's intended network state: the nmstate desiredState subset
+ * The node agent's model of a node's intended network state: the nmstate desiredState subset
  * (ethernet, vlan, linux-bridge with port VLAN filtering, bond, static IPv4/IPv6, routes, mtu,
- * `state: absent`) normalized into plain data the planner diffs against the host. Nothing here
- * knows about iproute2 (STYLE.md #21: model apart from backend).
+ * `state: absent`) normalized into plain data the planner (lib/agent/plan.ts) diffs against the
+ * host. Nothing here knows about iproute2 (STYLE.md #21: model apart from backend). It lives in
+ * lib/core because the agent deployment's validation (lib/core/topology) must know exactly what
+ * the agent accepts; lib/core never imports lib/agent.
  */
 
 /** Interface kinds the agent manages. `ethernet` covers any existing device it cannot create (NIC, veth); `any` only for `state: absent` without a `type` (resolved from the host, as nmstate does). */
@@ -100,10 +102,25 @@ export interface RouteIntent {
   readonly state: 'present' | 'absent';
 }
 
+/**
+ * Addresses of one interface and family the agent does not compare: the intent asks for dynamic
+ * addressing (DHCP or IPv6 autoconf), which the agent cannot reproduce. Observe mode only — in
+ * apply mode such an intent is refused.
+ */
+export interface NotCompared {
+  /** Interface name. */
+  readonly name: string;
+  readonly family: Family;
+  /** What the intent asks for instead of static addresses. */
+  readonly reason: 'dhcp' | 'autoconf';
+}
+
 /** A node's whole intent, in desiredState order. */
 export interface HostIntent {
   readonly links: readonly LinkIntent[];
   readonly routes: readonly RouteIntent[];
+  /** Address families left out of the comparison (observe mode, dynamic addressing). @default - none */
+  readonly notCompared?: readonly NotCompared[];
 }
 
 /** Main routing table id. */

@@ -4,14 +4,14 @@
  * collected (STYLE.md #11); the caller applies nothing when any is an error.
  */
 import * as ipaddr from 'ipaddr.js';
-import { interfaceNameError } from '../core/names';
-import { isRecord, ProblemSink, show } from '../core/problems';
+import { interfaceNameError } from '../names';
+import { isRecord, ProblemSink, show } from '../problems';
 import type {
   BondConfig, BridgePortVlanConfig, DesiredState, Interface, IpConfig, LinuxBridgePort, RouteEntry, TrunkTag, VlanConfig,
-} from '../core/nmstate/types';
+} from '../nmstate/types';
 import {
   BondIntent, BridgeIntent, BridgePortIntent, Cidr, HostIntent, IpIntent, LinkIntent, LinkKind, LinkState, MAIN_TABLE,
-  PortVlanIntent, RouteIntent, VlanIntent,
+  NotCompared, PortVlanIntent, RouteIntent, VlanIntent,
 } from './model';
 
 /** Characters that would change the meaning of an `ip -batch` line (quotes, comment, escape). */
@@ -70,11 +70,24 @@ const BASE_KEYS = new Set([...DESCRIPTIVE_KEYS, 'mtu', 'mac-address', 'ipv4', 'i
 const KIND_BLOCK: Readonly<Record<string, string>> = { vlan: 'vlan', 'linux-bridge': 'bridge', bond: 'link-aggregation', ethernet: 'ethernet' };
 const KIND_OF: Readonly<Record<string, LinkKind>> = { ethernet: 'ethernet', veth: 'ethernet', vlan: 'vlan', 'linux-bridge': 'bridge', bond: 'bond' };
 
+/** Options of {@link normalizeDesiredState}. */
+export interface NormalizeOptions {
+  /**
+   * Dynamic addressing (`dhcp: true`, `autoconf: true`): `refuse` reports AGENT_UNSUPPORTED (what
+   * apply needs: the agent runs no DHCP client and does not manage SLAAC); `not-compared` accepts
+   * it, leaves that family's addresses out of the intent and lists it in `notCompared` (what
+   * observe needs on kubernetes-nmstate nodes, where NetworkManager runs the DHCP client).
+   * @default 'refuse'
+   */
+  readonly dynamicAddressing?: 'refuse' | 'not-compared';
+}
+
 /**
  * Normalizes a desiredState into the agent's intent. Problems go to `sink` with paths under
  * `base` (e.g. `desiredState`). The returned intent is meaningful only when no error was added.
  */
-export function normalizeDesiredState(state: DesiredState, sink: ProblemSink, base: string): HostIntent {
+export function normalizeDesiredState(state: DesiredState, sink: ProblemSink, base: string, options: NormalizeOptions = {}): HostIntent {
+  const notCompared: NotCompared[] | undefined = options.dynamicAddressing === 'not-compared' ? [] : undefined;
   const links: LinkIntent[] = [];
   const ifaces = Array.isArray(state.interfaces) ? state.interfaces : [];
   if (state.interfaces !== undefined && !Array.isArray(state.interfaces))
@@ -90,7 +103,7 @@ export function normalizeDesiredState(state: DesiredState, sink: ProblemSink, ba
       sink.add('AGENT_INVALID_VALUE', path, `an interface must be a mapping, got ${show(iface)}`, 'give name, type and state');
       return;
     }
-    const link = normalizeInterface(iface as Interface, sink, path);
+    const link = normalizeInterface(iface as Interface, sink, path, notCompared);
     if (!link) return;
     const prev = seen.get(link.name);
     if (prev !== undefined) {
@@ -102,10 +115,11 @@ export function normalizeDesiredState(state: DesiredState, sink: ProblemSink, ba
   });
   checkRelations(links, sink, base, ifaces);
   const routes = normalizeRoutes(state.routes, links, sink, `${base}.routes`);
-  return { links, routes };
+  const kept = notCompared?.filter((n) => links.some((l) => l.name === n.name)) ?? [];
+  return { links, routes, ...(kept.length ? { notCompared: kept } : {}) };
 }
 
-function normalizeInterface(iface: Interface, sink: ProblemSink, path: string): LinkIntent | undefined {
+function normalizeInterface(iface: Interface, sink: ProblemSink, path: string, notCompared?: NotCompared[]): LinkIntent | undefined {
   const nameErr = agentNameError(iface.name);
   if (nameErr) {
     sink.add('AGENT_INTERFACE_NAME', `${path}.name`, `interface name ${show(iface.name)} ${nameErr}`, 'use a kernel interface name of at most 15 bytes without /, :, whitespace, quotes or #');
@@ -157,8 +171,8 @@ function normalizeInterface(iface: Interface, sink: ProblemSink, path: string): 
       sink.add('AGENT_INVALID_VALUE', `${path}.mac-address`, `mac-address of ${name} is ${show(iface['mac-address'])}`, 'give six colon-separated hex bytes');
     else mac = m;
   }
-  const ipv4 = normalizeIp(iface.ipv4, 4, name, sink, `${path}.ipv4`);
-  const ipv6 = normalizeIp(iface.ipv6, 6, name, sink, `${path}.ipv6`);
+  const ipv4 = normalizeIp(iface.ipv4, 4, name, sink, `${path}.ipv4`, notCompared);
+  const ipv6 = normalizeIp(iface.ipv6, 6, name, sink, `${path}.ipv6`, notCompared);
   if (ipv6?.enabled && mtu !== undefined && mtu < 1280)
     sink.add('AGENT_INVALID_VALUE', `${path}.mtu`, `MTU should be >= 1280 when IPv6 is enabled on interface ${name}, but got mtu: ${mtu}`, 'raise the MTU or disable IPv6');
 
@@ -173,7 +187,8 @@ function normalizeInterface(iface: Interface, sink: ProblemSink, path: string): 
   return out;
 }
 
-function normalizeIp(ip: IpConfig | undefined, family: 4 | 6, name: string, sink: ProblemSink, path: string): IpIntent | undefined {
+/** One family's addresses; with `notCompared`, dynamic addressing is recorded there instead of refused. */
+function normalizeIp(ip: IpConfig | undefined, family: 4 | 6, name: string, sink: ProblemSink, path: string, notCompared?: NotCompared[]): IpIntent | undefined {
   if (ip === undefined) return undefined;
   if (!isRecord(ip)) {
     sink.add('AGENT_INVALID_VALUE', path, `ipv${family} of ${name} must be a mapping, got ${show(ip)}`, 'give {enabled, address}');
@@ -183,7 +198,9 @@ function normalizeIp(ip: IpConfig | undefined, family: 4 | 6, name: string, sink
   for (const k of Object.keys(ip))
     if (!allowed.has(k)) sink.add('AGENT_UNSUPPORTED', `${path}.${k}`, `ipv${family}.${k} of ${name} is not supported by the agent`, `remove ${k}`);
   if (ip.dhcp === true || ip.autoconf === true) {
-    sink.add('AGENT_UNSUPPORTED', `${path}.${ip.dhcp === true ? 'dhcp' : 'autoconf'}`, `ipv${family} of ${name} asks for dynamic addressing; the agent runs no DHCP client and does not manage SLAAC`, 'use static addresses, or let kubernetes-nmstate manage this interface');
+    const reason = ip.dhcp === true ? 'dhcp' : 'autoconf';
+    if (notCompared) notCompared.push({ name, family, reason });
+    else sink.add('AGENT_UNSUPPORTED', `${path}.${reason}`, `ipv${family} of ${name} asks for dynamic addressing; the agent runs no DHCP client and does not manage SLAAC`, 'use static addresses, observe this node instead (mode observe), or let kubernetes-nmstate manage this interface');
     return undefined;
   }
   const given = Array.isArray(ip.address) ? ip.address : [];

@@ -1,8 +1,9 @@
-import { CodeTable } from '../core/errors';
+import { CodeTable } from '../errors';
 
 /**
- * Problems the agent finds in its input before it touches the host. Declared once (STYLE.md #15);
- * the agent config validator and the planner look codes up here.
+ * Problems the node agent finds in its input before it touches the host. Declared once (STYLE.md
+ * #15); the agent config validator, the planner and the agent deployment's validation
+ * (lib/core/topology/agent-intent-check.ts) look codes up here.
  */
 export const AGENT_CODES: CodeTable = {
   AGENT_CONFIG_UNREADABLE: {

@@ -1,0 +1,79 @@
+/**
+ * Validation of the agent deployment's options against the topology: node group, policy and
+ * probe references, names Kubernetes would refuse, option ranges, apply-mode groups that can
+ * share a node, and — through the agent's own normalizer — intents a group's agent would refuse
+ * in its mode (agent-intent-check.ts). `validateEnvironment` runs it for `Topology.agent`; the
+ * cdk8s construct and the Pulumi component run it for standalone agents.
+ */
+import * as ipaddr from 'ipaddr.js';
+import { Problem } from '../errors';
+import { interfaceNameError } from '../names';
+import { ProblemSink, show } from '../problems';
+import {
+  AGENT_CAPABILITIES, AGENT_DEPLOYMENT_CODES, AGENT_DEPLOYMENT_DEFAULTS, AGENT_LISTEN_NODE_IP, AgentDeploymentOptions, resolveAgentDeployment,
+} from './agent-deployment';
+import { checkAgentIntents } from './agent-intent-check';
+import { Topology } from './model';
+import { planPolicies } from './render-nncp';
+import { resolveTopology } from './resolve';
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Every problem of the options against the topology (errors and warnings). */
+export function validateAgentDeployment(t: Topology, options: AgentDeploymentOptions = {}): Problem[] {
+  const r = resolveAgentDeployment(t, options);
+  const sink = new ProblemSink({ kind: 'NetworkAgent', name: r.name }, AGENT_DEPLOYMENT_CODES);
+  const groups = new Set(t.nodeGroups.map((g) => g.name));
+  const selected = new Set(r.groups.map((g) => g.nodeGroup.name));
+  const unknownGroup = (path: string, g: string) =>
+    sink.add('AGENT_DEPLOYMENT_NODE_GROUP', path, `node group ${show(g)} is not ${groups.has(g) ? 'selected by nodeGroups' : 'a node group of the topology'}`, `use one of ${show([...selected])}`);
+  options.nodeGroups?.forEach((g, i) => groups.has(g) || unknownGroup(`nodeGroups[${i}]`, g));
+  for (const g of Object.keys(options.nodeGroupModes ?? {})) if (!selected.has(g)) unknownGroup(`nodeGroupModes.${g}`, g);
+  for (const g of Object.keys(options.probes ?? {})) if (!selected.has(g)) unknownGroup(`probes.${g}`, g);
+  const policies = new Set(planPolicies(resolveTopology(t)).map((p) => p.name));
+  options.policies?.forEach((p, i) => {
+    if (!policies.has(p)) sink.add('AGENT_DEPLOYMENT_POLICY', `policies[${i}]`, `policy ${show(p)} is not an NNCP of the topology`, `use one of ${show([...policies])}`);
+  });
+  const name = (path: string, value: string, what: string) => {
+    if (value.length > 63 || !DNS1123_LABEL.test(value))
+      sink.add('AGENT_DEPLOYMENT_NAME', path, `${what} ${show(value)} is not a DNS-1123 label (lower-case alphanumerics and "-", at most 63 characters)`, 'rename it (or the node group), or set a shorter name');
+  };
+  name('namespace', r.namespace, 'namespace');
+  name('name', r.name, 'name');
+  for (const g of r.groups) name(`nodeGroups.${g.nodeGroup.name}`, g.name, `DaemonSet/ConfigMap name of node group ${g.nodeGroup.name}`);
+  for (const [path, mode] of [['mode', options.mode], ...Object.entries(options.nodeGroupModes ?? {}).map(([k, v]) => [`nodeGroupModes.${k}`, v])] as const)
+    if (mode !== undefined && !Object.hasOwn(AGENT_CAPABILITIES, mode)) sink.add('AGENT_DEPLOYMENT_OPTION', path, `mode ${show(mode)} is not observe or apply`, 'use observe (kubernetes-nmstate nodes) or apply (nodes without NetworkManager)');
+  if (!Number.isInteger(r.intervalSeconds) || r.intervalSeconds < 1) sink.add('AGENT_DEPLOYMENT_OPTION', 'intervalSeconds', `intervalSeconds ${show(r.intervalSeconds)} must be a whole number of seconds ≥ 1`, 'give e.g. 60');
+  const first = options.port ?? AGENT_DEPLOYMENT_DEFAULTS.port;
+  const last = first + Math.max(r.groups.length - 1, 0);
+  if (!Number.isInteger(first) || first < 1 || last > 65535) sink.add('AGENT_DEPLOYMENT_OPTION', 'port', `ports ${show(first)}–${show(last)} (one per node group) must lie in 1–65535`, 'give a lower port');
+  if (!r.image || /\s/.test(r.image)) sink.add('AGENT_DEPLOYMENT_OPTION', 'image', `image ${show(r.image)} is empty or contains whitespace`, 'give an image reference such as ghcr.io/multihome/agent:0.1.0');
+  if (r.listenAddress !== AGENT_LISTEN_NODE_IP && !ipaddr.isValid(r.listenAddress))
+    sink.add('AGENT_DEPLOYMENT_OPTION', 'listenAddress', `listenAddress ${show(r.listenAddress)} is not an IP address nor ${show(AGENT_LISTEN_NODE_IP)}`, `give 0.0.0.0, 127.0.0.1, or ${show(AGENT_LISTEN_NODE_IP)} for the node's primary address`);
+  if (r.priorityClassName !== undefined && (r.priorityClassName.length > 253 || !DNS1123_SUBDOMAIN.test(r.priorityClassName)))
+    sink.add('AGENT_DEPLOYMENT_OPTION', 'priorityClassName', `priorityClassName ${show(r.priorityClassName)} is not a DNS-1123 subdomain`, 'give the name of a PriorityClass, or false for none');
+  for (const [g, list] of Object.entries(options.probes ?? {})) list.forEach((p, i) => validateProbe(sink, `probes.${g}[${i}]`, p));
+  const apply = r.groups.filter((g) => g.mode === 'apply');
+  for (let i = 0; i < apply.length; i++)
+    for (const b of apply.slice(i + 1)) {
+      const a = apply[i];
+      if (!selectorsDisjoint(a.nodeGroup.nodeSelector, b.nodeGroup.nodeSelector))
+        sink.add('AGENT_DEPLOYMENT_OVERLAP', 'nodeGroupModes', `node groups ${a.nodeGroup.name} and ${b.nodeGroup.name} are both in apply mode and their nodeSelectors can match the same node`, 'apply from one of them only (nodeGroupModes) or make their selectors exclusive');
+    }
+  checkAgentIntents(sink, r.groups, planPolicies(resolveTopology(t)));
+  return sink.problems;
+}
+
+function validateProbe(sink: ProblemSink, path: string, p: { target: string; interface?: string; timeoutSeconds?: number }): void {
+  if (typeof p.target !== 'string' || !ipaddr.isValid(p.target)) sink.add('AGENT_DEPLOYMENT_PROBE', `${path}.target`, `probe target ${show(p.target)} is not an IP address`, 'give the IPv4/IPv6 address to ping');
+  const err = p.interface !== undefined ? interfaceNameError(p.interface) : undefined;
+  if (err) sink.add('AGENT_DEPLOYMENT_PROBE', `${path}.interface`, `probe interface ${show(p.interface)} ${err}`, 'give an interface name');
+  const t = p.timeoutSeconds;
+  if (t !== undefined && !(t > 0 && t <= 600)) sink.add('AGENT_DEPLOYMENT_PROBE', `${path}.timeoutSeconds`, `timeoutSeconds ${show(t)} must be in (0, 600]`, 'give seconds');
+}
+
+/** Two equality selectors can never match the same node only when they require different values of one label. */
+export function selectorsDisjoint(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  return Object.entries(a).some(([k, v]) => k in b && b[k] !== v);
+}
