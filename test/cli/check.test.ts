@@ -95,6 +95,23 @@ describe('multihome check on the seed documents', () => {
     expect(kept.length).toBeLessThan(all.records.length);
   });
 
+  it.each(['lab', 'prod'])('on a copy of the synthesized %s with one reference broken, reports exactly that problem', async (env) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-broken-'));
+    expect((await cli('synth', '--env', env, '--out', out)).code).toBe(0);
+    const file = path.join(out, env, `${env}.k8s.yaml`);
+    const text = fs.readFileSync(file, 'utf8');
+    // the first VM's first multus network now names a NAD that does not exist
+    const broken = text.replace(/(networkName: )(\S+)/, '$1no-such-nad');
+    expect(broken).not.toBe(text);
+    fs.writeFileSync(file, broken);
+    const r = await cli('check', '--format', 'json', file);
+    expect(r.code).toBe(1);
+    const errors = (JSON.parse(r.out) as CheckRecord[]).filter((x) => x.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'TOPOLOGY_NAD_NOT_FOUND', kind: 'VirtualMachine', path: expect.stringMatching(/^spec\.template\.spec\.networks\[\d+\]\.multus\.networkName$/) });
+    expect(errors[0].line).toBe(broken.split('\n').findIndex((l) => l.includes('no-such-nad')) + 1);
+  });
+
   it('the synthesized environments pass their own check', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-check-'));
     expect((await cli('synth', '--out', out)).code).toBe(0);
