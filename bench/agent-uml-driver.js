@@ -6,6 +6,10 @@
 //   batch      one hand-written `ip -batch` of exactly the commands the agent planned (the floor)
 //   naive      one `ip` process per command (first rep only: ~1 min)
 //   noop       the agent on the converged host (read + plan, no command), in-process and as a CLI process
+//   read       the bare state read on the converged host (`ip -j -d link show` + `ip -j addr show`,
+//              shared/reference/baseline.md C(3)); read-agent: the agent's own read commands, bare
+//   rollback   the agent applying the same intent with a probe that fails: the rollback's own time
+//              (report.rollback.durationMs) and the whole apply → probe → rollback
 // Writes $LAB_DIR/bench.json.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -50,9 +54,28 @@ async function main() {
     if (n.result !== 'converged' || n.commands.length) throw new Error('no-op apply ran commands');
     out.info.noopProcesses = n.processes;
     t = process.hrtime.bigint();
+    run('ip', ['-n', NS, '-j', '-d', 'link', 'show']);
+    run('ip', ['-n', NS, '-j', 'addr', 'show']);
+    rec('read', ms(t));
+    t = process.hrtime.bigint();
+    run('ip', ['-n', NS, '-j', '-d', '-batch', '-'], 'addr show\nroute show table main\n');
+    run('bridge', ['-n', NS, '-j', 'vlan', 'show']);
+    rec('read-agent', ms(t));
+    t = process.hrtime.bigint();
     run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
     rec('noop-cli', ms(t));
     del();
+    if (plan.rollbackConfig) {
+      t = process.hrtime.bigint();
+      const rb = await agent.createAgent({ configPath: plan.rollbackConfig, netns: NS, mode: 'apply', markBridges: false }, { logger: agent.silentLogger }).apply();
+      rec('rollback-total', ms(t));
+      if (rb.result !== 'rolled-back' || !rb.rollback || !rb.rollback.ok) throw new Error(`rollback run: ${rb.result} ${rb.error} ${JSON.stringify(rb.rollback && rb.rollback.remaining)}`);
+      rec('rollback', rb.rollback.durationMs);
+      out.info.rollbackTimings = rb.timingsMs;
+      out.info.rollbackCommands = rb.rollback.commands.length;
+      out.info.rollbackProcesses = rb.processes;
+      if (links() !== base) throw new Error('rollback left links behind');
+    }
     t = process.hrtime.bigint();
     run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
     rec('agent-cli', ms(t));

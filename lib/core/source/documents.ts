@@ -47,24 +47,44 @@ export interface SourceProblem extends Problem {
 
 const DOC_MARKER = /^(---|\.\.\.)(\s.*)?$/;
 
-/** Splits YAML text into documents on `---` / `...` marker lines, keeping start lines. */
+/**
+ * Splits YAML text into documents on `---` / `...` marker lines, keeping start lines. Each
+ * document's text is its lines joined by `\n` (an inline `--- value` marker line keeps its value,
+ * the marker blanked). Scans line starts and slices the text once per document: no per-line
+ * strings except for lines that start like a marker.
+ */
 export function splitDocuments(text: string): Array<{ text: string; startLine: number }> {
-  const lines = text.split('\n');
   const out: Array<{ text: string; startLine: number }> = [];
-  let start = 0;
-  const flush = (end: number, next: number) => {
-    out.push({ text: lines.slice(start, end).join('\n'), startLine: start + 1 });
-    start = next;
+  let startLine = 0;
+  let startOffset = 0;
+  let inlineStart = false;
+  const flush = (endOffset: number, empty: boolean) => {
+    let doc = empty ? '' : text.slice(startOffset, endOffset);
+    if (inlineStart && !empty) doc = '   ' + doc.slice(3);
+    out.push({ text: doc, startLine: startLine + 1 });
   };
-  for (let i = 0; i < lines.length; i++) {
-    const m = DOC_MARKER.exec(lines[i].replace(/\r$/, ''));
-    if (!m) continue;
-    // `--- value` starts a document whose content begins on the marker line itself.
-    const inline = m[1] === '---' && m[2] !== undefined && m[2].trim() !== '' && !m[2].trim().startsWith('#');
-    flush(i, inline ? i : i + 1);
-    if (inline) lines[i] = lines[i].replace(/^---/, '   ');
+  let line = 0;
+  let pos = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl === -1 ? text.length : nl;
+    const c = text.charCodeAt(pos);
+    if ((c === 45 /* - */ || c === 46) /* . */ && end - pos >= 3) {
+      const m = DOC_MARKER.exec(text.slice(pos, end).replace(/\r$/, ''));
+      if (m) {
+        // `--- value` starts a document whose content begins on the marker line itself.
+        const inline = m[1] === '---' && m[2] !== undefined && m[2].trim() !== '' && !m[2].trim().startsWith('#');
+        flush(pos - 1, line === startLine);
+        startLine = inline ? line : line + 1;
+        startOffset = inline ? pos : end + 1;
+        inlineStart = inline;
+      }
+    }
+    if (nl === -1) break;
+    pos = nl + 1;
+    line++;
   }
-  flush(lines.length, lines.length);
+  flush(text.length, startLine > line);
   return out.filter((d, i) => i > 0 || d.text.trim() !== '' || out.length === 1);
 }
 
@@ -114,7 +134,15 @@ export function loadDocuments(file: string, text: string): LoadResult {
 }
 
 function isBlank(text: string): boolean {
-  return text.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#') || /^%/.test(l));
+  // every line blank, a comment or a directive; stops at the first line that is not
+  for (let pos = 0; ; ) {
+    const nl = text.indexOf('\n', pos);
+    const l = nl === -1 ? text.slice(pos) : text.slice(pos, nl);
+    const t = l.trim();
+    if (!(t === '' || t.startsWith('#') || /^%/.test(l))) return false;
+    if (nl === -1) return true;
+    pos = nl + 1;
+  }
 }
 
 /**

@@ -1,0 +1,72 @@
+/**
+ * Suite `agent` (user-mode-linux, bench/agent-uml.ts): converge K VLAN bridges with the agent vs
+ * one hand-written `ip -batch` (floor) vs one `ip` process per command; no-op reconcile vs the
+ * bare `ip -j` state read; rollback time.
+ */
+import { AgentBenchResult, runAgentBench } from '../agent-uml';
+import { Figure, figure, formatFigure, ratios, stat } from '../harness';
+
+/** Targets of the suite (issue 7). */
+export const AGENT_TARGETS = {
+  apply: { op: '<=', value: 1.3 },
+  speedup: { op: '>=', value: 10 },
+  noop: { op: '<=', value: 1.2 },
+  rollbackMs: { op: '<=', value: 2000 },
+} as const;
+
+/** Options of {@link runAgentSuite}. */
+export interface AgentSuiteOptions {
+  readonly k: number;
+  readonly reps: number;
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export async function runAgentSuite(o: AgentSuiteOptions, log: (s: string) => void): Promise<{ figures: Figure[]; result: AgentBenchResult }> {
+  const r = await runAgentBench({ k: o.k, reps: o.reps, log });
+  const s = r.samples;
+  const med = (xs: number[] | undefined) => (xs && xs.length ? r1(stat(xs).median) : null);
+  const pairMed = (a: number[] | undefined, b: number[] | undefined) => (a && b && a.length ? r3(stat(ratios(a, b)).median) : null);
+  const n = r.k;
+  const figures: Figure[] = [
+    figure({
+      suite: 'agent',
+      metric: `converge ${n} VLAN bridges (agent in-process) vs one hand-written ip -batch`,
+      unit: 'ms',
+      value: med(s.agent),
+      floor: med(s.batch),
+      ratio: pairMed(s.agent, s.batch),
+      target: AGENT_TARGETS.apply,
+      note: `${String(r.info.commands)} commands; agent timings ${JSON.stringify(r.info.agentTimings)}; ${String(r.info.agentProcesses)} processes; whole agent process ${med(s['agent-cli'])} ms; n=${s.agent?.length ?? 0}`,
+    }),
+    figure({
+      suite: 'agent',
+      metric: 'speed-up over one ip process per command (per-command / agent)',
+      unit: 'x',
+      value: s.naive && s.agent ? r3(s.naive[0] / s.agent[0]) : null,
+      target: AGENT_TARGETS.speedup,
+      note: `per-command ${s.naive ? Math.round(s.naive[0]) : 'n/a'} ms vs agent ${s.agent ? Math.round(s.agent[0]) : 'n/a'} ms (rep 1); per-command/batch ${s.naive && s.batch ? (s.naive[0] / s.batch[0]).toFixed(1) : 'n/a'}×`,
+    }),
+    figure({
+      suite: 'agent',
+      metric: 'no-op reconcile (agent in-process) vs bare ip -j state read',
+      unit: 'ms',
+      value: med(s.noop),
+      floor: med(s.read),
+      ratio: pairMed(s.noop, s.read),
+      target: AGENT_TARGETS.noop,
+      note: `read = ip -j -d link show + ip -j addr show on ${String(r.info.links)} links; the agent's own read commands bare ${med(s['read-agent'])} ms (no-op/that ${pairMed(s.noop, s['read-agent'])}×); ${String(r.info.noopProcesses)} processes; whole agent process ${med(s['noop-cli'])} ms`,
+    }),
+    figure({
+      suite: 'agent',
+      metric: 'rollback after a failed probe',
+      unit: 'ms',
+      value: med(s.rollback),
+      target: AGENT_TARGETS.rollbackMs,
+      note: `${String(r.info.rollbackCommands)} rollback commands; apply → probe → rollback ${med(s['rollback-total'])} ms; timings ${JSON.stringify(r.info.rollbackTimings)}`,
+    }),
+  ];
+  for (const f of figures) log(formatFigure(f));
+  return { figures, result: r };
+}
