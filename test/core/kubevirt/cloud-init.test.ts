@@ -188,3 +188,21 @@ describe('a VM built from builders, allocator and networkData validates clean', 
     expect(validateVirtualMachine(vm)).toEqual([]);
   });
 });
+
+describe('parseNetworkData of generated text (parse remembered at generation)', () => {
+  const specs = [
+    { ethernets: [{ id: 'eth1', name: 'eth1', mac: '02:00:00:00:00:01', addresses: ['10.200.0.1/24'] }] },
+    {
+      ethernets: [
+        { id: 'eth1', name: 'eth1', mac: '02:AB:cd:00:00:01', dhcp4: true, dhcp6: false, mtu: 9000 },
+        { id: 'nic-2', mac: '02:00:00:00:01:00', addresses: ['fd00:144::30/64', '172.144.185.30/16'], gateway4: '172.144.0.1', gateway6: 'fd00:144::1', routes: [{ to: '10.0.0.0/8', via: '172.144.0.254', metric: 100 }], nameservers: { addresses: ['10.0.0.53'], search: ['yes', 'on', 'example.com'] } },
+      ],
+    },
+  ];
+  it.each(specs.map((s, i) => [i, s] as const))('spec %i: what it returns equals a YAML 1.1 parse of the text', (_i, spec) => {
+    const text = networkDataV2(spec);
+    const parsed = parseNetworkData(text);
+    expect(parsed.raw).toEqual(YAML.parse(text, { version: '1.1' }));
+    expect(parsed.ethernets.map((e) => e.macaddress)).toEqual(spec.ethernets.map((e) => e.mac.toLowerCase()));
+  });
+});
