@@ -1,9 +1,10 @@
+import { corpusDir } from '../../support/shared';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
 
 /** shared/corpus, read in place (never copied into the repository). */
-export const CORPUS = path.join(__dirname, '../../../../shared/corpus');
+export const CORPUS = corpusDir();
 
 /** Every file under `dir`, sorted. */
 export function walk(dir: string): string[] {

@@ -1,10 +1,11 @@
+import { corpusDir } from '../../support/shared';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { parseNetworkSection, renderNetworkSection, validateVirtualMachine, withNetworkSection } from '../../../lib/core/kubevirt';
 
 /** Upstream examples, read in place (never copied into the repository). */
-const CORPUS = path.join(__dirname, '../../../../shared/corpus');
+const CORPUS = corpusDir();
 
 /**
  * Corpus files whose values are placeholders, not valid configuration. They must still parse and

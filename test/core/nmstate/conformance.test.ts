@@ -1,3 +1,4 @@
+import { corpusDir } from '../../support/shared';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
@@ -20,7 +21,7 @@ import {
  * every NNCP, nmpolicy file and nmstate state parses, renders back deep-equal to the input, and
  * validates without errors (warnings allowed, e.g. a policy without nodeSelector).
  */
-const CORPUS = path.join(__dirname, '../../../../shared/corpus/nmstate');
+const CORPUS = corpusDir('nmstate');
 
 /**
  * Justified exceptions: files under the corpus that are not nmstate model objects.

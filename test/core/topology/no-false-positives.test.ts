@@ -5,6 +5,7 @@
  * Each file is one set — the unit someone applies together; the files come from unrelated
  * clusters, so they are not mixed.
  */
+import { corpusDir } from '../../support/shared';
 import * as fs from 'fs';
 import * as path from 'path';
 import { lab } from '../../../apps/environments/lab';
@@ -78,7 +79,7 @@ describe('seed documents (test/fixtures/seeds), each file one set', () => {
 });
 
 describe('upstream examples (shared/corpus), each file one set', () => {
-  const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+  const CORPUS = corpusDir();
   const walk = (d: string): string[] => fs.readdirSync(d).sort().flatMap((e) => (fs.statSync(path.join(d, e)).isDirectory() ? walk(path.join(d, e)) : [path.join(d, e)]));
   const files = fs.existsSync(CORPUS) ? walk(CORPUS).filter((f) => /\.ya?ml$/.test(f)) : [];
   const sets = files.map((f) => [path.relative(CORPUS, f), kubeObjects(f)] as const).filter(([, ms]) => ms.length > 0);
