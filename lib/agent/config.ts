@@ -13,24 +13,14 @@ import { isRecord, ProblemSink, show } from '../core/problems';
 import type { DesiredState, Interface, RouteEntry } from '../core/nmstate/types';
 import { AGENT_CODES } from '../core/host-intent/codes';
 import { HostIntent } from '../core/host-intent/model';
+import { AGENT_CONFIG_KIND, AgentProbeSpec } from '../core/topology/agent-config';
 import { agentNameError, normalizeDesiredState, NormalizeOptions } from '../core/host-intent/normalize';
 
-/** `apiVersion`/`kind` of the agent's own config document. */
-export const AGENT_CONFIG_API = { apiVersion: 'multihome.io/v1alpha1', kind: 'AgentConfig' } as const;
+/** `apiVersion`/`kind` of the agent's own config document (declared once, in lib/core). */
+export const AGENT_CONFIG_API = AGENT_CONFIG_KIND;
 
-/** One probe run after an apply; a failure rolls the change back. */
-export interface ProbeSpec {
-  /** Shown in reports and metrics. @default `ping-<target>` */
-  readonly name?: string;
-  /** @default 'ping' (the only type) */
-  readonly type?: 'ping';
-  /** Address to ping (IPv4 or IPv6). */
-  readonly target: string;
-  /** Ping through this interface (`ping -I`). @default - the routing table decides */
-  readonly interface?: string;
-  /** Give up after this long. @default 10 */
-  readonly timeoutSeconds?: number;
-}
+/** One probe run after an apply; a failure rolls the change back (the core's {@link AgentProbeSpec}). */
+export type ProbeSpec = AgentProbeSpec;
 
 /** The agent's own config document (what the NetworkAgent construct puts into the ConfigMap). */
 export interface AgentConfigDocument {

@@ -13,8 +13,8 @@ import { resolveTopology } from './resolve';
 export const AGENT_CONFIG_KIND = { apiVersion: 'multihome.io/v1alpha1', kind: 'AgentConfig' } as const;
 
 /**
- * A ping probe the agent runs after an apply; a failure rolls the change back. Same shape as the
- * agent's `ProbeSpec` (lib/agent/config.ts), declared here because lib/core does not import the agent.
+ * A ping probe the agent runs after an apply; a failure rolls the change back. Declared here, in
+ * the core, and used by the agent (lib/agent/config.ts `ProbeSpec`): one definition for both.
  */
 export interface AgentProbeSpec {
   /** Shown in reports and metrics. @default `ping-<target>` */
