@@ -15,7 +15,7 @@ import * as path from 'path';
 export const ROOT = path.join(__dirname, '..');
 
 /** Where worker bundles go (inside the repository so their bare imports resolve to node_modules). */
-export const BUILD_DIR = path.join(ROOT, 'node_modules', '.cache', 'multihome-bench');
+export const BUILD_ROOT = path.join(ROOT, 'node_modules', '.cache', 'multihome-bench');
 
 /** Worker entry points, by name (bench/workers/<name>.ts). */
 export const WORKERS = [
@@ -49,14 +49,26 @@ export interface Sample {
   readonly result: WorkerResult;
 }
 
-/** Bundles every worker; returns the bundle path by name. Fast (esbuild), done once per run. */
-export async function buildWorkers(): Promise<Record<WorkerName, string>> {
+/** Worker bundles of one bench run. */
+export interface WorkerBundles {
+  /** Bundle path by worker name. */
+  readonly workers: Record<WorkerName, string>;
+  /** Removes the bundles. */
+  dispose(): void;
+}
+
+/**
+ * Bundles every worker into a directory of its own (concurrent runs do not share files); fast
+ * (esbuild), done once per run.
+ */
+export async function buildWorkers(): Promise<WorkerBundles> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
-  fs.mkdirSync(BUILD_DIR, { recursive: true });
+  fs.mkdirSync(BUILD_ROOT, { recursive: true });
+  const outdir = fs.mkdtempSync(path.join(BUILD_ROOT, `${process.pid}-`));
   await esbuild.build({
     entryPoints: WORKERS.map((w) => path.join(ROOT, 'bench', 'workers', `${w}.ts`)),
-    outdir: BUILD_DIR,
+    outdir,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -65,7 +77,10 @@ export async function buildWorkers(): Promise<Record<WorkerName, string>> {
     sourcemap: false,
     logLevel: 'warning',
   });
-  return Object.fromEntries(WORKERS.map((w) => [w, path.join(BUILD_DIR, `${w}.js`)])) as Record<WorkerName, string>;
+  return {
+    workers: Object.fromEntries(WORKERS.map((w) => [w, path.join(outdir, `${w}.js`)])) as Record<WorkerName, string>,
+    dispose: () => cleanup(outdir),
+  };
 }
 
 /** Runs one worker process with `input` (JSON on argv) and returns its result and wall time. */

@@ -88,7 +88,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const figures: Figure[] = [];
   const suites: Partial<Record<SuiteName, unknown>> = {};
   const needsWorkers = only.some((s) => s !== 'agent');
-  const w = needsWorkers ? new Workspace(await buildWorkers()) : undefined;
+  const bundles = needsWorkers ? await buildWorkers() : undefined;
+  const w = bundles ? new Workspace(bundles.workers) : undefined;
   try {
     for (const suite of SUITES) {
       if (!only.includes(suite)) continue;
@@ -128,6 +129,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     }
   } finally {
     w?.dispose();
+    bundles?.dispose();
   }
   const withTarget = figures.filter((f) => f.target);
   return {

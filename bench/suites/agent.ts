@@ -23,6 +23,7 @@ export interface AgentSuiteOptions {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Runs suite `agent`: one user-mode-linux boot, figures from the driver's samples. */
 export async function runAgentSuite(o: AgentSuiteOptions, log: (s: string) => void): Promise<{ figures: Figure[]; result: AgentBenchResult }> {
   const r = await runAgentBench({ k: o.k, reps: o.reps, log });
   const s = r.samples;

@@ -26,6 +26,7 @@ export interface Cdk8sSuiteResult {
   readonly exponent: { readonly cdk8sPath: number | null; readonly raw: number | null };
 }
 
+/** Runs suite `cdk8s`: one comparison per N (targets at the largest), then the scaling fit. */
 export function runCdk8sSuite(w: Workspace, o: Cdk8sSuiteOptions, log: (s: string) => void): Cdk8sSuiteResult {
   const figures: Figure[] = [];
   const comparisons: ComparisonData[] = [];

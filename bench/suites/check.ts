@@ -17,6 +17,7 @@ export interface CheckSuiteOptions {
   readonly warmup: number;
 }
 
+/** Runs suite `check` on `multihome synth`'s output for N. */
 export function runCheckSuite(w: Workspace, o: CheckSuiteOptions, log: (s: string) => void): { figures: Figure[]; comparison: ComparisonData } {
   const file = w.synthFile(o.n);
   const { figures, data } = compare(w, {

@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import { isDeepStrictEqual } from 'util';
 import { Figure, formatFigure } from '../harness';
+import type { Registration } from '../workers/pulumi-mocks';
 import { Workspace } from '../workspace';
 import { compare, ComparisonData } from './compare';
 
@@ -20,8 +21,7 @@ export interface PulumiSuiteOptions {
   readonly warmup: number;
 }
 
-type Registration = { type: string; name: string; inputs: unknown };
-
+/** Runs suite `pulumi` at N (the first pair records both sides' registrations and compares them). */
 export function runPulumiSuite(w: Workspace, o: PulumiSuiteOptions, log: (s: string) => void): { figures: Figure[]; comparison: ComparisonData } {
   const envRecord = w.fresh('pulumi-env') + '.json';
   const rawRecord = w.fresh('pulumi-raw') + '.json';

@@ -28,6 +28,7 @@ export interface SynthSuiteResult {
   readonly phases: Record<string, number>;
 }
 
+/** Runs suite `synth` at N, plus one diagnostic run that splits `multihome synth` into its steps. */
 export function runSynthSuite(w: Workspace, o: SynthSuiteOptions, log: (s: string) => void): SynthSuiteResult {
   const { n } = o;
   const files = w.manifestFiles(n);
