@@ -15,6 +15,7 @@
  * `networkDataSecretRef`, keys `userdata` / `networkdata`, read by `pkg/cloud-init/cloud-init.go`).
  */
 import * as ipaddr from 'ipaddr.js';
+import * as jsyaml from 'js-yaml';
 import * as YAML from 'yaml';
 import { MultihomeError, Problem, ResourceRef } from '../errors';
 import { Manifest } from '../manifest';
@@ -224,9 +225,15 @@ function rememberParse(text: string, value: unknown): void {
 }
 
 function parseNetworkDataUncached(text: string): ParsedNetworkData {
-  const doc = YAML.parseDocument(text, { version: '1.1', uniqueKeys: false });
-  if (doc.errors.length) throw new NetworkDataParseError(`networkData is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-  return parsedFromValue(doc.toJS());
+  // js-yaml's YAML 1.1 schema reads as PyYAML does (sexagesimal numbers, yes/no booleans);
+  // `json: true` lets a repeated key win as PyYAML's does. Several times faster than `yaml`.
+  let value: unknown;
+  try {
+    value = jsyaml.load(text, { schema: jsyaml.YAML11_SCHEMA, json: true });
+  } catch (e) {
+    throw new NetworkDataParseError(`networkData is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return parsedFromValue(value);
 }
 
 /** {@link ParsedNetworkData} of an already parsed networkData value. */

@@ -206,3 +206,20 @@ describe('parseNetworkData of generated text (parse remembered at generation)', 
     expect(parsed.ethernets.map((e) => e.macaddress)).toEqual(spec.ethernets.map((e) => e.mac.toLowerCase()));
   });
 });
+
+describe('parseNetworkData of hand-written text reads YAML 1.1 as PyYAML does', () => {
+  const texts = [
+    'version: 2\nethernets:\n  eth1:\n    match:\n      macaddress: 02:00:00:00:00:01\n    dhcp4: yes\n',
+    'version: 2\nethernets:\n  eth1:\n    dhcp4: on\n    dhcp6: off\n    addresses: [10.0.0.1/24, "fd00::1/64"]\n    mtu: 9000\n',
+    'version: 2\nethernets:\n  eth1: {dhcp4: true}\n  eth1: {dhcp4: false}\n',
+    'network:\n  version: 2\n  ethernets:\n    enp1s0:\n      set-name: eth1\n      match: {macaddress: "02:ab:cd:ef:00:01"}\n',
+  ];
+  it.each(texts.map((t, i) => [i, t] as const))('text %i: same value as the `yaml` package in 1.1 mode', (_i, text) => {
+    const expected = YAML.parse(text, { version: '1.1', uniqueKeys: false });
+    expect(parseNetworkData(text).raw).toEqual(expected.network && expected.version === undefined ? expected.network : expected);
+  });
+
+  it('broken YAML is a NetworkDataParseError', () => {
+    expect(() => parseNetworkData('version: 2\nethernets: [\n')).toThrow(NetworkDataParseError);
+  });
+});
