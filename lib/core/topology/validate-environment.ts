@@ -6,6 +6,7 @@
  */
 import { Problem } from '../errors';
 import { Manifest } from '../manifest';
+import { PluginProfile } from '../cni';
 import { validateManifest, ValidateOptions } from '../validate';
 import { validateAgentDeployment } from './agent-deployment-validate';
 import { Platform, Topology } from './model';
@@ -31,10 +32,13 @@ export interface EnvironmentValidationOptions extends ValidateOptions {
 /** Every problem of an environment; warnings included, silenced codes removed. */
 export function validateEnvironment(t: Topology, manifests: readonly Manifest[], options: EnvironmentValidationOptions = {}): Problem[] {
   const isolation = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
+  // NADs of an OpenShift environment target OpenShift's plugin build (cnv-bridge, cnv-tuning).
+  const pluginProfile = options.pluginProfile ?? (t.platform === Platform.OPENSHIFT ? PluginProfile.OPENSHIFT : undefined);
+  const perResource: ValidateOptions = { ...options, pluginProfile };
   const problems = [
     ...validateTopology(t),
     ...(t.agent ? validateAgentDeployment(t, t.agent) : []),
-    ...manifests.flatMap((m) => validateManifest(m, options)),
+    ...manifests.flatMap((m) => validateManifest(m, perResource)),
     ...validateManifestSet(manifests, { isolation, previous: options.previous }),
   ];
   const silence = new Set(t.silence ?? []);

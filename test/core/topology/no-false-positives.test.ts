@@ -5,6 +5,7 @@
  * Each file is one set — the unit someone applies together; the files come from unrelated
  * clusters, so they are not mixed.
  */
+import { PluginProfile } from '../../../lib/core/cni';
 import { corpusDir } from '../../support/shared';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -29,16 +30,17 @@ describe('apps/environments', () => {
     expect(warningsOf(ps)).toEqual([]);
   });
 
+  it('prod checked against the upstream plugin profile warns that cnv-bridge is not shipped there', () => {
+    const ps = validateEnvironment(prod, renderTopology(prod), { pluginProfile: PluginProfile.UPSTREAM });
+    expect(warningsOf(ps).filter((w) => w.startsWith('CNI_TYPE_NOT_IN_PROFILE'))).toHaveLength(4);
+  });
+
   it('prod: no error; only the warnings the seeds call for', () => {
     const ps = validateEnvironment(prod, renderTopology(prod));
     expect(errorsOf(ps)).toEqual([]);
+    // cnv-bridge (seeds 000/001) is checked against the OpenShift plugin profile, which an
+    // environment of platform openshift targets by default: no CNI_TYPE_NOT_IN_PROFILE.
     expect(warningsOf(ps)).toEqual([
-      // cnv-bridge is OpenShift Virtualization's copy of the bridge plugin (seeds 000/001): right
-      // for platform openshift, absent from the default upstream plugin profile it is checked with.
-      'CNI_TYPE_NOT_IN_PROFILE NetworkAttachmentDefinition/infra/nad-1085',
-      'CNI_TYPE_NOT_IN_PROFILE NetworkAttachmentDefinition/pxe/nad-1085',
-      'CNI_TYPE_NOT_IN_PROFILE NetworkAttachmentDefinition/vms/br1-bridge-network',
-      'CNI_TYPE_NOT_IN_PROFILE NetworkAttachmentDefinition/vms/nad-1085',
       // seed 002's `vlan` policy (eth1.102, DHCP) deliberately targets every node.
       'NMSTATE_NNCP_NO_NODE_SELECTOR NodeNetworkConfigurationPolicy//vlan',
     ]);
