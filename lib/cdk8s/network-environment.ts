@@ -4,7 +4,7 @@ import { Problem, formatProblem } from '../core/errors';
 import { API, Manifest } from '../core/manifest';
 import { canonicalManifest } from '../core/render/yaml';
 import { TopologyBuilder } from '../core/topology/builder';
-import { keyString, ManifestKey } from '../core/topology/keys';
+import { keyString, ManifestKey, manifestKey } from '../core/topology/keys';
 import { OrderingSpec, Platform, PrerequisitesSpec, Topology } from '../core/topology/model';
 import { Layer, LayeredManifest, layerOf, renderLayers } from '../core/topology/render';
 import { resolveTopology } from '../core/topology/resolve';
@@ -180,7 +180,7 @@ export class NetworkEnvironment extends Chart {
     for (const l of rendered.layers) {
       if (!l.derivedFrom) continue;
       const m = l.manifest;
-      const key: ManifestKey = { apiVersion: m.apiVersion, kind: m.kind, name: m.metadata.name, namespace: m.metadata.namespace };
+      const key = manifestKey(m);
       const k = keyString(key);
       wanted.add(k);
       const from = this.objects.get(l.derivedFrom);
@@ -207,7 +207,7 @@ export class NetworkEnvironment extends Chart {
     const v = this.topology.version;
     if (!this.cache || this.cache.version !== v) {
       const layers = renderLayers(resolveTopology(this.topology.topology()));
-      const byKey = new Map(layers.map((l) => [keyString({ kind: l.manifest.kind, name: l.manifest.metadata.name, namespace: l.manifest.metadata.namespace }), l.manifest]));
+      const byKey = new Map(layers.map((l) => [keyString(manifestKey(l.manifest)), l.manifest]));
       this.cache = { version: v, layers, byKey };
     }
     return this.cache;

@@ -1,15 +1,10 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { buildDiagram, loadSvgRenderer, SvgRenderer, TOPOLOGY_SVG, toSvg } from '../core/diagram';
+import { loadSvgRenderer, SvgRenderer } from '../core/diagram';
 import { formatProblem, Problem } from '../core/errors';
-import { writeDirsAtomically } from '../core/render/atomic-dir';
-import { stringifyManifests } from '../core/render/yaml';
+import { writeEnvironmentDirs } from '../core/render/environment-dirs';
 import { Topology } from '../core/topology/model';
 import { NetworkEnvironment, NetworkEnvironmentProps } from './network-environment';
-
-/** Extension cdk8s gives a chart's manifest file (`App` default `outputFileExtension`). */
-const K8S_YAML_EXTENSION = '.k8s.yaml';
 
 /** Result of {@link synthEnvironments}. */
 export interface SynthEnvironmentsResult {
@@ -41,7 +36,7 @@ export function synthEnvironments(
   const { svg, ...envProps } = props;
   // Each environment is built once: validated, then its chart's objects (cdk8s `toJson`, which
   // runs the app's validation and dependency ordering as `app.synth` does) are written with the
-  // cdk8s-identical emitter into the temporary directory that replaces the output atomically.
+  // cdk8s-identical emitter by the writer `multihome synth` uses.
   const built = Object.entries(environments).map(([name, environment]) => {
     const app = new App({ outdir: path.join(outRoot, name) });
     const env = new NetworkEnvironment(app, name, { ...envProps, environment, warn: () => undefined });
@@ -53,17 +48,7 @@ export function synthEnvironments(
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (errors.length === 0) {
-    const files = built.map(({ name, env }) => ({ name, env, yaml: stringifyManifests(env.toJson()) }));
-    writeDirsAtomically(outRoot, Object.keys(environments), (tmp) => {
-      for (const { name, env, yaml } of files) {
-        fs.mkdirSync(path.join(tmp, name), { recursive: true });
-        fs.writeFileSync(path.join(tmp, name, `${name}${K8S_YAML_EXTENSION}`), yaml);
-        if (svg) {
-          const diagram = buildDiagram({ title: name, manifests: env.render().map((l) => l.manifest), problems: env.problems() });
-          fs.writeFileSync(path.join(tmp, name, TOPOLOGY_SVG), toSvg(diagram, svg));
-        }
-      }
-    });
+    writeEnvironmentDirs(outRoot, built.map(({ name, env }) => ({ name, manifests: env.toJson(), problems: env.problems() })), svg);
   }
   return { errors, warnings };
 }

@@ -1,9 +1,6 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { buildDiagram, SvgRenderer, TOPOLOGY_SVG, toSvg } from '../core/diagram';
+import { SvgRenderer } from '../core/diagram';
 import { Problem } from '../core/errors';
-import { writeDirsAtomically } from '../core/render/atomic-dir';
-import { stringifyManifests } from '../core/render/yaml';
+import { writeEnvironmentDirs } from '../core/render/environment-dirs';
 import { Topology } from '../core/topology/model';
 import { renderLayers } from '../core/topology/render';
 import { resolveTopology } from '../core/topology/resolve';
@@ -42,21 +39,6 @@ export function synthDirect(environments: Readonly<Record<string, Topology>>, ou
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (errors.length) return { errors, warnings, files: [] };
-  const files: string[] = [];
-  writeDirsAtomically(
-    out,
-    rendered.map((r) => r.name),
-    (tmp) => {
-      for (const r of rendered) {
-        fs.mkdirSync(path.join(tmp, r.name), { recursive: true });
-        fs.writeFileSync(path.join(tmp, r.name, `${r.name}.k8s.yaml`), stringifyManifests(r.manifests));
-        files.push(path.join(out, r.name, `${r.name}.k8s.yaml`));
-        if (svg) {
-          fs.writeFileSync(path.join(tmp, r.name, TOPOLOGY_SVG), toSvg(buildDiagram({ title: r.name, manifests: r.manifests, problems: r.problems }), svg));
-          files.push(path.join(out, r.name, TOPOLOGY_SVG));
-        }
-      }
-    },
-  );
+  const files = writeEnvironmentDirs(out, rendered, svg);
   return { errors, warnings, files };
 }

@@ -2,7 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { formatProblem } from '../core/errors';
 import { API, Manifest } from '../core/manifest';
 import { pluginProfileByName } from '../core/cni';
-import { hostPolicyKeys, keyString, ManifestKey, networkKeys, uplinkKeys, vmKeys, prerequisiteKeys } from '../core/topology/keys';
+import { hostPolicyKeys, keyString, ManifestKey, manifestKey, networkKeys, uplinkKeys, vmKeys, prerequisiteKeys } from '../core/topology/keys';
 import { Topology } from '../core/topology/model';
 import { renderLayers } from '../core/topology/render';
 import { resolveTopology } from '../core/topology/resolve';
@@ -51,7 +51,7 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     // Manifests that travel with another (a VM's cloud-init Secret), by the key of that other.
     const derived = new Map<string, ManifestKey[]>();
     for (const { manifest: m, derivedFrom } of layers) {
-      if (derivedFrom) derived.set(derivedFrom, [...(derived.get(derivedFrom) ?? []), { apiVersion: m.apiVersion, kind: m.kind, name: m.metadata.name, namespace: m.metadata.namespace }]);
+      if (derivedFrom) derived.set(derivedFrom, [...(derived.get(derivedFrom) ?? []), manifestKey(m)]);
     }
     const problems = validateEnvironment(t, this.manifests, {
       isolation: args.isolation,
@@ -64,7 +64,7 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     // the NetworkAgent child logs the agent's warnings itself, on its own resource
     for (const w of problems.filter((p) => p.severity === 'warning' && p.resource.kind !== 'NetworkAgent')) pulumi.log.warn(formatProblem(w), this);
 
-    const byKey = new Map(this.manifests.map((m) => [keyString({ kind: m.kind, name: m.metadata.name, namespace: m.metadata.namespace }), m]));
+    const byKey = new Map(this.manifests.map((m) => [keyString(manifestKey(m)), m]));
     const taken = new Set<string>();
     const pick = (keys: ManifestKey[]): Manifest[] =>
       keys.map(keyString).filter((k) => !taken.has(k) && byKey.has(k) && (taken.add(k), true)).map((k) => byKey.get(k)!);
@@ -75,7 +75,7 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     if (t.agent) {
       // the agent observes/applies the node side; it neither waits for nor gates the policies
       const agent = new NetworkAgent(`${name}-agent`, { ...t.agent, environment: t, provider: args.provider }, child);
-      pick(agent.manifests.map((m) => ({ apiVersion: m.apiVersion, kind: m.kind, name: m.metadata.name, namespace: m.metadata.namespace })));
+      pick(agent.manifests.map(manifestKey));
     }
     const policyDeps = [...prereq.resources.values()];
     const policies = new Map<string, pulumi.Resource>();

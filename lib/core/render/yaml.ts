@@ -107,18 +107,30 @@ const parts: string[] = [];
  */
 export function emitCanonicalDocument(m: Manifest): string | undefined {
   if (m === null || typeof m !== 'object' || Array.isArray(m)) return undefined;
-  const saved = mode;
-  mode = CANONICAL;
-  parts.length = 0;
-  try {
-    const rec = m as unknown as Record<string, unknown>;
+  const rec = m as unknown as Record<string, unknown>;
+  return emitRoot(CANONICAL, rec, () => {
     // canonicalManifest inserts apiVersion, kind, metadata, then the rest (integer-like keys still enumerate first)
     const rest = presentKeys(rec);
     const keys: string[] = rest.filter(isArrayIndex);
     for (const k of ['apiVersion', 'kind', 'metadata']) if (rest.includes(k)) keys.push(k);
     for (const k of rest) if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata' && !isArrayIndex(k)) keys.push(k);
-    // The root is never empty for a manifest; `{}` would be right for yaml too.
-    if (keys.length) emitMap(rec, keys, '');
+    return keys;
+  });
+}
+
+/**
+ * Emits one document whose root mapping is `root` with `keys()` (computed under `documentMode`)
+ * in that order, or undefined when the emitter declines a value. Saves and restores the
+ * module's emitter state, so a document can be emitted while another is in progress.
+ */
+function emitRoot(documentMode: EmitMode, root: Record<string, unknown>, keys: () => string[]): string | undefined {
+  const saved = mode;
+  mode = documentMode;
+  parts.length = 0;
+  try {
+    const k = keys();
+    // A manifest's root is never empty; `{}` is what yaml writes for an empty one.
+    if (k.length) emitMap(root, k, '');
     else parts.push('{}');
     parts.push('\n');
     return parts.join('');
@@ -148,23 +160,8 @@ export interface EmitYamlOptions {
  */
 export function emitYamlDocument(value: Readonly<Record<string, unknown>>, options: EmitYamlOptions = {}): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const saved = mode;
-  mode = { sort: false, quote: options.doubleQuotedKeys, seen: new Set() };
-  parts.length = 0;
-  try {
-    const o = value as Record<string, unknown>;
-    const keys = keysOf(o);
-    if (keys.length) emitMap(o, keys, '');
-    else parts.push('{}');
-    parts.push('\n');
-    return parts.join('');
-  } catch (e) {
-    if (e !== UNSUPPORTED) throw e;
-    return undefined;
-  } finally {
-    parts.length = 0;
-    mode = saved;
-  }
+  const o = value as Record<string, unknown>;
+  return emitRoot({ sort: false, quote: options.doubleQuotedKeys, seen: new Set() }, o, () => keysOf(o));
 }
 
 /**
@@ -173,7 +170,9 @@ export function emitYamlDocument(value: Readonly<Record<string, unknown>>, optio
  * object met twice — `seen` sends those to `yaml`).
  */
 const CANONICAL = { sort: true } as const;
-let mode: { readonly sort: boolean; readonly quote?: ReadonlySet<string>; readonly seen?: Set<object> } = CANONICAL;
+/** How the emitter reads objects (see {@link CANONICAL}). */
+type EmitMode = { readonly sort: boolean; readonly quote?: ReadonlySet<string>; readonly seen?: Set<object> };
+let mode: EmitMode = CANONICAL;
 
 function keysOf(o: Record<string, unknown>): string[] {
   if (mode.sort) return presentKeys(o);

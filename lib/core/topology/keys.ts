@@ -3,7 +3,7 @@
  * creates one ApiObject per key when a construct is added (cdk8s needs objects before synth);
  * the renderer fills them at synth. A test asserts that the keys equal the rendered set.
  */
-import { API } from '../manifest';
+import { API, Manifest } from '../manifest';
 import { NetworkSpec, Topology, UplinkSpec, VmSpec, HostPolicySpec } from './model';
 import { resolveTopology } from './resolve';
 
@@ -13,6 +13,11 @@ export interface ManifestKey {
   readonly kind: string;
   readonly name: string;
   readonly namespace?: string;
+}
+
+/** The key of a rendered manifest. */
+export function manifestKey(m: Manifest): ManifestKey {
+  return { apiVersion: m.apiVersion, kind: m.kind, name: m.metadata.name, namespace: m.metadata.namespace };
 }
 
 /** `Kind/namespace/name` (namespace omitted when cluster-scoped). */

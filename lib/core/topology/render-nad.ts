@@ -8,9 +8,6 @@ import { Manifest } from '../manifest';
 import { BridgePlugin, IpamSpec, NetworkPattern } from './model';
 import { ResolvedNetwork } from './resolve';
 
-/** The bridge-marker resource of a Linux bridge (`bridge.network.kubevirt.io/<bridge>`). */
-export const bridgeResource = bridgeResourceName;
-
 /** The CNI model's IPAM for a network's IPAM spec (`{}` = L2 only). */
 export function networkIpam(ipam: IpamSpec): Ipam {
   switch (ipam.type) {
@@ -57,6 +54,6 @@ export function networkCniConfig(n: ResolvedNetwork, namespace: string): NadConf
 /** Every NAD of a present network, one per namespace. Absent networks render none. */
 export function networkNads(n: ResolvedNetwork): Manifest[] {
   if (n.state === 'absent') return [];
-  const resourceName = n.resourceName && n.pattern !== NetworkPattern.OVN_LOCALNET ? bridgeResource(n.bridge) : null;
+  const resourceName = n.resourceName && n.pattern !== NetworkPattern.OVN_LOCALNET ? bridgeResourceName(n.bridge) : null;
   return n.namespaces.map((ns) => nadManifest({ name: n.nadName, namespace: ns, config: networkCniConfig(n, ns), resourceName }));
 }
