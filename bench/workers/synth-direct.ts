@@ -7,9 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { synthDirect } from '../../lib/cli/synth';
 import { stringifyManifests } from '../../lib/core/render/yaml';
-import { renderLayers } from '../../lib/core/topology/render';
-import { resolveTopology } from '../../lib/core/topology/resolve';
-import { validateEnvironment } from '../../lib/core/topology/validate-environment';
+import { planEnvironment, renderEnvironment } from '../../lib/core/topology/render';
+import { validatePlannedEnvironment } from '../../lib/core/topology/validate-environment';
 import { generateEnvironment } from '../generate';
 import { input, main, now, report } from './common';
 
@@ -18,9 +17,10 @@ main(() => {
   const environment = generateEnvironment(n);
   if (phases) {
     const t0 = now();
-    const manifests = renderLayers(resolveTopology(environment)).map((l) => l.manifest);
+    const plan = planEnvironment(environment);
+    const manifests = renderEnvironment(plan).map((l) => l.manifest);
     const t1 = now();
-    const problems = validateEnvironment(environment, manifests);
+    const problems = validatePlannedEnvironment(environment, plan, manifests);
     const t2 = now();
     const text = stringifyManifests(manifests);
     const t3 = now();

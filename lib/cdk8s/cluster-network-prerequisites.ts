@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
-import { prerequisiteKeys } from '../core/topology/keys';
-import { PrerequisitesSpec } from '../core/topology/model';
-import { NetworkEnvironment } from './network-environment';
+import { PREREQUISITES_ORIGIN } from '../core/topology/origin';
+import { ClusterNetworkPrerequisitesProps } from '../core/topology/props';
+import { declare } from './environment-scope';
 
-/** Props of {@link ClusterNetworkPrerequisites}. */
-export type ClusterNetworkPrerequisitesProps = PrerequisitesSpec;
+export type { ClusterNetworkPrerequisitesProps } from '../core/topology/props';
 
 /**
  * Operator CRs the rest needs: the `NMState` CR (named `nmstate`, the only name
@@ -13,8 +12,6 @@ export type ClusterNetworkPrerequisitesProps = PrerequisitesSpec;
 export class ClusterNetworkPrerequisites extends Construct {
   constructor(scope: Construct, id: string, props: ClusterNetworkPrerequisitesProps = {}) {
     super(scope, id);
-    const env = NetworkEnvironment.of(this);
-    env.topology.configure({ prerequisites: props });
-    for (const k of prerequisiteKeys({ prerequisites: props })) env._own(this, k);
+    declare(this, PREREQUISITES_ORIGIN, (t) => t.configure({ prerequisites: props }));
   }
 }

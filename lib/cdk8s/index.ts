@@ -10,4 +10,3 @@ export * from './synth-environments';
 export * from './node-network-policy';
 export * from './network-attachment';
 export * from './network-agent';
-export { AgentDaemonSet } from './agent-daemon-set';

@@ -1,19 +1,10 @@
 import { Construct } from 'constructs';
-import { vmKeys } from '../core/topology/keys';
-import { AttachmentSpec, VmSpec } from '../core/topology/model';
-import { NetworkEnvironment } from './network-environment';
-import type { INetwork } from './vlan-bridge-network';
+import { AttachmentSpec } from '../core/topology/model';
+import { vmOrigin } from '../core/topology/origin';
+import { AttachOptions, attachmentSpec, INetwork, MultihomedVMProps, vmSpec } from '../core/topology/props';
+import { declare, environmentOf } from './environment-scope';
 
-/** Options of {@link MultihomedVM.addAttachment} / `network.attach(vm, options)`. */
-export type AttachOptions = Omit<AttachmentSpec, 'network'>;
-
-/** Props of {@link MultihomedVM}. */
-export interface MultihomedVMProps extends Omit<VmSpec, 'name' | 'attachments'> {
-  /** @default the construct id */
-  readonly name?: string;
-  /** Secondary NICs. @default - none; use `network.attach(vm)` */
-  readonly attachments?: ReadonlyArray<AttachOptions & { readonly network: INetwork }>;
-}
+export type { AttachOptions, MultihomedVMProps, VmAttachmentProps } from '../core/topology/props';
 
 /**
  * A KubeVirt VirtualMachine with secondary NICs on the environment's networks. Interfaces and
@@ -21,32 +12,23 @@ export interface MultihomedVMProps extends Omit<VmSpec, 'name' | 'attachments'> 
  * networkData matches NICs by MAC, and placement follows the node groups that have the bridges.
  */
 export class MultihomedVM extends Construct {
-  /** VM name. */
+  /** `metadata.name` of the VirtualMachine. */
   public readonly vmName: string;
-  /** VM namespace. */
+  /** `metadata.namespace` of the VirtualMachine. */
   public readonly namespace: string;
 
-  constructor(scope: Construct, id: string, props: MultihomedVMProps | { spec: VmSpec }) {
+  constructor(scope: Construct, id: string, props: MultihomedVMProps) {
     super(scope, id);
-    const spec: VmSpec =
-      'spec' in props
-        ? props.spec
-        : {
-            ...props,
-            name: props.name ?? id,
-            attachments: (props.attachments ?? []).map(({ network, ...o }) => ({ ...o, network: network.networkName })),
-          };
+    const spec = vmSpec(id, props);
     this.vmName = spec.name;
     this.namespace = spec.namespace;
-    const env = NetworkEnvironment.of(this);
-    env.topology.addVm(spec);
-    for (const k of vmKeys(spec)) env._own(this, k);
+    declare(this, vmOrigin(spec), (t) => t.addVm(spec));
   }
 
   /** Hot-plugs (or declares) a NIC on `network`; returns the interface name. */
   public addAttachment(network: INetwork, options: AttachOptions = {}): string {
-    const a: AttachmentSpec = { ...options, network: network.networkName };
-    NetworkEnvironment.of(this).topology.updateVm(this.namespace, this.vmName, (vm) => ({ ...vm, attachments: [...vm.attachments, a] }));
+    const a: AttachmentSpec = attachmentSpec(network, options);
+    environmentOf(this).topology.updateVm(this.namespace, this.vmName, (vm) => ({ ...vm, attachments: [...vm.attachments, a] }));
     return a.name ?? a.network;
   }
 
@@ -55,7 +37,7 @@ export class MultihomedVM extends Construct {
    * Drop the attachment in a later change, once KubeVirt removed it from the VM.
    */
   public unplug(interfaceName: string): void {
-    NetworkEnvironment.of(this).topology.updateVm(this.namespace, this.vmName, (vm) => ({
+    environmentOf(this).topology.updateVm(this.namespace, this.vmName, (vm) => ({
       ...vm,
       attachments: vm.attachments.map((a) => ((a.name ?? a.network) === interfaceName ? { ...a, state: 'absent' as const } : a)),
     }));

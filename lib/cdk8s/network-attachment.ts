@@ -3,9 +3,9 @@ import { Construct } from 'constructs';
 import { Problem } from '../core/errors';
 import { Manifest } from '../core/manifest';
 import { nadManifest, NadConfig } from '../core/cni';
-import type { ValidateOptions } from '../core/validate';
+import { validateManifest, ValidateOptions } from '../core/validate';
 import { manifestApiObject } from './api-objects';
-import { addResourceValidation } from './standalone';
+import { addProblemValidation, atConstruct } from './problem-validation';
 
 /** A NetworkAttachmentDefinition, made here or elsewhere. */
 export interface INetworkAttachment {
@@ -53,7 +53,8 @@ export class NetworkAttachment extends Construct implements INetworkAttachment {
     this.namespace = props.namespace;
     const m = () => this.toManifest();
     this.apiObject = manifestApiObject(this, 'Resource', m(), () => ({ spec: m().spec }));
-    this.problems = addResourceValidation(this, m, props);
+    this.problems = () => atConstruct(validateManifest(m(), props), this.node.path);
+    addProblemValidation(this, this.problems);
   }
 
   /** The NAD as a plain manifest. */

@@ -3,9 +3,10 @@ import { Construct } from 'constructs';
 import { Problem } from '../core/errors';
 import { Manifest } from '../core/manifest';
 import type { DnsResolver, Interface, OvnBridgeMapping, RouteEntry } from '../core/nmstate/types';
-import { policyManifest } from '../core/topology/render-nncp';
+import { desiredState, nncp } from '../core/nmstate/builders';
+import { validateManifest } from '../core/validate';
 import { manifestApiObject } from './api-objects';
-import { addResourceValidation } from './standalone';
+import { addProblemValidation, atConstruct } from './problem-validation';
 
 /** A NodeNetworkConfigurationPolicy, made here or elsewhere. */
 export interface INodeNetworkPolicy {
@@ -66,7 +67,8 @@ export class NodeNetworkPolicy extends Construct implements INodeNetworkPolicy {
     this.mappings = [...(props.ovnBridgeMappings ?? [])];
     const m = () => this.toManifest();
     this.apiObject = manifestApiObject(this, 'Resource', { ...m(), metadata: m().metadata }, () => ({ spec: m().spec }));
-    this.problems = addResourceValidation(this, m);
+    this.problems = () => atConstruct(validateManifest(m()), this.node.path);
+    addProblemValidation(this, this.problems);
   }
 
   /** Adds an interface to the desired state and returns it. */
@@ -90,17 +92,18 @@ export class NodeNetworkPolicy extends Construct implements INodeNetworkPolicy {
   /** The NNCP as a plain manifest (what synth writes). */
   public toManifest(): Manifest {
     const p = this.props;
-    return policyManifest({
+    return nncp({
       name: this.policyName,
-      nodeSelector: { ...(p.nodeSelector ?? {}) },
+      nodeSelector: p.nodeSelector && Object.keys(p.nodeSelector).length ? p.nodeSelector : undefined,
       maxUnavailable: p.maxUnavailable,
-      capture: p.capture ? { ...p.capture } : undefined,
-      interfaces: this.interfaces,
-      routes: this.routes,
-      dnsResolver: p.dnsResolver,
-      ovnMappings: this.mappings,
-      annotations: p.annotations ? { ...p.annotations } : undefined,
-      networks: [],
-    });
+      capture: p.capture,
+      annotations: p.annotations,
+      desiredState: desiredState({
+        interfaces: this.interfaces,
+        routes: this.routes.length ? this.routes : undefined,
+        dns: p.dnsResolver,
+        ovnBridgeMappings: this.mappings.length ? this.mappings : undefined,
+      }),
+    }) as unknown as Manifest;
   }
 }

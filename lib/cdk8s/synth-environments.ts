@@ -34,17 +34,14 @@ export function synthEnvironments(
   props: SynthEnvironmentsProps = {},
 ): SynthEnvironmentsResult {
   const { svg, ...envProps } = props;
-  // Each environment is built once: validated, then its chart's objects (cdk8s `toJson`, which
-  // runs the app's validation and dependency ordering as `app.synth` does) are written with the
-  // cdk8s-identical emitter by the writer `multihome synth` uses.
+  // Each environment is built once (NetworkEnvironment.build); its chart's objects (cdk8s `toJson`,
+  // which runs the app's validation and dependency ordering as `app.synth` does) are written with
+  // the cdk8s-identical emitter by the writer `multihome synth` uses.
   const built = Object.entries(environments).map(([name, environment]) => {
     const app = new App({ outdir: path.join(outRoot, name) });
-    const env = new NetworkEnvironment(app, name, { ...envProps, environment, warn: () => undefined });
-    return { name, env };
+    return { name, env: new NetworkEnvironment(app, name, { ...envProps, environment, warn: () => undefined }) };
   });
-  const problems = built.flatMap(({ env }) =>
-    env.problems().map((p) => ({ ...p, resource: { ...p.resource, constructPath: env.ownerPath(p.resource.kind, p.resource.name, p.resource.namespace) } })),
-  );
+  const problems = built.flatMap(({ env }) => env.problems());
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (errors.length === 0) {

@@ -1,89 +1,44 @@
 import { Construct } from 'constructs';
-import { uplinkKeys } from '../core/topology/keys';
-import { HostIpSpec, HostVlanSpec, UplinkSpec } from '../core/topology/model';
-import { NetworkEnvironment } from './network-environment';
-import { INodeGroup } from './node-group';
+import { HostVlanSpec, UplinkSpec } from '../core/topology/model';
+import { HostVlanOptions, IUplink, UplinkProps, uplinkSpec } from '../core/topology/props';
+import { declare, environmentOf } from './environment-scope';
 
-/** The physical side of a node group (a NIC or a bond), referenced by networks. */
-export interface IUplink {
+export type { HostVlanOptions, IUplink, UplinkProps } from '../core/topology/props';
+
+/** What {@link Uplink} and `BondedUplink` share: declaring the spec, and host VLANs. */
+export abstract class UplinkBase extends Construct implements IUplink {
   /** Id of the uplink in the environment. */
-  readonly uplinkName: string;
-  /** Interface name on the node. */
-  readonly interfaceName: string;
-}
-
-/** Options of {@link Uplink.addVlan}. */
-export interface HostVlanOptions extends HostIpSpec {
-  /** @default `<interface>.<id>` */
-  readonly name?: string;
-}
-
-/** Props of {@link Uplink}. */
-export interface UplinkProps extends HostIpSpec {
-  /** @default the construct id */
-  readonly name?: string;
-  readonly nodeGroup: INodeGroup;
-  /** Interface name on the nodes (`eth1`, `eno49`). */
-  readonly interface: string;
-  /** @default - left as the node has it */
-  readonly mtu?: number;
-  /** Name of the NNCP holding host VLANs added with `addVlan`. @default `<uplink>-<nodeGroup>` */
-  readonly policyName?: string;
-  /** Extra nodeSelector labels for that NNCP. */
-  readonly nodeSelector?: Readonly<Record<string, string>>;
-}
-
-/** A NIC uplink (seeds 000, 001, 004). */
-export class Uplink extends Construct implements IUplink {
-  /** References an uplink declared elsewhere in the same environment. */
-  public static fromUplinkName(scope: Construct, _id: string, name: string): IUplink {
-    const u = NetworkEnvironment.of(scope).topology.uplink(name);
-    return { uplinkName: name, interfaceName: u?.interface ?? name };
-  }
-
   public readonly uplinkName: string;
+  /** Interface name on the nodes. */
   public readonly interfaceName: string;
 
-  constructor(scope: Construct, id: string, props: UplinkProps | { spec: UplinkSpec }) {
+  protected constructor(scope: Construct, id: string, spec: UplinkSpec) {
     super(scope, id);
-    const spec: UplinkSpec =
-      'spec' in props
-        ? props.spec
-        : {
-            name: props.name ?? id,
-            nodeGroup: props.nodeGroup.nodeGroupName,
-            interface: props.interface,
-            mtu: props.mtu,
-            ipv4: props.ipv4,
-            ipv6: props.ipv6,
-            dhcp4: props.dhcp4,
-            dhcp6: props.dhcp6,
-            policyName: props.policyName,
-            nodeSelector: props.nodeSelector,
-            ...this.extraSpec(props),
-          };
     this.uplinkName = spec.name;
     this.interfaceName = spec.interface;
-    NetworkEnvironment.of(this).topology.addUplink(spec);
-    this.ownObjects();
+    declare(this, { kind: 'uplink', name: spec.name }, (t) => t.addUplink(spec));
   }
 
   /** Adds a host VLAN sub-interface with host addresses (seed 002 `bond0.144`) and returns its spec. */
   public addVlan(id: number, options: HostVlanOptions = {}): HostVlanSpec {
-    const vlan: HostVlanSpec = { id, ...options };
-    NetworkEnvironment.of(this).topology.updateUplink(this.uplinkName, (u) => ({ ...u, vlans: [...(u.vlans ?? []), vlan] }));
-    this.ownObjects();
+    const vlan: HostVlanSpec = { ...options, id };
+    environmentOf(this).topology.updateUplink(this.uplinkName, (u) => ({ ...u, vlans: [...(u.vlans ?? []), vlan] }));
     return vlan;
   }
+}
 
-  /** Extra spec fields of subclasses. @internal */
-  protected extraSpec(_props: UplinkProps): Partial<UplinkSpec> {
-    return {};
+/**
+ * A NIC uplink of a node group (seeds 000, 001, 004); networks hang off it. With host VLANs
+ * (`addVlan`) it renders an NNCP of its own. A bond is a `BondedUplink`.
+ */
+export class Uplink extends UplinkBase {
+  /** References an uplink declared elsewhere in the same environment (e.g. in an environment file). */
+  public static fromUplinkName(scope: Construct, _id: string, name: string): IUplink {
+    const u = environmentOf(scope).topology.uplink(name);
+    return { uplinkName: name, interfaceName: u?.interface ?? name };
   }
 
-  private ownObjects(): void {
-    const env = NetworkEnvironment.of(this);
-    const spec = env.topology.uplink(this.uplinkName)!;
-    for (const k of uplinkKeys(spec)) env._own(this, k);
+  constructor(scope: Construct, id: string, props: UplinkProps) {
+    super(scope, id, uplinkSpec(id, props));
   }
 }

@@ -3,16 +3,16 @@ import { Problem } from '../core/errors';
 import { loadDocuments, locate, resourceOf, SourceDocument, SourceProblem } from '../core/source/documents';
 import { SOURCE_CODES } from '../core/source/codes';
 import { isRecord } from '../core/problems';
-import { validateManifest, ValidateOptions } from '../core/validate';
+import { ValidateOptions } from '../core/validate';
 import { Manifest } from '../core/manifest';
-import { dropSuperseded, resourceKey } from '../core/topology/supersede';
-import { manifestOfProblem, ManifestSetOptions, validateManifestSet } from '../core/topology/validate-set';
+import { ManifestSetOptions } from '../core/topology/validate-set';
+import { validateManifests } from '../core/topology/validate-manifests';
 import { expandPaths } from './files';
 
 /** Output formats of `multihome check`. */
 export type CheckFormat = 'text' | 'json';
 
-/** Options of {@link runCheck}. */
+/** Options of {@link checkPaths}. */
 export interface CheckOptions extends ValidateOptions {
   /** @default 'text' */
   readonly format?: CheckFormat;
@@ -64,7 +64,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
   const records: CheckRecord[] = [];
   let resources = 0;
   const ignore = new Set(options.ignore ?? []);
-  const docOf = new Map<unknown, SourceDocument>();
+  const docOf = new Map<Manifest, SourceDocument>();
   for (const file of files) {
     let text: string;
     try {
@@ -78,32 +78,32 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
     for (const doc of loaded.documents) {
       if (doc.empty || doc.value === undefined) continue;
       resources++;
-      for (const { problem, line } of checkDocument(doc, options)) records.push(toRecord(problem, file, line));
-      if (isRecord(doc.value) && typeof doc.value.kind === 'string' && typeof doc.value.apiVersion === 'string') docOf.set(doc.value, doc);
+      const shape = shapeProblem(doc);
+      if (shape) records.push(toRecord(shape, file, doc.startLine));
+      else docOf.set(doc.value as Manifest, doc);
     }
   }
-  const set = validateManifestSet([...docOf.keys()] as Manifest[], { isolation: options.isolation, globalNamespaces: options.globalNamespaces });
-  for (const p of set) {
-    const doc = docOf.get(manifestOfProblem(p));
-    records.push(toRecord(p, doc?.file ?? '', doc ? locate(doc, p.path) : 0));
+  for (const { problem, manifest } of validateManifests([...docOf.keys()], options)) {
+    const doc = manifest ? docOf.get(manifest) : undefined;
+    records.push(toRecord(problem, doc?.file ?? '', doc ? locate(doc, problem.path) : 0));
   }
-  const kept = dropSuperseded(records, (r) => resourceKey(r.kind, r.namespace, r.name)).filter((r) => !ignore.has(r.code));
+  const kept = records.filter((r) => !ignore.has(r.code));
   const exitCode = unreadable.length > 0 ? 2 : kept.some((r) => r.severity === 'error') ? 1 : 0;
   return { records: kept, unreadable, files: files.length, resources, exitCode };
 }
 
-function checkDocument(doc: SourceDocument, options: ValidateOptions): Array<{ problem: Problem; line: number }> {
+/** A document that is not a Kubernetes object at all (not a mapping, or no apiVersion/kind). */
+function shapeProblem(doc: SourceDocument): Problem | undefined {
   const value = doc.value;
   const resource = resourceOf(value);
   if (!isRecord(value)) {
-    return [{ problem: { code: 'MANIFEST_NOT_AN_OBJECT', severity: SOURCE_CODES.MANIFEST_NOT_AN_OBJECT.severity, resource, path: '', message: `document ${doc.index + 1} is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object`, fix: 'each YAML document must be one object with apiVersion, kind and metadata' }, line: doc.startLine }];
+    return { code: 'MANIFEST_NOT_AN_OBJECT', severity: SOURCE_CODES.MANIFEST_NOT_AN_OBJECT.severity, resource, path: '', message: `document ${doc.index + 1} is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object`, fix: 'each YAML document must be one object with apiVersion, kind and metadata' };
   }
   if (typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
     const path = typeof value.apiVersion !== 'string' ? 'apiVersion' : 'kind';
-    return [{ problem: { code: 'MANIFEST_MISSING_KIND', severity: SOURCE_CODES.MANIFEST_MISSING_KIND.severity, resource, path, message: `${path} is missing or not a string`, fix: 'add apiVersion and kind, e.g. apiVersion: nmstate.io/v1, kind: NodeNetworkConfigurationPolicy' }, line: doc.startLine }];
+    return { code: 'MANIFEST_MISSING_KIND', severity: SOURCE_CODES.MANIFEST_MISSING_KIND.severity, resource, path, message: `${path} is missing or not a string`, fix: 'add apiVersion and kind, e.g. apiVersion: nmstate.io/v1, kind: NodeNetworkConfigurationPolicy' };
   }
-  const problems = validateManifest(value, options);
-  return problems.map((problem) => ({ problem, line: locate(doc, problem.path) }));
+  return undefined;
 }
 
 function toRecord(p: Problem | SourceProblem, file: string, line: number): CheckRecord {

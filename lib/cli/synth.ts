@@ -2,9 +2,8 @@ import { SvgRenderer } from '../core/diagram';
 import { Problem } from '../core/errors';
 import { writeEnvironmentDirs } from '../core/render/environment-dirs';
 import { Topology } from '../core/topology/model';
-import { renderLayers } from '../core/topology/render';
-import { resolveTopology } from '../core/topology/resolve';
-import { validateEnvironment, EnvironmentValidationOptions } from '../core/topology/validate-environment';
+import { buildEnvironment } from '../core/topology/build';
+import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
 
 /** Options of {@link synthDirect}. */
 export interface DirectSynthOptions extends EnvironmentValidationOptions {
@@ -31,14 +30,14 @@ export interface DirectSynthResult {
  */
 export function synthDirect(environments: Readonly<Record<string, Topology>>, out: string, options: DirectSynthOptions = {}): DirectSynthResult {
   const { svg, ...validation } = options;
-  const rendered = Object.entries(environments).map(([name, t]) => {
-    const manifests = renderLayers(resolveTopology(t)).map((l) => l.manifest);
-    return { name, manifests, problems: validateEnvironment(t, manifests, validation) };
-  });
-  const problems = rendered.flatMap((r) => r.problems);
-  const errors = problems.filter((p) => p.severity === 'error');
-  const warnings = problems.filter((p) => p.severity === 'warning');
+  const built = Object.entries(environments).map(([name, t]) => ({ name, build: buildEnvironment(t, validation) }));
+  const errors = built.flatMap((b) => b.build.errors);
+  const warnings = built.flatMap((b) => b.build.warnings);
   if (errors.length) return { errors, warnings, files: [] };
-  const files = writeEnvironmentDirs(out, rendered, svg);
+  const files = writeEnvironmentDirs(
+    out,
+    built.map(({ name, build }) => ({ name, manifests: build.manifests.map((m) => m.manifest), problems: build.problems })),
+    svg,
+  );
   return { errors, warnings, files };
 }

@@ -28,3 +28,17 @@ export const API = {
   networkAddonsConfig: { apiVersion: 'networkaddonsoperator.network.kubevirt.io/v1', kind: 'NetworkAddonsConfig' },
   namespace: { apiVersion: 'v1', kind: 'Namespace' },
 } as const;
+
+/**
+ * The key of an object: `Kind/namespace/name`, or `Kind/name` when cluster-scoped (no namespace).
+ * The one format of manifest keys: the render's tags, the adapters' lookups and problem reports
+ * all use it.
+ */
+export function objectKey(kind: string, name: string | undefined, namespace?: string): string {
+  return namespace ? `${kind}/${namespace}/${name ?? ''}` : `${kind}/${name ?? ''}`;
+}
+
+/** The key of a manifest ({@link objectKey}). */
+export function manifestKey(m: Pick<Manifest, 'kind' | 'metadata'>): string {
+  return objectKey(m.kind, m.metadata.name, m.metadata.namespace);
+}

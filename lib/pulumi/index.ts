@@ -1,5 +1,5 @@
-export * from './components';
+export { TYPE_TOKENS } from './components';
 export * from './network-environment';
+export * from './network-agent';
 export * from './readiness';
 export * from './stack-config';
-export * from './network-agent';

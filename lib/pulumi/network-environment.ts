@@ -1,18 +1,15 @@
 import * as pulumi from '@pulumi/pulumi';
-import { formatProblem } from '../core/errors';
-import { API, Manifest } from '../core/manifest';
 import { pluginProfileByName } from '../core/cni';
-import { hostPolicyKeys, keyString, ManifestKey, manifestKey, networkKeys, uplinkKeys, vmKeys, prerequisiteKeys } from '../core/topology/keys';
+import { API, Manifest } from '../core/manifest';
+import { buildEnvironment } from '../core/topology/build';
 import { Topology } from '../core/topology/model';
-import { renderLayers } from '../core/topology/render';
-import { resolveTopology } from '../core/topology/resolve';
-import { macKey, allocateMacs } from '../core/topology/render-vm';
-import { validateEnvironment } from '../core/topology/validate-environment';
-import {
-  BondedUplink, ClusterNetworkPrerequisites, MultihomedVM, NodeNetworkPolicy, TYPE_TOKENS, VlanBridgeNetwork, VmNetworkOutputs,
-} from './components';
-import { NetworkAgent } from './network-agent';
-import { ReadinessOptions } from './readiness';
+import { Origin, originKey } from '../core/topology/origin';
+import { RenderedManifest } from '../core/topology/render';
+import { macKey } from '../core/topology/render-vm';
+import { COMPONENT_OF_ORIGIN, SpecComponent, TYPE_TOKENS } from './components';
+import { reportProblems } from './problems';
+import { ReadinessOptions, withReadiness } from './readiness';
+import { registerManifest } from './resources';
 
 /** Args of {@link NetworkEnvironment}. */
 export interface NetworkEnvironmentArgs extends ReadinessOptions {
@@ -26,11 +23,21 @@ export interface NetworkEnvironmentArgs extends ReadinessOptions {
   readonly provider?: pulumi.ProviderResource;
 }
 
+/** Addresses and MACs of one VM's secondary NICs. */
+export interface VmNetworkOutputs {
+  /** MAC per interface name. */
+  readonly macs: Record<string, string>;
+  /** Static addresses (CIDR) per interface name. */
+  readonly addresses: Record<string, string[]>;
+}
+
 /**
- * A whole environment as a Pulumi component: validates the topology before registering any
- * child (one `ResourceError` listing every problem), then registers NNCP → NAD → VM with
- * `dependsOn` and `pulumi.com/waitFor` readiness on the NNCPs, and the node agent (a
- * {@link NetworkAgent} child with typed Kubernetes resources) when the topology has one.
+ * A whole environment as a Pulumi component: builds it once through lib/core
+ * (`buildEnvironment`: render, validate), fails with one `ResourceError` listing every problem
+ * before registering any child, then registers each rendered manifest under the component of the
+ * spec it comes from (ClusterNetworkPrerequisites, NetworkAgent, HostNetworkPolicy, Uplink /
+ * BondedUplink, VlanBridgeNetwork, MultihomedVM) with `dependsOn` from the render's tags (NNCP →
+ * NAD → VM) and `pulumi.com/waitFor` readiness on the NNCPs.
  */
 export class NetworkEnvironment extends pulumi.ComponentResource {
   /** Every rendered manifest, in apply order. */
@@ -45,80 +52,57 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
   constructor(name: string, args: NetworkEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TYPE_TOKENS.NetworkEnvironment, name, {}, opts);
     const t = args.environment;
-    const resolved = resolveTopology(t);
-    const layers = renderLayers(resolved);
-    this.manifests = layers.map((l) => l.manifest);
-    // Manifests that travel with another (a VM's cloud-init Secret), by the key of that other.
-    const derived = new Map<string, ManifestKey[]>();
-    for (const { manifest: m, derivedFrom } of layers) {
-      if (derivedFrom) derived.set(derivedFrom, [...(derived.get(derivedFrom) ?? []), manifestKey(m)]);
-    }
-    const problems = validateEnvironment(t, this.manifests, {
-      isolation: args.isolation,
-      pluginProfile: args.pluginProfile ? pluginProfileByName(args.pluginProfile) : undefined,
-    });
-    const errors = problems.filter((p) => p.severity === 'error');
-    if (errors.length) {
-      throw new pulumi.ResourceError(`multihome: environment ${t.name} has ${errors.length} error(s):\n` + errors.map((p) => '  ' + formatProblem(p)).join('\n'), this);
-    }
-    // the NetworkAgent child logs the agent's warnings itself, on its own resource
-    for (const w of problems.filter((p) => p.severity === 'warning' && p.resource.kind !== 'NetworkAgent')) pulumi.log.warn(formatProblem(w), this);
+    const build = buildEnvironment(t, { isolation: args.isolation, pluginProfile: args.pluginProfile ? pluginProfileByName(args.pluginProfile) : undefined });
+    const components = new Map<string, SpecComponent>();
+    const componentOf = (origin: Origin): SpecComponent => {
+      const key = originKey(origin);
+      let c = components.get(key);
+      if (!c) {
+        const bonded = origin.kind === 'uplink' && build.topology.uplinks.some((u) => u.name === origin.name && u.bond);
+        const kind = bonded ? 'BondedUplink' : COMPONENT_OF_ORIGIN[origin.kind] ?? 'NetworkEnvironment';
+        c = new SpecComponent(TYPE_TOKENS[kind], `${name}-${origin.kind === 'vm' ? origin.name.replace('/', '-') : origin.name}`, { parent: this });
+        components.set(key, c);
+      }
+      return c;
+    };
+    reportProblems(`environment ${t.name}`, build.problems, this, (p) => components.get(originKey(build.originOf(p))) ?? this);
 
-    const byKey = new Map(this.manifests.map((m) => [keyString(manifestKey(m)), m]));
-    const taken = new Set<string>();
-    const pick = (keys: ManifestKey[]): Manifest[] =>
-      keys.map(keyString).filter((k) => !taken.has(k) && byKey.has(k) && (taken.add(k), true)).map((k) => byKey.get(k)!);
-    const child = { parent: this };
-    const common = { namePrefix: name, provider: args.provider, waitForPolicies: args.waitForPolicies, policyTimeoutSeconds: args.policyTimeoutSeconds };
+    registerRendered(build.manifests, componentOf, { ...args, namePrefix: name });
+    for (const c of components.values()) c.done();
 
-    const prereq = new ClusterNetworkPrerequisites(`${name}-prerequisites`, { ...common, manifests: pick(prerequisiteKeys(t)) }, child);
-    if (t.agent) {
-      // the agent observes/applies the node side; it neither waits for nor gates the policies
-      const agent = new NetworkAgent(`${name}-agent`, { ...t.agent, environment: t, provider: args.provider }, child);
-      pick(agent.manifests.map(manifestKey));
-    }
-    const policyDeps = [...prereq.resources.values()];
-    const policies = new Map<string, pulumi.Resource>();
-    for (const h of t.hostPolicies ?? []) {
-      const c = new NodeNetworkPolicy(`${name}-${h.name}`, { ...common, manifests: pick(hostPolicyKeys(h)), dependsOn: policyDeps }, child);
-      for (const [k, r] of c.resources) policies.set(k, r);
-    }
-    for (const u of t.uplinks) {
-      const ms = pick(uplinkKeys(u));
-      if (!ms.length) continue;
-      const Cls = u.bond ? BondedUplink : NodeNetworkPolicy;
-      const c = new Cls(`${name}-${u.name}`, { ...common, manifests: ms, dependsOn: policyDeps }, child);
-      for (const [k, r] of c.resources) policies.set(k, r);
-    }
-    const nads = new Map<string, pulumi.Resource>();
-    for (const n of resolved.networks) {
-      const keys = networkKeys(t, n);
-      const policyKey = keyString(keys[0]);
-      const ownPolicy = pick([keys[0]]);
-      const nadManifests = pick(keys.slice(1));
-      const network = new VlanBridgeNetwork(`${name}-${n.name}`, { ...common, manifests: ownPolicy, dependsOn: policyDeps }, child);
-      for (const [k, r] of network.resources) policies.set(k, r);
-      const bridgePolicy = policies.get(policyKey);
-      const nadGroup = new VlanBridgeNetwork(`${name}-${n.name}-attachments`, { ...common, manifests: nadManifests, dependsOn: bridgePolicy ? [bridgePolicy] : [] }, { parent: network });
-      for (const [k, r] of nadGroup.resources) nads.set(k, r);
-    }
-    const macs = allocateMacs(resolved);
-    this.vms = {};
-    for (const vm of resolved.vms) {
-      const deps = vm.attachments
-        .map((a) => nads.get(keyString({ ...API.nad, name: a.networkSpec?.nadName ?? a.network, namespace: vm.namespace })))
-        .filter((r): r is pulumi.Resource => r !== undefined);
-      const network: VmNetworkOutputs = {
-        macs: Object.fromEntries(vm.attachments.map((a) => [a.name, macs.get(macKey(vm, a))!])),
-        addresses: Object.fromEntries(vm.attachments.map((a) => [a.name, [...(a.ipv4 ?? []), ...(a.ipv6 ?? [])]])),
-      };
-      new MultihomedVM(`${name}-${vm.namespace}-${vm.name}`, { ...common, manifests: pick(vmKeys(vm).flatMap((k) => [k, ...(derived.get(keyString(k)) ?? [])])), dependsOn: deps, network }, child);
-      this.vms[`${vm.namespace}/${vm.name}`] = network;
-    }
-    const left = [...byKey.keys()].filter((k) => !taken.has(k));
-    if (left.length) throw new pulumi.ResourceError(`multihome internal error: rendered but not registered: ${left.join(', ')}`, this);
+    this.manifests = build.manifests.map((m) => m.manifest);
     this.policyNames = this.manifests.filter((m) => m.kind === API.nncp.kind).map((m) => m.metadata.name);
     this.nadNames = this.manifests.filter((m) => m.kind === API.nad.kind).map((m) => `${m.metadata.namespace}/${m.metadata.name}`);
+    this.vms = Object.fromEntries(
+      build.topology.vms.map((vm) => [
+        `${vm.namespace}/${vm.name}`,
+        {
+          macs: Object.fromEntries(vm.attachments.map((a) => [a.name, build.macs.get(macKey(vm, a))!])),
+          addresses: Object.fromEntries(vm.attachments.map((a) => [a.name, [...(a.ipv4 ?? []), ...(a.ipv6 ?? [])]])),
+        },
+      ]),
+    );
     this.registerOutputs({ policyNames: this.policyNames, nadNames: this.nadNames, vms: this.vms, manifests: this.manifests });
+  }
+}
+
+/** How {@link registerRendered} registers: readiness, provider, resource-name prefix. */
+export interface RegisterOptions extends ReadinessOptions {
+  readonly provider?: pulumi.ProviderResource;
+  readonly namePrefix?: string;
+}
+
+/**
+ * Registers rendered manifests in their order, each as a child of the component `parentOf` gives
+ * and after the resources its tags name (`dependsOn`, always rendered earlier).
+ */
+export function registerRendered(rendered: readonly RenderedManifest[], parentOf: (origin: Origin) => SpecComponent, options: RegisterOptions): void {
+  const byKey = new Map<string, pulumi.CustomResource>();
+  for (const r of rendered) {
+    const parent = parentOf(r.origin);
+    const dependsOn = r.dependsOn.map((k) => byKey.get(k)).filter((x): x is pulumi.CustomResource => x !== undefined);
+    const resource = registerManifest(withReadiness(r.manifest, options), { parent, provider: options.provider, dependsOn }, options.namePrefix);
+    byKey.set(r.key, resource);
+    parent.resources.set(r.key, resource);
   }
 }

@@ -7,18 +7,30 @@ export function resourceName(m: Manifest, prefix?: string): string {
   return [prefix, m.kind.toLowerCase(), m.metadata.namespace, m.metadata.name].filter(Boolean).join('-');
 }
 
+/** A core manifest as the args of a typed resource (the core render is the JSON those args describe). */
+const args = <T>(m: Manifest): T => m as unknown as T;
+
+type Register = (name: string, m: Manifest, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+
+/** The typed @pulumi/kubernetes class of every core kind multihome renders, declared once; CRD kinds are CustomResources. */
+const TYPED: Readonly<Record<string, Register>> = {
+  'v1/Namespace': (n, m, o) => new k8s.core.v1.Namespace(n, args<k8s.core.v1.NamespaceArgs>(m), o),
+  'v1/ServiceAccount': (n, m, o) => new k8s.core.v1.ServiceAccount(n, args<k8s.core.v1.ServiceAccountArgs>(m), o),
+  'v1/ConfigMap': (n, m, o) => new k8s.core.v1.ConfigMap(n, args<k8s.core.v1.ConfigMapArgs>(m), o),
+  'v1/Secret': (n, m, o) => new k8s.core.v1.Secret(n, args<k8s.core.v1.SecretArgs>(m), o),
+  'rbac.authorization.k8s.io/v1/ClusterRole': (n, m, o) => new k8s.rbac.v1.ClusterRole(n, args<k8s.rbac.v1.ClusterRoleArgs>(m), o),
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': (n, m, o) => new k8s.rbac.v1.ClusterRoleBinding(n, args<k8s.rbac.v1.ClusterRoleBindingArgs>(m), o),
+  'apps/v1/DaemonSet': (n, m, o) => new k8s.apps.v1.DaemonSet(n, args<k8s.apps.v1.DaemonSetArgs>(m), o),
+};
+
 /**
- * Registers one core manifest as a @pulumi/kubernetes resource: CustomResource for CRD kinds
- * (NNCP, NAD, VM, NMState, NetworkAddonsConfig), the typed class for core kinds.
+ * Registers one core manifest as a @pulumi/kubernetes resource: the typed class for core kinds,
+ * a CustomResource for CRD kinds (NNCP, NAD, VM, NMState, NetworkAddonsConfig).
  */
 export function registerManifest(m: Manifest, opts: pulumi.CustomResourceOptions, prefix?: string): pulumi.CustomResource {
+  const typed = TYPED[`${m.apiVersion}/${m.kind}`];
+  const name = resourceName(m, prefix);
+  if (typed) return typed(name, m, opts);
   const { apiVersion, kind, metadata, ...rest } = m;
-  switch (`${apiVersion}/${kind}`) {
-    case 'v1/Secret':
-      return new k8s.core.v1.Secret(resourceName(m, prefix), { metadata, ...(rest as object) }, opts);
-    case 'v1/ConfigMap':
-      return new k8s.core.v1.ConfigMap(resourceName(m, prefix), { metadata, ...(rest as object) }, opts);
-    default:
-      return new k8s.apiextensions.CustomResource(resourceName(m, prefix), { apiVersion, kind, metadata, ...rest }, opts);
-  }
+  return new k8s.apiextensions.CustomResource(name, { apiVersion, kind, metadata, ...rest }, opts);
 }

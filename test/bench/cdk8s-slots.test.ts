@@ -13,12 +13,13 @@ describe('NetworkEnvironment VM slots', () => {
   it('name the objects in a VM slot by kind, so thousands of slots share one child-id shape', () => {
     const app = new App({ outdir: '/tmp/unused' });
     const env = new NetworkEnvironment(app, 'bench', { environment: generateEnvironment(40), warn: () => undefined });
+    // the objects are created from the render at synth
+    const vms = env.toJson().filter((m: { kind: string }) => m.kind === 'VirtualMachine');
     const slots = env.node.findAll().filter((c: IConstruct) => c.node.id.startsWith('Slot-'));
     expect(slots).toHaveLength(40);
     const childIds = new Set(slots.flatMap((s) => s.node.children.map((c) => c.node.id)));
     expect([...childIds]).toEqual(['VirtualMachine']);
-    // the manifests are the same as before: names come from metadata, not from construct ids
-    const vms = env.toJson().filter((m: { kind: string }) => m.kind === 'VirtualMachine');
+    // names come from metadata, not from construct ids
     expect(vms.map((m: { metadata: { name: string } }) => m.metadata.name).slice(0, 2)).toEqual(['vm-00000', 'vm-00001']);
   });
 });

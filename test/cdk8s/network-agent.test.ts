@@ -1,12 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart, Testing } from 'cdk8s';
+import { App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { lab } from '../../apps/environments/lab';
 import { prod } from '../../apps/environments/prod';
-import { KPLUS_ADDRESS_LABEL } from '../../lib/cdk8s/agent-daemon-set';
 import { ClusterNetworkPrerequisites, NetworkAgent, NetworkAgentProps, NetworkEnvironment, NodeGroup, Uplink, VlanBridgeNetwork } from '../../lib/cdk8s';
 import { stringifyManifests } from '../../lib/core/render/yaml';
 import { AgentDeploymentOptions, renderAgentDeployment } from '../../lib/core/topology/agent-deployment';
@@ -66,19 +65,31 @@ describe('NetworkAgent (cdk8s)', () => {
     expect(fs.readFileSync(path.join(app.outdir, 'prod.k8s.yaml'), 'utf8')).toBe(stringifyManifests(renderTopology(prod)));
   });
 
-  test('the objects are cdk8s-plus-28 constructs users can extend; pods are selected by the group labels, not the removed cdk8s-plus address label', () => {
-    const { agent, objs } = synthAgent(prod, { nodeGroups: [NodeGroup.fromNodeGroupName(new Chart(Testing.app(), 'x'), 'g', 'c7000')] });
-    expect(Object.keys(agent.daemonSets)).toEqual(['c7000']);
-    expect(agent.daemonSets.c7000).toBeInstanceOf(kplus.DaemonSet);
-    expect(agent.configMaps.c7000).toBeInstanceOf(kplus.ConfigMap);
-    expect(agent.serviceAccount).toBeInstanceOf(kplus.ServiceAccount);
-    expect(agent.clusterRole).toBeInstanceOf(kplus.ClusterRole);
-    expect(agent.daemonSets.c7000.hostNetwork).toBe(true);
-    const ds = objs.find((o) => o.kind === 'DaemonSet');
-    expect(ds.spec.template.metadata.labels[KPLUS_ADDRESS_LABEL]).toBeUndefined();
+  test('GIVEN a JSON patch and a label through daemonSet(group) THEN they reach that DaemonSet only (the cdk8s escape hatch on the core render)', () => {
+    const env = new NetworkEnvironment(Testing.app(), 'env', { environment: bare(prod), ...quiet });
+    const agent = new NetworkAgent(env, 'agent', quiet);
+    const ds = agent.daemonSet('c7000');
+    ds.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/env/-', { name: 'LOG_LEVEL', value: 'debug' }));
+    ds.metadata.addLabel('team', 'net');
+    const objs = Testing.synth(env);
+    const daemonSets = objs.filter((o) => o.kind === 'DaemonSet');
+    const c7000 = daemonSets.find((o) => o.metadata.name === 'multihome-agent-c7000');
+    expect(c7000.spec.template.spec.containers[0].env.at(-1)).toEqual({ name: 'LOG_LEVEL', value: 'debug' });
+    expect(c7000.metadata.labels.team).toBe('net');
+    expect(c7000.metadata.labels['multihome.io/node-group']).toBe('c7000');
+    const others = daemonSets.filter((o) => o !== c7000);
+    expect(others.length).toBeGreaterThan(0);
+    for (const o of others) expect(o.metadata.labels.team).toBeUndefined();
+    expect(() => agent.daemonSet('nope')).toThrow(/runs no agent on node group "nope"/);
+  });
+
+  test('GIVEN podSelector(group) as a cdk8s-plus Service selector THEN the Service selects exactly that DaemonSet\'s pods', () => {
+    const { agent, objs } = synthAgent(prod);
+    const ds = objs.find((o) => o.kind === 'DaemonSet' && o.metadata.name === 'multihome-agent-c7000');
     const chart = new Chart(Testing.app(), 'metrics');
-    new kplus.Service(chart, 'metrics', { selector: agent.daemonSets.c7000, ports: [{ port: 9681 }] });
+    new kplus.Service(chart, 'metrics', { selector: agent.podSelector('c7000'), ports: [{ port: 9681 }] });
     const svc = Testing.synth(chart)[0];
+    expect(svc.spec.selector).toEqual({ 'app.kubernetes.io/name': 'multihome-agent', 'multihome.io/node-group': 'c7000' });
     expect(svc.spec.selector).toEqual(ds.spec.selector.matchLabels);
     expect(ds.spec.template.metadata.labels).toMatchObject(svc.spec.selector);
   });
@@ -96,12 +107,16 @@ describe('NetworkAgent (cdk8s)', () => {
     expect(objs).toEqual(json(renderTopology(env.topology.topology())));
   });
 
-  test('GIVEN a node group declared after the agent THEN synth fails naming it (it would silently get no agent)', () => {
+  test('GIVEN a node group declared after the agent THEN it gets an agent too (the default node groups are resolved at synth)', () => {
     const env = new NetworkEnvironment(Testing.app(), 'env', { prerequisites: { nmstate: true }, ...quiet });
     new NodeGroup(env, 'a', { nodeSelector: { pool: 'a' } });
     new NetworkAgent(env, 'agent', quiet);
     new NodeGroup(env, 'b', { nodeSelector: { pool: 'b' } });
-    expect(() => Testing.synth(env)).toThrow(/\[AGENT_DEPLOYMENT_NODE_GROUP\] env\/agent NetworkAgent\/multihome-agent nodeGroups: node group b was declared after/);
+    const objs = Testing.synth(env);
+    expect(objs.filter((o) => o.kind === 'DaemonSet').map((o) => [o.metadata.name, o.spec.template.spec.nodeSelector])).toEqual([
+      ['multihome-agent-a', { pool: 'a' }],
+      ['multihome-agent-b', { pool: 'b' }],
+    ]);
   });
 
   test('GIVEN invalid options THEN the environment fails synth with every problem, each with code, the agent construct path and field path', () => {

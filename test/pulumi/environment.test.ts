@@ -79,7 +79,8 @@ describe('Pulumi NetworkEnvironment with the node agent', () => {
     await settle();
     const mine = registered.slice(before);
     expect(mine.filter((r) => r.type === TYPE_TOKENS.NetworkAgent).map((r) => r.name)).toEqual(['typed-agent']);
-    expect(mine.filter((r) => r.name.startsWith('typed-agent-')).map((r) => r.type).sort()).toEqual([
+    const agentObjects = mine.filter((r) => r.inputs?.metadata?.labels?.['app.kubernetes.io/part-of'] === 'multihome');
+    expect(agentObjects.map((r) => r.type).sort()).toEqual([
       'kubernetes:apps/v1:DaemonSet',
       'kubernetes:core/v1:ConfigMap',
       'kubernetes:core/v1:Namespace',
@@ -87,7 +88,14 @@ describe('Pulumi NetworkEnvironment with the node agent', () => {
       'kubernetes:rbac.authorization.k8s.io/v1:ClusterRole',
       'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding',
     ]);
-    expect(dependsOn.get('typed-nodenetworkconfigurationpolicy-br0-eth1')).not.toContain('typed-agent-daemonset-multihome-system-multihome-agent-nodes');
+    expect(agentObjects.map((r) => r.name)).toContain('typed-daemonset-multihome-system-multihome-agent-nodes');
+    expect(dependsOn.get('typed-nodenetworkconfigurationpolicy-br0-eth1')).not.toContain('typed-daemonset-multihome-system-multihome-agent-nodes');
+    expect(dependsOn.get('typed-daemonset-multihome-system-multihome-agent-nodes')).toEqual([
+      'typed-namespace-multihome-system',
+      'typed-configmap-multihome-system-multihome-agent-nodes',
+      'typed-serviceaccount-multihome-system-multihome-agent',
+      'typed-clusterrolebinding-multihome-agent',
+    ]);
   });
 
   it('registers no agent for an environment without one', async () => {

@@ -9,10 +9,9 @@ import { Manifest } from '../manifest';
 import { isRecord } from '../problems';
 import { loadDocuments } from '../source/documents';
 import { Topology } from '../topology/model';
-import { renderTopology } from '../topology/render';
-import { validateEnvironment, EnvironmentValidationOptions } from '../topology/validate-environment';
-import { validateManifestSet, ManifestSetOptions } from '../topology/validate-set';
-import { validateManifest, ValidateOptions } from '../validate';
+import { buildEnvironment } from '../topology/build';
+import { EnvironmentValidationOptions } from '../topology/validate-environment';
+import { validateManifests, ManifestsValidationOptions } from '../topology/validate-manifests';
 import { buildDiagram } from './build';
 import { Diagram } from './model';
 
@@ -21,8 +20,8 @@ import { Diagram } from './model';
  * (intent rules, per resource, across resources; silenced warnings left out).
  */
 export function diagramOfEnvironment(t: Topology, options: EnvironmentValidationOptions = {}): Diagram {
-  const manifests = renderTopology(t);
-  return buildDiagram({ title: t.name, manifests, problems: validateEnvironment(t, manifests, options) });
+  const build = buildEnvironment(t, options);
+  return buildDiagram({ title: t.name, manifests: build.manifests.map((m) => m.manifest), problems: build.problems });
 }
 
 /** One YAML text to draw, with the name it is reported under. */
@@ -32,7 +31,7 @@ export interface DiagramText {
 }
 
 /** Options of {@link diagramOfTexts}. */
-export interface DiagramTextOptions extends ValidateOptions, ManifestSetOptions {}
+export type DiagramTextOptions = ManifestsValidationOptions;
 
 /**
  * The diagram of YAML texts read together: every object validated on its own
@@ -47,11 +46,9 @@ export function diagramOfTexts(title: string, texts: readonly DiagramText[], opt
     problems.push(...loaded.problems.map((p) => ({ ...p, resource: { ...p.resource, name: `${file}:${p.line}` } })));
     for (const doc of loaded.documents) {
       if (doc.empty || !isRecord(doc.value) || typeof doc.value.kind !== 'string') continue;
-      const m = doc.value as Manifest;
-      manifests.push(m);
-      problems.push(...validateManifest(m, options));
+      manifests.push(doc.value as Manifest);
     }
   }
-  problems.push(...validateManifestSet(manifests, options));
+  problems.push(...validateManifests(manifests, options).map((l) => l.problem));
   return buildDiagram({ title, manifests, problems });
 }

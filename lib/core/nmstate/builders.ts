@@ -20,6 +20,7 @@ import {
   MacVlanMode,
   Nncp,
   OvnBridgeMapping,
+  OvsBridgeInterface,
   RouteEntry,
   RouteType,
   StpOptions,
@@ -305,7 +306,9 @@ export interface BondInterfaceOptions extends InterfaceOptions {
 
 /** A `type: bond` interface (`rust/src/lib/ifaces/bond.rs`, the block is `link-aggregation`). */
 export function bond(options: BondInterfaceOptions): BondInterface {
-  const opts = compact({ ...options.options, miimon: options.miimon, primary: options.primary });
+  // explicit miimon/primary win over the same keys in `options`; miimon first, as kernel docs list it
+  const { miimon, primary, ...rest } = (options.options ?? {}) as NonNullable<BondConfig['options']>;
+  const opts = compact({ miimon: options.miimon ?? miimon, ...rest, primary: options.primary ?? primary });
   const la: BondConfig = compact({
     mode: options.mode,
     port: options.ports ? [...options.ports] : undefined,
@@ -329,6 +332,24 @@ export interface MacVlanOptions extends InterfaceOptions {
 export function macVlan(options: MacVlanOptions): MacVlanInterface {
   const iface = base('mac-vlan', options) as MacVlanInterface;
   iface['mac-vlan'] = compact({ 'base-iface': options.baseIface, mode: options.mode, promiscuous: options.promiscuous });
+  return iface;
+}
+
+/** Options of {@link ovsBridge}. */
+export interface OvsBridgeOptions extends InterfaceOptions {
+  /** Port interface names (system interfaces or internal ports). @default - not rendered */
+  readonly ports?: readonly string[];
+  /** @default false (bridges for VM networks do not run STP) */
+  readonly stp?: boolean;
+}
+
+/**
+ * A `type: ovs-bridge` interface (`rust/src/lib/ifaces/ovs.rs`), e.g. the bridge an OVN localnet
+ * network maps to.
+ */
+export function ovsBridge(options: OvsBridgeOptions): OvsBridgeInterface {
+  const iface = base('ovs-bridge', options) as OvsBridgeInterface;
+  iface.bridge = compact({ options: { stp: options.stp ?? false }, port: options.ports?.map((name) => ({ name })) });
   return iface;
 }
 

@@ -5,29 +5,16 @@
  * (lib/core/topology/agent-deployment.ts); the agent reads them (lib/agent/config.ts).
  */
 import type { DesiredState, Interface, RouteEntry } from '../nmstate/types';
+import type { AgentConfigOptions, AgentProbeSpec } from './agent-options';
 import { NodeGroupSpec, Topology } from './model';
 import { planPolicies, PlannedPolicy } from './render-nncp';
 import { resolveTopology } from './resolve';
 
+/** The options' types live apart (agent-options.ts); re-exported here beside their renderer. */
+export type { AgentConfigOptions, AgentProbeSpec } from './agent-options';
+
 /** `apiVersion`/`kind` of the agent's config document (read by lib/agent/config.ts). */
 export const AGENT_CONFIG_KIND = { apiVersion: 'multihome.io/v1alpha1', kind: 'AgentConfig' } as const;
-
-/**
- * A ping probe the agent runs after an apply; a failure rolls the change back. Declared here, in
- * the core, and used by the agent (lib/agent/config.ts `ProbeSpec`): one definition for both.
- */
-export interface AgentProbeSpec {
-  /** Shown in reports and metrics. @default `ping-<target>` */
-  readonly name?: string;
-  /** @default 'ping' (the only type) */
-  readonly type?: 'ping';
-  /** Address to ping (IPv4 or IPv6). */
-  readonly target: string;
-  /** Ping through this interface (`ping -I`). @default - the routing table decides */
-  readonly interface?: string;
-  /** Give up after this long. @default 10 */
-  readonly timeoutSeconds?: number;
-}
 
 /** The agent's config document, as the ConfigMap carries it. */
 export interface AgentConfigDocument {
@@ -39,21 +26,6 @@ export interface AgentConfigDocument {
   readonly defaultGatewayProbe?: boolean;
 }
 
-/** What goes into agent configs besides the topology. */
-export interface AgentConfigOptions {
-  /** Node groups that get an agent config, by name. @default - every node group, in topology order */
-  readonly nodeGroups?: readonly string[];
-  /**
-   * Only these NNCPs (by name) go into the configs, e.g. to leave out policies the agent cannot
-   * apply (DHCP) or that kubernetes-nmstate manages alone.
-   * @default - every policy selecting the group
-   */
-  readonly policies?: readonly string[];
-  /** Ping probes per node group name. @default - none (the agent's default-gateway probe) */
-  readonly probes?: Readonly<Record<string, readonly AgentProbeSpec[]>>;
-  /** @default - the agent's default (true) */
-  readonly defaultGatewayProbe?: boolean;
-}
 
 /** True when a node with `labels` is selected by an equality-only `selector`. */
 export function selectorMatches(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
@@ -107,9 +79,13 @@ export interface NodeGroupAgentConfig {
  * here and reported by `validateAgentDeployment`.
  */
 export function agentConfigs(t: Topology, options: AgentConfigOptions = {}): NodeGroupAgentConfig[] {
-  const policies = planPolicies(resolveTopology(t));
+  return agentConfigsOf(t.nodeGroups, planPolicies(resolveTopology(t)), options);
+}
+
+/** {@link agentConfigs} from node groups and the policies already planned for them. */
+export function agentConfigsOf(nodeGroups: readonly NodeGroupSpec[], policies: readonly PlannedPolicy[], options: AgentConfigOptions = {}): NodeGroupAgentConfig[] {
   const wanted = options.nodeGroups;
-  return t.nodeGroups
+  return nodeGroups
     .filter((g) => !wanted || wanted.includes(g.name))
     .map((g) => ({
       nodeGroup: g,

@@ -10,19 +10,29 @@ import { Problem } from '../errors';
 import { interfaceNameError } from '../names';
 import { ProblemSink, show } from '../problems';
 import {
-  AGENT_CAPABILITIES, AGENT_DEPLOYMENT_CODES, AGENT_DEPLOYMENT_DEFAULTS, AGENT_LISTEN_NODE_IP, AgentDeploymentOptions, resolveAgentDeployment,
+  AGENT_CAPABILITIES, AGENT_DEPLOYMENT_CODES, AGENT_DEPLOYMENT_DEFAULTS, AGENT_LISTEN_NODE_IP, AgentDeploymentOptions, ResolvedAgentDeployment,
+  resolveAgentDeploymentOf,
 } from './agent-deployment';
 import { checkAgentIntents } from './agent-intent-check';
 import { Topology } from './model';
-import { planPolicies } from './render-nncp';
-import { resolveTopology } from './resolve';
+import { PlannedPolicy, planPolicies } from './render-nncp';
+import { ResolvedTopology, resolveTopology } from './resolve';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Every problem of the options against the topology (errors and warnings). */
 export function validateAgentDeployment(t: Topology, options: AgentDeploymentOptions = {}): Problem[] {
-  const r = resolveAgentDeployment(t, options);
+  const resolved = resolveTopology(t);
+  const policies = planPolicies(resolved);
+  return validateAgentDeploymentOf(resolved, policies, resolveAgentDeploymentOf(resolved, policies, options), options);
+}
+
+/**
+ * {@link validateAgentDeployment} of a resolved topology with its planned policies and the
+ * deployment resolved from `options`.
+ */
+export function validateAgentDeploymentOf(t: ResolvedTopology, plannedPolicies: readonly PlannedPolicy[], r: ResolvedAgentDeployment, options: AgentDeploymentOptions): Problem[] {
   const sink = new ProblemSink({ kind: 'NetworkAgent', name: r.name }, AGENT_DEPLOYMENT_CODES);
   const groups = new Set(t.nodeGroups.map((g) => g.name));
   const selected = new Set(r.groups.map((g) => g.nodeGroup.name));
@@ -31,7 +41,7 @@ export function validateAgentDeployment(t: Topology, options: AgentDeploymentOpt
   options.nodeGroups?.forEach((g, i) => groups.has(g) || unknownGroup(`nodeGroups[${i}]`, g));
   for (const g of Object.keys(options.nodeGroupModes ?? {})) if (!selected.has(g)) unknownGroup(`nodeGroupModes.${g}`, g);
   for (const g of Object.keys(options.probes ?? {})) if (!selected.has(g)) unknownGroup(`probes.${g}`, g);
-  const policies = new Set(planPolicies(resolveTopology(t)).map((p) => p.name));
+  const policies = new Set(plannedPolicies.map((p) => p.name));
   options.policies?.forEach((p, i) => {
     if (!policies.has(p)) sink.add('AGENT_DEPLOYMENT_POLICY', `policies[${i}]`, `policy ${show(p)} is not an NNCP of the topology`, `use one of ${show([...policies])}`);
   });
@@ -61,7 +71,7 @@ export function validateAgentDeployment(t: Topology, options: AgentDeploymentOpt
       if (!selectorsDisjoint(a.nodeGroup.nodeSelector, b.nodeGroup.nodeSelector))
         sink.add('AGENT_DEPLOYMENT_OVERLAP', 'nodeGroupModes', `node groups ${a.nodeGroup.name} and ${b.nodeGroup.name} are both in apply mode and their nodeSelectors can match the same node`, 'apply from one of them only (nodeGroupModes) or make their selectors exclusive');
     }
-  checkAgentIntents(sink, r.groups, planPolicies(resolveTopology(t)));
+  checkAgentIntents(sink, r.groups, plannedPolicies);
   return sink.problems;
 }
 

@@ -12,17 +12,19 @@
 import * as ipaddr from 'ipaddr.js';
 import * as YAML from 'yaml';
 import { CodeTable } from '../errors';
-import { Manifest, ObjectMeta } from '../manifest';
-import { AgentConfigDocument, agentConfigs, AgentConfigOptions } from './agent-config';
+import { Manifest, manifestKey, objectKey, ObjectMeta } from '../manifest';
+import { AgentConfigDocument, agentConfigsOf } from './agent-config';
+import type { AgentDeploymentOptions, AgentMode } from './agent-options';
 import { NodeGroupSpec, Topology } from './model';
+import { planPolicies, PlannedPolicy } from './render-nncp';
+import { ResolvedTopology, resolveTopology } from './resolve';
 import { SYNC_WAVE_ANNOTATION } from './sync-wave';
-import { resolveTopology } from './resolve';
+
+/** The options' types live apart (agent-options.ts); re-exported here beside their renderer. */
+export type { AgentDeploymentOptions, AgentMode } from './agent-options';
 
 /** multihome's version: the default agent image tag (a test keeps it equal to package.json's). */
 export const MULTIHOME_VERSION = '0.1.0';
-
-/** Agent modes: `observe` only reads the host; `apply` converges it (nodes without NetworkManager). */
-export type AgentMode = 'observe' | 'apply';
 
 /** Repository of the agent image multihome publishes (the default image is `<repository>:<version>`). */
 export const AGENT_IMAGE_REPOSITORY = 'ghcr.io/multihome/agent';
@@ -102,54 +104,6 @@ export const AGENT_DEPLOYMENT_CODES = {
   },
 } as const satisfies CodeTable;
 
-/** Options of the agent deployment (the NetworkAgent construct's props, the component's args). */
-export interface AgentDeploymentOptions extends AgentConfigOptions {
-  /** Name of the ServiceAccount and RBAC objects, prefix of the per-group objects. @default 'multihome-agent' */
-  readonly name?: string;
-  /** @default 'multihome-system' */
-  readonly namespace?: string;
-  /** Render the Namespace object (labelled for the privileged Pod Security level). @default true */
-  readonly createNamespace?: boolean;
-  /** @default `ghcr.io/multihome/agent:<multihome version>` */
-  readonly image?: string;
-  /** @default 'IfNotPresent' */
-  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
-  /** @default 'observe' */
-  readonly mode?: AgentMode;
-  /** Mode per node group name, over `mode`. @default - `mode` everywhere */
-  readonly nodeGroupModes?: Readonly<Record<string, AgentMode>>;
-  /** Reconcile period (`--interval-seconds`). @default 60 */
-  readonly intervalSeconds?: number;
-  /**
-   * HTTP port (/healthz, /metrics, /state) on the host network. Node groups may overlap, so the
-   * n-th group (0-based, topology order) listens on `port + n`.
-   * @default 9680
-   */
-  readonly port?: number;
-  /** Mark bridges as node capacity (bridge-marker); without it no RBAC is rendered and no token is mounted. @default true */
-  readonly markBridges?: boolean;
-  /**
-   * PriorityClass of the pods: `system-node-critical`, as kube-proxy, Multus, bridge-marker and
-   * the kubernetes-nmstate handler use, so the agent is scheduled before and evicted after
-   * ordinary pods. `false` renders none. Clusters that limit the critical classes with a
-   * ResourceQuota (admission `limitedResources`) need a quota for it in the agent's namespace.
-   * @default 'system-node-critical'
-   * @see https://kubernetes.io/docs/tasks/administer-cluster/guaranteed-scheduling-critical-addon-pods/
-   */
-  readonly priorityClassName?: string | false;
-  /**
-   * Address the agent's HTTP server binds (`--listen-address`). /state returns the node's whole
-   * intent (interfaces, addresses, routes) and the last plan, and the pods run on the host
-   * network: with `0.0.0.0` it answers on every address of the node, including addresses on
-   * VM-facing bridges and VLANs (seed 000's `br1`, seed 002's `bond0.144`), i.e. to VMs on those
-   * networks — NetworkPolicies do not cover host-network pods. Restrict it with
-   * {@link AGENT_LISTEN_NODE_IP} (`'node-ip'`: only the node's primary address, where kubelet probes
-   * and Prometheus scrape) or `'127.0.0.1'` (loopback: probes are pointed there; scrape through a
-   * node-local proxy), or filter the port on the host firewall.
-   * @default '0.0.0.0'
-   */
-  readonly listenAddress?: string;
-}
 
 /** One node group's part of the deployment. */
 export interface AgentNodeGroupDeployment {
@@ -185,10 +139,15 @@ export interface ResolvedAgentDeployment {
 
 /** Resolves every default once; unknown group names are left out (reported by `validateAgentDeployment`, agent-deployment-validate.ts). */
 export function resolveAgentDeployment(t: Topology, options: AgentDeploymentOptions = {}): ResolvedAgentDeployment {
+  const resolved = resolveTopology(t);
+  return resolveAgentDeploymentOf(resolved, planPolicies(resolved), options);
+}
+
+/** {@link resolveAgentDeployment} of a resolved topology whose policies are already planned. */
+export function resolveAgentDeploymentOf(t: ResolvedTopology, policies: readonly PlannedPolicy[], options: AgentDeploymentOptions = {}): ResolvedAgentDeployment {
   const d = AGENT_DEPLOYMENT_DEFAULTS;
   const name = options.name ?? d.name;
   const port = options.port ?? d.port;
-  const resolved = resolveTopology(t);
   const labels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': 'multihome' };
   return {
     name,
@@ -201,16 +160,21 @@ export function resolveAgentDeployment(t: Topology, options: AgentDeploymentOpti
     ...(options.priorityClassName === false ? {} : { priorityClassName: options.priorityClassName ?? d.priorityClassName }),
     listenAddress: options.listenAddress ?? d.listenAddress,
     labels,
-    annotations: resolved.syncWaves ? { [SYNC_WAVE_ANNOTATION]: String(resolved.waves.prerequisites) } : {},
-    groups: agentConfigs(t, options).map((c, i) => ({
+    annotations: t.syncWaves ? { [SYNC_WAVE_ANNOTATION]: String(t.waves.prerequisites) } : {},
+    groups: agentConfigsOf(t.nodeGroups, policies, options).map((c, i) => ({
       nodeGroup: c.nodeGroup,
       name: `${name}-${c.nodeGroup.name}`,
       mode: options.nodeGroupModes?.[c.nodeGroup.name] ?? options.mode ?? d.mode,
       port: port + i,
-      selector: { 'app.kubernetes.io/name': name, [NODE_GROUP_LABEL]: c.nodeGroup.name },
+      selector: agentPodLabels(name, c.nodeGroup.name),
       document: c.document,
     })),
   };
+}
+
+/** The labels that select one node group's agent pods (the DaemonSet's selector). */
+export function agentPodLabels(agentName: string, nodeGroup: string): Record<string, string> {
+  return { 'app.kubernetes.io/name': agentName, [NODE_GROUP_LABEL]: nodeGroup };
 }
 
 /** `agent run` arguments of one group's container. */
@@ -319,33 +283,58 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
   };
 }
 
+/** One manifest of the agent deployment with the keys ({@link objectKey}) of the objects it needs first. */
+export interface AgentManifest {
+  readonly manifest: Manifest;
+  readonly dependsOn: readonly string[];
+}
+
 /** Every manifest of the agent deployment, in apply order: Namespace, ServiceAccount, RBAC, then ConfigMap + DaemonSet per group. */
 export function renderAgentDeployment(t: Topology, options: AgentDeploymentOptions = {}): Manifest[] {
-  const r = resolveAgentDeployment(t, options);
-  const out: Manifest[] = [];
+  return agentManifests(resolveAgentDeployment(t, options)).map((a) => a.manifest);
+}
+
+/**
+ * The manifests of a resolved deployment, in apply order, each with what it needs created first:
+ * the ServiceAccount, ConfigMaps and DaemonSets their Namespace, the binding its role and account,
+ * each DaemonSet its ConfigMap, account and binding.
+ */
+export function agentManifests(r: ResolvedAgentDeployment): AgentManifest[] {
+  const out: AgentManifest[] = [];
+  const ns = r.createNamespace ? [objectKey('Namespace', r.namespace)] : [];
+  const account = objectKey('ServiceAccount', r.name, r.namespace);
+  const role = objectKey('ClusterRole', r.name);
+  const binding = objectKey('ClusterRoleBinding', r.name);
   if (r.createNamespace) {
     const m = agentMetadata(r, r.namespace, false, AGENT_NAMESPACE_LABELS);
-    out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: m, spec: {} });
+    out.push({ manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: m, spec: {} }, dependsOn: [] });
   }
-  out.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: agentMetadata(r, r.name, true), automountServiceAccountToken: r.markBridges });
+  out.push({ manifest: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: agentMetadata(r, r.name, true), automountServiceAccountToken: r.markBridges }, dependsOn: ns });
   if (r.markBridges) {
     out.push({
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRole',
-      metadata: agentMetadata(r, r.name, false),
-      rules: AGENT_CLUSTER_ROLE_RULES.map((x) => ({ apiGroups: [...x.apiGroups], resourceNames: [], resources: [...x.resources], verbs: [...x.verbs] })),
+      manifest: {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: agentMetadata(r, r.name, false),
+        rules: AGENT_CLUSTER_ROLE_RULES.map((x) => ({ apiGroups: [...x.apiGroups], resourceNames: [], resources: [...x.resources], verbs: [...x.verbs] })),
+      },
+      dependsOn: [],
     });
     out.push({
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: agentMetadata(r, r.name, false),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: r.name },
-      subjects: [{ apiGroup: '', kind: 'ServiceAccount', name: r.name, namespace: r.namespace }],
+      manifest: {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRoleBinding',
+        metadata: agentMetadata(r, r.name, false),
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: r.name },
+        subjects: [{ apiGroup: '', kind: 'ServiceAccount', name: r.name, namespace: r.namespace }],
+      },
+      dependsOn: [role, account],
     });
   }
   for (const g of r.groups) {
-    out.push({ apiVersion: 'v1', kind: 'ConfigMap', metadata: agentMetadata(r, g.name, true, { [NODE_GROUP_LABEL]: g.nodeGroup.name }), data: agentConfigData(g), immutable: false });
-    out.push(agentDaemonSet(r, g));
+    const configMap: Manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: agentMetadata(r, g.name, true, { [NODE_GROUP_LABEL]: g.nodeGroup.name }), data: agentConfigData(g), immutable: false };
+    out.push({ manifest: configMap, dependsOn: ns });
+    out.push({ manifest: agentDaemonSet(r, g), dependsOn: [...ns, manifestKey(configMap), account, ...(r.markBridges ? [binding] : [])] });
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * A mutable topology that constructs and components add to one object at a time, then read
  * back as one {@link Topology}. Framework-free: the cdk8s and Pulumi adapters share it.
  */
-import type { AgentDeploymentOptions } from './agent-deployment';
+import type { AgentDeploymentOptions } from './agent-options';
 import {
   HostPolicySpec, NetworkSpec, NodeGroupSpec, OrderingSpec, Platform, PrerequisitesSpec, Topology, UplinkSpec, VmSpec,
 } from './model';

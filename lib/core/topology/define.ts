@@ -1,5 +1,4 @@
-import type { AgentProbeSpec } from './agent-config';
-import type { AgentDeploymentOptions, AgentMode } from './agent-deployment';
+import type { AgentDeploymentOptions, AgentMode, AgentProbeSpec } from './agent-options';
 import type { AttachmentSpec, HostPolicySpec, NetworkSpec, NodeGroupSpec, Topology, UplinkSpec, VmSpec } from './model';
 
 /** {@link AgentDeploymentOptions} whose node group names must be declared node groups (`G`). */

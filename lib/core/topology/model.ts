@@ -7,7 +7,7 @@
  * typed references on top (`network.attach(...)`, `uplink.addVlan(...)`).
  */
 import type { BondMode, Interface, RouteEntry } from '../nmstate/types';
-import type { AgentDeploymentOptions } from './agent-deployment';
+import type { AgentDeploymentOptions } from './agent-options';
 
 /** A set of nodes that share hardware and therefore host-network configuration. */
 export interface NodeGroupSpec {
@@ -111,13 +111,20 @@ export type IpamSpec =
 export interface NetworkSpec {
   /** Id of the network; also the default NAD name. */
   readonly name: string;
-  readonly pattern: NetworkPattern | `${NetworkPattern}`;
+  /**
+   * How the network reaches VMs.
+   * @default NetworkPattern.TRUNK_BRIDGE when `vlan` is set, NetworkPattern.BRIDGE otherwise
+   */
+  readonly pattern?: NetworkPattern | `${NetworkPattern}`;
   /** Uplink carrying the network. */
   readonly uplink: string;
   /** VLAN id (vlan-bridge, trunk-bridge; optional for ovn-localnet). */
   readonly vlan?: number;
-  /** Bridge name on the node (Linux bridge, or OVS bridge for ovn-localnet). */
-  readonly bridge: string;
+  /**
+   * Bridge name on the node (Linux bridge, or OVS bridge for ovn-localnet).
+   * @default `br<vlan>` (vlan-bridge), `br0` (trunk-bridge), the network name (bridge, ovn-localnet)
+   */
+  readonly bridge?: string;
   /** VLAN sub-interface name (vlan-bridge). @default `<uplink interface>.<vlan>` */
   readonly vlanInterface?: string;
   /** NAD name in every namespace. @default the network name */

@@ -1,33 +1,37 @@
 /**
- * Node side of a topology: one NNCP per bonded uplink (bond + host VLANs), per VLAN network
- * (VLAN sub-interface + bridge) and per shared bridge (trunk or plain bridge on a NIC, its
- * trunk-tags computed from every network that shares it), plus host policies.
+ * Node side of a topology: one NNCP per host policy, per uplink with a bond or host VLANs, per
+ * VLAN network (VLAN sub-interface + bridge) and per shared bridge (trunk, plain bridge on a NIC
+ * or OVN localnet, its trunk-tags computed from every network that shares it). Interfaces and
+ * policies are written by the typed nmstate builders (lib/core/nmstate/builders.ts), the one way
+ * to write them.
  */
-import type { BridgePortVlanConfig, Interface, LinuxBridgeInterface } from '../nmstate/types';
-import { Manifest, API } from '../manifest';
+import {
+  absent, bond, desiredState, ethernet, linuxBridge, nncp, ovnBridgeMapping, ovnBridgeMappingAbsent, ovsBridge, trunkPortVlan, vlan, vlanName,
+} from '../nmstate/builders';
+import { BondMode, Interface, OvnBridgeMapping, RouteEntry } from '../nmstate/types';
+import { Manifest } from '../manifest';
 import { hostIpBlocks } from './host-ip';
-import { NetworkPattern, NodeGroupSpec, UplinkSpec } from './model';
-import { ResolvedNetwork, ResolvedTopology } from './resolve';
+import { NetworkPattern } from './model';
+import { Origin } from './origin';
+import { ResolvedNetwork, ResolvedTopology, ResolvedUplink } from './resolve';
 
 /** One NNCP of the topology, before it becomes a manifest, with what it was made from. */
 export interface PlannedPolicy {
   readonly name: string;
-  readonly nodeGroup?: string;
-  readonly nodeSelector: Record<string, string>;
+  /** The spec the policy belongs to (for a shared bridge: the first network on it). */
+  readonly origin: Origin;
+  readonly nodeSelector: Readonly<Record<string, string>>;
   readonly maxUnavailable?: number | string;
-  readonly interfaces: Interface[];
-  readonly routes?: unknown[];
-  readonly ovnMappings?: Array<{ localnet: string; bridge?: string; state?: string }>;
-  readonly dnsResolver?: Record<string, unknown>;
-  readonly capture?: Record<string, string>;
-  readonly annotations?: Record<string, string>;
+  readonly interfaces: readonly Interface[];
+  readonly routes?: readonly RouteEntry[];
+  readonly ovnMappings?: readonly OvnBridgeMapping[];
   /** Networks rendered into this policy. */
   readonly networks: readonly string[];
+  /** Policies this one builds on: the uplink policy that creates the bond its interfaces use. */
+  readonly after: readonly string[];
 }
 
-const up = (absent: boolean) => (absent ? 'absent' : 'up');
-
-/** All NNCPs of a topology, in render order: host policies, bonds, then networks. */
+/** All NNCPs of a topology, in render order: host policies, uplinks, then networks. */
 export function planPolicies(t: ResolvedTopology): PlannedPolicy[] {
   const groups = new Map(t.nodeGroups.map((g) => [g.name, g]));
   const out: PlannedPolicy[] = [];
@@ -35,119 +39,122 @@ export function planPolicies(t: ResolvedTopology): PlannedPolicy[] {
     const g = h.nodeGroup ? groups.get(h.nodeGroup) : undefined;
     out.push({
       name: h.name,
-      nodeGroup: h.nodeGroup,
+      origin: { kind: 'hostPolicy', name: h.name },
       nodeSelector: { ...(g?.nodeSelector ?? {}), ...(h.nodeSelector ?? {}) },
       maxUnavailable: g?.maxUnavailable,
       interfaces: h.interfaces.map((i) => ({ ...i })),
       routes: h.routes ? [...h.routes] : undefined,
       networks: [],
+      after: [],
     });
   }
-  for (const u of t.uplinks) {
-    if (u.bond || (u.vlans?.length ?? 0) > 0) out.push(uplinkPolicy(u, groups.get(u.nodeGroup)));
-  }
+  for (const u of t.uplinks) if (u.rendersPolicy) out.push(uplinkPolicy(u));
   const shared = new Map<string, ResolvedNetwork[]>();
   for (const n of t.networks) {
-    if (n.pattern === NetworkPattern.TRUNK_BRIDGE || n.pattern === NetworkPattern.BRIDGE || n.pattern === NetworkPattern.OVN_LOCALNET) {
-      const key = `${n.uplink}\u0000${n.bridge}`;
-      if (!shared.has(key)) shared.set(key, []);
-      shared.get(key)!.push(n);
-    }
+    if (n.sharedBridgeKey === undefined) continue;
+    const members = shared.get(n.sharedBridgeKey);
+    if (members) members.push(n);
+    else shared.set(n.sharedBridgeKey, [n]);
   }
   const emitted = new Set<string>();
   for (const n of t.networks) {
-    if (n.pattern === NetworkPattern.VLAN_BRIDGE) {
+    if (n.sharedBridgeKey === undefined) {
       out.push(vlanBridgePolicy(n));
       continue;
     }
-    const key = `${n.uplink}\u0000${n.bridge}`;
-    if (emitted.has(key)) continue;
-    emitted.add(key);
-    const members = shared.get(key)!;
+    if (emitted.has(n.sharedBridgeKey)) continue;
+    emitted.add(n.sharedBridgeKey);
+    const members = shared.get(n.sharedBridgeKey)!;
     out.push(members[0].pattern === NetworkPattern.OVN_LOCALNET ? localnetPolicy(members) : sharedBridgePolicy(members));
   }
   return out;
 }
 
-function selectorOf(n: { uplinkSpec?: UplinkSpec; nodeGroupSpec?: NodeGroupSpec }): Record<string, string> {
-  return { ...(n.nodeGroupSpec?.nodeSelector ?? {}), ...(n.uplinkSpec?.nodeSelector ?? {}) };
+/** The NNCP manifest of a planned policy. */
+export function policyNncp(p: PlannedPolicy): Manifest {
+  return nncp({
+    name: p.name,
+    nodeSelector: Object.keys(p.nodeSelector).length ? p.nodeSelector : undefined,
+    maxUnavailable: p.maxUnavailable,
+    desiredState: desiredState({
+      interfaces: p.interfaces,
+      routes: p.routes?.length ? p.routes : undefined,
+      ovnBridgeMappings: p.ovnMappings?.length ? p.ovnMappings : undefined,
+    }),
+  }) as unknown as Manifest;
 }
 
-function uplinkPolicy(u: UplinkSpec, g: NodeGroupSpec | undefined): PlannedPolicy {
-  const absent = u.state === 'absent';
-  const interfaces: Interface[] = [];
-  if (u.bond) {
-    const options: Record<string, unknown> = { miimon: u.bond.miimon ?? 100, ...(u.bond.options ?? {}) };
-    if (u.bond.primary) options.primary = u.bond.primary;
-    interfaces.push({
-      name: u.interface,
-      type: 'bond',
-      state: up(absent),
-      ...(absent ? {} : hostIpBlocks(u)),
-      ...(u.mtu && !absent ? { mtu: u.mtu } : {}),
-      ...(absent ? {} : { 'link-aggregation': { mode: u.bond.mode, port: [...u.bond.ports], options } }),
-    });
-  }
-  for (const v of u.vlans ?? []) {
-    interfaces.push({
-      name: v.name ?? `${u.interface}.${v.id}`,
-      type: 'vlan',
-      state: up(absent),
-      ...(absent ? {} : { ...hostIpBlocks(v), vlan: { 'base-iface': u.interface, id: v.id } }),
-    });
-  }
-  if (absent) interfaces.reverse();
+/** Head of a network's policy: its name, origin, node selection. */
+function networkPolicyHead(first: ResolvedNetwork, members: readonly ResolvedNetwork[]): Pick<PlannedPolicy, 'name' | 'origin' | 'nodeSelector' | 'maxUnavailable' | 'networks' | 'after'> {
+  const u = first.uplinkSpec;
   return {
-    name: u.policyName ?? `${u.name}-${u.nodeGroup}`,
-    nodeGroup: u.nodeGroup,
-    nodeSelector: { ...(g?.nodeSelector ?? {}), ...(u.nodeSelector ?? {}) },
-    maxUnavailable: g?.maxUnavailable,
-    interfaces,
-    networks: [],
+    name: first.policyName,
+    origin: { kind: 'network', name: first.name },
+    nodeSelector: { ...(first.nodeGroupSpec?.nodeSelector ?? {}), ...(u?.nodeSelector ?? {}) },
+    maxUnavailable: first.nodeGroupSpec?.maxUnavailable,
+    networks: members.map((m) => m.name),
+    // a network on a bond (or on host VLANs of the uplink) needs the uplink's policy applied first
+    after: u?.rendersPolicy && u.bond ? [u.policyName] : [],
   };
 }
 
-function stp(): { options: { stp: { enabled: boolean } } } {
-  return { options: { stp: { enabled: false } } };
+function uplinkPolicy(u: ResolvedUplink): PlannedPolicy {
+  const gone = u.state === 'absent';
+  const interfaces: Interface[] = [];
+  if (u.bond) {
+    interfaces.push(
+      gone
+        ? absent(u.interface, 'bond')
+        : bond({
+            name: u.interface,
+            mode: u.bond.mode as BondMode,
+            ports: u.bond.ports,
+            // a miimon in the bond's options wins over the miimon field; 100 when neither is given
+            miimon: (u.bond.options?.miimon as number | undefined) ?? u.bond.miimon ?? 100,
+            options: u.bond.options,
+            primary: u.bond.primary,
+            mtu: u.mtu || undefined,
+            ...hostIpBlocks(u),
+          }),
+    );
+  }
+  for (const v of u.vlans ?? []) {
+    const name = v.name ?? vlanName(u.interface, v.id);
+    interfaces.push(gone ? absent(name, 'vlan') : vlan({ name, baseIface: u.interface, id: v.id, ...hostIpBlocks(v) }));
+  }
+  // removal tears down the VLANs before the bond they hang off
+  if (gone) interfaces.reverse();
+  return {
+    name: u.policyName,
+    origin: { kind: 'uplink', name: u.name },
+    nodeSelector: { ...(u.nodeGroupSpec?.nodeSelector ?? {}), ...(u.nodeSelector ?? {}) },
+    maxUnavailable: u.nodeGroupSpec?.maxUnavailable,
+    interfaces,
+    networks: [],
+    after: [],
+  };
 }
 
+/** The uplink NIC, up (and its MTU), in front of the interfaces a network builds on it; none for a bond. */
 function nicUp(n: ResolvedNetwork): Interface[] {
   const u = n.uplinkSpec;
   if (!u || u.bond) return [];
-  return [{ name: u.interface, type: 'ethernet', state: 'up', ...(u.mtu ? { mtu: u.mtu } : {}) }];
+  return [ethernet({ name: u.interface, mtu: u.mtu || undefined })];
 }
 
 function vlanBridgePolicy(n: ResolvedNetwork): PlannedPolicy {
-  const absent = n.state === 'absent';
+  const gone = n.state === 'absent';
   const base = n.uplinkSpec?.interface ?? n.uplink;
   const vlanIf = n.vlanInterface!;
-  const vlan: Interface = {
-    name: vlanIf,
-    type: 'vlan',
-    state: up(absent),
-    ...(absent ? {} : { description: `VLAN using ${base}`, vlan: { 'base-iface': base, id: n.vlan! }, ...(n.mtu ? { mtu: n.mtu } : {}) }),
-  };
-  const bridge: Interface = {
-    name: n.bridge,
-    type: 'linux-bridge',
-    state: up(absent),
-    ...(absent
-      ? {}
-      : {
-          description: n.description ?? `Linux bridge with ${vlanIf} as a port`,
-          ...hostIpBlocks(n.bridgeIp),
-          ...(n.mtu ? { mtu: n.mtu } : {}),
-          bridge: { ...stp(), port: [{ name: vlanIf }] },
-        }),
-  };
+  const mtu = n.mtu || undefined;
+  const vlanIface = gone ? absent(vlanIf, 'vlan') : vlan({ name: vlanIf, baseIface: base, id: n.vlan!, description: `VLAN using ${base}`, mtu });
+  const bridge = gone
+    ? absent(n.bridge, 'linux-bridge')
+    : linuxBridge({ name: n.bridge, description: n.description ?? `Linux bridge with ${vlanIf} as a port`, ...hostIpBlocks(n.bridgeIp), mtu, ports: [vlanIf], stp: false });
   return {
-    name: n.policyName,
-    nodeGroup: n.uplinkSpec?.nodeGroup,
-    nodeSelector: selectorOf(n),
-    maxUnavailable: n.nodeGroupSpec?.maxUnavailable,
-    // Removal tears down the bridge before the VLAN it holds.
-    interfaces: absent ? [bridge, vlan] : [...nicUp(n), vlan, bridge],
-    networks: [n.name],
+    ...networkPolicyHead(n, [n]),
+    // removal tears down the bridge before the VLAN it holds
+    interfaces: gone ? [bridge, vlanIface] : [...nicUp(n), vlanIface, bridge],
   };
 }
 
@@ -161,76 +168,31 @@ export function trunkTags(members: readonly ResolvedNetwork[]): number[] {
 function sharedBridgePolicy(members: readonly ResolvedNetwork[]): PlannedPolicy {
   const first = members[0];
   const nic = first.uplinkSpec?.interface ?? first.uplink;
-  const absent = members.every((m) => m.state === 'absent');
+  const gone = members.every((m) => m.state === 'absent');
   const trunk = members.some((m) => m.pattern === NetworkPattern.TRUNK_BRIDGE);
   const tags = trunkTags(members);
-  const portVlan: BridgePortVlanConfig | undefined =
-    trunk && tags.length > 0 ? { mode: 'trunk', 'trunk-tags': tags.map((id) => ({ id })) } : undefined;
-  const ip = members.find((m) => m.bridgeIp)?.bridgeIp;
-  const mtu = members.find((m) => m.mtu)?.mtu;
-  const bridge: LinuxBridgeInterface = {
-    name: first.bridge,
-    type: 'linux-bridge',
-    state: up(absent),
-    ...(absent
-      ? {}
-      : {
-          description: first.description ?? `Linux bridge with ${nic} as a port`,
-          ...hostIpBlocks(ip),
-          ...(mtu ? { mtu } : {}),
-          bridge: { ...stp(), port: [{ name: nic, ...(portVlan ? { vlan: portVlan } : {}) }] },
-        }),
-  };
-  return {
-    name: first.policyName,
-    nodeGroup: first.uplinkSpec?.nodeGroup,
-    nodeSelector: selectorOf(first),
-    maxUnavailable: first.nodeGroupSpec?.maxUnavailable,
-    interfaces: absent ? [bridge] : [...nicUp(first), bridge],
-    networks: members.map((m) => m.name),
-  };
+  const bridge = gone
+    ? absent(first.bridge, 'linux-bridge')
+    : linuxBridge({
+        name: first.bridge,
+        description: first.description ?? `Linux bridge with ${nic} as a port`,
+        ...hostIpBlocks(members.find((m) => m.bridgeIp)?.bridgeIp),
+        mtu: members.find((m) => m.mtu)?.mtu,
+        ports: [{ name: nic, vlan: trunk && tags.length > 0 ? trunkPortVlan(tags) : undefined }],
+        stp: false,
+      });
+  return { ...networkPolicyHead(first, members), interfaces: gone ? [bridge] : [...nicUp(first), bridge] };
 }
 
 function localnetPolicy(members: readonly ResolvedNetwork[]): PlannedPolicy {
   const first = members[0];
   const nic = first.uplinkSpec?.interface ?? first.uplink;
-  const absent = members.every((m) => m.state === 'absent');
-  const bridge: Interface = {
-    name: first.bridge,
-    type: 'ovs-bridge',
-    state: up(absent),
-    ...(absent ? {} : { bridge: { options: { stp: false }, port: [{ name: nic }] } }),
-  };
-  const mappings = new Map<string, { localnet: string; bridge?: string; state?: string }>();
+  const gone = members.every((m) => m.state === 'absent');
+  const bridge = gone ? absent(first.bridge, 'ovs-bridge') : ovsBridge({ name: first.bridge, ports: [nic] });
+  const mappings = new Map<string, OvnBridgeMapping>();
   for (const m of members) {
     const localnet = m.physicalNetworkName ?? m.name;
-    if (!mappings.has(localnet)) mappings.set(localnet, m.state === 'absent' ? { localnet, state: 'absent' } : { localnet, bridge: m.bridge });
+    if (!mappings.has(localnet)) mappings.set(localnet, m.state === 'absent' ? ovnBridgeMappingAbsent(localnet) : ovnBridgeMapping(localnet, m.bridge));
   }
-  return {
-    name: first.policyName,
-    nodeGroup: first.uplinkSpec?.nodeGroup,
-    nodeSelector: selectorOf(first),
-    maxUnavailable: first.nodeGroupSpec?.maxUnavailable,
-    interfaces: absent ? [bridge] : [...nicUp(first), bridge],
-    ovnMappings: [...mappings.values()],
-    networks: members.map((m) => m.name),
-  };
-}
-
-/** Renders a planned policy (or any NNCP description) as an NNCP manifest. */
-export function policyManifest(p: PlannedPolicy): Manifest {
-  const desiredState: Record<string, unknown> = { interfaces: p.interfaces };
-  if (p.routes && p.routes.length) desiredState.routes = { config: p.routes };
-  if (p.dnsResolver) desiredState['dns-resolver'] = p.dnsResolver;
-  if (p.ovnMappings && p.ovnMappings.length) desiredState.ovn = { 'bridge-mappings': p.ovnMappings };
-  return {
-    ...API.nncp,
-    metadata: { name: p.name, ...(p.annotations ? { annotations: { ...p.annotations } } : {}) },
-    spec: {
-      ...(Object.keys(p.nodeSelector).length ? { nodeSelector: p.nodeSelector } : {}),
-      ...(p.maxUnavailable !== undefined ? { maxUnavailable: p.maxUnavailable } : {}),
-      ...(p.capture ? { capture: p.capture } : {}),
-      desiredState,
-    },
-  };
+  return { ...networkPolicyHead(first, members), interfaces: gone ? [bridge] : [...nicUp(first), bridge], ovnMappings: [...mappings.values()] };
 }

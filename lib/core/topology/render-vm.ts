@@ -5,6 +5,8 @@
  */
 import { API, Manifest } from '../manifest';
 import { MacAllocator, networkDataV2, cloudInitSecret, cloudInitVolume } from '../kubevirt';
+import { bridgeInterface, masqueradeInterface, multusNetwork, podNetwork, VmInterfaceOptions } from '../kubevirt/builders';
+import type { VmInterface, VmNetwork } from '../kubevirt/types';
 import { ResolvedAttachment, ResolvedTopology, ResolvedVm } from './resolve';
 
 /** MACs of every VM NIC, keyed `namespace/vm/interface`, allocated in declaration order. */
@@ -40,7 +42,7 @@ function networkName(a: ResolvedAttachment): string {
 }
 
 /** cloud-init NoCloud networkData v2 for the present attachments with addresses or DHCP. */
-export function vmNetworkData(vm: ResolvedVm, macs: Map<string, string>): string | undefined {
+export function vmNetworkData(vm: ResolvedVm, macs: ReadonlyMap<string, string>): string | undefined {
   const ethernets = vm.attachments
     .filter((a) => a.state === 'present' && (a.ipv4?.length || a.ipv6?.length || a.dhcp4 || a.dhcp6))
     .map((a) => ({
@@ -69,29 +71,30 @@ export function cloudInitSecretName(vm: { name: string }): string {
  * the Secret its cloud-init volume refers to (after the VM: both sit in the same apply wave, and
  * KubeVirt waits for the Secret before it starts the VMI).
  */
-export function vmManifests(vm: ResolvedVm, macs: Map<string, string>): Manifest[] {
+export function vmManifests(vm: ResolvedVm, macs: ReadonlyMap<string, string>): Manifest[] {
   const networkData = vmNetworkData(vm, macs);
   const secret = cloudInitSecret({ secretName: cloudInitSecretName(vm), namespace: vm.namespace, networkData, userData: vm.userData });
   return secret ? [vmManifest(vm, macs, networkData), secret] : [vmManifest(vm, macs, networkData)];
 }
 
 /** Renders one VM (see {@link vmManifests} for the cloud-init Secret that may go with it). */
-export function vmManifest(vm: ResolvedVm, macs: Map<string, string>, networkData = vmNetworkData(vm, macs)): Manifest {
-  const interfaces: Record<string, unknown>[] = [];
-  const networks: Record<string, unknown>[] = [];
+export function vmManifest(vm: ResolvedVm, macs: ReadonlyMap<string, string>, networkData = vmNetworkData(vm, macs)): Manifest {
+  const interfaces: VmInterface[] = [];
+  const networks: VmNetwork[] = [];
   if (vm.podNetwork) {
-    interfaces.push({ name: vm.podInterfaceName, masquerade: {} });
-    networks.push({ name: vm.podInterfaceName, pod: {} });
+    interfaces.push(masqueradeInterface(vm.podInterfaceName));
+    networks.push(podNetwork(vm.podInterfaceName));
   }
   for (const a of vm.attachments) {
-    interfaces.push({
-      name: a.name,
-      bridge: {},
-      macAddress: macs.get(macKey(vm, a)),
-      ...(a.model !== 'virtio' ? { model: a.model } : {}),
-      ...(a.state === 'absent' ? { state: 'absent' } : {}),
-    });
-    networks.push({ name: a.name, multus: { networkName: networkName(a) } });
+    interfaces.push(
+      bridgeInterface(a.name, {
+        macAddress: macs.get(macKey(vm, a)),
+        // a model outside KubeVirt's list is rendered as given and reported by the KubeVirt rules
+        ...(a.model !== 'virtio' ? { model: a.model as VmInterfaceOptions['model'] } : {}),
+        ...(a.state === 'absent' ? { state: 'absent' as const } : {}),
+      }),
+    );
+    networks.push(multusNetwork(a.name, networkName(a)));
   }
   const volumes: Record<string, unknown>[] = [{ name: 'containerdisk', containerDisk: { image: vm.image } }];
   const disks: Record<string, unknown>[] = [{ name: 'containerdisk', disk: { bus: 'virtio' } }];

@@ -1,15 +1,17 @@
 /**
- * The one renderer: a topology in, ordered plain manifests out —
- * prerequisites (operator CRs, then the node agent) → NNCPs → NADs → VMs — with Argo CD sync
- * waves by layer.
+ * The one renderer: a resolved topology in, ordered manifests out — prerequisites (operator CRs,
+ * then the node agent) → NNCPs → NADs → VMs — each tagged with the spec it comes from, its apply
+ * layer, its Argo CD sync wave and the manifests it needs applied first. Every entry point (the
+ * cdk8s and Pulumi environments, `multihome synth`, `diagram`) translates this output; none of
+ * them predicts or re-derives it.
  */
-import { API, Manifest } from '../manifest';
-import { renderAgentDeployment } from './agent-deployment';
+import { API, Manifest, manifestKey, objectKey } from '../manifest';
+import { agentManifests, ResolvedAgentDeployment, resolveAgentDeploymentOf } from './agent-deployment';
 import { Topology } from './model';
-import { planPolicies, policyManifest } from './render-nncp';
+import { AGENT_ORIGIN, Origin, PREREQUISITES_ORIGIN, vmOrigin } from './origin';
+import { PlannedPolicy, planPolicies, policyNncp } from './render-nncp';
 import { networkNads } from './render-nad';
 import { allocateMacs, vmManifests } from './render-vm';
-import { keyString } from './keys';
 import { ResolvedTopology, resolveTopology } from './resolve';
 import { SYNC_WAVE_ANNOTATION } from './sync-wave';
 
@@ -19,35 +21,40 @@ export { SYNC_WAVE_ANNOTATION };
 /** Apply layers, in order. */
 export type Layer = 'prerequisites' | 'nncp' | 'nad' | 'vm';
 
-/** The apply layer of a kind. */
-export function layerOf(kind: string): Layer {
-  switch (kind) {
-    case API.nncp.kind:
-      return 'nncp';
-    case API.nad.kind:
-      return 'nad';
-    case API.nmstate.kind:
-    case API.networkAddonsConfig.kind:
-    case API.namespace.kind:
-      return 'prerequisites';
-    default:
-      return 'vm';
-  }
-}
+/** The apply layers in apply order. */
+export const LAYERS: readonly Layer[] = ['prerequisites', 'nncp', 'nad', 'vm'];
 
-/** A rendered manifest with the layer it belongs to. */
-export interface LayeredManifest {
-  readonly layer: Layer;
+/** One rendered manifest with where it comes from and where it goes. */
+export interface RenderedManifest {
   readonly manifest: Manifest;
+  /** `Kind/namespace/name` ({@link objectKey}). */
+  readonly key: string;
+  readonly layer: Layer;
+  /** The spec it comes from; adapters map it to the construct or component that declared it. */
+  readonly origin: Origin;
+  /** The Argo CD sync wave written on it, or undefined when the topology turns waves off. */
+  readonly syncWave?: number;
+  /** Keys of rendered manifests that must exist (and be ready) before this one is applied. */
+  readonly dependsOn: readonly string[];
   /**
-   * Key (`Kind/namespace/name`) of the manifest this one was derived from and travels with —
-   * a VM's cloud-init Secret names its VirtualMachine. Undefined for primary manifests.
+   * Key of the manifest this one was derived from and travels with — a VM's cloud-init Secret
+   * names its VirtualMachine. Undefined for primary manifests.
    */
   readonly derivedFrom?: string;
 }
 
+/** What {@link renderEnvironment} renders from: the resolved topology and what was planned from it. */
+export interface RenderInput {
+  readonly topology: ResolvedTopology;
+  readonly policies: readonly PlannedPolicy[];
+  /** The node agent's deployment, when the topology deploys it. */
+  readonly agent?: ResolvedAgentDeployment;
+  /** MAC of every VM NIC ({@link allocateMacs}). */
+  readonly macs: ReadonlyMap<string, string>;
+}
+
 /** Prerequisite operator CRs (NMState, NetworkAddonsConfig). */
-export function prerequisiteManifests(t: Topology): Manifest[] {
+export function prerequisiteManifests(t: Pick<Topology, 'prerequisites'>): Manifest[] {
   const out: Manifest[] = [];
   const p = t.prerequisites;
   if (!p) return out;
@@ -65,30 +72,55 @@ export function prerequisiteManifests(t: Topology): Manifest[] {
   return out;
 }
 
-/** Renders a resolved topology into layered manifests, in apply order. */
-export function renderLayers(t: ResolvedTopology): LayeredManifest[] {
-  const out: LayeredManifest[] = [];
-  for (const m of prerequisiteManifests(t)) out.push({ layer: 'prerequisites', manifest: m });
-  // the node agent (Topology.agent) is a prerequisite too: it reports the node side the policies build
-  for (const m of t.agent ? renderAgentDeployment(t, t.agent) : []) out.push({ layer: 'prerequisites', manifest: m });
-  for (const p of planPolicies(t)) out.push({ layer: 'nncp', manifest: policyManifest(p) });
-  for (const n of t.networks) for (const m of networkNads(n)) out.push({ layer: 'nad', manifest: m });
-  const macs = allocateMacs(t);
-  for (const vm of t.vms) {
-    const [primary, ...derived] = vmManifests(vm, macs);
-    out.push({ layer: 'vm', manifest: primary });
-    const from = keyString({ kind: primary.kind, name: vm.name, namespace: vm.namespace });
-    for (const m of derived) out.push({ layer: 'vm', manifest: m, derivedFrom: from });
+/** Renders a resolved topology into tagged manifests, in apply order. */
+export function renderEnvironment(input: RenderInput): RenderedManifest[] {
+  const { topology: t, policies, agent, macs } = input;
+  const wave = (layer: Layer): number | undefined => (t.syncWaves ? t.waves[layer] : undefined);
+  const out: RenderedManifest[] = [];
+  const push = (manifest: Manifest, layer: Layer, origin: Origin, dependsOn: readonly string[], derivedFrom?: string): string => {
+    const syncWave = wave(layer);
+    if (syncWave !== undefined) manifest.metadata.annotations = { ...(manifest.metadata.annotations ?? {}), [SYNC_WAVE_ANNOTATION]: String(syncWave) };
+    const key = manifestKey(manifest);
+    out.push({ manifest, key, layer, origin, syncWave, dependsOn, ...(derivedFrom !== undefined ? { derivedFrom } : {}) });
+    return key;
+  };
+
+  const prerequisites = prerequisiteManifests(t).map((m) => push(m, 'prerequisites', PREREQUISITES_ORIGIN, []));
+  // the node agent is a prerequisite too: it reports the node side the policies build
+  if (agent) for (const a of agentManifests(agent)) push(a.manifest, 'prerequisites', AGENT_ORIGIN, a.dependsOn);
+
+  const policyKeys = new Set(policies.map((p) => objectKey(API.nncp.kind, p.name)));
+  for (const p of policies) {
+    const after = p.after.map((name) => objectKey(API.nncp.kind, name)).filter((k) => policyKeys.has(k));
+    push(policyNncp(p), 'nncp', p.origin, [...prerequisites, ...after]);
   }
-  if (t.syncWaves) for (const l of out) annotate(l.manifest, SYNC_WAVE_ANNOTATION, String(t.waves[l.layer]));
+
+  const nadKeys = new Set<string>();
+  for (const n of t.networks) {
+    const policy = objectKey(API.nncp.kind, n.policyName);
+    const deps = policyKeys.has(policy) ? [policy] : [];
+    for (const m of networkNads(n)) nadKeys.add(push(m, 'nad', { kind: 'network', name: n.name }, deps));
+  }
+
+  for (const vm of t.vms) {
+    const origin = vmOrigin(vm);
+    const nads = [...new Set(vm.attachments.map((a) => objectKey(API.nad.kind, a.networkSpec?.nadName ?? a.network, vm.namespace)))].filter((k) => nadKeys.has(k));
+    const [primary, ...derived] = vmManifests(vm, macs);
+    const from = push(primary, 'vm', origin, nads);
+    for (const m of derived) push(m, 'vm', origin, nads, from);
+  }
   return out;
 }
 
-function annotate(m: Manifest, key: string, value: string): void {
-  m.metadata.annotations = { ...(m.metadata.annotations ?? {}), [key]: value };
+/** Resolves a topology once and plans everything its render needs: policies, the agent, MACs. */
+export function planEnvironment(t: Topology): RenderInput {
+  const topology = resolveTopology(t);
+  const policies = planPolicies(topology);
+  const agent = t.agent ? resolveAgentDeploymentOf(topology, policies, t.agent) : undefined;
+  return { topology, policies, agent, macs: allocateMacs(topology) };
 }
 
-/** Renders a topology into manifests in apply order (no validation; see `validateTopology`). */
+/** Renders a topology into manifests in apply order (no validation; see `buildEnvironment`). */
 export function renderTopology(t: Topology): Manifest[] {
-  return renderLayers(resolveTopology(t)).map((l) => l.manifest);
+  return renderEnvironment(planEnvironment(t)).map((r) => r.manifest);
 }

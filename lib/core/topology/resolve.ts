@@ -1,6 +1,7 @@
 /**
  * Resolves every default of a {@link Topology} once (STYLE.md #8), so the renderer, the
- * validator, the diagram and the agent config read the same values.
+ * validator, the diagram, the agent config and both adapters read the same values. Nothing else
+ * computes a default name: policy names, bridge names, patterns and NAD names are decided here.
  */
 import {
   AttachmentSpec, BridgePlugin, IpamSpec, NetworkPattern, NetworkSpec, NodeGroupSpec, Platform, Topology, UplinkSpec, VmSpec,
@@ -12,9 +13,30 @@ export const DEFAULT_WAVES = { prerequisites: -20, nncp: -10, nad: -5, vm: 0 } a
 /** Default cniVersion of rendered NADs: the version every seed uses and Debian's v1.1.1 plugins accept. */
 export const DEFAULT_CNI_VERSION = '0.3.1';
 
+/** Name of the pod network inside VM specs. */
+export const POD_NETWORK_NAME = 'default';
+
+/** The default VM image when a VM gives none (a demo VM; real VMs bring their own disks). */
+export const DEFAULT_VM_IMAGE = 'quay.io/containerdisks/fedora:latest';
+
+/** Patterns whose networks share one bridge (and its NNCP) on an uplink. */
+const SHARED_BRIDGE_PATTERNS: ReadonlySet<NetworkPattern> = new Set([NetworkPattern.TRUNK_BRIDGE, NetworkPattern.BRIDGE, NetworkPattern.OVN_LOCALNET]);
+
+/** An uplink with its policy name resolved and its node group looked up. */
+export interface ResolvedUplink extends UplinkSpec {
+  /** Name of the NNCP the uplink renders when it has a bond or host VLANs. */
+  readonly policyName: string;
+  /** True when the uplink renders an NNCP of its own (a bond, or host VLANs). */
+  readonly rendersPolicy: boolean;
+  readonly state: 'present' | 'absent';
+  /** The node group spec, or undefined when the id is unknown (reported by validation). */
+  readonly nodeGroupSpec?: NodeGroupSpec;
+}
+
 /** A network with every default resolved and its uplink and node group looked up. */
 export interface ResolvedNetwork extends NetworkSpec {
   readonly pattern: NetworkPattern;
+  readonly bridge: string;
   readonly nadName: string;
   readonly cniName: string;
   readonly plugin: BridgePlugin;
@@ -27,8 +49,14 @@ export interface ResolvedNetwork extends NetworkSpec {
   /** VLAN sub-interface (vlan-bridge only). */
   readonly vlanInterface?: string;
   readonly policyName: string;
+  /**
+   * Identity of the bridge this network shares with others on the same uplink (trunk-bridge,
+   * bridge, ovn-localnet): networks with the same key render one NNCP. Undefined for vlan-bridge
+   * networks, which own their bridge.
+   */
+  readonly sharedBridgeKey?: string;
   /** The uplink spec, or undefined when the id is unknown (reported by validation). */
-  readonly uplinkSpec?: UplinkSpec;
+  readonly uplinkSpec?: ResolvedUplink;
   readonly nodeGroupSpec?: NodeGroupSpec;
 }
 
@@ -54,26 +82,36 @@ export interface ResolvedVm extends VmSpec {
 /** A topology with defaults resolved. */
 export interface ResolvedTopology extends Topology {
   readonly platform: Platform;
+  readonly uplinks: readonly ResolvedUplink[];
   readonly networks: readonly ResolvedNetwork[];
   readonly vms: readonly ResolvedVm[];
   readonly waves: Readonly<Record<keyof typeof DEFAULT_WAVES, number>>;
   readonly syncWaves: boolean;
 }
 
-/** Name of the pod network inside VM specs. */
-export const POD_NETWORK_NAME = 'default';
+/** The NNCP name of an uplink that renders one: `<uplink>-<nodeGroup>` unless given. */
+export function uplinkPolicyName(u: Pick<UplinkSpec, 'name' | 'nodeGroup' | 'policyName'>): string {
+  return u.policyName ?? `${u.name}-${u.nodeGroup}`;
+}
+
+/** The pattern of a network: given, else trunk-bridge with a VLAN id and a plain bridge without. */
+export function networkPattern(n: Pick<NetworkSpec, 'pattern' | 'vlan'>): NetworkPattern {
+  return (n.pattern ?? (n.vlan ? NetworkPattern.TRUNK_BRIDGE : NetworkPattern.BRIDGE)) as NetworkPattern;
+}
 
 /** Resolves defaults. Unknown references stay undefined; validation reports them. */
 export function resolveTopology(t: Topology): ResolvedTopology {
   const platform = (t.platform ?? Platform.VANILLA) as Platform;
   const groups = new Map(t.nodeGroups.map((g) => [g.name, g]));
-  const uplinks = new Map(t.uplinks.map((u) => [u.name, u]));
-  const networks = t.networks.map((n) => resolveNetwork(n, platform, uplinks, groups));
+  const uplinkList = t.uplinks.map((u) => resolveUplink(u, groups));
+  const uplinks = new Map(uplinkList.map((u) => [u.name, u]));
+  const networks = t.networks.map((n) => resolveNetwork(n, platform, uplinks));
   const byName = new Map(networks.map((n) => [n.name, n]));
   const vms = t.vms.map((vm) => resolveVm(vm, byName));
   return {
     ...t,
     platform,
+    uplinks: uplinkList,
     networks,
     vms,
     waves: { ...DEFAULT_WAVES, ...(t.ordering?.waves ?? {}) },
@@ -81,22 +119,35 @@ export function resolveTopology(t: Topology): ResolvedTopology {
   };
 }
 
-function resolveNetwork(
-  n: NetworkSpec,
-  platform: Platform,
-  uplinks: Map<string, UplinkSpec>,
-  groups: Map<string, NodeGroupSpec>,
-): ResolvedNetwork {
+function resolveUplink(u: UplinkSpec, groups: Map<string, NodeGroupSpec>): ResolvedUplink {
+  return {
+    ...u,
+    policyName: uplinkPolicyName(u),
+    rendersPolicy: u.bond !== undefined || (u.vlans?.length ?? 0) > 0,
+    state: u.state ?? 'present',
+    nodeGroupSpec: groups.get(u.nodeGroup),
+  };
+}
+
+function defaultBridge(n: NetworkSpec, pattern: NetworkPattern): string {
+  if (pattern === NetworkPattern.VLAN_BRIDGE) return `br${n.vlan}`;
+  if (pattern === NetworkPattern.TRUNK_BRIDGE) return 'br0';
+  return n.name;
+}
+
+function resolveNetwork(n: NetworkSpec, platform: Platform, uplinks: Map<string, ResolvedUplink>): ResolvedNetwork {
   const uplinkSpec = uplinks.get(n.uplink);
-  const nodeGroupSpec = uplinkSpec ? groups.get(uplinkSpec.nodeGroup) : undefined;
-  const pattern = n.pattern as NetworkPattern;
+  const nodeGroupSpec = uplinkSpec?.nodeGroupSpec;
+  const pattern = networkPattern(n);
+  const bridge = n.bridge ?? defaultBridge(n, pattern);
   const nadName = n.nadName ?? n.name;
-  const vlanInterface =
-    pattern === NetworkPattern.VLAN_BRIDGE ? n.vlanInterface ?? `${uplinkSpec?.interface ?? n.uplink}.${n.vlan}` : undefined;
-  const sharedBridge = pattern === NetworkPattern.TRUNK_BRIDGE || pattern === NetworkPattern.BRIDGE;
+  const nic = uplinkSpec?.interface ?? n.uplink;
+  const vlanInterface = pattern === NetworkPattern.VLAN_BRIDGE ? n.vlanInterface ?? `${nic}.${n.vlan}` : undefined;
+  const shared = SHARED_BRIDGE_PATTERNS.has(pattern);
   return {
     ...n,
     pattern,
+    bridge,
     nadName,
     cniName: n.cniName ?? nadName,
     plugin: (n.plugin ?? (platform === Platform.OPENSHIFT ? BridgePlugin.CNV_BRIDGE : BridgePlugin.BRIDGE)) as BridgePlugin,
@@ -107,9 +158,8 @@ function resolveNetwork(
     resourceName: n.resourceName ?? pattern !== NetworkPattern.OVN_LOCALNET,
     state: n.state ?? 'present',
     vlanInterface,
-    policyName:
-      n.policyName ??
-      (sharedBridge ? `${n.bridge}-${uplinkSpec?.interface ?? n.uplink}` : `${n.name}-${uplinkSpec?.nodeGroup ?? 'nodes'}`),
+    policyName: n.policyName ?? (shared ? `${bridge}-${nic}` : `${n.name}-${uplinkSpec?.nodeGroup ?? 'nodes'}`),
+    ...(shared ? { sharedBridgeKey: `${n.uplink}\u0000${bridge}` } : {}),
     uplinkSpec,
     nodeGroupSpec,
   };
@@ -136,7 +186,7 @@ function resolveVm(vm: VmSpec, networks: Map<string, ResolvedNetwork>): Resolved
     podInterfaceName: vm.podInterfaceName ?? POD_NETWORK_NAME,
     runStrategy: vm.runStrategy ?? 'Always',
     memory: vm.memory ?? '1Gi',
-    image: vm.image ?? 'quay.io/containerdisks/fedora:latest',
+    image: vm.image ?? DEFAULT_VM_IMAGE,
     attachments,
   };
 }

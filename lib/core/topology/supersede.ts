@@ -3,8 +3,6 @@
  * only the refined one is reported (it knows the context — a VM uses the NAD, the bridge spans
  * several nodes — and its fix is the more precise).
  */
-import { Problem } from '../errors';
-
 /** Refined code → the per-resource code it replaces on the same resource. */
 export const SUPERSEDES: Readonly<Record<string, string>> = {
   TOPOLOGY_MACSPOOFCHK_OFF: 'CNI_BRIDGE_MACSPOOFCHK_OFF',
@@ -19,18 +17,17 @@ export function resourceKey(kind: string, namespace: string | undefined, name: s
   return `${kind}/${namespace || 'default'}/${name ?? ''}`;
 }
 
-const problemResource = (p: Problem): string => resourceKey(p.resource.kind, p.resource.namespace, p.resource.name);
-
 /**
- * Drops per-resource problems that a refining cross-resource problem on the same resource
- * replaces. `resourceOf` identifies the resource of an item (for records other than Problem).
+ * Drops per-resource items that a refining cross-resource item on the same resource replaces.
+ * `resourceOf` and `codeOf` read an item's resource key ({@link resourceKey}) and problem code, so
+ * the rule serves problems and records that carry them alike.
  */
-export function dropSuperseded<T extends { code: string }>(items: readonly T[], resourceOf: (item: T) => string = problemResource as unknown as (item: T) => string): T[] {
+export function dropSuperseded<T>(items: readonly T[], resourceOf: (item: T) => string, codeOf: (item: T) => string): T[] {
   const replaced = new Set<string>();
   for (const p of items) {
-    const older = SUPERSEDES[p.code];
+    const older = SUPERSEDES[codeOf(p)];
     if (older) replaced.add(`${older} ${resourceOf(p)}`);
   }
   if (replaced.size === 0) return [...items];
-  return items.filter((p) => !replaced.has(`${p.code} ${resourceOf(p)}`));
+  return items.filter((p) => !replaced.has(`${codeOf(p)} ${resourceOf(p)}`));
 }

@@ -1,18 +1,19 @@
 /**
- * Validation of a whole environment, run once at synth: intent rules on the topology, the node
- * agent's options (when the environment deploys it), every rendered manifest checked as its
- * consumer would (nmstate, CNI plugin, KubeVirt admission), and the cross-resource rules on the
- * rendered set.
+ * Validation of a whole environment: intent rules on the topology, the node agent's options (when
+ * the environment deploys it), and the rendered manifests alone and together
+ * (`validateManifests`, the same validation `multihome check` runs on hand-written YAML).
+ * `buildEnvironment` runs it once per build; it never re-resolves or re-plans the topology.
  */
 import { Problem } from '../errors';
 import { Manifest } from '../manifest';
 import { PluginProfile } from '../cni';
-import { validateManifest, ValidateOptions } from '../validate';
-import { validateAgentDeployment } from './agent-deployment-validate';
+import { ValidateOptions } from '../validate';
+import { validateAgentDeploymentOf } from './agent-deployment-validate';
 import { Platform, Topology } from './model';
-import { validateManifestSet, ManifestSetOptions } from './validate-set';
+import { planEnvironment, RenderInput } from './render';
+import { ManifestSetOptions } from './validate-set';
+import { validateManifests } from './validate-manifests';
 import { validateTopology } from './validate-topology';
-import { dropSuperseded } from './supersede';
 
 /** Options of {@link validateEnvironment}. */
 export interface EnvironmentValidationOptions extends ValidateOptions {
@@ -29,18 +30,21 @@ export interface EnvironmentValidationOptions extends ValidateOptions {
   readonly previous?: readonly Manifest[];
 }
 
-/** Every problem of an environment; warnings included, silenced codes removed. */
+/** Every problem of an environment and its rendered manifests; warnings included, silenced codes removed. */
 export function validateEnvironment(t: Topology, manifests: readonly Manifest[], options: EnvironmentValidationOptions = {}): Problem[] {
+  return validatePlannedEnvironment(t, planEnvironment(t), manifests, options);
+}
+
+/** {@link validateEnvironment} with the plan the manifests were rendered from. */
+export function validatePlannedEnvironment(t: Topology, plan: RenderInput, manifests: readonly Manifest[], options: EnvironmentValidationOptions = {}): Problem[] {
   const isolation = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
   // NADs of an OpenShift environment target OpenShift's plugin build (cnv-bridge, cnv-tuning).
   const pluginProfile = options.pluginProfile ?? (t.platform === Platform.OPENSHIFT ? PluginProfile.OPENSHIFT : undefined);
-  const perResource: ValidateOptions = { ...options, pluginProfile };
   const problems = [
-    ...validateTopology(t),
-    ...(t.agent ? validateAgentDeployment(t, t.agent) : []),
-    ...manifests.flatMap((m) => validateManifest(m, perResource)),
-    ...validateManifestSet(manifests, { isolation, previous: options.previous }),
+    ...validateTopology(t, plan.topology),
+    ...(t.agent && plan.agent ? validateAgentDeploymentOf(plan.topology, plan.policies, plan.agent, t.agent) : []),
+    ...validateManifests(manifests, { pluginProfile, isolation, previous: options.previous }).map((l) => l.problem),
   ];
   const silence = new Set(t.silence ?? []);
-  return dropSuperseded(problems).filter((p) => !(p.severity === 'warning' && silence.has(p.code)));
+  return problems.filter((p) => !(p.severity === 'warning' && silence.has(p.code)));
 }

@@ -9,7 +9,7 @@ import { Problem, ResourceRef } from '../errors';
 import { joinPath } from '../path';
 import { cidrContains, parseCidr } from '../cni';
 import { NetworkPattern, Topology } from './model';
-import { ResolvedNetwork, resolveTopology } from './resolve';
+import { ResolvedNetwork, ResolvedTopology, resolveTopology } from './resolve';
 import { checkVlanClaims } from './rules/intent-vlans';
 import { Findings } from './rules/report';
 import { HOSTNAME_LABEL, Selector, selectorsCompatible } from './rules/selectors';
@@ -25,22 +25,19 @@ function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined, r
   });
 }
 
-const SHARED = new Set<string>([NetworkPattern.TRUNK_BRIDGE, NetworkPattern.BRIDGE, NetworkPattern.OVN_LOCALNET]);
-
 /** Nodes a network's NNCP selects: its node group's selector plus the uplink's extra labels. */
 function networkNodes(n: ResolvedNetwork): Selector {
   return { ...(n.nodeGroupSpec?.nodeSelector ?? {}), ...(n.uplinkSpec?.nodeSelector ?? {}) };
 }
 
 /** Every intent-level problem of a topology (errors and warnings). */
-export function validateTopology(t: Topology): Problem[] {
+export function validateTopology(t: Topology, resolved: ResolvedTopology = resolveTopology(t)): Problem[] {
   const f = new Findings();
   const env: ResourceRef = { kind: 'Environment', name: t.name };
   const add = (code: Parameters<Findings['add']>[0], path: string, message: string, fix: string): void => f.add(code, env, path, message, fix);
   const groups = new Map(t.nodeGroups.map((g) => [g.name, g]));
   const uplinks = new Map(t.uplinks.map((u) => [u.name, u]));
-  const networks = new Map(t.networks.map((n) => [n.name, n]));
-  const resolved = resolveTopology(t);
+  const networks = new Map(resolved.networks.map((n) => [n.name, n]));
 
   // --- duplicate names ------------------------------------------------------------------------
   const dup = (what: string, list: string, fix: string) => (name: string, i: number, first: number) =>
@@ -62,15 +59,14 @@ export function validateTopology(t: Topology): Problem[] {
   });
   const policies: Array<{ name: string; path: string }> = [];
   (t.hostPolicies ?? []).forEach((h, i) => policies.push({ name: h.name, path: joinPath('hostPolicies', i, 'name') }));
-  t.uplinks.forEach((u, i) => {
-    if (u.bond || (u.vlans?.length ?? 0) > 0) policies.push({ name: u.policyName ?? `${u.name}-${u.nodeGroup}`, path: joinPath('uplinks', i, 'policyName') });
+  resolved.uplinks.forEach((u, i) => {
+    if (u.rendersPolicy) policies.push({ name: u.policyName, path: joinPath('uplinks', i, 'policyName') });
   });
   const sharedSeen = new Set<string>();
   resolved.networks.forEach((n, i) => {
-    if (SHARED.has(n.pattern)) {
-      const k = `${n.uplink}\u0000${n.bridge}`;
-      if (sharedSeen.has(k)) return;
-      sharedSeen.add(k);
+    if (n.sharedBridgeKey !== undefined) {
+      if (sharedSeen.has(n.sharedBridgeKey)) return;
+      sharedSeen.add(n.sharedBridgeKey);
     }
     policies.push({ name: n.policyName, path: joinPath('networks', i, 'policyName') });
   });
@@ -90,7 +86,7 @@ export function validateTopology(t: Topology): Problem[] {
   });
 
   // --- VLANs -----------------------------------------------------------------------------------
-  t.networks.forEach((n, i) => {
+  resolved.networks.forEach((n, i) => {
     const p = joinPath('networks', i, 'vlan');
     if ((n.pattern === NetworkPattern.VLAN_BRIDGE || n.pattern === NetworkPattern.TRUNK_BRIDGE) && n.vlan === undefined) {
       add('TOPOLOGY_VLAN_MISSING', p, `network ${JSON.stringify(n.name)} uses the ${n.pattern} pattern but has no vlan id`, 'set vlan (1–4094), or use the bridge pattern for an untagged network');

@@ -1,0 +1,54 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Manifest } from '../core/manifest';
+import { canonicalManifest } from '../core/render/yaml';
+
+/** Metadata fields a user may add through `ApiObject.metadata` (or the chart's labels) on top of the render's. */
+const ADDABLE_METADATA = ['labels', 'annotations', 'finalizers', 'ownerReferences'] as const;
+
+/**
+ * An ApiObject whose content is a manifest lib/core rendered: `produce` gives it at synth (so an
+ * environment's later changes reach it), written in cdk8s's canonical key order. The cdk8s escape
+ * hatches work on it as on any ApiObject: labels and annotations added through `metadata` (and the
+ * chart's `labels`) are merged over the render's, and `addJsonPatch` patches apply last, in
+ * cdk8s's order (sort keys, patch, then `apiVersion`, `kind`, `metadata` first).
+ */
+export class RenderedApiObject extends ApiObject {
+  private readonly jsonPatches: JsonPatch[] = [];
+
+  constructor(
+    scope: Construct,
+    id: string,
+    manifest: Manifest,
+    private readonly produce: () => Manifest = () => manifest,
+  ) {
+    super(scope, id, { apiVersion: manifest.apiVersion, kind: manifest.kind, metadata: { name: manifest.metadata.name, namespace: manifest.metadata.namespace } });
+  }
+
+  /** Applies RFC-6902 JSON-Patch operations to the synthesized object (after the render). */
+  public override addJsonPatch(...ops: JsonPatch[]): void {
+    this.jsonPatches.push(...ops);
+  }
+
+  /** The rendered manifest with the user's metadata and patches, in cdk8s's canonical key order. */
+  public override toJson(): any {
+    const m = this.produce();
+    const added = this.metadata.toJson() as Record<string, unknown>;
+    const extra = ADDABLE_METADATA.filter((k) => added[k] !== undefined && (typeof added[k] !== 'object' || Object.keys(added[k] as object).length > 0));
+    if (extra.length === 0 && this.jsonPatches.length === 0) return canonicalManifest(m);
+    const metadata: Record<string, unknown> = { ...m.metadata };
+    for (const k of extra) {
+      const v = added[k];
+      metadata[k] = Array.isArray(v) ? [...((metadata[k] as unknown[]) ?? []), ...v] : { ...((metadata[k] as object) ?? {}), ...(v as object) };
+    }
+    const sorted = canonicalManifest({ ...m, metadata: metadata as Manifest['metadata'] });
+    return this.jsonPatches.length ? headFirst(JsonPatch.apply(sorted, ...this.jsonPatches)) : sorted;
+  }
+}
+
+/** `apiVersion`, `kind`, `metadata`, then the other top-level keys sorted — what cdk8s does after patches. */
+function headFirst(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(o).sort()]) if (k in o && !(k in out)) out[k] = o[k];
+  return out;
+}

@@ -1,0 +1,89 @@
+/**
+ * The node agent's options as plain data, apart from the code that renders them, so the topology
+ * model (model.ts) and the typed environments (define.ts) can name them without importing a renderer.
+ */
+
+/** Agent modes: `observe` only reads the host; `apply` converges it (nodes without NetworkManager). */
+export type AgentMode = 'observe' | 'apply';
+
+/**
+ * A ping probe the agent runs after an apply; a failure rolls the change back. Declared here, in
+ * the core, and used by the agent (lib/agent/config.ts `ProbeSpec`): one definition for both.
+ */
+export interface AgentProbeSpec {
+  /** Shown in reports and metrics. @default `ping-<target>` */
+  readonly name?: string;
+  /** @default 'ping' (the only type) */
+  readonly type?: 'ping';
+  /** Address to ping (IPv4 or IPv6). */
+  readonly target: string;
+  /** Ping through this interface (`ping -I`). @default - the routing table decides */
+  readonly interface?: string;
+  /** Give up after this long. @default 10 */
+  readonly timeoutSeconds?: number;
+}
+
+/** What goes into agent configs besides the topology. */
+export interface AgentConfigOptions {
+  /** Node groups that get an agent config, by name. @default - every node group, in topology order */
+  readonly nodeGroups?: readonly string[];
+  /**
+   * Only these NNCPs (by name) go into the configs, e.g. to leave out policies the agent cannot
+   * apply (DHCP) or that kubernetes-nmstate manages alone.
+   * @default - every policy selecting the group
+   */
+  readonly policies?: readonly string[];
+  /** Ping probes per node group name. @default - none (the agent's default-gateway probe) */
+  readonly probes?: Readonly<Record<string, readonly AgentProbeSpec[]>>;
+  /** @default - the agent's default (true) */
+  readonly defaultGatewayProbe?: boolean;
+}
+
+/** Options of the agent deployment (the NetworkAgent construct's props, the component's args). */
+export interface AgentDeploymentOptions extends AgentConfigOptions {
+  /** Name of the ServiceAccount and RBAC objects, prefix of the per-group objects. @default 'multihome-agent' */
+  readonly name?: string;
+  /** @default 'multihome-system' */
+  readonly namespace?: string;
+  /** Render the Namespace object (labelled for the privileged Pod Security level). @default true */
+  readonly createNamespace?: boolean;
+  /** @default `ghcr.io/multihome/agent:<multihome version>` */
+  readonly image?: string;
+  /** @default 'IfNotPresent' */
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /** @default 'observe' */
+  readonly mode?: AgentMode;
+  /** Mode per node group name, over `mode`. @default - `mode` everywhere */
+  readonly nodeGroupModes?: Readonly<Record<string, AgentMode>>;
+  /** Reconcile period (`--interval-seconds`). @default 60 */
+  readonly intervalSeconds?: number;
+  /**
+   * HTTP port (/healthz, /metrics, /state) on the host network. Node groups may overlap, so the
+   * n-th group (0-based, topology order) listens on `port + n`.
+   * @default 9680
+   */
+  readonly port?: number;
+  /** Mark bridges as node capacity (bridge-marker); without it no RBAC is rendered and no token is mounted. @default true */
+  readonly markBridges?: boolean;
+  /**
+   * PriorityClass of the pods: `system-node-critical`, as kube-proxy, Multus, bridge-marker and
+   * the kubernetes-nmstate handler use, so the agent is scheduled before and evicted after
+   * ordinary pods. `false` renders none. Clusters that limit the critical classes with a
+   * ResourceQuota (admission `limitedResources`) need a quota for it in the agent's namespace.
+   * @default 'system-node-critical'
+   * @see https://kubernetes.io/docs/tasks/administer-cluster/guaranteed-scheduling-critical-addon-pods/
+   */
+  readonly priorityClassName?: string | false;
+  /**
+   * Address the agent's HTTP server binds (`--listen-address`). /state returns the node's whole
+   * intent (interfaces, addresses, routes) and the last plan, and the pods run on the host
+   * network: with `0.0.0.0` it answers on every address of the node, including addresses on
+   * VM-facing bridges and VLANs (seed 000's `br1`, seed 002's `bond0.144`), i.e. to VMs on those
+   * networks — NetworkPolicies do not cover host-network pods. Restrict it with
+   * `AGENT_LISTEN_NODE_IP` (`'node-ip'`: only the node's primary address, where kubelet probes
+   * and Prometheus scrape) or `'127.0.0.1'` (loopback: probes are pointed there; scrape through a
+   * node-local proxy), or filter the port on the host firewall.
+   * @default '0.0.0.0'
+   */
+  readonly listenAddress?: string;
+}

@@ -1,0 +1,83 @@
+/**
+ * The environment pipeline, the one path every entry point takes (ARCHITECTURE.md, Data flow):
+ * topology → resolve defaults once → plan (policies, agent, MACs) → render tagged manifests →
+ * validate intent, agent options and manifests → report. The cdk8s `NetworkEnvironment`, the
+ * Pulumi `NetworkEnvironment`, `multihome synth` and `multihome diagram --env` call
+ * {@link buildEnvironment} and only translate its result.
+ */
+import { Problem } from '../errors';
+import { objectKey } from '../manifest';
+import { Topology } from './model';
+import { AGENT_ORIGIN, Origin, PREREQUISITES_ORIGIN, vmOrigin } from './origin';
+import { planEnvironment, RenderedManifest, renderEnvironment } from './render';
+import { ResolvedTopology } from './resolve';
+import { EnvironmentValidationOptions, validatePlannedEnvironment } from './validate-environment';
+
+/** Options of {@link buildEnvironment}. */
+export type BuildOptions = EnvironmentValidationOptions;
+
+/** What {@link buildEnvironment} returns. */
+export interface EnvironmentBuild {
+  /** The topology with every default resolved. */
+  readonly topology: ResolvedTopology;
+  /** Every manifest in apply order, tagged with origin, layer, sync wave and dependencies. */
+  readonly manifests: readonly RenderedManifest[];
+  /** Every problem (intent, agent options, per resource, across resources); silenced warnings removed. */
+  readonly problems: readonly Problem[];
+  /** The problems that are errors: nothing may be written or applied while there is one. */
+  readonly errors: readonly Problem[];
+  /** The problems that are warnings. */
+  readonly warnings: readonly Problem[];
+  /** MAC of every VM NIC, keyed `namespace/vm/interface` (`macKey`). */
+  readonly macs: ReadonlyMap<string, string>;
+  /** The spec a problem is about (the environment itself when it names none). */
+  originOf(problem: Problem): Origin;
+}
+
+/** Builds an environment: renders and validates it once. Never writes anything. */
+export function buildEnvironment(t: Topology, options: BuildOptions = {}): EnvironmentBuild {
+  const plan = planEnvironment(t);
+  const manifests = renderEnvironment(plan);
+  const problems = validatePlannedEnvironment(
+    t,
+    plan,
+    manifests.map((m) => m.manifest),
+    options,
+  );
+  const byKey = new Map(manifests.map((m) => [m.key, m.origin]));
+  const environment: Origin = { kind: 'environment', name: t.name };
+  return {
+    topology: plan.topology,
+    manifests,
+    problems,
+    errors: problems.filter((p) => p.severity === 'error'),
+    warnings: problems.filter((p) => p.severity === 'warning'),
+    macs: plan.macs,
+    originOf: (p) => byKey.get(objectKey(p.resource.kind, p.resource.name, p.resource.namespace)) ?? intentOrigin(t, p) ?? environment,
+  };
+}
+
+/** Array fields of a topology whose entries are origins, with the origin of entry `i`. */
+const INTENT_LISTS: Readonly<Record<string, (t: Topology, i: number) => Origin | undefined>> = {
+  nodeGroups: (t, i) => named('nodeGroup', t.nodeGroups[i]),
+  uplinks: (t, i) => named('uplink', t.uplinks[i]),
+  networks: (t, i) => named('network', t.networks[i]),
+  hostPolicies: (t, i) => named('hostPolicy', t.hostPolicies?.[i]),
+  vms: (t, i) => (t.vms[i] ? vmOrigin(t.vms[i]) : undefined),
+};
+
+const named = (kind: Origin['kind'], spec: { readonly name: string } | undefined): Origin | undefined => (spec ? { kind, name: spec.name } : undefined);
+
+/**
+ * The origin of a problem about the intent rather than a manifest: `Environment` problems by the
+ * spec their path starts in (`networks[2].vlan` → that network), the node agent's by its options.
+ */
+function intentOrigin(t: Topology, p: Problem): Origin | undefined {
+  if (p.resource.kind === 'NetworkAgent' || p.resource.kind === 'AgentConfig') return AGENT_ORIGIN;
+  if (p.resource.kind !== 'Environment') return undefined;
+  const m = /^(\w+)\[(\d+)\]/.exec(p.path);
+  if (m && INTENT_LISTS[m[1]]) return INTENT_LISTS[m[1]](t, Number(m[2]));
+  if (p.path.startsWith('prerequisites')) return PREREQUISITES_ORIGIN;
+  if (p.path.startsWith('agent')) return AGENT_ORIGIN;
+  return undefined;
+}

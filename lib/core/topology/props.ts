@@ -1,0 +1,144 @@
+/**
+ * The props of multihome's constructs, declared once for both homes: the cdk8s constructs
+ * (lib/cdk8s) and the Pulumi components (lib/pulumi) take these types, derived from the core
+ * specs (model.ts) so names and defaults cannot diverge, and turn them into specs with the
+ * functions below. References between objects are the small interfaces `INodeGroup`, `IUplink`,
+ * `INetwork`, which a construct, a component or a plain object (`{ networkName: 'vlan100' }`)
+ * satisfies alike.
+ */
+import type { AgentDeploymentOptions } from './agent-options';
+import {
+  AttachmentSpec, BondSpec, HostPolicySpec, HostVlanSpec, NetworkSpec, NodeGroupSpec, PrerequisitesSpec, UplinkSpec, VmSpec,
+} from './model';
+
+/** A node group as other objects reference it. */
+export interface INodeGroup {
+  /** Id of the group in the environment. */
+  readonly nodeGroupName: string;
+}
+
+/** An uplink (NIC or bond) as networks reference it. */
+export interface IUplink {
+  /** Id of the uplink in the environment. */
+  readonly uplinkName: string;
+  /** Interface name on the nodes (`eth1`, `bond0`). */
+  readonly interfaceName: string;
+}
+
+/** An L2 network as VMs reference it. */
+export interface INetwork {
+  /** Id of the network in the environment. */
+  readonly networkName: string;
+}
+
+/** Props of `NodeGroup`: the core {@link NodeGroupSpec} with the name optional. */
+export interface NodeGroupProps extends Omit<NodeGroupSpec, 'name'> {
+  /** @default the construct id (cdk8s) or resource name (Pulumi) */
+  readonly name?: string;
+}
+
+/** Options of `Uplink.addVlan`: a host VLAN without its id (given separately). */
+export type HostVlanOptions = Omit<HostVlanSpec, 'id'>;
+
+/** Props of `Uplink`: the core {@link UplinkSpec} with the node group as a reference. */
+export interface UplinkProps extends Omit<UplinkSpec, 'name' | 'nodeGroup' | 'bond'> {
+  /** @default the construct id (cdk8s) or resource name (Pulumi) */
+  readonly name?: string;
+  /** The node group whose nodes have this uplink. */
+  readonly nodeGroup: INodeGroup;
+}
+
+/** Props of `BondedUplink`: an uplink plus the bond's settings ({@link BondSpec}). */
+export interface BondedUplinkProps extends UplinkProps, BondSpec {}
+
+/** Props of `VlanBridgeNetwork`: the core {@link NetworkSpec} with the uplink as a reference. */
+export interface VlanBridgeNetworkProps extends Omit<NetworkSpec, 'name' | 'uplink' | 'namespaces'> {
+  /** @default the construct id (cdk8s) or resource name (Pulumi) */
+  readonly name?: string;
+  /** The uplink carrying the network. */
+  readonly uplink: IUplink;
+  /** Namespaces that get a NAD (one each). @default - none; use `exposeTo` */
+  readonly namespaces?: readonly string[];
+}
+
+/** Options of `MultihomedVM.addAttachment` / `network.attach(vm, options)`: a NIC without its network. */
+export type AttachOptions = Omit<AttachmentSpec, 'network'>;
+
+/** One NIC in {@link MultihomedVMProps}: its options and the network as a reference. */
+export interface VmAttachmentProps extends AttachOptions {
+  readonly network: INetwork;
+}
+
+/** Props of `MultihomedVM`: the core {@link VmSpec} with attachments referencing networks. */
+export interface MultihomedVMProps extends Omit<VmSpec, 'name' | 'attachments'> {
+  /** @default the construct id (cdk8s) or resource name (Pulumi) */
+  readonly name?: string;
+  /** Secondary NICs. @default - none; use `network.attach(vm)` */
+  readonly attachments?: readonly VmAttachmentProps[];
+}
+
+/** Props of `HostNetworkPolicy`: the core {@link HostPolicySpec} with the node group as a reference. */
+export interface HostNetworkPolicyProps extends Omit<HostPolicySpec, 'name' | 'nodeGroup'> {
+  /** NNCP name. @default the construct id (cdk8s) or resource name (Pulumi) */
+  readonly name?: string;
+  /** Node group whose nodes get the policy. @default - every node (only `nodeSelector` applies) */
+  readonly nodeGroup?: INodeGroup;
+}
+
+/** Props of `ClusterNetworkPrerequisites`. */
+export type ClusterNetworkPrerequisitesProps = PrerequisitesSpec;
+
+/** Props of `NetworkAgent`: the agent deployment's options with node groups as references. */
+export interface NetworkAgentProps extends Omit<AgentDeploymentOptions, 'nodeGroups'> {
+  /**
+   * Node groups that run the agent (one DaemonSet + ConfigMap each).
+   * @default - every node group of the environment
+   */
+  readonly nodeGroups?: readonly INodeGroup[];
+}
+
+/** The spec of a node group from its props. */
+export function nodeGroupSpec(id: string, props: NodeGroupProps): NodeGroupSpec {
+  return { ...props, name: props.name ?? id };
+}
+
+/** The spec of a NIC uplink from its props. */
+export function uplinkSpec(id: string, props: UplinkProps): UplinkSpec {
+  const { name, nodeGroup, ...rest } = props;
+  return { ...rest, name: name ?? id, nodeGroup: nodeGroup.nodeGroupName };
+}
+
+/** The spec of a bonded uplink from its props: the uplink's fields, the bond's under `bond`. */
+export function bondedUplinkSpec(id: string, props: BondedUplinkProps): UplinkSpec {
+  const { mode, ports, miimon, primary, options, ...uplink } = props;
+  return { ...uplinkSpec(id, uplink), bond: { mode, ports: [...ports], miimon, primary, options } };
+}
+
+/** The spec of a network from its props. */
+export function networkSpec(id: string, props: VlanBridgeNetworkProps): NetworkSpec {
+  const { name, uplink, namespaces, ...rest } = props;
+  return { ...rest, name: name ?? id, uplink: uplink.uplinkName, namespaces: [...(namespaces ?? [])] };
+}
+
+/** The spec of one VM NIC on `network`. */
+export function attachmentSpec(network: INetwork, options: AttachOptions = {}): AttachmentSpec {
+  return { ...options, network: network.networkName };
+}
+
+/** The spec of a VM from its props. */
+export function vmSpec(id: string, props: MultihomedVMProps): VmSpec {
+  const { name, attachments, ...rest } = props;
+  return { ...rest, name: name ?? id, attachments: (attachments ?? []).map(({ network, ...o }) => attachmentSpec(network, o)) };
+}
+
+/** The spec of a host policy from its props. */
+export function hostPolicySpec(id: string, props: HostNetworkPolicyProps): HostPolicySpec {
+  const { name, nodeGroup, ...rest } = props;
+  return { ...rest, name: name ?? id, ...(nodeGroup ? { nodeGroup: nodeGroup.nodeGroupName } : {}) };
+}
+
+/** The agent deployment options of {@link NetworkAgentProps}. */
+export function agentOptions(props: NetworkAgentProps): AgentDeploymentOptions {
+  const { nodeGroups, ...rest } = props;
+  return { ...rest, ...(nodeGroups ? { nodeGroups: nodeGroups.map((g) => g.nodeGroupName) } : {}) };
+}
