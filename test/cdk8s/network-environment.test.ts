@@ -5,29 +5,47 @@ import { App, Chart, Testing } from 'cdk8s';
 import { lab } from '../../apps/environments/lab';
 import { prod } from '../../apps/environments/prod';
 import {
-  BondedUplink, ClusterNetworkPrerequisites, MultihomedVM, NetworkEnvironment, NodeGroup, Uplink, VlanBridgeNetwork, synthEnvironments,
+  BondedUplink, ClusterNetworkPrerequisites, HostNetworkPolicy, MultihomedVM, NetworkAgent, NetworkEnvironment, NodeGroup, Uplink, VlanBridgeNetwork, synthEnvironments,
 } from '../../lib/cdk8s';
-import { stringifyManifests } from '../../lib/core/render/yaml';
-import { renderTopology } from '../../lib/core/topology/render';
+import { buildEnvironment } from '../../lib/core/topology/build';
 
 const quiet = { warn: () => undefined };
+const GOLDEN = path.join(__dirname, '..', 'fixtures', 'golden');
 
 describe('NetworkEnvironment', () => {
   it.each([
     ['lab', lab],
     ['prod', prod],
-  ])('synthesizes the %s environment to exactly the core render, in apply order', (_name, environment) => {
+  ])('synthesizes the %s environment to the objects of the core build, in its order (parity with buildEnvironment)', (_name, environment) => {
     const app = Testing.app();
     const env = new NetworkEnvironment(app, 'env', { environment, ...quiet });
     const synthed = Testing.synth(env);
-    expect(synthed).toEqual(JSON.parse(JSON.stringify(renderTopology(environment))));
+    expect(synthed).toEqual(JSON.parse(JSON.stringify(buildEnvironment(environment).manifests.map((m) => m.manifest))));
   });
 
-  it('writes the same bytes as `multihome synth` (core YAML path)', () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-synth-'));
-    const r = synthEnvironments({ lab }, out, quiet);
-    expect(r.errors).toEqual([]);
-    expect(fs.readFileSync(path.join(out, 'lab', 'lab.k8s.yaml'), 'utf8')).toBe(stringifyManifests(renderTopology(lab)));
+  it.each(['lab', 'prod'] as const)('GIVEN the %s environment THEN cdk8s\'s own app.synth() writes the golden bytes', (name) => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'mh-app-')) });
+    new NetworkEnvironment(app, name, { environment: { lab, prod }[name], ...quiet });
+    app.synth();
+    expect(fs.readFileSync(path.join(app.outdir, `${name}.k8s.yaml`), 'utf8')).toBe(fs.readFileSync(path.join(GOLDEN, `${name}.k8s.yaml`), 'utf8'));
+  });
+
+  it('GIVEN constructs declared in another order than the data form THEN the output is the same (the render decides the order, not construct order)', () => {
+    const app = Testing.app();
+    const env = new NetworkEnvironment(app, 'prod', { ...quiet, platform: 'openshift', silence: prod.silence });
+    // the VMs first, then the agent, the networks, the uplinks, the host policies and the node groups last
+    for (const vm of prod.vms) new MultihomedVM(env, `vm-${vm.name}`, { ...vm, attachments: vm.attachments.map(({ network, ...a }) => ({ ...a, network: { networkName: network } })) });
+    new NetworkAgent(env, 'agent', { ...prod.agent, nodeGroups: undefined });
+    for (const { uplink, ...n } of prod.networks) new VlanBridgeNetwork(env, `net-${n.name}`, { ...n, uplink: Uplink.fromUplinkName(env, `ref-${uplink}`, uplink) });
+    for (const { nodeGroup, bond, ...u } of prod.uplinks) {
+      const props = { ...u, nodeGroup: NodeGroup.fromNodeGroupName(env, `ref-${nodeGroup}`, nodeGroup) };
+      if (bond) new BondedUplink(env, `up-${u.name}`, { ...props, ...bond });
+      else new Uplink(env, `up-${u.name}`, props);
+    }
+    for (const { nodeGroup, ...h } of prod.hostPolicies ?? []) new HostNetworkPolicy(env, `hp-${h.name}`, { ...h, nodeGroup: nodeGroup ? { nodeGroupName: nodeGroup } : undefined });
+    new ClusterNetworkPrerequisites(env, 'prereq', prod.prerequisites);
+    for (const g of prod.nodeGroups) new NodeGroup(env, `ng-${g.name}`, g);
+    expect(Testing.synth(env)).toEqual(Testing.synth(new NetworkEnvironment(Testing.app(), 'prod', { environment: prod, ...quiet })));
   });
 
   it('builds the README example from constructs: trunk port, NAD, VMs with pinned MACs, placement', () => {

@@ -134,9 +134,25 @@ describe('Pulumi NetworkEnvironment switches and errors', () => {
 
   it('exposes MACs and addresses per VM', async () => {
     const env = new NetworkEnvironment('outputs', { environment: lab });
+    await settle();
     expect(env.vms['default/vma'].addresses['br0-100']).toEqual(['10.200.0.1/24']);
-    expect(env.vms['default/vma'].macs['br0-100']).toMatch(/^02:/);
+    // the golden MAC of vma (test/fixtures/golden/lab.k8s.yaml): the allocator must not change it
+    expect(env.vms['default/vma'].macs['br0-100']).toBe('02:b1:9c:1c:55:68');
     expect(env.policyNames).toEqual(['br0-eth1']);
     expect(env.nadNames).toEqual(['default/br0-100-l2']);
+  });
+});
+
+describe('test support', () => {
+  it('settle() returns only once every registration reached the mocks (no fixed sleep)', async () => {
+    const before = registered.length;
+    new NetworkEnvironment('drain', { environment: prod });
+    await settle();
+    // the environment, one component per spec with manifests, and every manifest of prod
+    const manifests = renderTopology(prod).length;
+    // (other tests' registrations may still land in this window: count this environment's only)
+    const mine = registered.slice(before).filter((r) => r.name.startsWith('drain'));
+    expect(mine.filter((r) => r.type.startsWith('kubernetes:'))).toHaveLength(manifests);
+    expect(mine.filter((r) => r.type === TYPE_TOKENS.NetworkEnvironment)).toHaveLength(1);
   });
 });

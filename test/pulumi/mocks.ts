@@ -34,7 +34,14 @@ export function valueOf<T>(o: pulumi.Output<T> | T): Promise<T> {
   return new Promise((resolve) => pulumi.output(o).apply((v) => resolve(v as T)));
 }
 
-/** Waits until pending registrations have been delivered to the mocks. */
+/**
+ * Waits until every pending registration has been delivered to the mocks: drains Pulumi's RPC
+ * queue, which every `registerResource` joins (`rpcKeepAlive`) — what `pulumi.runtime.disconnect`
+ * waits for — so a negative check after it cannot pass because registrations were still in
+ * flight. (`waitForRPCs` is the runtime's internal drain; no public API exposes it.)
+ */
 export async function settle(): Promise<void> {
-  await new Promise((r) => setTimeout(r, 50));
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const settings = require('@pulumi/pulumi/runtime/settings') as { waitForRPCs: () => Promise<void> };
+  await settings.waitForRPCs();
 }
