@@ -7,3 +7,8 @@ export const ENVIRONMENTS = { lab, prod } as const satisfies Record<string, Topo
 
 /** Name of a known environment (a typo fails `tsc`). */
 export type EnvironmentName = keyof typeof ENVIRONMENTS;
+
+/** The environment named `name` (a stack name, a CLI argument), or undefined when there is none. */
+export function environmentNamed(name: string): Topology | undefined {
+  return Object.hasOwn(ENVIRONMENTS, name) ? ENVIRONMENTS[name as EnvironmentName] : undefined;
+}

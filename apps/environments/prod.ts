@@ -80,24 +80,10 @@ export const prod = defineEnvironment({
       attachments: [{ network: 'vlan-1085', name: 'nic-pxe1', ipv4: ['10.6.85.20/24'] }],
     },
   ],
-  /*
-   * The agent observes every node group: each node is managed by kubernetes-nmstate, the agent
-   * reports drift, marks bridges and shows the DHCP addresses (br1, eth1.102) as not compared.
-   * /state carries each node's intent and the nodes have addresses on further networks (br1,
-   * which the VMs share, and bond0.144/145), so it listens on the node's primary address only.
-   *
-   * Not apply mode on node-10-6-185-30 (where seed 002's bond lives), although seed 002 notes that
-   * nmstate cannot serve Ubuntu nodes: that seed's own output shows this node with a
-   * NodeNetworkState (`kubectl get nns` lists 10-6-185-30), i.e. it runs the nmstate handler and
-   * NetworkManager. bond-vlan30 would then be applied twice — by NetworkManager through the NNCP
-   * and by the agent with `ip` — two writers of one bond that know nothing of each other
-   * (NetworkManager's profiles and checkpoint rollback, the agent's snapshot rollback); and the
-   * group's intent also holds eth1.102 with DHCP (the `vlan` policy targets every node),
-   * which the agent refuses in apply mode (validateAgentDeployment warns
-   * AGENT_DEPLOYMENT_UNSUPPORTED_INTENT), so it would apply nothing anyway. Apply mode belongs to
-   * a node group of NetworkManager-less (e.g. Ubuntu) nodes that the NMState handler does not run
-   * on, with static addressing only; prod has none.
-   */
+  // The agent observes every node group (all of them run kubernetes-nmstate, seed 002's bond node
+  // included: it has a NodeNetworkState), on the node's primary address only: /state carries each
+  // node's intent and the nodes have addresses on VM-facing networks (br1, bond0.144/145).
+  // Why not apply mode on node-10-6-185-30: docs/decisions.md.
   agent: { mode: 'observe', listenAddress: 'node-ip' },
   hostPolicies: [
     {

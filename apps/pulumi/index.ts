@@ -6,11 +6,11 @@
  */
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import { ENVIRONMENTS } from '../environments';
+import { ENVIRONMENTS, environmentNamed } from '../environments';
 import { applyAgentImage, applyNamespaceOverrides, NetworkEnvironment, parseStackConfig } from '../../lib/pulumi';
 
 const stack = pulumi.getStack();
-const environment = (ENVIRONMENTS as Record<string, (typeof ENVIRONMENTS)[keyof typeof ENVIRONMENTS]>)[stack];
+const environment = environmentNamed(stack);
 if (!environment) {
   throw new Error(`multihome: no environment named "${stack}"; stacks must be named after one of: ${Object.keys(ENVIRONMENTS).join(', ')}`);
 }

@@ -13,15 +13,10 @@ import {
   NodeNetworkConfigurationPolicy,
   NodeNetworkConfigurationPolicySpecMaxUnavailable,
 } from '../../imports/nmstate.io';
-import { API, Manifest, ObjectMeta } from '../core/manifest';
+import { API, ObjectMeta } from '../core/manifest';
 
 /** Produces the body of a manifest (everything but apiVersion/kind/metadata) at synth time. */
 export type BodyProducer = () => Record<string, unknown>;
-
-function body(m: Manifest): Record<string, unknown> {
-  const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = m;
-  return rest;
-}
 
 /** The part of a manifest's body that goes under `spec`. */
 function lazySpec<T>(produce: BodyProducer, map: (spec: any) => T): T {
@@ -74,9 +69,4 @@ export function manifestApiObject(
 function lazyFields(produce: BodyProducer): Record<string, unknown> {
   const first = produce();
   return Object.fromEntries(Object.keys(first).map((k) => [k, Lazy.any({ produce: () => produce()[k] })]));
-}
-
-/** Creates the ApiObject for an already rendered manifest (content fixed). */
-export function staticApiObject(scope: Construct, id: string, m: Manifest): ApiObject {
-  return manifestApiObject(scope, id, m, () => body(m));
 }
