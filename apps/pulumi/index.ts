@@ -6,6 +6,7 @@
  */
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { pluginProfileByName } from '../../lib/core/cni';
 import { ENVIRONMENTS, environmentNamed } from '../environments';
 import { applyAgentImage, applyNamespaceOverrides, NetworkEnvironment, parseStackConfig } from '../../lib/pulumi';
 
@@ -20,7 +21,7 @@ const provider = config.kubeconfigContext ? new k8s.Provider('k8s', { context: c
 const env = new NetworkEnvironment(stack, {
   environment: applyAgentImage(applyNamespaceOverrides(environment, config.namespaceOverrides), config),
   isolation: config.isolation,
-  pluginProfile: config.pluginProfile,
+  pluginProfile: config.pluginProfile ? pluginProfileByName(config.pluginProfile) : undefined,
   waitForPolicies: config.waitFor,
   policyTimeoutSeconds: config.waitTimeoutSeconds,
   provider,

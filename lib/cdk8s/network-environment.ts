@@ -4,8 +4,8 @@ import { Problem } from '../core/errors';
 import { Manifest } from '../core/manifest';
 import { buildEnvironment, EnvironmentBuild } from '../core/topology/build';
 import { TopologyBuilder } from '../core/topology/builder';
-import { OrderingSpec, Platform, PrerequisitesSpec, Topology } from '../core/topology/model';
 import { Origin, originKey } from '../core/topology/origin';
+import { environmentSettings, NetworkEnvironmentProps as CoreNetworkEnvironmentProps } from '../core/topology/props';
 import { RenderedManifest } from '../core/topology/render';
 import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
 import { ClusterNetworkPrerequisites } from './cluster-network-prerequisites';
@@ -14,25 +14,11 @@ import { environmentOf, EnvironmentScope, markEnvironment } from './environment-
 import { loadTopology } from './load-topology';
 import { addProblemValidation, STDERR_WARN } from './problem-validation';
 
-/** Props of {@link NetworkEnvironment}. */
-export interface NetworkEnvironmentProps extends Omit<ChartProps, 'disableResourceNameHashes'>, EnvironmentValidationOptions {
-  /**
-   * A typed environment (apps/environments/*.ts) to build the construct tree from.
-   * @default - empty; add constructs to it
-   */
-  readonly environment?: Topology;
-  /** @default - the environment's name, else the construct id */
-  readonly name?: string;
-  /** @default Platform.VANILLA (or the environment's) */
-  readonly platform?: Platform | `${Platform}`;
-  /** @default - the environment's; none otherwise (add a ClusterNetworkPrerequisites) */
-  readonly prerequisites?: PrerequisitesSpec;
-  /** @default - sync waves on, default waves */
-  readonly ordering?: OrderingSpec;
-  /** MAC prefix of the deterministic allocator. @default - kubemacpool's default range */
-  readonly macPrefix?: string;
-  /** Warning codes not to print. @default - none */
-  readonly silence?: readonly string[];
+/**
+ * Props of {@link NetworkEnvironment}: the core environment props (the same as the Pulumi
+ * component's) and the Chart's.
+ */
+export interface NetworkEnvironmentProps extends Omit<ChartProps, 'disableResourceNameHashes'>, CoreNetworkEnvironmentProps {
   /** Where warnings go. @default - standard error */
   readonly warn?: (message: string) => void;
 }
@@ -61,18 +47,12 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
     super(scope, id, { ...props, disableResourceNameHashes: true });
     markEnvironment(this);
     this.objects = new EnvironmentObjects(this);
-    const env = props.environment;
-    this.topology = new TopologyBuilder({
-      name: props.name ?? env?.name ?? id,
-      platform: props.platform ?? env?.platform,
-      prerequisites: props.prerequisites ?? env?.prerequisites,
-      ordering: props.ordering ?? env?.ordering,
-      macPrefix: props.macPrefix ?? env?.macPrefix,
-      silence: [...(env?.silence ?? []), ...(props.silence ?? [])],
-    });
+    const { agent: _agent, ...settings } = environmentSettings(id, props);
+    this.topology = new TopologyBuilder(settings);
     this.validation = { isolation: props.isolation, pluginProfile: props.pluginProfile, previous: props.previous };
-    if (env) loadTopology(this, { ...env, prerequisites: props.prerequisites ?? env.prerequisites });
-    else if (props.prerequisites) new ClusterNetworkPrerequisites(this, 'Prerequisites', props.prerequisites);
+    // the constructs of the environment file declare the rest (its agent through a NetworkAgent)
+    if (props.environment) loadTopology(this, { ...props.environment, prerequisites: settings.prerequisites });
+    else if (settings.prerequisites) new ClusterNetworkPrerequisites(this, 'Prerequisites', settings.prerequisites);
     addProblemValidation(
       this,
       () => {

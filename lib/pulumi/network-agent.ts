@@ -1,15 +1,16 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Manifest, manifestKey } from '../core/manifest';
-import { AgentDeploymentOptions, agentManifests, resolveAgentDeployment } from '../core/topology/agent-deployment';
+import { agentManifests, resolveAgentDeployment } from '../core/topology/agent-deployment';
 import { validateAgentDeployment } from '../core/topology/agent-deployment-validate';
 import { Topology } from '../core/topology/model';
 import { AGENT_ORIGIN } from '../core/topology/origin';
+import { agentOptions, NetworkAgentProps } from '../core/topology/props';
 import { SpecComponent, TYPE_TOKENS } from './components';
 import { registerRendered } from './network-environment';
 import { reportProblems } from './problems';
 
-/** Args of {@link NetworkAgent}. */
-export interface NetworkAgentArgs extends AgentDeploymentOptions {
+/** Args of {@link NetworkAgent}: the core agent props (the same as the cdk8s construct's), the topology and the provider. */
+export interface NetworkAgentArgs extends NetworkAgentProps {
   /** The typed environment (apps/environments/*.ts) whose node groups run the agent. */
   readonly environment: Topology;
   /** Kubernetes provider for every child. @default - the ambient provider */
@@ -33,7 +34,8 @@ export class NetworkAgent extends SpecComponent {
 
   constructor(name: string, args: NetworkAgentArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TYPE_TOKENS.NetworkAgent, name, opts);
-    const { environment, provider, ...options } = args;
+    const { environment, provider, ...props } = args;
+    const options = agentOptions(props);
     reportProblems(`NetworkAgent ${name}`, validateAgentDeployment(environment, options), this);
     const r = resolveAgentDeployment(environment, options);
     const rendered = agentManifests(r).map(({ manifest, dependsOn }) => ({

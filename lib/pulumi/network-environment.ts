@@ -1,9 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
-import { pluginProfileByName } from '../core/cni';
 import { API, Manifest } from '../core/manifest';
 import { buildEnvironment } from '../core/topology/build';
-import { Topology } from '../core/topology/model';
 import { Origin, originKey } from '../core/topology/origin';
+import { environmentTopology, NetworkEnvironmentProps } from '../core/topology/props';
 import { RenderedManifest } from '../core/topology/render';
 import { macKey } from '../core/topology/render-vm';
 import { COMPONENT_OF_ORIGIN, SpecComponent, TYPE_TOKENS } from './components';
@@ -11,14 +10,8 @@ import { reportProblems } from './problems';
 import { ReadinessOptions, withReadiness } from './readiness';
 import { registerManifest } from './resources';
 
-/** Args of {@link NetworkEnvironment}. */
-export interface NetworkEnvironmentArgs extends ReadinessOptions {
-  /** The typed environment (apps/environments/*.ts). */
-  readonly environment: Topology;
-  /** Multus namespace isolation. @default - from the platform */
-  readonly isolation?: 'none' | 'openshift';
-  /** CNI plugin build the NADs target (`upstream`, `debian-1.1.1`, `openshift`). @default - the cni module's default */
-  readonly pluginProfile?: string;
+/** Args of {@link NetworkEnvironment}: the core environment props (the same as the cdk8s construct's), readiness and the provider. */
+export interface NetworkEnvironmentArgs extends NetworkEnvironmentProps, ReadinessOptions {
   /** Kubernetes provider for every child. @default - the ambient provider */
   readonly provider?: pulumi.ProviderResource;
 }
@@ -51,8 +44,8 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TYPE_TOKENS.NetworkEnvironment, name, {}, opts);
-    const t = args.environment;
-    const build = buildEnvironment(t, { isolation: args.isolation, pluginProfile: args.pluginProfile ? pluginProfileByName(args.pluginProfile) : undefined });
+    const t = environmentTopology(name, args);
+    const build = buildEnvironment(t, { isolation: args.isolation, pluginProfile: args.pluginProfile, previous: args.previous });
     const components = new Map<string, SpecComponent>();
     const componentOf = (origin: Origin): SpecComponent => {
       const key = originKey(origin);

@@ -45,7 +45,7 @@ async function kubeObjects(prefix: string): Promise<any[]> {
 const withoutType = (ms: any[]) => ms.map(({ __type, ...m }) => m);
 
 describe('Pulumi NetworkAgent', () => {
-  it.each<[string, typeof lab, AgentDeploymentOptions]>([
+  it.each<[string, typeof lab, Omit<AgentDeploymentOptions, 'nodeGroups'>]>([
     ['lab', lab, {}],
     ['prod', prod, { mode: 'apply', nodeGroupModes: { all: 'observe', workers: 'observe', c7000: 'observe' }, markBridges: false }],
   ])('registers exactly the core render of %s as typed resources', async (name, environment, options) => {
@@ -100,7 +100,7 @@ describe('Pulumi NetworkAgent', () => {
     const before = registered.length;
     let err: unknown;
     try {
-      new NetworkAgent('broken', { environment: prod, namespace: 'Bad_NS', nodeGroups: ['gpu'] });
+      new NetworkAgent('broken', { environment: prod, namespace: 'Bad_NS', nodeGroups: [{ nodeGroupName: 'gpu' }] });
     } catch (e) {
       err = e;
     }

@@ -7,9 +7,11 @@
  * satisfies alike.
  */
 import type { AgentDeploymentOptions } from './agent-options';
+import type { TopologySettings } from './builder';
 import {
-  AttachmentSpec, BondSpec, HostPolicySpec, HostVlanSpec, NetworkSpec, NodeGroupSpec, PrerequisitesSpec, UplinkSpec, VmSpec,
+  AttachmentSpec, BondSpec, HostPolicySpec, HostVlanSpec, NetworkSpec, NodeGroupSpec, OrderingSpec, Platform, PrerequisitesSpec, Topology, UplinkSpec, VmSpec,
 } from './model';
+import type { EnvironmentValidationOptions } from './validate-environment';
 
 /** A node group as other objects reference it. */
 export interface INodeGroup {
@@ -95,6 +97,47 @@ export interface NetworkAgentProps extends Omit<AgentDeploymentOptions, 'nodeGro
    * @default - every node group of the environment
    */
   readonly nodeGroups?: readonly INodeGroup[];
+}
+
+/** Props of `NetworkEnvironment`: a typed environment to start from, settings over it, and how to validate it. */
+export interface NetworkEnvironmentProps extends EnvironmentValidationOptions {
+  /**
+   * A typed environment (`defineEnvironment`) to build from.
+   * @default - empty; add constructs (cdk8s) to it
+   */
+  readonly environment?: Topology;
+  /** @default - the environment's name, else the construct id (cdk8s) or resource name (Pulumi) */
+  readonly name?: string;
+  /** @default - the environment's, else Platform.VANILLA */
+  readonly platform?: Platform | `${Platform}`;
+  /** @default - the environment's; none otherwise */
+  readonly prerequisites?: PrerequisitesSpec;
+  /** @default - the environment's, else sync waves on with the default waves */
+  readonly ordering?: OrderingSpec;
+  /** MAC prefix of the deterministic allocator. @default - the environment's, else kubemacpool's default range */
+  readonly macPrefix?: string;
+  /** Warning codes not to report, added to the environment's. @default - none */
+  readonly silence?: readonly string[];
+}
+
+/** The environment-wide settings of {@link NetworkEnvironmentProps}: the props over the environment's. */
+export function environmentSettings(id: string, props: NetworkEnvironmentProps): TopologySettings {
+  const env = props.environment;
+  return {
+    name: props.name ?? env?.name ?? id,
+    platform: props.platform ?? env?.platform,
+    prerequisites: props.prerequisites ?? env?.prerequisites,
+    ordering: props.ordering ?? env?.ordering,
+    macPrefix: props.macPrefix ?? env?.macPrefix,
+    silence: [...(env?.silence ?? []), ...(props.silence ?? [])],
+    agent: env?.agent,
+  };
+}
+
+/** The whole topology of {@link NetworkEnvironmentProps} (the data form): the environment with the props' settings. */
+export function environmentTopology(id: string, props: NetworkEnvironmentProps): Topology {
+  const env = props.environment;
+  return { nodeGroups: [], uplinks: [], networks: [], vms: [], ...env, ...environmentSettings(id, props) };
 }
 
 /** The spec of a node group from its props. */
