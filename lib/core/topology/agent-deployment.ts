@@ -11,6 +11,7 @@
  */
 import * as ipaddr from 'ipaddr.js';
 import * as YAML from 'yaml';
+import { AGENT_RUNTIME_DEFAULTS, AgentMode } from '../agent-defaults';
 import { CodeTable } from '../errors';
 import { Manifest, ObjectMeta } from '../manifest';
 import { AgentConfigDocument, agentConfigs, AgentConfigOptions } from './agent-config';
@@ -21,8 +22,7 @@ import { resolveTopology } from './resolve';
 /** multihome's version: the default agent image tag (a test keeps it equal to package.json's). */
 export const MULTIHOME_VERSION = '0.1.0';
 
-/** Agent modes: `observe` only reads the host; `apply` converges it (nodes without NetworkManager). */
-export type AgentMode = 'observe' | 'apply';
+export type { AgentMode } from '../agent-defaults';
 
 /** Repository of the agent image multihome publishes (the default image is `<repository>:<version>`). */
 export const AGENT_IMAGE_REPOSITORY = 'ghcr.io/multihome/agent';
@@ -34,12 +34,12 @@ export const AGENT_DEPLOYMENT_DEFAULTS = {
   createNamespace: true,
   image: `${AGENT_IMAGE_REPOSITORY}:${MULTIHOME_VERSION}`,
   imagePullPolicy: 'IfNotPresent',
-  mode: 'observe',
-  intervalSeconds: 60,
-  port: 9680,
+  mode: AGENT_RUNTIME_DEFAULTS.mode,
+  intervalSeconds: AGENT_RUNTIME_DEFAULTS.intervalSeconds,
+  port: AGENT_RUNTIME_DEFAULTS.port,
   markBridges: true,
   priorityClassName: 'system-node-critical',
-  listenAddress: '0.0.0.0',
+  listenAddress: AGENT_RUNTIME_DEFAULTS.listenAddress,
 } as const;
 
 /**
