@@ -1,5 +1,5 @@
 /* eslint-disable */
-// Runs INSIDE user-mode-linux (booted by bench/agent-uml.ts through test/lab/umlinit.sh): converges
+// Runs INSIDE user-mode-linux (booted by bench/agent-uml.ts through scripts/lab/umlinit.sh): converges
 // K VLAN bridges (dummy0.<v> -> br<v>) in a namespace three ways in the same boot and times them:
 //   agent      the bundled agent in-process: read, plan, one ip -batch, verify read
 //   agent-cli  the same as a whole `node multihome-agent.js agent apply --once` process

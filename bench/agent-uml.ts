@@ -11,8 +11,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { NetworkSpec, Topology } from '../lib/core/topology/model';
-import { nodeDesiredStateOf } from '../test/lab/intents';
-import { bootUml, buildAgentBundle, ensureLabPackages, makeLabDir, ROOT } from '../test/lab/uml';
+import { nodeDesiredStateOf } from '../scripts/lab/intents';
+import { bootUml, buildAgentBundle, ensureLabPackages, LAB_INIT, makeLabDir, ROOT } from '../scripts/lab/uml';
 
 /** Options of {@link runAgentBench}. */
 export interface AgentBenchOptions {
@@ -56,7 +56,7 @@ export async function runAgentBench(options: AgentBenchOptions = {}): Promise<Ag
     fs.writeFileSync(rollbackConfig, JSON.stringify({ ...doc, probes: [FAILING_PROBE], defaultGatewayProbe: false }));
     fs.writeFileSync(path.join(dir, 'plan.json'), JSON.stringify({ agentBundle, config, rollbackConfig, k, reps }));
     log(`[agent] booting user-mode-linux: K=${k} VLAN bridges, ${reps} rep(s)`);
-    const boot = await bootUml(path.join(ROOT, 'test', 'lab', 'umlinit.sh'), { LAB_DIR: dir, DRIVER: path.join(ROOT, 'bench', 'agent-uml-driver.js') }, 1800000);
+    const boot = await bootUml(LAB_INIT, { LAB_DIR: dir, DRIVER: path.join(ROOT, 'bench', 'agent-uml-driver.js') }, 1800000);
     const file = path.join(dir, 'bench.json');
     if (!fs.existsSync(file)) {
       const driverLog = path.join(dir, 'driver.log');

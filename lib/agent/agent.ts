@@ -23,9 +23,9 @@ import { planChanges } from './plan';
 import { ProbeResult, runProbes } from './probes';
 import { restoreIntent } from './rollback';
 import { Clock, jsonLogger, Logger, systemClock } from './types';
+import { AGENT_RUNTIME_DEFAULTS, AgentMode } from '../core/agent-defaults';
 
-/** Agent modes: observe never changes the host. */
-export type AgentMode = 'observe' | 'apply';
+export type { AgentMode } from '../core/agent-defaults';
 
 /** Options of {@link createAgent}. */
 export interface AgentOptions {
@@ -66,8 +66,13 @@ export interface ResolvedAgentOptions {
   readonly markBridges: boolean;
 }
 
-/** The one defaults object (STYLE.md #20). */
-export const AGENT_DEFAULTS = { mode: 'observe', intervalSeconds: 60, port: 9680, host: '0.0.0.0' } as const;
+/** The one defaults object (STYLE.md #20), from the agent defaults shared with the deployment (lib/core/agent-defaults.ts). */
+export const AGENT_DEFAULTS = {
+  mode: AGENT_RUNTIME_DEFAULTS.mode,
+  intervalSeconds: AGENT_RUNTIME_DEFAULTS.intervalSeconds,
+  port: AGENT_RUNTIME_DEFAULTS.port,
+  host: AGENT_RUNTIME_DEFAULTS.listenAddress,
+} as const;
 
 /** Side effects; every one optional with the production default. */
 export interface AgentDeps {

@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as ipaddr from 'ipaddr.js';
 import { AGENT_DEFAULTS, AgentMode, AgentReport, createAgent, AgentDeps } from './agent';
+import { AGENT_MODES } from '../core/agent-defaults';
 import { jsonLogger, silentLogger } from './types';
 
 /** Where the commands write and how they set the exit code. */
@@ -96,8 +97,8 @@ export function registerAgentCommands(program: Command, io: AgentCliIo = process
 
   common(agent.command('apply').description('Snapshot, apply with one ip -batch, verify, probe, roll back on failure.'))
     .option('--once', 'apply once and exit (otherwise keep reconciling like `agent run --mode apply`)')
-    .addOption(new Option('--interval-seconds <n>', 'reconcile period without --once').argParser(Number).default(60))
-    .addOption(new Option('--port <n>', 'HTTP port without --once').argParser(Number).default(9680))
+    .addOption(new Option('--interval-seconds <n>', 'reconcile period without --once').argParser(Number).default(AGENT_DEFAULTS.intervalSeconds))
+    .addOption(new Option('--port <n>', 'HTTP port without --once').argParser(Number).default(AGENT_DEFAULTS.port))
     .addOption(listenAddressOption())
     .action(async (o: CommonOpts & { once?: boolean; intervalSeconds: number; port: number; listenAddress: string }) => {
       if (o.once) {
@@ -111,9 +112,9 @@ export function registerAgentCommands(program: Command, io: AgentCliIo = process
     });
 
   common(agent.command('run').description('DaemonSet mode: reconcile on config changes and every interval; serve /healthz, /metrics, /state; mark bridges.'), false)
-    .addOption(new Option('--mode <mode>', 'observe never changes the host').choices(['observe', 'apply']).default('observe'))
-    .addOption(new Option('--interval-seconds <n>', 'reconcile period').argParser(Number).default(60))
-    .addOption(new Option('--port <n>', 'HTTP port').argParser(Number).default(9680))
+    .addOption(new Option('--mode <mode>', 'observe never changes the host').choices([...AGENT_MODES]).default(AGENT_DEFAULTS.mode))
+    .addOption(new Option('--interval-seconds <n>', 'reconcile period').argParser(Number).default(AGENT_DEFAULTS.intervalSeconds))
+    .addOption(new Option('--port <n>', 'HTTP port').argParser(Number).default(AGENT_DEFAULTS.port))
     .addOption(listenAddressOption())
     .option('--no-mark-bridges', 'do not mark bridges as node capacity')
     .action(async (o: CommonOpts & { mode: AgentMode; intervalSeconds: number; port: number; listenAddress: string; markBridges: boolean }) => {

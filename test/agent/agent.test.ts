@@ -1,21 +1,21 @@
-import * as fs from 'fs';
 import * as http from 'http';
-import * as os from 'os';
-import * as path from 'path';
 import { createAgent } from '../../lib/agent/agent';
 import { formatReport, parseListenAddress } from '../../lib/agent/cli';
 import { runAgentCli } from '../../lib/agent/main';
 import type { NodeStatusApi, JsonPatchOp } from '../../lib/agent/node-marker';
+import type { RawState } from '../../lib/agent/iproute/read';
 import { silentLogger, Clock } from '../../lib/agent/types';
-import { BOND, rawFixture, scriptedExec, TRUNK_BR0 } from './helpers';
+import { BOND, Call, configWriter, rawFixture, scriptedExec, TRUNK_BR0 } from './helpers';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-test-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const write = (name: string, doc: unknown) => {
-  const f = path.join(dir, name);
-  fs.writeFileSync(f, JSON.stringify(doc));
-  return f;
-};
+const write = configWriter('agent-test-');
+/** node01-empty after an `ip -batch` that stopped at its second line: br0 created, eth1 not yet its port. */
+function br0CreatedOnly(): RawState {
+  const empty = rawFixture('node01-empty');
+  const br0 = rawFixture('node01-trunk-with-vms').addr.find((l) => (l as { ifname: string }).ifname === 'br0');
+  if (!br0) throw new Error('fixture node01-trunk-with-vms has no br0');
+  return { ...empty, addr: [...empty.addr, br0] };
+}
+
 let now = 0;
 const fakeClock: Clock = { now: () => now, wallTime: () => new Date(0), sleep: async (ms) => void (now += ms) };
 
@@ -63,11 +63,38 @@ describe('agent apply', () => {
     expect(agent.metrics.get('multihome_agent_last_apply_success')).toBe(0);
   });
 
-  test('GIVEN a batch the kernel refuses WHEN applied THEN it is rolled back', async () => {
-    const exec = scriptedExec([rawFixture('node01-empty')], { failBatch: true });
-    const r = await createAgent({ configPath: write('trunk.json', { desiredState: TRUNK_BR0 }) }, { exec, logger: silentLogger }).apply();
+  test('GIVEN a forward batch the kernel refuses half-way WHEN applied THEN exactly what it did is undone and the rollback succeeds', async () => {
+    // ip -batch stops at the failing line: br0 was created, eth1 never joined it.
+    const empty = rawFixture('node01-empty');
+    const isWrite = (c: Call) => c.args.join(' ').endsWith('-batch -') && !c.args.includes('-j');
+    const exec = scriptedExec([empty, br0CreatedOnly(), empty], { failBatch: (_c, n) => n === 0, partialFailure: true });
+    const agent = createAgent({ configPath: write('trunk.json', { desiredState: TRUNK_BR0 }), netns: 'node01', mode: 'apply' }, { exec, logger: silentLogger });
+    const r = await agent.apply();
+    expect(r.result).toBe('rolled-back');
     expect(r.error).toContain('Operation not supported');
-    expect(r.rollback).toBeDefined();
+    expect(r.commands).toEqual([
+      'ip link add name br0 up type bridge vlan_filtering 1',
+      'ip link set dev eth1 master br0',
+      'bridge vlan del dev eth1 vid 1',
+      'bridge vlan add dev eth1 vid 100',
+      'bridge vlan add dev eth1 vid 200',
+    ]);
+    expect(r.rollback).toMatchObject({ ok: true, commands: ['ip link del dev br0'], remaining: [] });
+    // the refused forward ip batch, then the rollback's batch (accepted); the bridge batch never ran
+    expect(exec.calls.filter(isWrite).map((c) => [c.file, c.input])).toEqual([
+      ['ip', 'link add name br0 up type bridge vlan_filtering 1\nlink set dev eth1 master br0\n'],
+      ['ip', 'link del dev br0\n'],
+    ]);
+    expect(agent.metrics.get('multihome_agent_rollbacks_total')).toBe(1);
+  });
+
+  test('GIVEN a kernel that refuses every batch, the rollback batch too, WHEN applied THEN the result is failed, not rolled-back', async () => {
+    const exec = scriptedExec([rawFixture('node01-empty'), br0CreatedOnly()], { failBatch: true, partialFailure: true });
+    const r = await createAgent({ configPath: write('trunk.json', { desiredState: TRUNK_BR0 }), netns: 'node01' }, { exec, logger: silentLogger }).apply();
+    expect(r.result).toBe('failed');
+    expect(r.rollback?.ok).toBe(false);
+    expect(r.rollback?.commands).toEqual(['ip link del dev br0']);
+    expect(r.rollback?.remaining[0]).toContain('Operation not supported');
   });
 
   test('GIVEN a bad config WHEN applied THEN nothing runs at all and every problem is reported', async () => {

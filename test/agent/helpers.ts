@@ -3,6 +3,7 @@
  * test/lab/driver.js) and a scripted exec that serves them, so plans are computed without a kernel.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { CodeTable } from '../../lib/core/errors';
 import { ProblemSink } from '../../lib/core/problems';
@@ -13,6 +14,20 @@ import { parseState, RawState } from '../../lib/agent/iproute/read';
 import type { HostIntent } from '../../lib/core/host-intent/model';
 import { normalizeDesiredState } from '../../lib/core/host-intent/normalize';
 import type { HostState } from '../../lib/agent/state';
+
+/**
+ * A temporary directory for agent config files, removed after the test file; returns
+ * `write(name, doc)`, which writes `doc` as JSON there and returns the file's path.
+ */
+export function configWriter(prefix: string): (name: string, doc: unknown) => string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return (name, doc) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, JSON.stringify(doc));
+    return f;
+  };
+}
 
 /** A recorded raw read (`ip -j -d addr show`, routes, `bridge -j vlan show`). */
 export function rawFixture(name: string): RawState {
@@ -84,12 +99,30 @@ export interface Call {
   input?: string;
 }
 
+/** Options of {@link scriptedExec}. */
+export interface ScriptedExecOptions {
+  /**
+   * Which write batches (`ip -batch -` / `bridge -batch -`) the kernel refuses: `true` for all of
+   * them, or a predicate of the call and its position among the write batches (0 = the first).
+   * @default - none
+   */
+  readonly failBatch?: boolean | ((call: Call, index: number) => boolean);
+  /**
+   * A refused `ip` batch still moves the host to the next state, as `ip -batch` does: it stops
+   * at the failing line and the lines before it stay applied.
+   * @default false
+   */
+  readonly partialFailure?: boolean;
+  readonly ping?: (call: Call) => boolean;
+}
+
 /**
  * An exec that answers reads from fixtures and records every call. `states` is the sequence of
  * host states: each successful batch moves to the next one (the host "after" the change).
  */
-export function scriptedExec(states: RawState[], opts: { failBatch?: boolean; ping?: (call: Call) => boolean } = {}): Exec & { calls: Call[] } {
+export function scriptedExec(states: RawState[], opts: ScriptedExecOptions = {}): Exec & { calls: Call[] } {
   let i = 0;
+  let batches = 0;
   const calls: Call[] = [];
   const ok = (stdout = ''): ExecResult => ({ code: 0, stdout, stderr: '' });
   const fn = (async (file, args, o) => {
@@ -101,7 +134,12 @@ export function scriptedExec(states: RawState[], opts: { failBatch?: boolean; pi
     if (file === 'ip' && a.includes('-6 route show')) return ok(JSON.stringify(s.route6 ?? []));
     if (file === 'bridge' && a.includes('vlan show')) return ok(JSON.stringify(s.vlans ?? []));
     if ((file === 'ip' || file === 'bridge') && a.endsWith('-batch -')) {
-      if (opts.failBatch) return { code: 1, stdout: '', stderr: 'RTNETLINK answers: Operation not supported\nCommand failed -:1' };
+      const index = batches++;
+      const refused = typeof opts.failBatch === 'function' ? opts.failBatch(call, index) : opts.failBatch === true;
+      if (refused) {
+        if (file === 'ip' && opts.partialFailure) i++;
+        return { code: 1, stdout: '', stderr: 'RTNETLINK answers: Operation not supported\nCommand failed -:2' };
+      }
       if (file === 'ip') i++; // the host moves to the next recorded state after an ip batch
       return ok();
     }

@@ -3,9 +3,6 @@
  * nmstate would reject is refused before the host is even read — every problem listed with its
  * code and field path, nothing applied.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as YAML from 'yaml';
 import { createAgent } from '../../lib/agent/agent';
 import { loadConfig } from '../../lib/agent/config';
@@ -15,15 +12,9 @@ import { silentLogger } from '../../lib/agent/types';
 import { renderAgentDeployment } from '../../lib/core/topology/agent-deployment';
 import { lab } from '../../apps/environments/lab';
 import { prod } from '../../apps/environments/prod';
-import { rawFixture, scriptedExec } from './helpers';
+import { configWriter, rawFixture, scriptedExec } from './helpers';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-validation-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const write = (name: string, doc: unknown) => {
-  const f = path.join(dir, name);
-  fs.writeFileSync(f, JSON.stringify(doc));
-  return f;
-};
+const write = configWriter('agent-validation-');
 const codeAndPath = (p: string) => p.split(':')[0];
 
 /** A bond with a fixed MAC and fail_over_mac=active: nmstate refuses it (bond.rs), the agent's own checks do not. */

@@ -1,7 +1,11 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
 import { defineEnvironment } from '../../lib/core/topology/define';
 
 // Compile-time guarantees, checked by `tsc --noEmit` in `npm test`: each `@ts-expect-error`
-// line must fail to type-check, or tsc reports an unused directive.
+// line must fail to type-check, or tsc reports an unused directive. Jest only transpiles
+// (jest.config.js), so the last test below compiles this file with the TypeScript API itself.
 const base = {
   name: 'typing',
   nodeGroups: [{ name: 'workers', nodeSelector: {} }],
@@ -47,4 +51,24 @@ describe('typed environments', () => {
     });
     expect(env.agent?.mode).toBe('observe');
   });
+
+  it('the type checker really rejects each typo: without its @ts-expect-error every marked line is an error, and nothing else is', () => {
+    const file = __filename;
+    const source = fs.readFileSync(file, 'utf8');
+    const marked = source.split('\n').flatMap((l, i) => (/^\s*\/\/ @ts-expect-error /.test(l) ? [i + 2] : [])); // 1-based line after the directive
+    expect(marked).toHaveLength(5);
+    const config = ts.getParsedCommandLineOfConfigFile(path.join(__dirname, '..', '..', 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    const errorLines = (text: string): number[] => {
+      const host = ts.createCompilerHost(config.options);
+      const read = host.getSourceFile.bind(host);
+      host.getSourceFile = (name, lang, ...rest) => (path.resolve(name) === file ? ts.createSourceFile(name, text, lang) : read(name, lang, ...rest));
+      const program = ts.createProgram([file], { ...config.options, noEmit: true }, host);
+      return ts
+        .getPreEmitDiagnostics(program)
+        .filter((d) => d.file && path.resolve(d.file.fileName) === file)
+        .map((d) => d.file!.getLineAndCharacterOfPosition(d.start!).line + 1);
+    };
+    expect(errorLines(source)).toEqual([]);
+    expect([...new Set(errorLines(source.replace(/\/\/ @ts-expect-error /g, '// was-expect-error ')))]).toEqual(marked);
+  }, 120_000);
 });

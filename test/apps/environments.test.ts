@@ -7,6 +7,7 @@ import { Manifest } from '../../lib/core/manifest';
 import { loadDocuments } from '../../lib/core/source/documents';
 import { renderTopology } from '../../lib/core/topology/render';
 import { validateEnvironment } from '../../lib/core/topology/validate-environment';
+import { inFreshProcess } from '../support/child';
 
 const SEEDS = path.join(__dirname, '..', 'fixtures', 'seeds');
 /** Seed documents read the way `multihome check` reads them (go-yaml leniency included); broken documents dropped. */
@@ -79,10 +80,12 @@ describe('lab environment reproduces seed 004', () => {
     expect(g.plugins[0].macspoofchk).toBe(true);
   });
 
+  // Golden MACs, from `npx cdk8s synth` (dist/lab/lab.k8s.yaml) of 2026-12: a VM's MAC must not
+  // move when the allocator or the renderer is refactored (DHCP leases, port security, cloud-init).
   it.each([
-    ['vma', 'node01', '10.200.0.1/24'],
-    ['vmb', 'node02', '10.200.0.2/24'],
-  ])('VM %s is pinned to %s, has the seed NICs, a pinned MAC and cloud-init matching it with %s', (name, _node, address) => {
+    ['vma', 'node01', '10.200.0.1/24', '02:b1:9c:1c:55:68'],
+    ['vmb', 'node02', '10.200.0.2/24', '02:02:fe:7d:57:4a'],
+  ])('VM %s is pinned to %s, has the seed NICs, the MAC it always had and cloud-init matching it with %s', (name, _node, address, golden) => {
     const want = vmSpec(seed.find((d) => d.kind === 'VirtualMachine' && d.metadata.name === name));
     const got = vmSpec(find(ms, 'VirtualMachine', name, 'default'));
     expect(got.nodeSelector).toEqual(want.nodeSelector);
@@ -91,7 +94,7 @@ describe('lab environment reproduces seed 004', () => {
       want.domain.devices.interfaces.map((i: any) => ({ ...i, macAddress: undefined })),
     );
     const mac = got.domain.devices.interfaces[1].macAddress;
-    expect(mac).toMatch(/^02:([0-9a-f]{2}:){4}[0-9a-f]{2}$/);
+    expect(mac).toBe(golden);
     const ci = got.volumes.find((v: any) => v.cloudInitNoCloud).cloudInitNoCloud;
     const nd = YAML.parse(ci.networkData);
     expect(nd.version).toBe(2);
@@ -105,10 +108,20 @@ describe('lab environment reproduces seed 004', () => {
     expect(got.volumes.find((v: any) => v.containerDisk).containerDisk.image).toBe(want.volumes.find((v: any) => v.containerDisk).containerDisk.image);
   });
 
-  it('gives the two VMs different MACs and renders byte-identical output twice', () => {
+  it('gives the two VMs different MACs and renders byte-identical output twice in one process', () => {
     const macs = ['vma', 'vmb'].map((n) => vmSpec(find(ms, 'VirtualMachine', n)).domain.devices.interfaces[1].macAddress);
     expect(new Set(macs).size).toBe(2);
     expect(JSON.stringify(renderTopology(lab))).toBe(JSON.stringify(ms));
+  });
+
+  it('renders the same bytes in a fresh node process', () => {
+    const child = inFreshProcess<string>(`
+      const { lab } = require('./apps/environments/lab');
+      const { renderTopology } = require('./lib/core');
+      out(JSON.stringify(renderTopology(lab)));
+    `);
+    expect(child.length).toBeGreaterThan(1000);
+    expect(child).toBe(JSON.stringify(ms));
   });
 
   it('validates without errors', () => {
@@ -179,6 +192,17 @@ describe('prod environment reproduces seeds 000–002', () => {
       expect(v.ipv4.address).toEqual([{ ip: v4, 'prefix-length': 16 }]);
       expect(v.ipv6.address).toEqual([{ ip: v6, 'prefix-length': 64 }]);
     }
+  });
+
+  it.each([
+    // Golden MACs, from `npx cdk8s synth` (dist/prod/prod.k8s.yaml) of 2026-12.
+    ['vm-fedora', 'secondary_nic', '02:39:02:2c:0c:1d', 'eth1'],
+    ['pxe-vm', 'nic-pxe1', '02:c9:3f:98:f9:4b', 'eth0'],
+  ])('VM %s keeps the MAC of %s (%s) in its spec and in its cloud-init match for %s', (name, nic, golden, guestIf) => {
+    const vm = vmSpec(find(ms, 'VirtualMachine', name, 'vms'));
+    expect(vm.domain.devices.interfaces.find((i: any) => i.name === nic).macAddress).toBe(golden);
+    const nd = YAML.parse(vm.volumes.find((v: any) => v.cloudInitNoCloud).cloudInitNoCloud.networkData);
+    expect(nd.ethernets[guestIf].match.macaddress).toBe(golden);
   });
 
   it('validates without errors', () => {

@@ -8,20 +8,12 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../lib/cli/main';
+import { cli } from '../support/cli';
 import { CheckRecord } from '../../lib/cli/check';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SEEDS = path.join(ROOT, 'test', 'fixtures', 'seeds');
 const seed = (name: string): string => path.join(SEEDS, name);
-
-/** Runs the CLI in-process and captures its streams. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
 
 async function records(file: string): Promise<{ code: number; records: CheckRecord[] }> {
   const r = await cli('check', '--format', 'json', file);

@@ -63,7 +63,9 @@ describe('renderAgentDeployment', () => {
   });
 
   test('GIVEN observe mode THEN the container is never privileged, adds no capability and runs as non-root', () => {
-    for (const d of of(renderAgentDeployment(prod), 'DaemonSet')) {
+    const ds = of(renderAgentDeployment(prod), 'DaemonSet');
+    expect(ds).toHaveLength(prod.nodeGroups.length);
+    for (const d of ds) {
       expect(container(d).securityContext).toEqual({
         allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, privileged: false, readOnlyRootFilesystem: true,
         runAsNonRoot: true, runAsUser: 65534, seccompProfile: { type: 'RuntimeDefault' },
@@ -177,7 +179,9 @@ describe('validateAgentDeployment', () => {
 
 describe('DaemonSet polish', () => {
   test('GIVEN defaults THEN every DaemonSet is system-node-critical and rolls one node at a time', () => {
-    for (const d of of(renderAgentDeployment(prod), 'DaemonSet')) {
+    const ds = of(renderAgentDeployment(prod), 'DaemonSet');
+    expect(ds).toHaveLength(prod.nodeGroups.length);
+    for (const d of ds) {
       expect(podSpec(d).priorityClassName).toBe('system-node-critical');
       expect((d.spec as any).updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } });
     }

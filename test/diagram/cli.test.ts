@@ -8,15 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { writeFileAtomically } from '../../lib/cli/diagram';
 import { UserError } from '../../lib/cli/environments';
-import { runCli } from '../../lib/cli/main';
+import { cli } from '../support/cli';
 import { mermaidProblems, ROOT, SEEDS } from './helpers';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mh-diagram-'));
 const STACK = /\n\s+at /;

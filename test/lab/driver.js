@@ -10,7 +10,8 @@
 //             VLAN interfaces swbr.<id> with the addresses the scenarios ping
 //   node01/02 seed 004 nodes, eth1 <-> swbr;  c7000: eno49 <-> swbr (seed 001)
 //   bondnode  seed 002: ens161, ens256 <-> swbr (two cables into the same switch)
-//   vma..vmd, pxe-vm   "VMs": namespaces the bridge CNI plugin plugs into the nodes' bridges
+//   vma..vmd, pxe-vm   "VMs": namespaces the bridge CNI plugin plugs into the nodes' bridges with
+//             the MAC and NAD config multihome rendered, addressed from their cloud-init networkData
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -126,15 +127,19 @@ async function observe(nodeNs, configFile) {
 }
 const brief = (r) => ({ result: r.result, commands: r.commands, processes: r.processes, durationMs: Math.round(r.durationMs), timingsMs: r.timingsMs, error: r.error, problems: r.problems, probes: r.probes, rollback: r.rollback, verify: r.verify });
 
-/** Runs a CNI config or conflist (as the NAD carries it) inside the node's namespace, like Multus would. */
-function cni(command, nodeNs, vm, ifname, conf) {
+/**
+ * Runs a CNI config or conflist (as the NAD carries it) inside the node's namespace, like Multus
+ * would; `mac` is the MAC KubeVirt asks for (the VM spec's macAddress), which Multus passes to the
+ * plugins as CNI_ARGS MAC=.
+ */
+function cni(command, nodeNs, vm, ifname, conf, mac) {
   const plugins = conf.plugins ? conf.plugins : [conf];
   const order = command === 'DEL' ? [...plugins].reverse() : plugins;
   let prevResult;
   for (const p of order) {
     const { plugins: _p, ...top } = conf;
     const netconf = { cniVersion: conf.cniVersion, name: conf.name, ...(conf.plugins ? p : top), ...(prevResult && command === 'ADD' ? { prevResult } : {}) };
-    const env = { ...process.env, CNI_COMMAND: command, CNI_CONTAINERID: `lab-${vm}`, CNI_NETNS: `/run/netns/${vm}`, CNI_IFNAME: ifname, CNI_PATH: plan.cniPath };
+    const env = { ...process.env, CNI_COMMAND: command, CNI_CONTAINERID: `lab-${vm}`, CNI_NETNS: `/run/netns/${vm}`, CNI_IFNAME: ifname, CNI_PATH: plan.cniPath, ...(mac ? { CNI_ARGS: `IgnoreUnknown=true;MAC=${mac}` } : {}) };
     const r = run('ip', ['netns', 'exec', nodeNs, path.join(plan.cniPath, p.type)], JSON.stringify(netconf), env);
     if (r.code !== 0) return { ok: false, plugin: p.type, error: (r.stdout + r.stderr).trim() };
     if (command === 'ADD') prevResult = JSON.parse(r.stdout);
@@ -142,24 +147,21 @@ function cni(command, nodeNs, vm, ifname, conf) {
   return { ok: true, result: prevResult };
 }
 
-/** Plugs a VM; falls back to macspoofchk off only when the kernel lacks the nftables support for it (recorded). */
-function plug(vm) {
-  let conf = vm.cni;
-  let r = cni('ADD', vm.node, vm.name, 'net1', conf);
-  if (!r.ok && /nft|netlink|macspoof/i.test(r.error || '')) {
-    results.macspoofchk = { supported: false, error: r.error.slice(0, 400) };
-    cni('DEL', vm.node, vm.name, 'net1', conf);
-    conf = withoutMacspoofchk(conf);
-    r = cni('ADD', vm.node, vm.name, 'net1', conf);
-  } else if (r.ok && results.macspoofchk === undefined && JSON.stringify(conf).includes('"macspoofchk":true')) results.macspoofchk = { supported: true };
-  if (!r.ok) throw new Error(`CNI ADD for ${vm.name} on ${vm.node} failed: ${r.error}`);
-  const lines = vm.ipv4.map((a) => `address add ${a} dev net1`);
-  if (lines.length) batch(vm.name, [...lines, 'link set dev net1 up']);
-  vm.plugged = conf;
-}
-function withoutMacspoofchk(conf) {
-  const strip = (p) => (p.type === 'bridge' || p.type === 'cnv-bridge' ? { ...p, macspoofchk: false } : p);
-  return conf.plugins ? { ...conf, plugins: conf.plugins.map(strip) } : strip(conf);
+/**
+ * Plugs a VM NIC as Multus and KubeVirt would: the NAD's config through the real plugins with the
+ * VM's rendered MAC, then cloud-init's part: the VM's networkData addresses go on the guest
+ * interface whose MAC is the networkData's `match.macaddress`. No fallback: a plugin that fails
+ * (macspoofchk's nftables included) fails the scenario. Records what it found as checks of `s`.
+ */
+function plug(s, vm) {
+  const r = cni('ADD', vm.node, vm.name, 'net1', vm.cni, vm.mac);
+  if (!r.ok) throw new Error(`CNI ADD for ${vm.name} on ${vm.node} failed (${r.plugin}): ${r.error}`);
+  vm.plugged = vm.cni;
+  if (results.macspoofchk === undefined && JSON.stringify(vm.cni).includes('"macspoofchk":true')) results.macspoofchk = { supported: true };
+  const links = JSON.parse(must('ip', ['-n', vm.name, '-j', 'link', 'show']).stdout);
+  const nic = links.find((l) => l.address === vm.networkData.match);
+  check(s, `${vm.name}: net1 has the rendered MAC ${vm.mac}, and cloud-init's match (${vm.networkData.match}) finds it`, nic && nic.ifname === 'net1' && nic.address === vm.mac, links.map((l) => `${l.ifname} ${l.address}`));
+  if (nic) batch(vm.name, [...vm.networkData.addresses.map((a) => `address add ${a} dev ${nic.ifname}`), `link set dev ${nic.ifname} up`]);
 }
 
 function writeConfig(name, doc) {
@@ -237,9 +239,9 @@ async function main() {
       s[`apply-${n.netns}`] = brief(r);
       check(s, `agent applied br0 trunk on ${n.netns}`, r.result === 'applied', r.error);
     }
-    for (const vm of I.seed004.vms) plug(vm);
+    for (const vm of I.seed004.vms) plug(s, vm);
     const byName = Object.fromEntries(I.seed004.vms.map((v) => [v.name, v]));
-    const ipOf = (v) => byName[v].ipv4[0].split('/')[0];
+    const ipOf = (v) => byName[v].networkData.addresses[0].split('/')[0];
     s.pings = [
       ping('vma', ipOf('vmb')),
       ping('vmb', ipOf('vma')),
@@ -248,6 +250,19 @@ async function main() {
       ping('vmd', ipOf('vmb'), { expect: false }),
     ];
     for (const p of s.pings) check(s, `${p.from} -> ${p.to} ${p.expect ? 'answers' : 'is isolated'}`, p.ok === p.expect, p.detail);
+    // macspoofchk: frames from vma with another source MAC are dropped at its bridge port. The
+    // neighbour caches are flushed first so that, without macspoofchk, vmb would ARP for vma and
+    // answer the forged MAC (the ping would succeed): only the drop makes it fail.
+    must('ip', ['-n', 'vma', 'link', 'set', 'dev', 'net1', 'address', '02:00:00:00:0b:ad']);
+    must('ip', ['-n', 'vmb', 'neigh', 'flush', 'all']);
+    must('ip', ['-n', 'vma', 'neigh', 'flush', 'all']);
+    const spoofed = ping('vma', ipOf('vmb'), { expect: false });
+    must('ip', ['-n', 'vma', 'link', 'set', 'dev', 'net1', 'address', byName.vma.mac]);
+    const restored = ping('vma', ipOf('vmb'));
+    s.macspoofchk = { spoofed, restored };
+    check(s, 'macspoofchk: vma with a forged MAC gets no answer from vmb', !spoofed.ok, spoofed.detail);
+    check(s, 'macspoofchk: vma with its own MAC again gets answers', restored.ok, restored.detail);
+    if (results.macspoofchk) results.macspoofchk.enforced = !spoofed.ok && restored.ok;
     const again = await apply('node01', cfg.node01);
     s.reapply = brief(again);
     check(s, 'second apply on node01 is converged with zero commands', again.result === 'converged' && again.commands.length === 0);
@@ -263,7 +278,7 @@ async function main() {
     s.apply = brief(r);
     check(s, 'agent applied eno49.1085 + bridge-1085', r.result === 'applied', r.error);
     await record('c7000-vlan-bridge', 'c7000');
-    for (const vm of I.seed001.vms) plug(vm);
+    for (const vm of I.seed001.vms) plug(s, vm);
     const gwIp = I.seed001.gateway.split('/')[0];
     s.pings = I.seed001.vms.map((vm) => ping(vm.name, gwIp));
     for (const p of s.pings) check(s, `${p.from} reaches the VLAN ${I.seed001.vlan} gateway ${p.to} in the switch`, p.ok, p.detail);
@@ -310,7 +325,7 @@ async function main() {
   await scenario('decommission', async (s) => {
     for (const vm of [...I.seed004.vms, ...I.seed001.vms]) {
       if (!vm.plugged) continue;
-      const r = cni('DEL', vm.node, vm.name, 'net1', vm.plugged);
+      const r = cni('DEL', vm.node, vm.name, 'net1', vm.plugged, vm.mac);
       check(s, `VM ${vm.name} unplugged (CNI DEL) before its network is removed`, r.ok, r.error);
     }
     const absent = [...I.seed004.decommission, I.seed001.decommission, I.seed002.decommission];

@@ -2,37 +2,38 @@
  * Everything the real-kernel lab applies, synthesized by multihome itself — never hand-written:
  * node agent configs are the ConfigMaps the NetworkAgent deployment renders for a typed
  * environment (`renderAgentDeployment`, read back from the ConfigMap's YAML exactly as the
- * DaemonSet mounts it), CNI configs come from the NAD renderer (`networkCniConfig`), VM addresses
- * from the VM specs.
+ * DaemonSet mounts it); the lab "VMs" are taken from the rendered VirtualMachines: each NIC's
+ * pinned MAC, the CNI config of the NetworkAttachmentDefinition it names (`spec.config`), and the
+ * cloud-init `networkData` entry the guest would apply to that NIC.
  *
  * {@link labIntents} is the single entry point: to move the lab to other environments (the
  * synthesized `lab`/`prod`), change the environments it derives from here and nothing else.
  */
 import * as YAML from 'yaml';
 import type { AgentConfigDocument, ProbeSpec } from '../../lib/agent/config';
-import type { DesiredState } from '../../lib/core/nmstate/types';
-import { agentConfigDocument, selectorMatches } from '../../lib/core/topology/agent-config';
+import { renderTopology } from '../../lib/core';
+import { selectorMatches } from '../../lib/core/topology/agent-config';
 import { AGENT_CONFIG_MOUNT, NODE_GROUP_LABEL, renderAgentDeployment } from '../../lib/core/topology/agent-deployment';
-import { NetworkSpec, Topology, UplinkSpec, VmSpec } from '../../lib/core/topology/model';
-import { networkCniConfig } from '../../lib/core/topology/render-nad';
-import { planPolicies } from '../../lib/core/topology/render-nncp';
-import { resolveTopology } from '../../lib/core/topology/resolve';
+import { NetworkSpec, Topology, UplinkSpec } from '../../lib/core/topology/model';
 import { lab } from '../../apps/environments/lab';
 import { prod } from '../../apps/environments/prod';
 
 /** A CNI config or conflist as multihome renders it into a NAD. */
 export type CniConfig = Record<string, unknown>;
 
-/** One VM NIC the lab plugs with the real bridge plugin. */
+/** One VM NIC the lab plugs with the real bridge plugin, as multihome rendered it. */
 export interface LabVm {
   readonly name: string;
-  /** Lab node (network namespace) the VM runs on. */
+  /** Lab node (network namespace) the VM runs on, from the VM's nodeSelector. */
   readonly node: string;
-  /** NAD config (multihome's render of the network for the VM's namespace). */
-  readonly cni: CniConfig;
-  /** Addresses the guest configures (cloud-init networkData in the real VM). */
-  readonly ipv4: readonly string[];
+  /** The Multus network the NIC names (`networks[].multus.networkName`). */
   readonly network: string;
+  /** That NAD's `spec.config`, parsed. */
+  readonly cni: CniConfig;
+  /** The NIC's pinned MAC (`domain.devices.interfaces[].macAddress`): Multus hands it to the plugin. */
+  readonly mac: string;
+  /** The cloud-init `networkData` ethernet the guest applies: to the NIC whose MAC is `match`. */
+  readonly networkData: { readonly name: string; readonly match: string; readonly addresses: readonly string[] };
 }
 
 /** The agent config of one lab node. */
@@ -65,14 +66,6 @@ export interface LabIntents {
   readonly rollback: { readonly breaking: LabNode };
 }
 
-/**
- * The desiredState a node with `labels` gets from `topology` (core's agent-config renderer over
- * the NNCP plan; optionally only the named policies). Used by bench/agent-uml.ts.
- */
-export function nodeDesiredStateOf(topology: Topology, labels: Readonly<Record<string, string>>, only?: readonly string[]): DesiredState {
-  return agentConfigDocument(planPolicies(resolveTopology(topology)), labels, { only }).desiredState;
-}
-
 /** What one lab node takes from the agent deployment of a topology. */
 interface NodeOptions {
   /** Only these NNCPs (the agent refuses DHCP, which other prod policies use). */
@@ -99,18 +92,59 @@ function node(netns: string, labels: Record<string, string>, nodeGroup: string, 
   return { netns, labels, nodeGroup, config };
 }
 
-/** VMs of a topology placed on lab nodes by their `kubernetes.io/hostname` selector. */
-function vmsOf(topology: Topology, nodeOf: (vm: VmSpec) => string): LabVm[] {
-  const t = resolveTopology(topology);
-  const out: LabVm[] = [];
-  for (const vm of t.vms) {
-    for (const a of vm.attachments) {
-      const n = a.networkSpec;
-      if (!n || a.state === 'absent') continue;
-      out.push({ name: vm.name, node: nodeOf(vm), cni: networkCniConfig(n, vm.namespace), ipv4: a.ipv4 ?? [], network: n.name });
-    }
-  }
-  return out;
+/** The parts of a rendered VirtualMachine the lab reads. */
+interface RenderedVm {
+  metadata: { name: string; namespace?: string };
+  spec: {
+    template: {
+      spec: {
+        nodeSelector?: Record<string, string>;
+        domain: { devices: { interfaces: Array<{ name: string; bridge?: object; macAddress?: string }> } };
+        networks: Array<{ name: string; multus?: { networkName: string } }>;
+        volumes: Array<{ cloudInitNoCloud?: { networkData?: string } }>;
+      };
+    };
+  };
+}
+
+/**
+ * The bridge-bound Multus NIC of each VirtualMachine multihome renders for `topology` (the lab
+ * plugs one per VM, as `net1`), placed on a lab node by its nodeSelector: the MAC from the VM
+ * spec, the CNI config from the NAD the NIC names, and the VM's one cloud-init ethernet. Whether
+ * that ethernet's `match.macaddress` really is the NIC's MAC is left to the lab to find out: the
+ * driver configures the guest interface that carries it, as cloud-init would.
+ */
+function vmsOf(topology: Topology, nodeOf: (nodeSelector: Readonly<Record<string, string>>) => string): LabVm[] {
+  const manifests = renderTopology(topology);
+  const nads = new Map(manifests.filter((m) => m.kind === 'NetworkAttachmentDefinition').map((m) => [`${m.metadata.namespace}/${m.metadata.name}`, m]));
+  return manifests
+    .filter((m) => m.kind === 'VirtualMachine')
+    .flatMap((m) => {
+      const vm = m as unknown as RenderedVm;
+      const spec = vm.spec.template.spec;
+      const ns = vm.metadata.namespace ?? 'default';
+      const networkData = YAML.parse(spec.volumes.find((v) => v.cloudInitNoCloud)?.cloudInitNoCloud?.networkData ?? '{}') as {
+        ethernets?: Record<string, { match?: { macaddress?: string }; addresses?: string[] }>;
+      };
+      const nics = spec.domain.devices.interfaces.filter((i) => i.bridge && spec.networks.find((n) => n.name === i.name)?.multus);
+      const ethernets = Object.entries(networkData.ethernets ?? {});
+      if (nics.length !== 1 || ethernets.length !== 1) throw new Error(`lab: VM ${ns}/${vm.metadata.name} has ${nics.length} bridge NIC(s) and ${ethernets.length} cloud-init ethernet(s); the lab plugs exactly one`);
+      return nics.map((iface) => {
+        const multus = spec.networks.find((n) => n.name === iface.name)!.multus!;
+        const [nadNs, nadName] = multus.networkName.includes('/') ? multus.networkName.split('/') : [ns, multus.networkName];
+        const nad = nads.get(`${nadNs}/${nadName}`);
+        if (!nad || !iface.macAddress) throw new Error(`lab: VM ${ns}/${vm.metadata.name} NIC ${iface.name}: no rendered NAD ${nadNs}/${nadName} or no MAC`);
+        const [name, eth] = ethernets[0];
+        return {
+          name: vm.metadata.name,
+          node: nodeOf(spec.nodeSelector ?? {}),
+          network: multus.networkName,
+          cni: JSON.parse((nad.spec as { config: string }).config) as CniConfig,
+          mac: iface.macAddress,
+          networkData: { name, match: eth.match?.macaddress ?? '(no match.macaddress)', addresses: eth.addresses ?? [] },
+        };
+      });
+    });
 }
 
 const absentNetworks = (t: Topology, names: readonly string[]): Topology => ({
@@ -135,7 +169,7 @@ export function labIntents(): LabIntents {
   };
   const host = (name: string) => ({ 'kubernetes.io/hostname': name });
   const seed004Nodes = ['node01', 'node02'].map((n) => node(n, host(n), 'nodes', lab004));
-  const seed004Vms = vmsOf(lab004, (vm) => vm.nodeSelector?.['kubernetes.io/hostname'] ?? 'node01');
+  const seed004Vms = vmsOf(lab004, (sel) => sel['kubernetes.io/hostname'] ?? 'node01');
   const lab004Absent = absentNetworks(lab004, ['br0-100', 'br0-200']);
 
   // ---- seed 001: prod's VLAN 1085 per-VLAN bridge on a c7000 node

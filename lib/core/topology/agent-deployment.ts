@@ -11,6 +11,7 @@
  */
 import * as ipaddr from 'ipaddr.js';
 import * as YAML from 'yaml';
+import { AGENT_RUNTIME_DEFAULTS } from '../agent-defaults';
 import { CodeTable } from '../errors';
 import { Manifest, manifestKey, objectKey, ObjectMeta } from '../manifest';
 import { AgentConfigDocument, agentConfigsOf } from './agent-config';
@@ -36,12 +37,12 @@ export const AGENT_DEPLOYMENT_DEFAULTS = {
   createNamespace: true,
   image: `${AGENT_IMAGE_REPOSITORY}:${MULTIHOME_VERSION}`,
   imagePullPolicy: 'IfNotPresent',
-  mode: 'observe',
-  intervalSeconds: 60,
-  port: 9680,
+  mode: AGENT_RUNTIME_DEFAULTS.mode,
+  intervalSeconds: AGENT_RUNTIME_DEFAULTS.intervalSeconds,
+  port: AGENT_RUNTIME_DEFAULTS.port,
   markBridges: true,
   priorityClassName: 'system-node-critical',
-  listenAddress: '0.0.0.0',
+  listenAddress: AGENT_RUNTIME_DEFAULTS.listenAddress,
 } as const;
 
 /**

@@ -7,6 +7,7 @@
  * anything reaches a cluster. Other agent findings are nmstate rules that the NNCP validation
  * already reports as errors.
  */
+import type { AgentMode } from '../agent-defaults';
 import { CodeTable } from '../errors';
 import { AGENT_CODES } from '../host-intent/codes';
 import { normalizeDesiredState } from '../host-intent/normalize';
@@ -19,7 +20,7 @@ import type { PlannedPolicy } from './render-nncp';
 /** What {@link checkAgentIntents} reads of one node group's deployment. */
 export interface AgentIntentOfGroup {
   readonly nodeGroup: NodeGroupSpec;
-  readonly mode: 'observe' | 'apply';
+  readonly mode: AgentMode;
   readonly document: AgentConfigDocument;
 }
 

@@ -2,9 +2,9 @@
  * The node agent's options as plain data, apart from the code that renders them, so the topology
  * model (model.ts) and the typed environments (define.ts) can name them without importing a renderer.
  */
+import type { AgentMode } from '../agent-defaults';
 
-/** Agent modes: `observe` only reads the host; `apply` converges it (nodes without NetworkManager). */
-export type AgentMode = 'observe' | 'apply';
+export type { AgentMode } from '../agent-defaults';
 
 /**
  * A ping probe the agent runs after an apply; a failure rolls the change back. Declared here, in

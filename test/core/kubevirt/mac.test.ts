@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   formatMac,
   isLocallyAdministered,
@@ -11,6 +10,7 @@ import {
   parseHardwareAddr,
   parseMac,
 } from '../../../lib/core/kubevirt';
+import { inFreshProcess } from '../../support/child';
 
 describe('parseMac follows Go net.ParseMAC + KubeVirt link.ValidateMacAddress', () => {
   it.each([
@@ -63,18 +63,42 @@ describe('parseMac follows Go net.ParseMAC + KubeVirt link.ValidateMacAddress', 
 });
 
 describe('MacAllocator', () => {
+  /**
+   * Golden values, recorded once from the allocator of 2026-12 (the lab and prod VMs' MACs are in
+   * test/apps/environments.test.ts). A VM's MAC is part of its identity (DHCP leases, cloud-init
+   * `match.macaddress`, switch port security): a change of the allocator that moves them must fail
+   * here, not pass because the expected value is recomputed the same way.
+   */
+  it.each([
+    [{ prefix: '02:4a:be' }, 'vms', 'vma', 'br0-100', '02:4a:be:ab:4f:f3'],
+    [{ prefix: '02:4a:be' }, 'vms', 'vmb', 'nic', '02:4a:be:b6:05:ff'],
+    [{ prefix: '02:4a:be' }, 'vms', 'vma', 'nic', '02:4a:be:92:37:bd'],
+    [{}, 'default', 'vma', 'br0-100', '02:b1:9c:1c:55:68'],
+    [{}, 'ns', 'vm0', 'nic', '02:00:91:f7:45:3c'],
+    [{}, 'ns', 'vm1', 'nic', '02:f9:a7:f9:c5:ad'],
+    [{ prefix: '0a:12:34:56' }, 'ns', 'vm', 'nic0', '0a:12:34:56:9c:61'],
+    [{ prefix: '0a:12:34:56' }, 'ns', 'vm', 'nic1', '0a:12:34:56:4a:05'],
+  ])('with %j gives %s/%s/%s the MAC it always gave (%s)', (options, ns, vm, nic, golden) => {
+    expect(new MacAllocator(options).allocate(ns, vm, nic)).toBe(golden);
+  });
+
   it('is deterministic: the same key gives the same MAC in a fresh allocator', () => {
     const a = new MacAllocator({ prefix: '02:4a:be' }).allocate('vms', 'vma', 'br0-100');
     const b = new MacAllocator({ prefix: '02:4a:be' }).allocate('vms', 'vma', 'br0-100');
     expect(a).toBe(b);
   });
 
-  it('maps sha256(namespace/vm/interface) into the range', () => {
-    const key = 'vms/vma/br0-100';
-    const h = createHash('sha256').update(key).digest().readUIntBE(0, 6);
-    const offset = h % 2 ** 24;
-    const expected = formatMac([0x02, 0x4a, 0xbe, Math.floor(offset / 65536), Math.floor(offset / 256) % 256, offset % 256]);
-    expect(new MacAllocator({ prefix: '02:4a:be' }).allocate('vms', 'vma', 'br0-100')).toBe(expected);
+  it('is deterministic across processes: a fresh node process allocates the same 200 MACs in the same order', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => ['ns', `vm${Math.floor(i / 5)}`, `nic${i % 5}`] as const);
+    const here = new MacAllocator();
+    const local = keys.map(([ns, vm, nic]) => here.allocate(ns, vm, nic));
+    const child = inFreshProcess<string[]>(`
+      const { MacAllocator } = require('./lib/core/kubevirt');
+      const a = new MacAllocator();
+      out(${JSON.stringify(keys)}.map(([ns, vm, nic]) => a.allocate(ns, vm, nic)));
+    `);
+    expect(child).toHaveLength(200);
+    expect(child).toEqual(local);
   });
 
   it('returns locally administered unicast MACs inside kubemacpool default range by default', () => {

@@ -1,8 +1,9 @@
 /**
- * The real-kernel lab's machinery: install what it needs (apt, only when missing, as root),
- * build the agent bundle, boot user-mode-linux with a driver script and collect its results.
- * When the lab cannot start, these functions throw with the reason — the tests fail, they never
- * skip silently.
+ * The real-kernel lab's machinery, shared by the lab tests (test/lab) and the agent bench
+ * (bench/agent-uml.ts): install what it needs (apt, only when missing, as root), build the agent
+ * bundle, boot user-mode-linux with {@link LAB_INIT} running a driver script, and collect its
+ * results. When the lab cannot start, these functions throw with the reason — the tests fail,
+ * they never skip silently.
  */
 import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
@@ -12,6 +13,9 @@ import * as path from 'path';
 /** Repository root. */
 export const ROOT = path.join(__dirname, '..', '..');
 
+/** PID 1 of the guest: loads the network modules, runs `$DRIVER`, powers off. */
+export const LAB_INIT = path.join(__dirname, 'umlinit.sh');
+
 /** apt packages the lab needs and a file proving each one is installed. */
 export const LAB_PACKAGES: ReadonlyArray<{ readonly pkg: string; readonly file: string }> = [
   { pkg: 'user-mode-linux', file: '/usr/bin/linux.uml' },
@@ -19,7 +23,7 @@ export const LAB_PACKAGES: ReadonlyArray<{ readonly pkg: string; readonly file: 
   { pkg: 'containernetworking-plugins', file: '/usr/lib/cni/bridge' },
   { pkg: 'iproute2', file: '/usr/sbin/ip' },
   { pkg: 'iputils-ping', file: '/usr/bin/ping' },
-  // the bridge plugin's macspoofchk runs `nft`; without it the lab records macspoofchk as unsupported
+  // the bridge plugin's macspoofchk runs `nft` (test/lab asserts macspoofchk works)
   { pkg: 'nftables', file: '/usr/sbin/nft' },
 ];
 

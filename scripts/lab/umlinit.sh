@@ -1,5 +1,6 @@
 #!/bin/bash
-# PID 1 of the real-kernel lab's user-mode-linux guest (test/lab/lab.test.ts boots it).
+# PID 1 of the real-kernel lab's user-mode-linux guest (scripts/lab/uml.ts boots it for
+# test/lab/lab.test.ts and bench/agent-uml.ts).
 # The guest's root is the host's / (hostfs), so node, ip, bridge, ping and /usr/lib/cni are the
 # host's binaries running on the UML kernel, which has the 8021q, bonding and bridge VLAN
 # filtering support the host kernel lacks. KEY=VALUE words of the UML command line arrive here as
@@ -17,7 +18,7 @@ for m in lib/crc-ccitt net/llc/llc net/802/stp net/ipv6/ipv6 net/bridge/bridge \
          drivers/net/veth drivers/net/dummy; do
   insmod "$(ls $MD/$m.ko* | head -1)" || echo "LAB-ERROR insmod $m failed"
 done
-# nftables for the bridge plugin's macspoofchk (best effort; the driver records whether it works)
+# nftables for the bridge plugin's macspoofchk (test/lab fails when macspoofchk does not work)
 for m in net/netfilter/nfnetlink net/netfilter/nf_tables; do
   f=$(ls $MD/$m.ko* 2>/dev/null | head -1); [ -n "$f" ] && insmod "$f" 2>/dev/null
 done
