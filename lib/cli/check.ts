@@ -12,7 +12,7 @@ import { expandPaths } from './files';
 /** Output formats of `multihome check`. */
 export type CheckFormat = 'text' | 'json';
 
-/** Options of {@link runCheck}. */
+/** Options of {@link checkPaths}. */
 export interface CheckOptions extends ValidateOptions {
   /** @default 'text' */
   readonly format?: CheckFormat;

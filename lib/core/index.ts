@@ -5,25 +5,36 @@
  */
 export * from './errors';
 export * from './manifest';
+export { ProblemSink } from './problems';
+export type { PathSegment } from './path';
 export { validateManifest, CHECKED_KINDS } from './validate';
 export type { ValidateOptions } from './validate';
 export { stringifyManifests, canonicalManifest } from './render/yaml';
 export { loadDocuments } from './source/documents';
-export type { SourceDocument, LoadResult } from './source/documents';
+export type { SourceDocument, SourceProblem, LoadResult } from './source/documents';
 export * from './topology/model';
 export { defineEnvironment } from './topology/define';
-export { renderTopology, renderLayers, SYNC_WAVE_ANNOTATION } from './topology/render';
+export type { TypedTopology, TypedAgentOptions } from './topology/define';
+export { renderTopology, SYNC_WAVE_ANNOTATION } from './topology/render';
+// renderLayers itself is internal; its result type is what the cdk8s NetworkEnvironment's render() returns.
 export type { LayeredManifest, Layer } from './topology/render';
-export { resolveTopology } from './topology/resolve';
+export { resolveTopology, DEFAULT_WAVES } from './topology/resolve';
+export type { ResolvedTopology, ResolvedNetwork, ResolvedVm, ResolvedAttachment } from './topology/resolve';
+export type { ManifestKey } from './topology/keys';
+// The cdk8s NetworkEnvironment's `topology` is a TopologyBuilder, so it stays public.
 export { TopologyBuilder } from './topology/builder';
+export type { TopologySettings } from './topology/builder';
 export { validateEnvironment } from './topology/validate-environment';
 export type { EnvironmentValidationOptions } from './topology/validate-environment';
 export { validateManifestSet } from './topology/validate-set';
+export type { ManifestSetOptions } from './topology/validate-set';
+export type { IsolationProfile } from './topology/rules/context';
 export { validateTopology } from './topology/validate-topology';
 export { renderAgentDeployment, AGENT_LISTEN_NODE_IP } from './topology/agent-deployment';
 export type { AgentDeploymentOptions, AgentMode } from './topology/agent-deployment';
 export { validateAgentDeployment } from './topology/agent-deployment-validate';
-export { agentConfigs } from './topology/agent-config';
+export { agentConfigs, AGENT_CONFIG_KIND } from './topology/agent-config';
+export type { AgentProbeSpec, AgentConfigOptions, AgentConfigDocument, NodeGroupAgentConfig } from './topology/agent-config';
 /** Topology diagram: graph model, DOT, Mermaid and SVG (Graphviz WASM) output. */
 export * as diagram from './diagram';
 /** nmstate desiredState model: types, builders, parse/render, validation. */
