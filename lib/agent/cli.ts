@@ -1,6 +1,8 @@
 /**
- * `multihome agent plan|apply|run`. {@link registerAgentCommands} adds the commands to a
- * commander program: the `multihome` CLI (lib/cli/main.ts) and the bundled agent (main.ts).
+ * `multihome agent plan|apply|run`. {@link registerAgentCommands} adds the commands to the agent's
+ * commander program (main.ts, bundled into dist-agent/multihome-agent.js). The `multihome` CLI
+ * does not import them: its `agent` command forwards to that bundle, or to main.ts in a source
+ * checkout (lib/cli/agent.ts).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as ipaddr from 'ipaddr.js';

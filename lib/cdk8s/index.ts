@@ -1,4 +1,5 @@
 export * from './network-environment';
+export type { EnvironmentScope } from './environment-scope';
 export * from './node-group';
 export * from './uplink';
 export * from './bonded-uplink';

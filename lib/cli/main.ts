@@ -4,7 +4,7 @@ import { pluginProfileByName, PLUGIN_PROFILE_NAMES } from '../core/cni';
 import { formatProblem } from '../core/errors';
 import { DEFAULT_ENVIRONMENTS_MODULE, loadEnvironments, UserError } from './environments';
 import { synthDirect } from './synth';
-import { registerAgentCommands } from '../agent/cli';
+import { runAgent } from './agent';
 import { registerDiagramCommand } from './diagram';
 import { loadSvgRenderer } from '../core/diagram/svg';
 
@@ -21,6 +21,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   const program = new Command('multihome')
     .description('Typed multi-homed KubeVirt networking: check, synthesize and observe NNCP, NAD and VM manifests.')
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   program
@@ -68,7 +69,17 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     });
 
   registerDiagramCommand(program, { stdout: io.stdout, stderr: io.stderr, setExit });
-  registerAgentCommands(program, { stdout: io.stdout, stderr: io.stderr, setExit });
+  // The agent's own commands live in its bundle (lib/cli/agent.ts): everything after `agent`,
+  // `--help` included, goes to it unchanged.
+  program
+    .command('agent')
+    .description('Node agent: plan | apply | run (`multihome agent --help`); runs the bundled agent, dist-agent/multihome-agent.js.')
+    .argument('[args...]', 'agent subcommand and its options')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .passThroughOptions()
+    .action(async (args: string[]) => setExit(await runAgent(args, { stdout: io.stdout, stderr: io.stderr, inherit: io === processIo })));
   return program;
 }
 

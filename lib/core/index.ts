@@ -5,11 +5,13 @@
  */
 export * from './errors';
 export * from './manifest';
+export { ProblemSink } from './problems';
+export type { PathSegment } from './path';
 export { validateManifest, CHECKED_KINDS } from './validate';
 export type { ValidateOptions } from './validate';
 export { stringifyManifests, canonicalManifest } from './render/yaml';
 export { loadDocuments } from './source/documents';
-export type { SourceDocument, LoadResult } from './source/documents';
+export type { SourceDocument, SourceProblem, LoadResult } from './source/documents';
 export * from './topology/model';
 export * from './topology/props';
 export { defineEnvironment } from './topology/define';
@@ -20,18 +22,25 @@ export { renderTopology, LAYERS, SYNC_WAVE_ANNOTATION } from './topology/render'
 export type { RenderedManifest, Layer } from './topology/render';
 export { originKey, AGENT_ORIGIN, PREREQUISITES_ORIGIN } from './topology/origin';
 export type { Origin, OriginKind } from './topology/origin';
-export { resolveTopology } from './topology/resolve';
+export { resolveTopology, DEFAULT_WAVES } from './topology/resolve';
 export type { ResolvedTopology, ResolvedNetwork, ResolvedUplink, ResolvedVm, ResolvedAttachment } from './topology/resolve';
+// The cdk8s NetworkEnvironment's `topology` is a TopologyBuilder, so it stays public.
+export { TopologyBuilder } from './topology/builder';
+export type { TopologySettings } from './topology/builder';
 export { validateEnvironment } from './topology/validate-environment';
 export type { EnvironmentValidationOptions } from './topology/validate-environment';
 export { validateManifests } from './topology/validate-manifests';
 export type { ManifestsValidationOptions, LocatedProblem } from './topology/validate-manifests';
 export { validateManifestSet } from './topology/validate-set';
+export type { ManifestSetOptions } from './topology/validate-set';
+export type { IsolationProfile } from './topology/rules/context';
 export { validateTopology } from './topology/validate-topology';
 export { renderAgentDeployment, AGENT_LISTEN_NODE_IP } from './topology/agent-deployment';
+export { AGENT_MODES, AGENT_RUNTIME_DEFAULTS } from './agent-defaults';
 export type { AgentDeploymentOptions, AgentMode, AgentProbeSpec, AgentConfigOptions } from './topology/agent-options';
 export { validateAgentDeployment } from './topology/agent-deployment-validate';
-export { agentConfigs } from './topology/agent-config';
+export { agentConfigs, AGENT_CONFIG_KIND } from './topology/agent-config';
+export type { AgentConfigDocument, NodeGroupAgentConfig } from './topology/agent-config';
 /** Topology diagram: graph model, DOT, Mermaid and SVG (Graphviz WASM) output. */
 export * as diagram from './diagram';
 /** nmstate desiredState model: types, builders, parse/render, validation. */

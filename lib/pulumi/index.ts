@@ -1,4 +1,4 @@
-export { TYPE_TOKENS } from './components';
+export { SpecComponent, TYPE_TOKENS } from './components';
 export * from './network-environment';
 export * from './network-agent';
 export * from './readiness';

@@ -6,7 +6,7 @@ import { Topology } from '../core/topology/model';
 import { AGENT_ORIGIN } from '../core/topology/origin';
 import { agentOptions, NetworkAgentProps } from '../core/topology/props';
 import { SpecComponent, TYPE_TOKENS } from './components';
-import { registerRendered } from './network-environment';
+import { registerRendered } from './register';
 import { reportProblems } from './problems';
 
 /** Args of {@link NetworkAgent}: the core agent props (the same as the cdk8s construct's), the topology and the provider. */

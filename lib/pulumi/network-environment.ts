@@ -3,12 +3,11 @@ import { API, Manifest } from '../core/manifest';
 import { buildEnvironment } from '../core/topology/build';
 import { Origin, originKey } from '../core/topology/origin';
 import { environmentTopology, NetworkEnvironmentProps } from '../core/topology/props';
-import { RenderedManifest } from '../core/topology/render';
 import { macKey } from '../core/topology/render-vm';
 import { COMPONENT_OF_ORIGIN, SpecComponent, TYPE_TOKENS } from './components';
 import { reportProblems } from './problems';
-import { ReadinessOptions, withReadiness } from './readiness';
-import { registerManifest } from './resources';
+import { ReadinessOptions } from './readiness';
+import { registerRendered } from './register';
 
 /** Args of {@link NetworkEnvironment}: the core environment props (the same as the cdk8s construct's), readiness and the provider. */
 export interface NetworkEnvironmentArgs extends NetworkEnvironmentProps, ReadinessOptions {
@@ -76,26 +75,5 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
       ]),
     );
     this.registerOutputs({ policyNames: this.policyNames, nadNames: this.nadNames, vms: this.vms, manifests: this.manifests });
-  }
-}
-
-/** How {@link registerRendered} registers: readiness, provider, resource-name prefix. */
-export interface RegisterOptions extends ReadinessOptions {
-  readonly provider?: pulumi.ProviderResource;
-  readonly namePrefix?: string;
-}
-
-/**
- * Registers rendered manifests in their order, each as a child of the component `parentOf` gives
- * and after the resources its tags name (`dependsOn`, always rendered earlier).
- */
-export function registerRendered(rendered: readonly RenderedManifest[], parentOf: (origin: Origin) => SpecComponent, options: RegisterOptions): void {
-  const byKey = new Map<string, pulumi.CustomResource>();
-  for (const r of rendered) {
-    const parent = parentOf(r.origin);
-    const dependsOn = r.dependsOn.map((k) => byKey.get(k)).filter((x): x is pulumi.CustomResource => x !== undefined);
-    const resource = registerManifest(withReadiness(r.manifest, options), { parent, provider: options.provider, dependsOn }, options.namePrefix);
-    byKey.set(r.key, resource);
-    parent.resources.set(r.key, resource);
   }
 }

@@ -1,0 +1,301 @@
+/**
+ * The package from a user's side. The packed tarball (test/support/package.ts) is installed with
+ * npm into two fresh projects in temp directories:
+ *
+ * - a cdk8s project: `multihome cdk8s constructs cdk8s-plus-28`, and the tsconfig.json that
+ *   `cdk8s init typescript-app` writes (CommonJS, node10 resolution, no skipLibCheck; read from
+ *   the cdk8s-cli this repository installs);
+ * - a Pulumi project: `multihome @pulumi/pulumi @pulumi/kubernetes`, and the tsconfig.json of
+ *   `pulumi new typescript` (pulumi/templates typescript/tsconfig.json: nodenext);
+ *
+ * each also compiled under `module/moduleResolution: node16` and under `moduleResolution: bundler`
+ * (module esnext, run as ES modules). Every ```ts block of README.md goes to the project of the
+ * framework it imports (a block importing neither goes to both), is compiled by the project's own
+ * TypeScript under each tsconfig, and the output runs: the cdk8s example must write its NNCP, NAD
+ * and VMs; the Pulumi example runs under `pulumi.runtime.setMocks` (no Pulumi CLI or engine exists
+ * here) with a preamble prepended that records the registered resources. Then the installed
+ * `multihome` command runs in the projects (`npx --no multihome …`).
+ *
+ * npm runs with --prefer-offline against the cache `npm ci` warmed, the versions pinned to the ones
+ * this repository installs; --ignore-scripts because @pulumi/kubernetes' install script would
+ * download a Pulumi plugin binary (the multihome package has no install script:
+ * test/package.test.ts asserts it).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as yaml from 'js-yaml';
+import { CodeBlock, frameworkOf, PackedPackage, packedPackage, REPO_ROOT, repoVersion, run, runNode, RunResult, typescriptBlocks } from '../support/package';
+
+jest.setTimeout(240_000);
+
+type Framework = 'cdk8s' | 'pulumi';
+
+/** One tsconfig of a consumer project and where its JavaScript lands. */
+interface Variant {
+  readonly name: string;
+  readonly tsconfig: string;
+  /** Output directory relative to the project (`.`: next to the sources). */
+  readonly outDir: string;
+  /** The output is ES modules (its directory gets a package.json with "type": "module"). */
+  readonly esm: boolean;
+}
+
+interface Project {
+  readonly framework: Framework;
+  readonly dir: string;
+  readonly blocks: Array<CodeBlock & { readonly file: string; readonly kind: Framework | 'plain' }>;
+  readonly variants: Variant[];
+  install?: RunResult;
+  compiled: Map<string, RunResult>;
+}
+
+/** `pulumi new typescript`'s tsconfig.json (pulumi/templates, typescript/tsconfig.json); `files` names the project's sources. */
+const PULUMI_NEW_TSCONFIG = {
+  compilerOptions: {
+    strict: true,
+    outDir: 'bin',
+    target: 'es2020',
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    sourceMap: true,
+    experimentalDecorators: true,
+    pretty: true,
+    noFallthroughCasesInSwitch: true,
+    noImplicitReturns: true,
+    forceConsistentCasingInFileNames: true,
+  },
+  files: ['index.ts'],
+};
+
+/** The two resolution modes beyond the frameworks' defaults; strict, no skipLibCheck. */
+const extraTsconfig = (mode: 'node16' | 'bundler', files: string[]) => ({
+  compilerOptions: {
+    strict: true,
+    target: 'es2022',
+    module: mode === 'node16' ? 'node16' : 'esnext',
+    moduleResolution: mode,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    outDir: `build/${mode}`,
+    declaration: false,
+  },
+  files,
+});
+
+/**
+ * Prepended to the Pulumi blocks: mocks instead of the engine, and the registered resources
+ * (type and name) written to $MULTIHOME_TEST_RESOURCES when the program ends.
+ */
+const PULUMI_MOCKS_PREAMBLE = `// --- consumer test preamble: Pulumi mocks (no Pulumi CLI or engine here) ---
+import * as mhTestPulumi from '@pulumi/pulumi';
+import * as mhTestFs from 'fs';
+const mhTestRegistered: Array<{ type: string; name: string }> = [];
+mhTestPulumi.runtime.setMocks(
+  {
+    newResource: (args: mhTestPulumi.runtime.MockResourceArgs) => {
+      mhTestRegistered.push({ type: args.type, name: args.name });
+      return { id: \`\${args.name}-id\`, state: args.inputs };
+    },
+    call: (args: mhTestPulumi.runtime.MockCallArgs) => args.inputs,
+  },
+  'consumer',
+  'lab',
+  false,
+);
+process.on('exit', () => mhTestFs.writeFileSync(process.env.MULTIHOME_TEST_RESOURCES ?? 'resources.json', JSON.stringify(mhTestRegistered)));
+// --- end of the preamble; the README block follows ---
+`;
+
+const README = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+const BLOCKS = typescriptBlocks(README);
+const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
+
+let pkg: PackedPackage;
+let workRoot: string;
+const projects = {} as Record<Framework, Project>;
+
+function setUpProject(framework: Framework): Project {
+  const dir = path.join(workRoot, `${framework}-app`);
+  fs.mkdirSync(dir);
+  const blocks = BLOCKS.filter((b) => [framework, 'plain'].includes(frameworkOf(b.code))).map((b) => ({
+    ...b,
+    kind: frameworkOf(b.code),
+    file: `readme-${b.line}.ts`,
+  }));
+  for (const b of blocks) fs.writeFileSync(path.join(dir, b.file), (b.kind === 'pulumi' ? PULUMI_MOCKS_PREAMBLE : '') + b.code);
+  const files = blocks.map((b) => b.file);
+  const peers = framework === 'cdk8s' ? ['cdk8s', 'constructs', 'cdk8s-plus-28'] : ['@pulumi/pulumi', '@pulumi/kubernetes'];
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: `multihome-consumer-${framework}`,
+        version: '1.0.0',
+        private: true,
+        dependencies: Object.fromEntries([['multihome', `file:${pkg.tarball}`], ...peers.map((p) => [p, repoVersion(p)])]),
+        devDependencies: { typescript: repoVersion('typescript'), '@types/node': repoVersion('@types/node') },
+      },
+      null,
+      2,
+    ),
+  );
+  let first: Variant;
+  if (framework === 'cdk8s') {
+    // `cdk8s init typescript-app`'s tsconfig.json, verbatim (it compiles every .ts in the project)
+    fs.copyFileSync(path.join(REPO_ROOT, 'node_modules', 'cdk8s-cli', 'templates', 'typescript-app', 'tsconfig.json'), path.join(dir, 'tsconfig.json'));
+    first = { name: 'cdk8s init (CommonJS, node10)', tsconfig: 'tsconfig.json', outDir: '.', esm: false };
+  } else {
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ ...PULUMI_NEW_TSCONFIG, files }, null, 2));
+    first = { name: 'pulumi new (nodenext)', tsconfig: 'tsconfig.json', outDir: 'bin', esm: false };
+  }
+  for (const mode of ['node16', 'bundler'] as const) fs.writeFileSync(path.join(dir, `tsconfig.${mode}.json`), JSON.stringify(extraTsconfig(mode, files), null, 2));
+  const variants: Variant[] = [
+    first,
+    { name: 'node16', tsconfig: 'tsconfig.node16.json', outDir: 'build/node16', esm: false },
+    { name: 'bundler (ES modules)', tsconfig: 'tsconfig.bundler.json', outDir: 'build/bundler', esm: true },
+  ];
+  return { framework, dir, blocks, variants, compiled: new Map() };
+}
+
+const npm = (p: Project, args: string[]) => run('npm', args, { cwd: p.dir, timeoutMs: 200_000 });
+
+/**
+ * Installs, then compiles under every variant at once (they read the same sources and write
+ * different files: the cdk8s template's .js/.d.ts next to the sources, which the other two, with
+ * explicit `files`, do not read).
+ */
+async function installAndCompile(p: Project): Promise<void> {
+  p.install = await npm(p, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts']);
+  if (p.install.code !== 0) return;
+  const tsc = path.join(p.dir, 'node_modules', 'typescript', 'bin', 'tsc');
+  await Promise.all(
+    p.variants.map(async (v) => {
+      p.compiled.set(v.name, await runNode([tsc, '-p', v.tsconfig], { cwd: p.dir, timeoutMs: 200_000 }));
+      if (v.esm) fs.writeFileSync(path.join(p.dir, v.outDir, 'package.json'), JSON.stringify({ type: 'module' }));
+    }),
+  );
+}
+
+beforeAll(async () => {
+  expect(BLOCKS.length).toBeGreaterThanOrEqual(3);
+  pkg = await packedPackage();
+  workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'multihome-consumers-'));
+  projects.cdk8s = setUpProject('cdk8s');
+  projects.pulumi = setUpProject('pulumi');
+  await Promise.all([installAndCompile(projects.cdk8s), installAndCompile(projects.pulumi)]);
+}, 600_000);
+
+afterAll(() => {
+  if (workRoot && !process.env.MULTIHOME_KEEP_CONSUMERS) fs.rmSync(workRoot, { recursive: true, force: true });
+});
+
+/** Packages installed in a project's node_modules (scoped ones as `@scope/name`). */
+function installedPackages(p: Project): string[] {
+  const nm = path.join(p.dir, 'node_modules');
+  return fs.readdirSync(nm).flatMap((e) => (e.startsWith('@') ? fs.readdirSync(path.join(nm, e)).map((s) => `${e}/${s}`) : e.startsWith('.') ? [] : [e]));
+}
+
+describe.each(['cdk8s', 'pulumi'] as const)('a %s project', (framework) => {
+  const p = () => projects[framework];
+
+  test('installs the tarball with its peers, and no other framework, agent dependency or build tool', () => {
+    expect(p().install).toMatchObject({ code: 0 });
+    const installed = installedPackages(p());
+    expect(installed).toContain('multihome');
+    const foreign = framework === 'cdk8s' ? installed.filter((n) => n.startsWith('@pulumi/')) : installed.filter((n) => /^(cdk8s|cdk8s-plus-\d+|constructs)$/.test(n));
+    expect(foreign).toEqual([]);
+    expect(installed.filter((n) => ['@kubernetes/client-node', 'esbuild', 'ts-node'].includes(n))).toEqual([]);
+    // the other framework's name is not even declared as a dependency
+    const lock = JSON.parse(fs.readFileSync(path.join(p().dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+    expect(Object.keys(lock.packages).filter((k) => (framework === 'cdk8s' ? k.includes('node_modules/@pulumi/') : /node_modules\/(cdk8s|constructs)/.test(k)))).toEqual([]);
+  });
+
+  test('gets the README blocks of its framework and the framework-free ones', () => {
+    const kinds = p().blocks.map((b) => b.kind);
+    expect(kinds).toContain(framework);
+    expect(kinds).toContain('plain');
+  });
+
+  describe.each([0, 1, 2])('tsconfig #%i', (i) => {
+    const v = () => p().variants[i];
+
+    test('compiles every block', () => {
+      const r = p().compiled.get(v().name);
+      expect({ variant: v().name, code: r?.code, output: `${r?.stdout ?? ''}${r?.stderr ?? ''}`.trim() }).toEqual({ variant: v().name, code: 0, output: '' });
+    });
+
+    test('runs every block', async () => {
+      expect(p().compiled.get(v().name)?.code).toBe(0);
+      for (const b of p().blocks) {
+        const runDir = fs.mkdtempSync(path.join(p().dir, 'run-'));
+        const js = path.join(p().dir, v().outDir, b.file.replace(/\.ts$/, '.js'));
+        const resources = path.join(runDir, 'resources.json');
+        if (b.kind === 'plain') {
+          fs.mkdirSync(path.join(runDir, 'manifests'));
+          fs.copyFileSync(path.join(FIXTURES, 'package', 'clean.yaml'), path.join(runDir, 'manifests', 'clean.yaml'));
+        }
+        const r = await runNode([js], { cwd: runDir, env: { ...process.env, MULTIHOME_TEST_RESOURCES: resources }, timeoutMs: 60_000 });
+        const where = `README.md:${b.line} (${b.kind}) under ${v().name}`;
+        expect({ where, code: r.code, stderr: r.code ? r.stderr : '' }).toEqual({ where, code: 0, stderr: '' });
+        if (b.kind === 'cdk8s') expectCdk8sOutput(runDir);
+        if (b.kind === 'pulumi') expectPulumiResources(JSON.parse(fs.readFileSync(resources, 'utf8')));
+        if (b.kind === 'plain' && b.code.includes('checkPaths')) expect(r.stdout).toContain('0 error(s), 0 warning(s) in 2 resource(s) from 1 file(s)');
+      }
+    });
+  });
+
+  test('`npx multihome check` of the installed bin: exit 0 on clean YAML, 1 with the problem listed on broken YAML', async () => {
+    const clean = await npx(p(), ['check', path.join(FIXTURES, 'package', 'clean.yaml')]);
+    expect(clean).toMatchObject({ code: 0 });
+    expect(clean.stdout).toContain('0 error(s)');
+    const broken = await npx(p(), ['check', '--format', 'json', path.join(FIXTURES, 'seeds', '004-kubevirt-bridge-vlan100.yaml')]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('"severity": "error"');
+  });
+
+  test('`npx multihome agent …` runs the bundled agent: help, and a config rejected before the host is touched', async () => {
+    const help = await npx(p(), ['agent', 'plan', '--help']);
+    expect(help).toMatchObject({ code: 0 });
+    expect(help.stdout).toContain('Usage: multihome agent plan');
+    const config = path.join(p().dir, 'agent-ovs.json');
+    fs.writeFileSync(config, JSON.stringify({ desiredState: { interfaces: [{ name: 'br9', type: 'ovs-bridge', state: 'up' }] } }));
+    const plan = await npx(p(), ['agent', 'plan', '--config', config]);
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('AGENT_UNSUPPORTED');
+  });
+});
+
+/** `npx --no multihome …` in the project: the installed bin or nothing (`--no`: never download). */
+const npx = (p: Project, args: string[]) => run('npx', ['--no', 'multihome', ...args], { cwd: p.dir, timeoutMs: 60_000 });
+
+interface K8sObject {
+  kind: string;
+  metadata: { name: string; namespace?: string };
+}
+
+/** The README's cdk8s example: dist/*.k8s.yaml with NMState → NNCP br0-eth1 → NAD br0-100-l2 → VMs vma, vmb. */
+function expectCdk8sOutput(runDir: string): void {
+  const dist = path.join(runDir, 'dist');
+  const files = fs.readdirSync(dist).filter((f) => f.endsWith('.k8s.yaml'));
+  expect(files).toEqual(['lab.k8s.yaml']);
+  const objects = yaml.loadAll(fs.readFileSync(path.join(dist, files[0]), 'utf8')) as K8sObject[];
+  expect(objects.map((o) => `${o.kind}/${o.metadata.namespace ? o.metadata.namespace + '/' : ''}${o.metadata.name}`)).toEqual([
+    'NMState/nmstate',
+    'NodeNetworkConfigurationPolicy/br0-eth1',
+    'NetworkAttachmentDefinition/default/br0-100-l2',
+    'VirtualMachine/default/vma',
+    'VirtualMachine/default/vmb',
+  ]);
+}
+
+/** The README's Pulumi example: the component tree and the same Kubernetes objects. */
+function expectPulumiResources(registered: Array<{ type: string; name: string }>): void {
+  const byType = (type: string) => registered.filter((r) => r.type === type).map((r) => r.name).sort();
+  expect(byType('multihome:index:NetworkEnvironment')).toEqual(['lab']);
+  expect(byType('multihome:index:MultihomedVM')).toEqual(['lab-default-vma', 'lab-default-vmb']);
+  expect(byType('kubernetes:nmstate.io/v1:NMState')).toHaveLength(1);
+  expect(byType('kubernetes:nmstate.io/v1:NodeNetworkConfigurationPolicy')).toEqual([expect.stringContaining('br0-eth1')]);
+  expect(byType('kubernetes:k8s.cni.cncf.io/v1:NetworkAttachmentDefinition')).toEqual([expect.stringContaining('default-br0-100-l2')]);
+  expect(byType('kubernetes:kubevirt.io/v1:VirtualMachine')).toEqual([expect.stringContaining('default-vma'), expect.stringContaining('default-vmb')]);
+}
