@@ -121,7 +121,7 @@ describe('the packed package', () => {
     const frameworksOf = (m: string) => loaded[m].packages.filter((p) => FRAMEWORKS.includes(p) || p === '@kubernetes/client-node');
     expect(frameworksOf('dist-lib/lib/index.js')).toEqual([]);
     expect(frameworksOf('dist-lib/lib/core/index.js')).toEqual([]);
-    expect(frameworksOf('dist-lib/lib/cdk8s/index.js')).toEqual(['cdk8s', 'cdk8s-plus-28', 'constructs']);
+    expect(frameworksOf('dist-lib/lib/cdk8s/index.js')).toEqual(['cdk8s', 'constructs']);
     expect(frameworksOf('dist-lib/lib/pulumi/index.js')).toEqual(['@pulumi/kubernetes', '@pulumi/pulumi']);
     expect(frameworksOf('dist-lib/lib/cli/main.js')).toEqual([]);
 

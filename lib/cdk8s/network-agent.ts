@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Manifest } from '../core/manifest';
 import { AGENT_DEPLOYMENT_DEFAULTS, AgentDeploymentOptions, agentManifests, agentPodLabels, NODE_GROUP_LABEL, resolveAgentDeployment } from '../core/topology/agent-deployment';
@@ -78,7 +78,10 @@ export class NetworkAgent extends Construct {
     return found.object;
   }
 
-  /** Selects a node group's agent pods, e.g. `new kplus.Service(chart, 'metrics', { selector: agent.podSelector(g) })`. */
+  /**
+   * Selects a node group's agent pods, e.g. `new kplus.Service(chart, 'metrics', { selector:
+   * agent.podSelector(g) })` (needs `cdk8s-plus-28` installed).
+   */
   public podSelector(nodeGroup: INodeGroup | string): kplus.IPodSelector {
     const group = typeof nodeGroup === 'string' ? nodeGroup : nodeGroup.nodeGroupName;
     let s = this.selectors.get(group);
@@ -103,6 +106,9 @@ class AgentPods extends Construct implements kplus.IPodSelector {
 
   /** Selects by the group's labels in the agent's namespace. */
   public toPodSelectorConfig(): kplus.PodSelectorConfig {
-    return { labelSelector: kplus.LabelSelector.of({ labels: { ...this.labels } }), namespaces: { names: [this.namespace] } };
+    // loaded here, not at import: cdk8s-plus-28 is needed only by users who select pods with it
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { LabelSelector } = require('cdk8s-plus-28') as typeof kplus;
+    return { labelSelector: LabelSelector.of({ labels: { ...this.labels } }), namespaces: { names: [this.namespace] } };
   }
 }
