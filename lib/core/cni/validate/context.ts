@@ -23,9 +23,11 @@ export class NadContext {
   readonly annotations: Rec;
 
   constructor(
+    /** Where the NAD's problems go. */
     readonly sink: ProblemSink,
     /** Which plugin build the nodes run. */
     readonly profile: PluginProfile,
+    /** The NAD as `readNad` parsed it. */
     nad: ParsedNad,
   ) {
     this.read = new FieldReader(sink, CNI_READER_STYLE);
