@@ -229,13 +229,12 @@ export class FieldReader {
    */
   records(list: readonly unknown[] | undefined, base: string, itemLabel: string): RecordItem[] {
     const out: RecordItem[] = [];
-    if (list === undefined) return out;
-    for (let index = 0; index < list.length; index++) {
-      const v = list[index];
+    // forEach, not a for loop: holes of a sparse array are skipped, as they always were.
+    list?.forEach((v, index) => {
       const path = joinPath(base, index);
       if (isRecord(v)) out.push({ index, path, value: v });
       else this.report(path, this.style.mistyped(path, itemLabel, v, 'object'));
-    }
+    });
     return out;
   }
 
