@@ -5,7 +5,7 @@
  */
 import { IntKind } from '../../field-reader';
 import {
-  BOND_OPTION_NAMES, BondLacpRate, BondXmitHashPolicy, BridgePortVlanMode, InterfaceState, MacVlanMode, RouteType, VlanProtocol, WaitIp,
+  BOND_OPTION_NAMES, BondLacpRate, BondOptionName, BondXmitHashPolicy, BridgePortVlanMode, InterfaceState, MacVlanMode, RouteType, VlanProtocol, WaitIp,
 } from '../types';
 
 // --- known keys ----------------------------------------------------------------------------------
@@ -88,7 +88,7 @@ export const BOND_OPTION_ENUMS: Readonly<Record<string, readonly string[]>> = {
   lacp_rate: Object.values(BondLacpRate),
   primary_reselect: ['always', 'better', 'failure'],
   xmit_hash_policy: Object.values(BondXmitHashPolicy),
-};
+} satisfies Partial<Record<BondOptionName, readonly string[]>>;
 
 /** Numeric aliases of {@link BOND_OPTION_ENUMS}: the index (bond.rs `#[serde(alias = "N")]`). */
 export const BOND_OPTION_ENUM_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.fromEntries(
@@ -100,4 +100,4 @@ export const BOND_OPTION_INTS: Readonly<Record<string, IntKind>> = {
   ad_actor_sys_prio: 'u16', ad_user_port_key: 'u16', arp_interval: 'u32', downdelay: 'u32', lp_interval: 'u32',
   miimon: 'u32', min_links: 'u32', num_grat_arp: 'u8', num_unsol_na: 'u8', packets_per_slave: 'u32',
   resend_igmp: 'u32', updelay: 'u32', arp_missed_max: 'u8',
-};
+} satisfies Partial<Record<BondOptionName, IntKind>>;

@@ -2,7 +2,7 @@
 import { isCaptureTemplate } from '../../../field-reader';
 import { joinPath } from '../../../path';
 import { show } from '../../../problems';
-import { BOND_MODES } from '../../types';
+import { BOND_MODES, BondMode, BondOptionName } from '../../types';
 import { BOND_KEYS, BOND_OPTION_ENUM_ALIASES, BOND_OPTION_ENUMS, BOND_OPTION_INTS, BOND_OPTION_KEYS } from '../fields';
 import { Iface, isUp, State } from '../state';
 
@@ -22,7 +22,7 @@ const BOND_OPTION_MODES: Readonly<Record<string, readonly string[]>> = {
   xmit_hash_policy: ['balance-xor', '802.3ad', 'balance-tlb', 'balance-alb'],
   packets_per_slave: ['balance-rr'],
   arp_interval: ['balance-rr', 'active-backup', 'balance-xor', 'broadcast'],
-};
+} satisfies Partial<Record<BondOptionName, ReadonlyArray<`${BondMode}`>>>;
 
 /** The `link-aggregation:` block of a bond: mode, ports, ports-config and options (bond.rs). */
 export function validateBond(st: State, i: Iface): void {
