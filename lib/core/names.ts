@@ -1,5 +1,6 @@
 /**
- * Kernel network interface name rules, shared by the nmstate model, the CNI configs and the agent.
+ * Name rules declared once: kernel network interface names (shared by the nmstate model, the CNI
+ * configs and the agent) and Kubernetes DNS-1123 names.
  *
  * Upstream: linux `net/core/dev.c` `dev_valid_name()`: the name must be non-empty, shorter than
  * IFNAMSIZ (16, so at most 15 bytes), not "." or "..", and contain no '/', ':' or whitespace.
@@ -24,3 +25,9 @@ export function interfaceNameError(name: unknown): string | undefined {
 export function isValidInterfaceName(name: unknown): name is string {
   return interfaceNameError(name) === undefined;
 }
+
+/** k8s.io/apimachinery `validation.IsDNS1123Label` pattern (the length limit, 63, is checked apart). */
+export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** k8s.io/apimachinery `validation.IsDNS1123Subdomain` pattern (the length limit, 253, is checked apart). */
+export const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

@@ -8,9 +8,10 @@
  * each key (read from the NetConf structs at tags v1.1.1 … v1.9.1), and every profile is derived
  * from them.
  */
+import type { JsonKind } from '../field-reader';
 
-/** JSON type a Go config field decodes from. */
-export type FieldKind = 'string' | 'boolean' | 'integer' | 'object' | 'array' | 'stringMap' | 'boolMap' | 'any';
+/** JSON type a Go config field decodes from (the shared reader's {@link JsonKind}). */
+export type FieldKind = JsonKind;
 
 /** A key of a plugin config: its JSON kind and the plugins release that added it. */
 interface KeySpec {
@@ -291,6 +292,8 @@ export class PluginProfile {
   /** CNI spec versions the plugins accept (exact strings, libcni `Reconciler.CheckRaw`). */
   readonly cniVersions: readonly string[];
   private readonly sources: readonly Source[];
+  /** Key maps of modelled plugins and IPAMs, built once per type (the tables are constant). */
+  private readonly keyMaps = new Map<string, ReadonlyMap<string, FieldKind>>();
 
   private constructor(props: ProfileProps) {
     this.name = props.name;
@@ -331,13 +334,20 @@ export class PluginProfile {
    */
   pluginKeys(type: string): ReadonlyMap<string, FieldKind> | undefined {
     const e = PLUGINS[type];
-    return e ? keysAt(e.keys, this.pluginsVersion, COMMON_KEYS) : undefined;
+    return e ? this.keyMap(`plugin:${type}`, e.keys, COMMON_KEYS) : undefined;
   }
 
   /** Keys the profile's build of IPAM plugin `type` decodes; undefined when not modelled. */
   ipamKeys(type: string): ReadonlyMap<string, FieldKind> | undefined {
     const e = IPAMS[type];
-    return e ? keysAt(e.keys, this.pluginsVersion, IPAM_COMMON_KEYS) : undefined;
+    return e ? this.keyMap(`ipam:${type}`, e.keys, IPAM_COMMON_KEYS) : undefined;
+  }
+
+  private keyMap(cacheKey: string, table: KeyTable | undefined, common: KeyTable): ReadonlyMap<string, FieldKind> | undefined {
+    if (!table) return undefined;
+    let m = this.keyMaps.get(cacheKey);
+    if (!m) this.keyMaps.set(cacheKey, (m = keysAt(table, this.pluginsVersion, common)!));
+    return m;
   }
 
   /** The plugins release that added `key` to plugin `type`, when it is not in this profile. */

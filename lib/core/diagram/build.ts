@@ -6,7 +6,7 @@
  */
 import { Problem } from '../errors';
 import { Manifest } from '../manifest';
-import { readSet } from '../topology/rules/model';
+import { readSet } from '../topology/rules/read-set';
 import { drawAttachments } from './attach';
 import { GraphBuilder } from './graph-builder';
 import { drawHost } from './host';

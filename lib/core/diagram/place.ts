@@ -6,7 +6,7 @@
  */
 import { formatResource, Problem } from '../errors';
 import { API } from '../manifest';
-import { DEFAULT_NAMESPACE } from '../topology/rules/model';
+import { DEFAULT_NAMESPACE } from '../topology/rules/refs';
 import { AttachIndex } from './attach';
 import { GraphBuilder } from './graph-builder';
 import { HostIndex } from './host';

@@ -6,8 +6,9 @@
 import * as ipaddr from 'ipaddr.js';
 import { interfaceNameError } from '../names';
 import { isRecord, ProblemSink, show } from '../problems';
+import { BOND_MODES } from '../nmstate/types';
 import type {
-  BondConfig, BridgePortVlanConfig, DesiredState, Interface, IpConfig, LinuxBridgePort, RouteEntry, TrunkTag, VlanConfig,
+  BondConfig, BondOptionName, BridgePortVlanConfig, DesiredState, Interface, IpConfig, LinuxBridgePort, RouteEntry, TrunkTag, VlanConfig,
 } from '../nmstate/types';
 import {
   BondIntent, BridgeIntent, BridgePortIntent, Cidr, HostIntent, IpIntent, LinkIntent, LinkKind, LinkState, MAIN_TABLE,
@@ -30,20 +31,16 @@ export function agentNameError(name: unknown): string | undefined {
   return undefined;
 }
 
-/** Bond mode aliases nmstate accepts (`rust/src/lib/ifaces/bond.rs`), mapped to kernel names. */
-const BOND_MODES: Readonly<Record<string, string>> = {
-  'balance-rr': 'balance-rr', '0': 'balance-rr',
-  'active-backup': 'active-backup', '1': 'active-backup',
-  'balance-xor': 'balance-xor', '2': 'balance-xor',
-  broadcast: 'broadcast', '3': 'broadcast',
-  '802.3ad': '802.3ad', '4': '802.3ad',
-  'balance-tlb': 'balance-tlb', '5': 'balance-tlb',
-  'balance-alb': 'balance-alb', '6': 'balance-alb',
-};
+/**
+ * Bond modes nmstate accepts (`rust/src/lib/ifaces/bond.rs`): each name and its numeric alias,
+ * mapped to the kernel name; derived from {@link BOND_MODES}.
+ */
+const BOND_MODE_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(BOND_MODES.flatMap((m, n) => [[m, m], [String(n), m]]));
 
 /**
  * Bond options the agent applies, with the key `ip -j -d link show` reports them under. Options
- * not listed here are refused (AGENT_UNSUPPORTED) rather than silently dropped.
+ * not listed here are refused (AGENT_UNSUPPORTED) rather than silently dropped. The names are
+ * nmstate's ({@link BondOptionName}).
  */
 export const BOND_OPTIONS: Readonly<Record<string, string>> = {
   miimon: 'miimon',
@@ -62,7 +59,7 @@ export const BOND_OPTIONS: Readonly<Record<string, string>> = {
   all_slaves_active: 'all_slaves_active',
   num_grat_arp: 'num_peer_notif',
   resend_igmp: 'resend_igmp',
-};
+} satisfies Partial<Record<BondOptionName, string>>;
 
 /** Top-level interface keys that change nothing on the host and are accepted as they are. */
 const DESCRIPTIVE_KEYS = new Set(['name', 'type', 'state', 'description', 'profile-name']);
@@ -406,8 +403,8 @@ function normalizeBond(la: BondConfig | undefined, name: string, sink: ProblemSi
     if (!['mode', 'port', 'ports', 'options'].includes(k)) sink.add('AGENT_UNSUPPORTED', `${path}.${k}`, `link-aggregation.${k} of ${name} is not supported by the agent`, `remove ${k}`);
   let mode: string | undefined;
   if (la.mode !== undefined) {
-    mode = BOND_MODES[String(la.mode)];
-    if (!mode) sink.add('AGENT_INVALID_VALUE', `${path}.mode`, `bond mode of ${name} is ${show(la.mode)}`, `use one of ${Object.keys(BOND_MODES).filter((m) => m.length > 1).join(', ')}`);
+    mode = BOND_MODE_ALIASES[String(la.mode)];
+    if (!mode) sink.add('AGENT_INVALID_VALUE', `${path}.mode`, `bond mode of ${name} is ${show(la.mode)}`, `use one of ${BOND_MODES.join(', ')}`);
   }
   let ports: string[] | undefined;
   const rawPorts = la.port ?? (la as Record<string, unknown>).ports;

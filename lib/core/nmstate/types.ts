@@ -145,6 +145,23 @@ export enum BondMode {
   BALANCE_ALB = 'balance-alb',
 }
 
+/** Every bond mode, in the order of its numeric alias `"0"` … `"6"` (bond.rs `#[serde(alias = "N")]`). */
+export const BOND_MODES: readonly BondMode[] = Object.values(BondMode);
+
+/**
+ * The fields of `link-aggregation.options` (`rust/src/lib/ifaces/bond.rs` BondOptions, a
+ * deny_unknown_fields struct with kernel snake_case names; `balance-slb` is an alias).
+ */
+export const BOND_OPTION_NAMES = [
+  'ad_actor_sys_prio', 'ad_actor_system', 'ad_select', 'ad_user_port_key', 'all_slaves_active', 'arp_all_targets',
+  'arp_interval', 'arp_ip_target', 'arp_validate', 'downdelay', 'fail_over_mac', 'lacp_rate', 'lp_interval', 'miimon',
+  'min_links', 'num_grat_arp', 'num_unsol_na', 'packets_per_slave', 'primary', 'primary_reselect', 'resend_igmp',
+  'tlb_dynamic_lb', 'updelay', 'use_carrier', 'xmit_hash_policy', 'balance_slb', 'balance-slb', 'arp_missed_max',
+] as const;
+
+/** One bond option name (see {@link BOND_OPTION_NAMES}). */
+export type BondOptionName = (typeof BOND_OPTION_NAMES)[number];
+
 /** `link-aggregation:` of a bond (`BondConfig`); options keep kernel (snake_case) names. */
 export interface BondConfig extends Extra {
   mode?: `${BondMode}` | string;

@@ -7,7 +7,7 @@
  */
 import * as ipaddr from 'ipaddr.js';
 import { Problem } from '../errors';
-import { interfaceNameError } from '../names';
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN, interfaceNameError } from '../names';
 import { ProblemSink, show } from '../problems';
 import {
   AGENT_CAPABILITIES, AGENT_DEPLOYMENT_CODES, AGENT_DEPLOYMENT_DEFAULTS, AGENT_LISTEN_NODE_IP, AgentDeploymentOptions, ResolvedAgentDeployment,
@@ -17,9 +17,6 @@ import { checkAgentIntents } from './agent-intent-check';
 import { Topology } from './model';
 import { PlannedPolicy, planPolicies } from './render-nncp';
 import { ResolvedTopology, resolveTopology } from './resolve';
-
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Every problem of the options against the topology (errors and warnings). */
 export function validateAgentDeployment(t: Topology, options: AgentDeploymentOptions = {}): Problem[] {

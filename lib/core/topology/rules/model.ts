@@ -8,17 +8,13 @@
  * problems between the others. Parsing is delegated to those modules where they export a parser
  * (`parseNadConfig`, `pluginsOf`, `parseCidr`, `normalizeMac`, `parseNetworkData`, `bindingOf`).
  *
- * This file declares the records; the readers are read-nncp.ts, read-nad.ts, read-vm.ts and
- * read-set.ts, re-exported here.
+ * This file only declares the records; the readers (read-nncp.ts, read-nad.ts, read-vm.ts,
+ * read-set.ts) import their types from here and are imported directly by their users.
  */
 import type { ResourceRef } from '../../errors';
 import type { Manifest } from '../../manifest';
 import type { Cidr, PluginConfig } from '../../cni';
 import type { PlacementAlternative, Selector } from './selectors';
-
-export { DEFAULT_NAMESPACE, manifestOfRef, refOf } from './refs';
-export { isNad, isNncp, isVm, readSet } from './read-set';
-export { nadKeyOf } from './read-vm';
 
 // --- NNCP ---------------------------------------------------------------------------------------
 

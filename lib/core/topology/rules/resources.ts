@@ -5,7 +5,7 @@ import { Manifest } from '../../manifest';
 import { isRecord } from '../../problems';
 import { canonicalJson } from './canonical';
 import { RuleContext } from './context';
-import { refOf } from './model';
+import { refOf } from './refs';
 import { who } from './report';
 
 /** Kinds multihome reads that are cluster-scoped (everything else is treated as namespaced when it has a namespace). */

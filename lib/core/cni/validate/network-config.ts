@@ -1,0 +1,82 @@
+/**
+ * The network configuration as libcni reads it (containernetworking/cni libcni/conf.go): its
+ * name and cniVersion, then each plugin of a conflist (or the single plugin config).
+ */
+import { jsonTypeName, Rec } from '../../field-reader';
+import { joinPath } from '../../path';
+import { isRecord, show } from '../../problems';
+import { NadContext } from './context';
+import { checkPlugin } from './plugin';
+
+const BASE = 'spec.config';
+
+function isOvn(cfg: Rec): boolean {
+  if (cfg.type === 'ovn-k8s-cni-overlay') return true;
+  return Array.isArray(cfg.plugins) && cfg.plugins.some((p) => isRecord(p) && p.type === 'ovn-k8s-cni-overlay');
+}
+
+/** `name`: a string, equal to metadata.name (Multus injects it when absent). */
+export function checkConfigName(ctx: NadContext, cfg: Rec, base: string): void {
+  const path = joinPath(base, 'name');
+  if (cfg.name === undefined) return; // network-attachment-definition-client GetCNIConfigFromSpec injects the NAD name
+  if (typeof cfg.name !== 'string') {
+    ctx.add('CNI_FIELD_TYPE', path, `name is ${show(cfg.name)} (${jsonTypeName(cfg.name)}); allowed: a string`, `set "name": "${ctx.nadName}"`);
+    return;
+  }
+  // Multus only injects metadata.name when `name` is absent or "" (GetCNIConfigFromSpec); the
+  // multi-net-spec recommends both match and OVN-K treats `name` as the network identity.
+  if (cfg.name !== '' && cfg.name !== ctx.nadName && !isOvn(cfg)) {
+    ctx.add('NAD_NAME_MISMATCH', path, `name is ${show(cfg.name)} but metadata.name is ${show(ctx.nadName)}; they should be equal`, `set "name": "${ctx.nadName}" (or drop it: Multus injects the NAD name)`);
+  }
+}
+
+/** `cniVersion`: given, a string, and one the profile's plugins accept exactly. */
+export function checkCniVersion(ctx: NadContext, cfg: Rec, base: string): void {
+  const { profile } = ctx;
+  const path = joinPath(base, 'cniVersion');
+  const v = cfg.cniVersion;
+  const supported = profile.cniVersions.join(', ');
+  if (v === undefined || v === '') {
+    // containernetworking/cni pkg/types/create/create.go DecodeVersion: "" → "0.1.0".
+    if (Array.isArray(cfg.cniVersions) && cfg.cniVersions.length > 0) return; // CNI 1.1 list form
+    ctx.add('CNI_VERSION_MISSING', path, `cniVersion is missing; libcni then treats the config as CNI spec 0.1.0 (profile ${profile.name} supports ${supported})`, `set "cniVersion": "${ctx.highestCommonVersion()}"`);
+    return;
+  }
+  if (typeof v !== 'string') {
+    ctx.add('CNI_FIELD_TYPE', path, `cniVersion is ${show(v)} (${jsonTypeName(v)}); allowed: a version string such as "1.0.0"`, `set "cniVersion": "${ctx.highestCommonVersion()}"`);
+    return;
+  }
+  // pkg/skel/skel.go checkVersionAndCall → pkg/version/reconcile.go CheckRaw: exact match.
+  if (!profile.supportsCniVersion(v)) {
+    ctx.add('CNI_VERSION_UNSUPPORTED', path, `cniVersion is ${show(v)}; the ${profile.name} plugins accept exactly one of ${supported}`, `set "cniVersion": "${ctx.highestCommonVersion()}"`);
+  }
+}
+
+/** The whole `spec.config`: name, cniVersion, then the plugins of a conflist or the single plugin. */
+export function checkNetworkConfig(ctx: NadContext, cfg: Rec): void {
+  checkConfigName(ctx, cfg, BASE);
+  checkCniVersion(ctx, cfg, BASE);
+  if (!Object.prototype.hasOwnProperty.call(cfg, 'plugins')) {
+    checkPlugin(ctx, cfg, BASE, 0, cfg);
+    return;
+  }
+  // libcni/conf.go ConfListFromBytes: "invalid 'plugins' type", "no plugins in list".
+  const plugins = cfg.plugins;
+  const path = joinPath(BASE, 'plugins');
+  if (!Array.isArray(plugins)) {
+    ctx.add('CNI_PLUGINS_INVALID', path, `plugins is ${show(plugins)}; allowed: a non-empty JSON array of plugin objects`, 'list the plugins: "plugins": [{"type": "bridge", ...}]');
+    return;
+  }
+  if (plugins.length === 0) {
+    ctx.add('CNI_PLUGINS_INVALID', path, 'plugins is an empty list; libcni refuses a conflist without plugins ("no plugins in list")', 'add at least one plugin object');
+    return;
+  }
+  plugins.forEach((p, i) => {
+    const pp = joinPath(path, i);
+    if (!isRecord(p)) {
+      ctx.add('CNI_PLUGINS_INVALID', pp, `plugins[${i}] is ${show(p)}; allowed: a plugin object with "type"`, 'write each plugin as {"type": ..., ...}');
+      return;
+    }
+    checkPlugin(ctx, p, pp, i, cfg);
+  });
+}

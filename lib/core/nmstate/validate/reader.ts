@@ -1,0 +1,58 @@
+/**
+ * The nmstate flavour of the shared {@link FieldReader}: serde's lenient `*_or_string` scalars,
+ * nmpolicy capture templates skipped, nmstate's wording, plus the two checks every nmstate struct
+ * needs (deny_unknown_fields, kernel interface names).
+ */
+import { FieldReader, FieldReaderStyle, INT_RANGES, isCaptureTemplate, Rec } from '../../field-reader';
+import { interfaceNameError } from '../../names';
+import { joinPath } from '../../path';
+import { show } from '../../problems';
+import { NmstateCode } from '../codes';
+
+const WORDS: Readonly<Record<string, [string, string]>> = {
+  object: ['a mapping', 'a YAML mapping'],
+  array: ['a list', 'a YAML list'],
+  string: ['a string', 'a string'],
+};
+
+/** How nmstate words a wrong field: `<path> (<what>) must be …, got <value>`. */
+export const NMSTATE_READER_STYLE: FieldReaderStyle = {
+  typeCode: 'NMSTATE_FIELD_TYPE' satisfies NmstateCode,
+  enumCode: 'NMSTATE_ENUM_INVALID' satisfies NmstateCode,
+  skipTemplates: true,
+  lenientScalars: true,
+  missing: (path, what) => ({ message: `${path} (${what}) is required`, fix: `set ${what}` }),
+  mistyped: (path, what, v, kind, range) => {
+    if (kind === 'integer' && range !== undefined) {
+      const [min, max] = INT_RANGES[range];
+      return { message: `${path} (${what}) must be an integer in ${min}–${max} (${range}), got ${show(v)}`, fix: `set ${what} to an integer in ${min}–${max}` };
+    }
+    if (kind === 'boolean') return { message: `${path} (${what}) must be a boolean (true|false|1|0|yes|no|on|off|y|n), got ${show(v)}`, fix: `set ${what} to true or false` };
+    const [word, fixWord] = WORDS[kind] ?? [`a ${kind}`, `a ${kind}`];
+    return { message: `${path} (${what}) must be ${word}, got ${show(v)}`, fix: `write ${what} as ${fixWord}` };
+  },
+  notAllowed: (path, what, v, allowed) => ({ message: `${path} (${what}) is ${show(v)}; allowed: ${allowed.join(', ')}`, fix: `set ${what} to one of ${allowed.join(', ')}` }),
+};
+
+/** The validation context of one resource: the shared reader with nmstate's codes and checks. */
+export class NmstateReader extends FieldReader {
+  /** Records a problem with an nmstate code. */
+  add(code: NmstateCode, path: string, message: string, fix: string): void {
+    this.sink.add(code, path, message, fix);
+  }
+
+  /** Warns about keys a deny_unknown_fields struct of nmstate 2.2.37 does not know. */
+  unknownKeys(obj: Rec, path: string, known: readonly string[], struct: string): void {
+    for (const k of Object.keys(obj)) {
+      if (known.includes(k)) continue;
+      this.add('NMSTATE_UNKNOWN_FIELD', joinPath(path, k), `${joinPath(path, k)}: ${struct} has no field ${show(k)}; known fields: ${known.join(', ')}`, `remove ${show(k)} or fix its spelling (nmstate rejects unknown fields of ${struct})`);
+    }
+  }
+
+  /** Reports an invalid kernel interface name (linux net/core/dev.c dev_valid_name). */
+  ifname(v: unknown, path: string, what: string): void {
+    if (typeof v !== 'string' || isCaptureTemplate(v)) return;
+    const err = interfaceNameError(v);
+    if (err) this.add('NMSTATE_INTERFACE_NAME_INVALID', path, `${path} (${what}) ${show(v)} ${err}`, 'use a name of at most 15 bytes without "/", ":" or whitespace (for generated names like <base>.<vlan>, shorten the base or pick an explicit name)');
+  }
+}
