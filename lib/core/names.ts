@@ -21,11 +21,6 @@ export function interfaceNameError(name: unknown): string | undefined {
   return undefined;
 }
 
-/** True when `name` is a valid kernel interface name. */
-export function isValidInterfaceName(name: unknown): name is string {
-  return interfaceNameError(name) === undefined;
-}
-
 /** k8s.io/apimachinery `validation.IsDNS1123Label` pattern (the length limit, 63, is checked apart). */
 export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 

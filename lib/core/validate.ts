@@ -15,7 +15,7 @@ export interface ValidateOptions {
 }
 
 /** Kinds that `validateManifest` checks; every other kind is skipped, not an error. */
-export const CHECKED_KINDS: readonly string[] = [API.nncp.kind, API.nad.kind, API.vm.kind, API.vmi.kind, API.namespace.kind];
+export const CHECKED_KINDS: readonly string[] = [API.nncp.kind, API.nad.kind, API.vm.kind, API.vmi.kind];
 
 /**
  * Validates one Kubernetes object the way the component that consumes it would (nmstate for

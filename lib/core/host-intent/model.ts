@@ -126,19 +126,6 @@ export interface HostIntent {
 /** Main routing table id. */
 export const MAIN_TABLE = 254;
 
-/** Names of every interface an intent mentions (links and their ports/bases), for "managed" checks. */
-export function mentionedNames(intent: HostIntent): Set<string> {
-  const out = new Set<string>();
-  for (const l of intent.links) {
-    out.add(l.name);
-    if (l.vlan) out.add(l.vlan.base);
-    for (const p of l.bridge?.ports ?? []) out.add(p.name);
-    for (const p of l.bond?.ports ?? []) out.add(p);
-  }
-  for (const r of intent.routes) if (r.dev) out.add(r.dev);
-  return out;
-}
-
 /** Compresses sorted unique ids into `[min, max]` runs (for `bridge vlan ... vid a-b`). */
 export function idRuns(ids: readonly number[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
