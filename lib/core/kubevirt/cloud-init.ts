@@ -71,9 +71,16 @@ export interface NetworkDataSpec {
 
 const NETWORK_DATA_RESOURCE: ResourceRef = { kind: 'NetworkData' };
 
+/**
+ * The ipaddr.js parser of a text's family: IPv6 texts contain a colon and IPv4 texts never do, so
+ * this is what `ipaddr.parseCIDR`/`ipaddr.parse` end up using, without their first try at IPv6
+ * throwing (and building a stack trace) for every IPv4 address.
+ */
+const familyOf = (s: string) => (s.includes(':') ? ipaddr.IPv6 : ipaddr.IPv4);
+
 function isCidr(s: string): boolean {
   try {
-    ipaddr.parseCIDR(s);
+    familyOf(s).parseCIDR(s);
     return true;
   } catch {
     return false;
@@ -81,7 +88,8 @@ function isCidr(s: string): boolean {
 }
 
 function ipKind(s: string): 'ipv4' | 'ipv6' | undefined {
-  return ipaddr.isValid(s) ? ipaddr.parse(s).kind() : undefined;
+  const family = familyOf(s);
+  return family.isValid(s) ? family.parse(s).kind() : undefined;
 }
 
 /**

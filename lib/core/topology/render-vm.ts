@@ -5,6 +5,7 @@
  */
 import { API, Manifest } from '../manifest';
 import { MacAllocator, networkDataV2, cloudInitSecret, cloudInitVolume } from '../kubevirt';
+import type { EthernetSpec } from '../kubevirt/cloud-init';
 import { bridgeInterface, masqueradeInterface, multusNetwork, podNetwork, VmInterfaceOptions } from '../kubevirt/builders';
 import type { VmInterface, VmNetwork } from '../kubevirt/types';
 import { ResolvedAttachment, ResolvedTopology, ResolvedVm } from './resolve';
@@ -43,21 +44,19 @@ function networkName(a: ResolvedAttachment): string {
 
 /** cloud-init NoCloud networkData v2 for the present attachments with addresses or DHCP. */
 export function vmNetworkData(vm: ResolvedVm, macs: ReadonlyMap<string, string>): string | undefined {
-  const ethernets = vm.attachments
-    .filter((a) => a.state === 'present' && (a.ipv4?.length || a.ipv6?.length || a.dhcp4 || a.dhcp6))
-    .map((a) => ({
-      id: a.guestName,
-      name: a.guestName,
-      mac: macs.get(macKey(vm, a))!,
-      addresses: [...(a.ipv4 ?? []), ...(a.ipv6 ?? [])],
-      ...(a.dhcp4 ? { dhcp4: true } : {}),
-      ...(a.dhcp6 ? { dhcp6: true } : {}),
-      ...(a.gateway4 ? { gateway4: a.gateway4 } : {}),
-      ...(a.gateway6 ? { gateway6: a.gateway6 } : {}),
-      ...(a.routes ? { routes: a.routes.map((r) => ({ ...r })) } : {}),
-      ...(a.nameservers ? { nameservers: { addresses: [...a.nameservers] } } : {}),
-      ...(a.networkSpec?.mtu ? { mtu: a.networkSpec.mtu } : {}),
-    }));
+  const ethernets: EthernetSpec[] = [];
+  for (const a of vm.attachments) {
+    if (a.state !== 'present' || !(a.ipv4?.length || a.ipv6?.length || a.dhcp4 || a.dhcp6)) continue;
+    const e: { -readonly [K in keyof EthernetSpec]: EthernetSpec[K] } = { id: a.guestName, name: a.guestName, mac: macs.get(macKey(vm, a))!, addresses: [...(a.ipv4 ?? []), ...(a.ipv6 ?? [])] };
+    if (a.dhcp4) e.dhcp4 = true;
+    if (a.dhcp6) e.dhcp6 = true;
+    if (a.gateway4) e.gateway4 = a.gateway4;
+    if (a.gateway6) e.gateway6 = a.gateway6;
+    if (a.routes) e.routes = a.routes.map((r) => ({ to: r.to, via: r.via, ...(r.metric !== undefined ? { metric: r.metric } : {}) }));
+    if (a.nameservers) e.nameservers = { addresses: [...a.nameservers] };
+    if (a.networkSpec?.mtu) e.mtu = a.networkSpec.mtu;
+    ethernets.push(e);
+  }
   return ethernets.length ? networkDataV2({ ethernets }) : undefined;
 }
 
@@ -90,8 +89,8 @@ export function vmManifest(vm: ResolvedVm, macs: ReadonlyMap<string, string>, ne
       bridgeInterface(a.name, {
         macAddress: macs.get(macKey(vm, a)),
         // a model outside KubeVirt's list is rendered as given and reported by the KubeVirt rules
-        ...(a.model !== 'virtio' ? { model: a.model as VmInterfaceOptions['model'] } : {}),
-        ...(a.state === 'absent' ? { state: 'absent' as const } : {}),
+        model: a.model !== 'virtio' ? (a.model as VmInterfaceOptions['model']) : undefined,
+        state: a.state === 'absent' ? 'absent' : undefined,
       }),
     );
     networks.push(multusNetwork(a.name, networkName(a)));
@@ -103,21 +102,17 @@ export function vmManifest(vm: ResolvedVm, macs: ReadonlyMap<string, string>, ne
     disks.push({ name: 'cloudinitdisk', disk: { bus: 'virtio' } });
   }
   const nodeSelector = vmPlacement(vm);
+  // plain assignments, no object spread: this runs once per VM (see resolve.ts on V8's spread cost)
+  const templateSpec: Record<string, unknown> = {};
+  if (Object.keys(nodeSelector).length) templateSpec.nodeSelector = nodeSelector;
+  templateSpec.domain = { devices: { disks, interfaces }, resources: { requests: { memory: vm.memory } } };
+  templateSpec.networks = networks;
+  templateSpec.volumes = volumes;
+  if (vm.templateExtra) Object.assign(templateSpec, vm.templateExtra);
   return {
-    ...API.vm,
+    apiVersion: API.vm.apiVersion,
+    kind: API.vm.kind,
     metadata: { name: vm.name, namespace: vm.namespace },
-    spec: {
-      runStrategy: vm.runStrategy,
-      template: {
-        metadata: { labels: { 'kubevirt.io/vm': vm.name } },
-        spec: {
-          ...(Object.keys(nodeSelector).length ? { nodeSelector } : {}),
-          domain: { devices: { disks, interfaces }, resources: { requests: { memory: vm.memory } } },
-          networks,
-          volumes,
-          ...(vm.templateExtra ?? {}),
-        },
-      },
-    },
+    spec: { runStrategy: vm.runStrategy, template: { metadata: { labels: { 'kubevirt.io/vm': vm.name } }, spec: templateSpec } },
   };
 }
