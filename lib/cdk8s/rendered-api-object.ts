@@ -15,6 +15,12 @@ const ADDABLE_METADATA = ['labels', 'annotations', 'finalizers', 'ownerReference
  */
 export class RenderedApiObject extends ApiObject {
   private readonly jsonPatches: JsonPatch[] = [];
+  /**
+   * True once anything may have changed `metadata`: the chart has labels, or `metadata` was
+   * read (by the user, an Aspect, …). Until then synth skips the metadata merge (cdk8s's
+   * `metadata.toJson()` costs ~10 µs an object, a tenth of the whole synth at 10 000 VMs).
+   */
+  private metadataTouched: boolean;
 
   constructor(
     scope: Construct,
@@ -23,6 +29,14 @@ export class RenderedApiObject extends ApiObject {
     private readonly produce: () => Manifest = () => manifest,
   ) {
     super(scope, id, { apiVersion: manifest.apiVersion, kind: manifest.kind, metadata: { name: manifest.metadata.name, namespace: manifest.metadata.namespace } });
+    this.metadataTouched = Object.keys(this.chart.labels).length > 0;
+    const metadata = this.metadata;
+    Object.defineProperty(this, 'metadata', {
+      get: () => {
+        this.metadataTouched = true;
+        return metadata;
+      },
+    });
   }
 
   /** Applies RFC-6902 JSON-Patch operations to the synthesized object (after the render). */
@@ -33,6 +47,7 @@ export class RenderedApiObject extends ApiObject {
   /** The rendered manifest with the user's metadata and patches, in cdk8s's canonical key order. */
   public override toJson(): any {
     const m = this.produce();
+    if (!this.metadataTouched && this.jsonPatches.length === 0) return canonicalManifest(m);
     const added = this.metadata.toJson() as Record<string, unknown>;
     const extra = ADDABLE_METADATA.filter((k) => added[k] !== undefined && (typeof added[k] !== 'object' || Object.keys(added[k] as object).length > 0));
     if (extra.length === 0 && this.jsonPatches.length === 0) return canonicalManifest(m);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart, Testing } from 'cdk8s';
+import { App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { lab } from '../../apps/environments/lab';
 import { prod } from '../../apps/environments/prod';
 import {
@@ -97,6 +97,21 @@ describe('NetworkEnvironment', () => {
     expect(nncp.metadata.name).toBe('bond-vlan30');
     expect(nncp.spec.desiredState.interfaces.map((i: any) => i.name)).toEqual(['bond0', 'bond0.144']);
     expect(nncp.spec.desiredState.interfaces[0]['link-aggregation']).toEqual({ mode: 'active-backup', port: ['ens161', 'ens256'], options: { miimon: 100 } });
+  });
+
+  it('GIVEN chart labels, a label and a JSON patch on objects of a construct THEN they reach the synthesized objects (the standard cdk8s habits)', () => {
+    const app = Testing.app();
+    const env = new NetworkEnvironment(app, 'lab', { environment: lab, labels: { team: 'platform' }, ...quiet });
+    for (const name of ['vma', 'vmb']) for (const { object } of env.objectsOf({ kind: 'vm', name: `default/${name}` })) object.metadata.addLabel('backup', 'daily');
+    const [nncp] = env.objectsOf({ kind: 'network', name: 'br0-100' }).filter((o) => o.manifest.kind === 'NodeNetworkConfigurationPolicy');
+    nncp.object.addJsonPatch(JsonPatch.add('/spec/maxUnavailable', 1));
+    const objs = Testing.synth(env);
+    expect(objs.every((o) => o.metadata.labels?.team === 'platform')).toBe(true);
+    expect(objs.filter((o) => o.metadata.labels?.backup === 'daily').map((o) => o.metadata.name)).toEqual(['vma', 'vmb']);
+    expect(objs.find((o) => o.kind === 'NodeNetworkConfigurationPolicy').spec.maxUnavailable).toBe(1);
+    // the rendered metadata stays: the sync wave and the agent's own labels
+    expect(objs.find((o) => o.kind === 'DaemonSet').metadata.labels).toMatchObject({ team: 'platform', 'multihome.io/node-group': 'nodes' });
+    expect(objs[0].metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('-20');
   });
 
   it('is found from any construct inside it', () => {
