@@ -4,7 +4,7 @@ import { Problem } from '../core/errors';
 import { Manifest } from '../core/manifest';
 import { nadManifest, NadConfig } from '../core/cni';
 import { validateManifest, ValidateOptions } from '../core/validate';
-import { manifestApiObject } from './api-objects';
+import { nadApiObject } from './api-objects';
 import { addProblemValidation, atConstruct } from './problem-validation';
 
 /** A NetworkAttachmentDefinition, made here or elsewhere. */
@@ -52,7 +52,7 @@ export class NetworkAttachment extends Construct implements INetworkAttachment {
     this.nadName = props.name ?? Names.toDnsLabel(this);
     this.namespace = props.namespace;
     const m = () => this.toManifest();
-    this.apiObject = manifestApiObject(this, 'Resource', m(), () => ({ spec: m().spec }));
+    this.apiObject = nadApiObject(this, 'Resource', m().metadata, () => ({ spec: m().spec }));
     this.problems = () => atConstruct(validateManifest(m(), props), this.node.path);
     addProblemValidation(this, this.problems);
   }

@@ -5,7 +5,7 @@ import { Manifest } from '../core/manifest';
 import type { DnsResolver, Interface, OvnBridgeMapping, RouteEntry } from '../core/nmstate/types';
 import { desiredState, nncp } from '../core/nmstate/builders';
 import { validateManifest } from '../core/validate';
-import { manifestApiObject } from './api-objects';
+import { nncpApiObject } from './api-objects';
 import { addProblemValidation, atConstruct } from './problem-validation';
 
 /** A NodeNetworkConfigurationPolicy, made here or elsewhere. */
@@ -66,7 +66,7 @@ export class NodeNetworkPolicy extends Construct implements INodeNetworkPolicy {
     this.routes = [...(props.routes ?? [])];
     this.mappings = [...(props.ovnBridgeMappings ?? [])];
     const m = () => this.toManifest();
-    this.apiObject = manifestApiObject(this, 'Resource', { ...m(), metadata: m().metadata }, () => ({ spec: m().spec }));
+    this.apiObject = nncpApiObject(this, 'Resource', m().metadata, () => ({ spec: m().spec }));
     this.problems = () => atConstruct(validateManifest(m()), this.node.path);
     addProblemValidation(this, this.problems);
   }

@@ -113,8 +113,23 @@ describe('npm run bench on a tiny environment', () => {
     expect(Object.keys((report.suites.synth as { phases: object }).phases)).toEqual(['render', 'validate', 'yaml', 'write']);
     expect(report.suites.agent).toBeUndefined();
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
-    expect(SUITES).toEqual(['cdk8s', 'synth', 'check', 'pulumi', 'agent']);
+    expect(SUITES).toEqual(['cdk8s', 'synth', 'check', 'startup', 'pulumi', 'agent']);
   });
+});
+
+describe('npm run bench -- --only startup (one pair)', () => {
+  it('checks both commands do their work, then reports check and cdk8s synth start-up against the same command on nothing', async () => {
+    const lines: string[] = [];
+    const report = await runBench({ only: ['startup'], reps: 1, warmup: 0, log: (s) => lines.push(s) });
+    const log = lines.join('\n');
+    expect(log).toMatch(/\[startup\] check reads the 12 lab resources and the empty file \(0\)/);
+    expect(log).toMatch(/\[startup\] the lab project writes the lab environment \(\d+ bytes, same as multihome synth\)/);
+    expect(report.figures.map((f) => [f.suite, f.metric, f.target])).toEqual([
+      ['startup', 'multihome check, lab manifests vs empty file (wall, median)', { op: '<=', value: 1.2 }],
+      ['startup', 'cdk8s synth, lab environment vs empty chart (wall, median)', { op: '<=', value: 1.5 }],
+    ]);
+    for (const f of report.figures) expect(f.value! > 0 && f.floor! > 0 && typeof f.met === 'boolean').toBe(true);
+  }, 300000);
 });
 
 describe('npm run bench (the command)', () => {
