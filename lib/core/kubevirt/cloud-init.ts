@@ -134,18 +134,20 @@ export function networkDataV2(spec: NetworkDataSpec): string {
     if (e.gateway6 !== undefined) routes.push({ to: '::/0', via: e.gateway6 });
     for (const r of e.routes ?? []) routes.push({ to: r.to, via: r.via, ...(r.metric !== undefined ? { metric: r.metric } : {}) });
     const ns = e.nameservers;
-    const entry: Record<string, unknown> = {
-      match: { macaddress: mac?.text ?? e.mac },
-      ...(e.name !== undefined ? { 'set-name': e.name } : {}),
-      ...(e.dhcp4 !== undefined ? { dhcp4: e.dhcp4 } : {}),
-      ...(e.dhcp6 !== undefined ? { dhcp6: e.dhcp6 } : {}),
-      ...(e.addresses && e.addresses.length ? { addresses: [...e.addresses] } : {}),
-      ...(routes.length ? { routes } : {}),
-      ...(ns && (ns.addresses?.length || ns.search?.length)
-        ? { nameservers: { ...(ns.addresses?.length ? { addresses: [...ns.addresses] } : {}), ...(ns.search?.length ? { search: [...ns.search] } : {}) } }
-        : {}),
-      ...(e.mtu !== undefined ? { mtu: e.mtu } : {}),
-    };
+    // assignments rather than object spread: this runs once per VM NIC at render
+    const entry: Record<string, unknown> = { match: { macaddress: mac?.text ?? e.mac } };
+    if (e.name !== undefined) entry['set-name'] = e.name;
+    if (e.dhcp4 !== undefined) entry.dhcp4 = e.dhcp4;
+    if (e.dhcp6 !== undefined) entry.dhcp6 = e.dhcp6;
+    if (e.addresses && e.addresses.length) entry.addresses = [...e.addresses];
+    if (routes.length) entry.routes = routes;
+    if (ns && (ns.addresses?.length || ns.search?.length)) {
+      const nameservers: Record<string, unknown> = {};
+      if (ns.addresses?.length) nameservers.addresses = [...ns.addresses];
+      if (ns.search?.length) nameservers.search = [...ns.search];
+      entry.nameservers = nameservers;
+    }
+    if (e.mtu !== undefined) entry.mtu = e.mtu;
     ethernets[e.id] = entry;
   });
   if (sink.problems.length) throw new MultihomeError(sink.problems, 'invalid cloud-init networkData');
@@ -154,8 +156,9 @@ export function networkDataV2(spec: NetworkDataSpec): string {
   const fast = emitYamlDocument({ version: 2, ethernets }, { doubleQuotedKeys: QUOTED_KEYS });
   if (fast !== undefined) {
     // What parsing this text gives back is the value it was written from (JSON data through a
-    // faithful emitter), so validators reading it later skip the YAML parse.
-    rememberParse(fast, JSON.parse(JSON.stringify({ version: 2, ethernets })));
+    // faithful emitter; built fresh above and referenced by nothing else), so validators reading
+    // it later skip the YAML parse.
+    rememberParse(fast, { version: 2, ethernets });
     return fast;
   }
   const doc = new YAML.Document({ version: 2, ethernets }, { version: '1.1' });
@@ -221,11 +224,17 @@ export function parseNetworkData(text: string): ParsedNetworkData {
 
 /**
  * Parses of networkData texts by text: the per-VM validator and the cross-resource rules read
- * the same text within one run (the YAML 1.1 parse is most of their cost). Results are shared;
- * callers only read them.
+ * the same text within one run, and the renderer records the parse of what it generates (the
+ * YAML 1.1 parse is most of their cost). Results are shared; callers only read them. Emptied by
+ * {@link forgetNetworkDataParses} when a validation run ends, so nothing outlives it.
  */
 const parsedNetworkData = new Map<string, ParsedNetworkData | NetworkDataParseError>();
 const PARSE_CACHE_ENTRIES = 20000;
+
+/** Drops the remembered networkData parses (`validateManifests` calls it when it is done). */
+export function forgetNetworkDataParses(): void {
+  parsedNetworkData.clear();
+}
 
 function rememberParse(text: string, value: unknown): void {
   if (parsedNetworkData.size >= PARSE_CACHE_ENTRIES) parsedNetworkData.clear();

@@ -7,6 +7,7 @@
  * at its file and line or at the construct that declared it.
  */
 import { Problem } from '../errors';
+import { forgetNetworkDataParses } from '../kubevirt/cloud-init';
 import { Manifest } from '../manifest';
 import { validateManifest, ValidateOptions } from '../validate';
 import { dropSuperseded, resourceKey } from './supersede';
@@ -24,7 +25,12 @@ export interface LocatedProblem {
 /** Every problem of `manifests`, alone and together, in report order: per resource, then across resources. */
 export function validateManifests(manifests: readonly Manifest[], options: ManifestsValidationOptions = {}): LocatedProblem[] {
   const out: LocatedProblem[] = [];
-  for (const manifest of manifests) for (const problem of validateManifest(manifest, options)) out.push({ problem, manifest });
-  for (const problem of validateManifestSet(manifests, options)) out.push({ problem, manifest: manifestOfProblem(problem) });
+  try {
+    for (const manifest of manifests) for (const problem of validateManifest(manifest, options)) out.push({ problem, manifest });
+    for (const problem of validateManifestSet(manifests, options)) out.push({ problem, manifest: manifestOfProblem(problem) });
+  } finally {
+    // the parses the per-VM rules and the set rules shared are not needed past this run
+    forgetNetworkDataParses();
+  }
   return dropSuperseded(out, (l) => resourceKey(l.problem.resource.kind, l.problem.resource.namespace, l.problem.resource.name), (l) => l.problem.code);
 }
