@@ -10,6 +10,8 @@
  */
 import type { JsonKind } from '../field-reader';
 
+export type { JsonKind } from '../field-reader';
+
 /** JSON type a Go config field decodes from (the shared reader's {@link JsonKind}). */
 export type FieldKind = JsonKind;
 
