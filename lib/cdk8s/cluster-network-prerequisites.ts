@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { PREREQUISITES_ORIGIN } from '../core/topology/origin';
 import { ClusterNetworkPrerequisitesProps } from '../core/topology/props';
-import { declare } from './environment-scope';
+import { declareSpec } from './environment-scope';
 
 export type { ClusterNetworkPrerequisitesProps } from '../core/topology/props';
 
@@ -12,6 +12,6 @@ export type { ClusterNetworkPrerequisitesProps } from '../core/topology/props';
 export class ClusterNetworkPrerequisites extends Construct {
   constructor(scope: Construct, id: string, props: ClusterNetworkPrerequisitesProps = {}) {
     super(scope, id);
-    declare(this, PREREQUISITES_ORIGIN, (t) => t.configure({ prerequisites: props }));
+    declareSpec(this, PREREQUISITES_ORIGIN, (t) => t.configure({ prerequisites: props }));
   }
 }

@@ -46,7 +46,7 @@ export function environmentOf(c: IConstruct): EnvironmentScope {
 }
 
 /** Adds `spec` to the environment of `owner` through `add`, and registers `owner` as its origin. */
-export function declare<T>(owner: Construct, origin: Origin, add: (topology: TopologyBuilder) => T): T {
+export function declareSpec<T>(owner: Construct, origin: Origin, add: (topology: TopologyBuilder) => T): T {
   const env = environmentOf(owner);
   env._register(origin, owner);
   return add(env.topology);

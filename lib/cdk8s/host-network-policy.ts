@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { HostNetworkPolicyProps, hostPolicySpec } from '../core/topology/props';
-import { declare } from './environment-scope';
+import { declareSpec } from './environment-scope';
 
 export type { HostNetworkPolicyProps } from '../core/topology/props';
 
@@ -17,6 +17,6 @@ export class HostNetworkPolicy extends Construct {
     super(scope, id);
     const spec = hostPolicySpec(id, props);
     this.policyName = spec.name;
-    declare(this, { kind: 'hostPolicy', name: spec.name }, (t) => t.addHostPolicy(spec));
+    declareSpec(this, { kind: 'hostPolicy', name: spec.name }, (t) => t.addHostPolicy(spec));
   }
 }

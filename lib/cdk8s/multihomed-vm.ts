@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { AttachmentSpec } from '../core/topology/model';
 import { vmOrigin } from '../core/topology/origin';
 import { AttachOptions, attachmentSpec, INetwork, MultihomedVMProps, vmSpec } from '../core/topology/props';
-import { declare, environmentOf } from './environment-scope';
+import { declareSpec, environmentOf } from './environment-scope';
 
 export type { AttachOptions, MultihomedVMProps, VmAttachmentProps } from '../core/topology/props';
 
@@ -22,7 +22,7 @@ export class MultihomedVM extends Construct {
     const spec = vmSpec(id, props);
     this.vmName = spec.name;
     this.namespace = spec.namespace;
-    declare(this, vmOrigin(spec), (t) => t.addVm(spec));
+    declareSpec(this, vmOrigin(spec), (t) => t.addVm(spec));
   }
 
   /** Hot-plugs (or declares) a NIC on `network`; returns the interface name. */

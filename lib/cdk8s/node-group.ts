@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { NodeGroupSpec } from '../core/topology/model';
 import { INodeGroup, NodeGroupProps, nodeGroupSpec } from '../core/topology/props';
-import { declare } from './environment-scope';
+import { declareSpec } from './environment-scope';
 
 export type { INodeGroup, NodeGroupProps } from '../core/topology/props';
 
@@ -21,6 +21,6 @@ export class NodeGroup extends Construct implements INodeGroup {
     super(scope, id);
     const spec = nodeGroupSpec(id, props);
     this.nodeGroupName = spec.name;
-    this.spec = declare(this, { kind: 'nodeGroup', name: spec.name }, (t) => t.addNodeGroup(spec));
+    this.spec = declareSpec(this, { kind: 'nodeGroup', name: spec.name }, (t) => t.addNodeGroup(spec));
   }
 }

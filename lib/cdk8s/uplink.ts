@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { HostVlanSpec, UplinkSpec } from '../core/topology/model';
 import { HostVlanOptions, IUplink, UplinkProps, uplinkSpec } from '../core/topology/props';
-import { declare, environmentOf } from './environment-scope';
+import { declareSpec, environmentOf } from './environment-scope';
 
 export type { HostVlanOptions, IUplink, UplinkProps } from '../core/topology/props';
 
@@ -16,7 +16,7 @@ export abstract class UplinkBase extends Construct implements IUplink {
     super(scope, id);
     this.uplinkName = spec.name;
     this.interfaceName = spec.interface;
-    declare(this, { kind: 'uplink', name: spec.name }, (t) => t.addUplink(spec));
+    declareSpec(this, { kind: 'uplink', name: spec.name }, (t) => t.addUplink(spec));
   }
 
   /** Adds a host VLAN sub-interface with host addresses (seed 002 `bond0.144`) and returns its spec. */

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { INetwork, networkSpec, VlanBridgeNetworkProps } from '../core/topology/props';
-import { declare, environmentOf } from './environment-scope';
+import { declareSpec, environmentOf } from './environment-scope';
 import type { AttachOptions, MultihomedVM } from './multihomed-vm';
 
 export type { INetwork, VlanBridgeNetworkProps } from '../core/topology/props';
@@ -24,7 +24,7 @@ export class VlanBridgeNetwork extends Construct implements INetwork {
     super(scope, id);
     const spec = networkSpec(id, props);
     this.networkName = spec.name;
-    declare(this, { kind: 'network', name: spec.name }, (t) => t.addNetwork(spec));
+    declareSpec(this, { kind: 'network', name: spec.name }, (t) => t.addNetwork(spec));
   }
 
   /** Exposes the network to another namespace (one more NAD) and returns the namespace. */
