@@ -57,10 +57,12 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
       }
       return c;
     };
-    reportProblems(`environment ${t.name}`, build.problems, this, (p) => components.get(originKey(build.originOf(p))) ?? this);
-
+    // every error at once, before any child is registered
+    reportProblems(`environment ${t.name}`, build.errors, this);
     registerRendered(build.manifests, componentOf, { ...args, namePrefix: name });
     for (const c of components.values()) c.done();
+    // warnings on the component of the spec they are about, once it exists
+    reportProblems(`environment ${t.name}`, build.warnings, this, (p) => components.get(originKey(build.originOf(p))) ?? this);
 
     this.manifests = build.manifests.map((m) => m.manifest);
     this.policyNames = this.manifests.filter((m) => m.kind === API.nncp.kind).map((m) => m.metadata.name);

@@ -26,7 +26,6 @@ export interface AgentConfigDocument {
   readonly defaultGatewayProbe?: boolean;
 }
 
-
 /** True when a node with `labels` is selected by an equality-only `selector`. */
 export function selectorMatches(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
   return Object.entries(selector).every(([k, v]) => labels[k] === v);

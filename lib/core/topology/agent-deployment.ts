@@ -4,10 +4,11 @@
  * (lib/agent/node-marker.ts), then per node group one ConfigMap (the group's agent config, from
  * {@link agentConfigs}) and one DaemonSet with the group's nodeSelector. An environment with
  * `Topology.agent` renders them in its prerequisites layer (render.ts). Plain manifests,
- * deterministic, in apply order; the Pulumi component registers them as they are and the cdk8s
- * construct builds the same objects with cdk8s-plus-28 (a test asserts both are identical, which
- * is why a few API defaults cdk8s-plus writes — `minReadySeconds: 0`, `immutable: false`,
- * `resourceNames: []`… — are written here too).
+ * deterministic, in apply order, each with what it needs first; the only renderer of the agent
+ * (the cdk8s construct and the Pulumi component translate these). A few API defaults —
+ * `minReadySeconds: 0`, `immutable: false`, `resourceNames: []`… — are written out because the
+ * output once came from cdk8s-plus, which writes them; dropping them would change every
+ * environment's bytes for nothing.
  */
 import * as ipaddr from 'ipaddr.js';
 import * as YAML from 'yaml';
@@ -104,7 +105,6 @@ export const AGENT_DEPLOYMENT_CODES = {
     upstream: 'lib/core/host-intent/normalize.ts (AGENT_UNSUPPORTED)',
   },
 } as const satisfies CodeTable;
-
 
 /** One node group's part of the deployment. */
 export interface AgentNodeGroupDeployment {

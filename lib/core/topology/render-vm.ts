@@ -52,7 +52,7 @@ export function vmNetworkData(vm: ResolvedVm, macs: ReadonlyMap<string, string>)
     if (a.dhcp6) e.dhcp6 = true;
     if (a.gateway4) e.gateway4 = a.gateway4;
     if (a.gateway6) e.gateway6 = a.gateway6;
-    if (a.routes) e.routes = a.routes.map((r) => ({ to: r.to, via: r.via, ...(r.metric !== undefined ? { metric: r.metric } : {}) }));
+    if (a.routes) e.routes = a.routes;
     if (a.nameservers) e.nameservers = { addresses: [...a.nameservers] };
     if (a.networkSpec?.mtu) e.mtu = a.networkSpec.mtu;
     ethernets.push(e);
