@@ -11,6 +11,19 @@
 /** Longest interface name the kernel accepts (IFNAMSIZ - 1). */
 export const MAX_IFNAME_LENGTH = 15;
 
+/**
+ * C0 and C1 control characters and DEL. The kernel accepts them in interface names, but a NUL
+ * cuts an `ip -batch` line short (the rest of the command lands on another device) and ESC/BEL
+ * sequences rewrite the terminal that prints a plan, so multihome refuses them everywhere a name
+ * reaches the kernel or a terminal.
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** `s` with control characters (and backslashes) written as `\xNN` escapes: safe to print on a terminal. */
+export function escapeControl(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\\]/g, (c) => (c === '\\' ? '\\\\' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 /** Returns why `name` is not a valid kernel interface name, or undefined when it is valid. */
 export function interfaceNameError(name: unknown): string | undefined {
   if (typeof name !== 'string' || name.length === 0) return 'must be a non-empty string';
@@ -18,6 +31,7 @@ export function interfaceNameError(name: unknown): string | undefined {
     return `is ${Buffer.byteLength(name, 'utf8')} bytes long; the kernel allows at most ${MAX_IFNAME_LENGTH} (IFNAMSIZ 16)`;
   if (name === '.' || name === '..') return 'cannot be "." or ".."';
   if (/[/:\s]/.test(name)) return "cannot contain '/', ':' or whitespace";
+  if (CONTROL_CHARACTER.test(name)) return `cannot contain control characters (found ${escapeControl(name)})`;
   return undefined;
 }
 
