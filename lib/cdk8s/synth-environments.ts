@@ -3,6 +3,7 @@ import { App } from 'cdk8s';
 import { loadSvgRenderer, SvgRenderer } from '../core/diagram';
 import { formatProblem, Problem } from '../core/errors';
 import { writeEnvironmentDirs } from '../core/render/environment-dirs';
+import { environmentNameProblems } from '../core/render/environment-names';
 import { Topology } from '../core/topology/model';
 import { NetworkEnvironment, NetworkEnvironmentProps } from './network-environment';
 
@@ -34,6 +35,8 @@ export function synthEnvironments(
   props: SynthEnvironmentsProps = {},
 ): SynthEnvironmentsResult {
   const { svg, ...envProps } = props;
+  const badNames = environmentNameProblems(Object.keys(environments));
+  if (badNames.length) return { errors: badNames, warnings: [] };
   // Each environment is built once (NetworkEnvironment.build); its chart's objects (cdk8s `toJson`,
   // which runs the app's validation and dependency ordering as `app.synth` does) are written with
   // the cdk8s-identical emitter by the writer `multihome synth` uses.

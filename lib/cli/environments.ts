@@ -1,15 +1,26 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Problem } from '../core/errors';
+import { INPUT_LIMITS } from '../core/source/bounded-yaml';
+import { parseEnvironmentText } from '../core/source/environment-file';
 import { Topology } from '../core/topology/model';
+import { readTextFileBounded } from './read-bounded';
 
 /** Default module holding the environments, relative to the working directory. */
 export const DEFAULT_ENVIRONMENTS_MODULE = 'apps/environments';
 
+/** Extensions of environment data files (the rest are modules). */
+export const ENVIRONMENT_FILE_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
+
 /**
- * Loads the environments module (TypeScript or JavaScript) and returns its environments by
- * name: an `ENVIRONMENTS` record, or every exported value that looks like a topology.
+ * Loads the environments and returns them by name. A module (TypeScript or JavaScript) gives
+ * an `ENVIRONMENTS` record, or every exported value that looks like a topology; a data file
+ * (`.yaml`, `.yml`, `.json`, see lib/core/source/environment-file.ts) is read within the input
+ * limits and its outline checked — its problems are thrown together as an
+ * {@link EnvironmentFileError}.
  */
 export function loadEnvironments(modulePath: string = DEFAULT_ENVIRONMENTS_MODULE): Record<string, Topology> {
+  if (ENVIRONMENT_FILE_EXTENSIONS.includes(path.extname(modulePath).toLowerCase())) return loadEnvironmentFile(modulePath);
   const abs = path.resolve(modulePath);
   const candidates = [abs, `${abs}.ts`, `${abs}.js`, path.join(abs, 'index.ts'), path.join(abs, 'index.js')];
   const file = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
@@ -26,6 +37,15 @@ export function loadEnvironments(modulePath: string = DEFAULT_ENVIRONMENTS_MODUL
   return found;
 }
 
+/** Reads an environment data file; throws {@link EnvironmentFileError} with every problem, or {@link UserError} when unreadable. */
+export function loadEnvironmentFile(file: string): Record<string, Topology> {
+  const read = readTextFileBounded(file, INPUT_LIMITS.maxDocumentBytes);
+  if (read.reason !== undefined) throw new UserError(`cannot read the environments file ${file}: ${read.reason}`);
+  const { environments, problems } = parseEnvironmentText(file, read.text);
+  if (problems.length) throw new EnvironmentFileError(problems);
+  return environments;
+}
+
 function isTopology(v: unknown): v is Topology {
   return typeof v === 'object' && v !== null && typeof (v as Topology).name === 'string' && Array.isArray((v as Topology).networks);
 }
@@ -39,5 +59,13 @@ export class UserError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UserError';
+  }
+}
+
+/** The problems of an environment data file, all of them (the CLI prints each and exits 1). */
+export class EnvironmentFileError extends Error {
+  constructor(public readonly problems: readonly Problem[]) {
+    super(`the environments file has ${problems.length} problem(s)`);
+    this.name = 'EnvironmentFileError';
   }
 }

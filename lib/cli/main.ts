@@ -2,7 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { checkPaths, formatResult, CheckFormat } from './check';
 import { pluginProfileByName, PLUGIN_PROFILE_NAMES } from '../core/cni';
 import { formatProblem } from '../core/errors';
-import { DEFAULT_ENVIRONMENTS_MODULE, loadEnvironments, UserError } from './environments';
+import { escapeControl } from '../core/names';
+import { clip } from '../core/source/bounded-yaml';
+import { DEFAULT_ENVIRONMENTS_MODULE, EnvironmentFileError, loadEnvironments, UserError } from './environments';
 import { synthDirect } from './synth';
 import { runAgent } from './agent';
 import { registerDiagramCommand } from './diagram';
@@ -51,7 +53,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .description('Render environments to <out>/<env>/<env>.k8s.yaml and topology.svg without the cdk8s CLI (same bytes as `npx cdk8s synth`).')
     .option('--env <names...>', 'environments to synthesize (default: all)')
     .option('--out <dir>', 'output directory', 'dist')
-    .option('--environments <module>', 'module exporting the environments', DEFAULT_ENVIRONMENTS_MODULE)
+    .option('--environments <module>', 'module exporting the environments, or a YAML/JSON environments file', DEFAULT_ENVIRONMENTS_MODULE)
     .action(async (opts: { env?: string[]; out: string; environments: string }) => {
       const all = loadEnvironments(opts.environments);
       const names = opts.env ?? Object.keys(all);
@@ -92,11 +94,16 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof EnvironmentFileError) {
+      for (const p of e.problems) io.stderr(formatProblem(p) + '\n');
+      io.stderr(`multihome: ${e.message}; nothing was written\n`);
+      return 1;
+    }
     if (e instanceof UserError) {
       io.stderr(`multihome: ${e.message}\n`);
       return 2;
     }
-    io.stderr(`multihome: internal error: ${(e as Error).message}\n`);
+    io.stderr(`multihome: internal error: ${escapeControl(clip(String((e as Error)?.message ?? e), 2000))}\n`);
     return 3;
   }
 }

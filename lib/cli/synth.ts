@@ -1,6 +1,7 @@
 import { SvgRenderer } from '../core/diagram';
 import { Problem } from '../core/errors';
 import { writeEnvironmentDirs } from '../core/render/environment-dirs';
+import { environmentNameProblems } from '../core/render/environment-names';
 import { Topology } from '../core/topology/model';
 import { buildEnvironment } from '../core/topology/build';
 import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
@@ -30,6 +31,8 @@ export interface DirectSynthResult {
  */
 export function synthDirect(environments: Readonly<Record<string, Topology>>, out: string, options: DirectSynthOptions = {}): DirectSynthResult {
   const { svg, ...validation } = options;
+  const badNames = environmentNameProblems(Object.keys(environments));
+  if (badNames.length) return { errors: badNames, warnings: [], files: [] };
   const built = Object.entries(environments).map(([name, t]) => ({ name, build: buildEnvironment(t, validation) }));
   const errors = built.flatMap((b) => b.build.errors);
   const warnings = built.flatMap((b) => b.build.warnings);

@@ -19,9 +19,9 @@ export const MAX_IFNAME_LENGTH = 15;
  */
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** `s` with control characters (and backslashes) written as `\xNN` escapes: safe to print on a terminal. */
+/** `s` with control characters (newlines and tabs included) written as `\xNN` escapes: one line, safe to print on a terminal. */
 export function escapeControl(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\\]/g, (c) => (c === '\\' ? '\\\\' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Returns why `name` is not a valid kernel interface name, or undefined when it is valid. */

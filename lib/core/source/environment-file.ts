@@ -1,0 +1,112 @@
+/**
+ * Environments as data files (`multihome synth --environments envs.yaml`): the same
+ * {@link Topology} the `NetworkEnvironment({ environment })` data form takes, written as YAML or
+ * JSON. The text is parsed within {@link INPUT_LIMITS} (aliases, depth, size), and its outline
+ * is checked (a mapping with a name and the four lists, every entry a mapping) before anything
+ * builds from it, so a hostile or mistyped file is a list of problems, never an exception.
+ *
+ * Two layouts: one topology (`name: lab`, `networks: [...]`, …), or several under
+ * `environments:` keyed by name (`environments: { lab: {...}, prod: {...} }`).
+ */
+import { CodeTable, Problem, ResourceRef } from '../errors';
+import { joinPath, PathSegment } from '../path';
+import { isRecord, show } from '../problems';
+import { Topology } from '../topology/model';
+import { environmentNameProblems } from '../render/environment-names';
+import { INPUT_LIMITS, InputLimits, parseAllYamlBounded } from './bounded-yaml';
+
+/** Problem codes of environment files. */
+export const ENVIRONMENT_FILE_CODES: CodeTable = {
+  ENVIRONMENT_FILE_UNREADABLE: {
+    severity: 'error',
+    summary: 'the environment file is not valid YAML/JSON, or is over a limit (size, nesting, aliases)',
+    upstream: 'multihome (lib/core/source/bounded-yaml.ts limits)',
+  },
+  ENVIRONMENT_FILE_SHAPE: {
+    severity: 'error',
+    summary: 'the environment file does not have the shape of a topology: a mapping with name, nodeGroups, uplinks, networks and vms',
+    upstream: 'multihome (lib/core/topology/model.ts Topology)',
+  },
+};
+
+/** Environments read from a file, and what is wrong with it. Environments are empty when there are errors. */
+export interface EnvironmentFileResult {
+  readonly environments: Record<string, Topology>;
+  readonly problems: Problem[];
+}
+
+/** Top-level keys of a topology; others are typos. */
+const TOPOLOGY_KEYS: ReadonlySet<string> = new Set([
+  'name', 'platform', 'nodeGroups', 'uplinks', 'networks', 'vms', 'hostPolicies', 'prerequisites', 'agent', 'ordering', 'macPrefix', 'silence',
+]);
+const REQUIRED_LISTS = ['nodeGroups', 'uplinks', 'networks', 'vms'] as const;
+const OPTIONAL_LISTS = ['hostPolicies', 'silence'] as const;
+const OPTIONAL_MAPPINGS = ['prerequisites', 'agent', 'ordering'] as const;
+
+/** Parses an environment file's text (`file` names it in problems). */
+export function parseEnvironmentText(file: string, text: string, limits: InputLimits = INPUT_LIMITS): EnvironmentFileResult {
+  const fileRef: ResourceRef = { kind: 'EnvironmentFile', name: file };
+  const fail = (code: string, path: string, message: string, fix: string): EnvironmentFileResult => ({
+    environments: {},
+    problems: [{ code, severity: 'error', resource: fileRef, path, message, fix }],
+  });
+  const parsed = parseAllYamlBounded(text, limits);
+  if (parsed.refusal) {
+    const where = parsed.refusal.line !== undefined ? ` (line ${parsed.refusal.line + 1})` : '';
+    return fail('ENVIRONMENT_FILE_UNREADABLE', '', `cannot read ${file}${where}: ${parsed.refusal.reason}`, parsed.refusal.fix);
+  }
+  const docs = parsed.values.filter((v) => v !== null && v !== undefined);
+  if (docs.length !== 1) return fail('ENVIRONMENT_FILE_SHAPE', '', `${file} holds ${docs.length} documents; one is expected`, 'write one topology, or several under `environments:` in one document');
+  const doc = docs[0];
+  if (!isRecord(doc)) return fail('ENVIRONMENT_FILE_SHAPE', '', `the document is ${show(doc)}, not a mapping`, 'write a topology mapping (name, nodeGroups, uplinks, networks, vms)');
+
+  const candidates: Array<[string, unknown, string]> = [];
+  if ('environments' in doc) {
+    if (!isRecord(doc.environments)) return fail('ENVIRONMENT_FILE_SHAPE', 'environments', `environments is ${show(doc.environments)}, not a mapping of name to topology`, 'write `environments: { lab: {...}, prod: {...} }`');
+    const extra = Object.keys(doc).filter((k) => k !== 'environments');
+    if (extra.length) return fail('ENVIRONMENT_FILE_SHAPE', extra[0], `${show(extra[0])} is next to environments:`, 'put every topology under environments:, keyed by its name');
+    for (const [name, t] of Object.entries(doc.environments)) candidates.push([name, t, joinPath('environments', name)]);
+  } else {
+    candidates.push([typeof doc.name === 'string' ? doc.name : '', doc, '']);
+  }
+
+  const problems: Problem[] = [];
+  for (const [name, t, base] of candidates) problems.push(...topologyShapeProblems(t, base, { kind: 'Environment', name: name || file }));
+  // A single topology without a name is already reported by its outline.
+  problems.push(...environmentNameProblems(candidates.filter(([name, , base]) => name !== '' || base !== '').map(([name]) => name)));
+  if (problems.length) return { environments: {}, problems };
+  const environments: Record<string, Topology> = {};
+  for (const [name, t] of candidates) environments[name] = t as Topology;
+  return { environments, problems };
+}
+
+/** The outline of one topology: a mapping, known keys, a name, the lists and the mappings. */
+function topologyShapeProblems(t: unknown, base: string, resource: ResourceRef): Problem[] {
+  const out: Problem[] = [];
+  const add = (path: PathSegment[], message: string, fix: string) => out.push({ code: 'ENVIRONMENT_FILE_SHAPE', severity: 'error', resource, path: joinPath(base, ...path), message, fix });
+  if (!isRecord(t)) {
+    add([], `the topology is ${show(t)}, not a mapping`, 'write a mapping with name, nodeGroups, uplinks, networks and vms');
+    return out;
+  }
+  for (const k of Object.keys(t)) if (!TOPOLOGY_KEYS.has(k)) add([k], `${show(k)} is not a topology field`, `use one of ${[...TOPOLOGY_KEYS].join(', ')}`);
+  if (typeof t.name !== 'string' || t.name === '') add(['name'], `name is ${show(t.name)}, not a non-empty string`, 'give the environment a name, e.g. name: lab');
+  for (const k of REQUIRED_LISTS) listProblems(t[k], k, true, add);
+  for (const k of OPTIONAL_LISTS) listProblems(t[k], k, false, add);
+  for (const k of OPTIONAL_MAPPINGS) if (t[k] !== undefined && !isRecord(t[k])) add([k], `${k} is ${show(t[k])}, not a mapping`, `write ${k} as a mapping, or leave it out`);
+  return out;
+}
+
+function listProblems(v: unknown, key: string, required: boolean, add: (path: PathSegment[], message: string, fix: string) => void): void {
+  if (v === undefined) {
+    if (required) add([key], `${key} is missing`, `add ${key}: [] (a list, possibly empty)`);
+    return;
+  }
+  if (!Array.isArray(v)) return add([key], `${key} is ${show(v)}, not a list`, `write ${key} as a list`);
+  const itemType = key === 'silence' ? 'string' : 'mapping';
+  v.forEach((item, i) => {
+    const ok = itemType === 'string' ? typeof item === 'string' : isRecord(item);
+    if (!ok) add([key, i], `${key}[${i}] is ${show(item)}, not a ${itemType}`, `write every entry of ${key} as a ${itemType}`);
+    else if (itemType === 'mapping' && typeof (item as Record<string, unknown>).name !== 'string')
+      add([key, i, 'name'], `${key}[${i}].name is ${show((item as Record<string, unknown>).name)}, not a string`, `name every entry of ${key}`);
+  });
+}
