@@ -1,18 +1,19 @@
-import * as jsyaml from 'js-yaml';
 import * as YAML from 'yaml';
 import { Problem, ResourceRef } from '../errors';
 import { parsePath, PathSegment } from '../path';
 import { isRecord } from '../problems';
+import { clip, INPUT_LIMITS, InputLimits, InputRefusal, parseYamlBounded, sizeRefusal } from './bounded-yaml';
 import { SOURCE_CODES } from './codes';
 
 /**
  * Reading multi-document YAML with source positions, fast.
  *
  * The fast path parses every document with js-yaml (the parse floor in
- * shared/reference/baseline.md); only documents that have a problem are parsed again with the
- * position-aware `yaml` package to find the line of a field. Documents are split on `---`
- * lines first so each one knows the line it starts at and one broken document does not hide
- * the others.
+ * shared/reference/baseline.md), within the bounds of bounded-yaml.ts (size, depth, aliases,
+ * expanded size): a refused document is a problem on its line, never a hang. Only documents that
+ * have a problem are parsed again with the position-aware `yaml` package, once each (the parse is
+ * cached on the document), to find the line of a field. Documents are split on `---` lines first
+ * so each one knows the line it starts at and one broken document does not hide the others.
  */
 
 /** One YAML document of a file. */
@@ -91,23 +92,28 @@ export function splitDocuments(text: string): Array<{ text: string; startLine: n
 const syntaxResource = (index: number): ResourceRef => ({ kind: 'YAML', name: `document ${index + 1}` });
 
 /**
- * Parses every document of `text`. A document with a syntax error yields a YAML_SYNTAX problem
- * (with its line) and no value; the others are parsed normally.
+ * Parses every document of `text` within `limits`. A document with a syntax error yields a
+ * YAML_SYNTAX problem (with its line) and no value; one over a limit (3 MiB, 64 levels, 1000
+ * aliases, 10^6 values once aliases are followed) yields INPUT_TOO_LARGE / YAML_LIMIT_EXCEEDED and
+ * no value; the others are parsed normally. A text over the file limit yields one INPUT_TOO_LARGE
+ * problem and no document.
  */
-export function loadDocuments(file: string, text: string): LoadResult {
+export function loadDocuments(file: string, text: string, limits: InputLimits = INPUT_LIMITS): LoadResult {
   const documents: SourceDocument[] = [];
   const problems: SourceProblem[] = [];
+  const tooBig = text.length > limits.maxFileBytes / 4 ? sizeRefusal(Buffer.byteLength(text, 'utf8'), limits.maxFileBytes, 'file') : undefined;
+  if (tooBig) return { documents, problems: [limitProblem(file, { kind: 'YAML', name: 'file' }, 1, tooBig)] };
   splitDocuments(text).forEach((chunk, index) => {
     const empty = isBlank(chunk.text);
+    const doc = (value: unknown, isEmpty: boolean): SourceDocument => ({ file, index, startLine: chunk.startLine, text: chunk.text, value, empty: isEmpty });
     if (empty) {
-      documents.push({ file, index, startLine: chunk.startLine, text: chunk.text, value: undefined, empty });
+      documents.push(doc(undefined, true));
       return;
     }
-    let value: unknown;
-    try {
-      value = jsyaml.load(chunk.text);
-    } catch (err) {
-      const lenient = tryLenient(chunk.text);
+    const parsed = parseYamlBounded(chunk.text, limits);
+    let value = parsed.value;
+    if (parsed.refusal) {
+      const lenient = tryLenient(chunk.text, parsed.refusal, limits);
       if (lenient) {
         value = lenient.value;
         for (const line of lenient.lines) {
@@ -123,14 +129,21 @@ export function loadDocuments(file: string, text: string): LoadResult {
           });
         }
       } else {
-        problems.push(syntaxProblem(file, index, chunk, err));
-        documents.push({ file, index, startLine: chunk.startLine, text: chunk.text, value: undefined, empty: false });
+        const r = parsed.refusal;
+        problems.push(r.syntax ? syntaxProblem(file, index, chunk, r) : limitProblem(file, syntaxResource(index), chunk.startLine + (r.line ?? 0), r));
+        documents.push(doc(undefined, false));
         return;
       }
     }
-    documents.push({ file, index, startLine: chunk.startLine, text: chunk.text, value, empty: value === null || value === undefined });
+    documents.push(doc(value, value === null || value === undefined));
   });
   return { documents, problems };
+}
+
+/** A document (or file) refused by a limit: INPUT_TOO_LARGE for its size, YAML_LIMIT_EXCEEDED for the others. */
+function limitProblem(file: string, resource: ResourceRef, line: number, r: InputRefusal): SourceProblem {
+  const code = r.limit === 'size' ? 'INPUT_TOO_LARGE' : 'YAML_LIMIT_EXCEEDED';
+  return { code, severity: SOURCE_CODES[code].severity, resource, path: '', message: `not read: ${r.reason}`, fix: r.fix, file, line };
 }
 
 function isBlank(text: string): boolean {
@@ -151,21 +164,18 @@ function isBlank(text: string): boolean {
  * leniency by indenting the offending lines until the document parses, so a manifest kubectl
  * accepts is not reported as a syntax error. Returns the 0-based lines that were fixed up.
  */
-function tryLenient(text: string): { value: unknown; lines: number[] } | undefined {
+function tryLenient(text: string, first: InputRefusal, limits: InputLimits): { value: unknown; lines: number[] } | undefined {
   const lines = text.split('\n');
   const fixed: number[] = [];
+  let r: InputRefusal | undefined = first;
   for (let attempt = 0; attempt < 64; attempt++) {
-    try {
-      const value = jsyaml.load(lines.join('\n'));
-      return fixed.length ? { value, lines: [...new Set(fixed)] } : undefined;
-    } catch (err) {
-      const e = err as { reason?: string; mark?: { line: number } };
-      if (e.reason !== 'deficient indentation' || !e.mark) return undefined;
-      const line = e.mark.line;
-      if (!isInsideQuotedScalar(lines, line)) return undefined;
-      lines[line] = '  ' + lines[line];
-      fixed.push(line);
-    }
+    if (!r.syntax || r.reason !== 'deficient indentation' || r.line === undefined) return undefined;
+    if (!isInsideQuotedScalar(lines, r.line)) return undefined;
+    lines[r.line] = '  ' + lines[r.line];
+    fixed.push(r.line);
+    const parsed = parseYamlBounded(lines.join('\n'), limits);
+    if (!parsed.refusal) return { value: parsed.value, lines: [...new Set(fixed)] };
+    r = parsed.refusal;
   }
   return undefined;
 }
@@ -191,54 +201,120 @@ function isInsideQuotedScalar(lines: string[], line: number): boolean {
   return quote !== undefined;
 }
 
-function syntaxProblem(file: string, index: number, chunk: { text: string; startLine: number }, err: unknown): SourceProblem {
-  // The `yaml` package points at the offending token more precisely than js-yaml.
-  const doc = YAML.parseDocument(chunk.text, { prettyErrors: true });
-  const first = doc.errors[0];
-  const jsErr = err as { reason?: string; mark?: { line: number } };
-  const relLine = first?.linePos?.[0]?.line ?? (jsErr.mark ? jsErr.mark.line + 1 : 1);
-  const reason = first ? first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') : jsErr.reason ?? String(err);
-  const srcLine = chunk.text.split('\n')[relLine - 1] ?? '';
+function syntaxProblem(file: string, index: number, chunk: { text: string; startLine: number }, r: InputRefusal): SourceProblem {
+  // The `yaml` package points at the offending token more precisely than js-yaml. The chunk is
+  // within the document size limit; a nesting js-yaml did not reach before its error may still
+  // overflow the stack of the recursive `yaml` composer, so that is caught and js-yaml's line kept.
+  let first: YAML.YAMLError | undefined;
+  try {
+    first = YAML.parseDocument(chunk.text, { prettyErrors: true }).errors[0];
+  } catch {
+    first = undefined;
+  }
+  const relLine = first?.linePos?.[0]?.line ?? (r.line !== undefined ? r.line + 1 : 1);
+  const reason = first ? clip(first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), 200) : r.reason;
+  const srcLine = lineAt(chunk.text, relLine - 1);
   const dash = /^\s*-[^\s-]/.test(srcLine);
+  const shown = clip(srcLine.trim(), 120);
   return {
     code: 'YAML_SYNTAX',
     severity: 'error',
     resource: syntaxResource(index),
     path: '',
-    message: `YAML syntax error: ${reason}: ${JSON.stringify(srcLine.trim())}`,
+    message: `YAML syntax error: ${reason}: ${JSON.stringify(shown)}`,
     fix: dash
-      ? `a list item needs a space after '-': write ${JSON.stringify(srcLine.trim().replace(/^-/, '- '))}`
+      ? `a list item needs a space after '-': write ${JSON.stringify(shown.replace(/^-/, '- '))}`
       : 'fix the YAML syntax at this line (indentation, quotes, missing ":")',
     file,
     line: chunk.startLine + relLine - 1,
   };
 }
 
+/** The 0-based line `n` of `text`, without splitting the whole text (at most 4096 characters of it). */
+function lineAt(text: string, n: number): string {
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const nl = text.indexOf('\n', pos);
+    if (nl === -1) return '';
+    pos = nl + 1;
+  }
+  const nl = text.indexOf('\n', pos);
+  return text.slice(pos, Math.min(nl === -1 ? text.length : nl, pos + 4096));
+}
+
+/** A document parsed once with positions: its tree and line counter. */
+interface Positions {
+  readonly contents: unknown;
+  readonly lines: YAML.LineCounter;
+}
+
+const positionsOf = new WeakMap<SourceDocument, Positions>();
+let positionParses = 0;
+
+/** How many documents have been parsed with positions so far (each at most once); for tests. */
+export function positionParseCount(): number {
+  return positionParses;
+}
+
+function positions(doc: SourceDocument): Positions {
+  let p = positionsOf.get(doc);
+  if (!p) {
+    positionParses++;
+    const lines = new YAML.LineCounter();
+    let contents: unknown;
+    try {
+      contents = YAML.parseDocument(doc.text, { lineCounter: lines, keepSourceTokens: false }).contents;
+    } catch {
+      contents = undefined; // only for a document js-yaml read but `yaml` cannot: every path then falls back to the first line
+    }
+    p = { contents, lines };
+    positionsOf.set(doc, p);
+  }
+  return p;
+}
+
 /**
- * Finds the 1-based line of `path` inside `doc`, parsing the document with positions. Falls
- * back to the deepest existing ancestor, then to the document's first line.
+ * Finds the 1-based line of `path` inside `doc`. The document is parsed with positions the first
+ * time one of its paths is located and the parse is kept with the document, so locating N
+ * problems of a document costs one parse, not N. Falls back to the deepest existing ancestor,
+ * then to the document's first line.
  */
 export function locate(doc: SourceDocument, path: string): number {
-  const lc = new YAML.LineCounter();
-  const parsed = YAML.parseDocument(doc.text, { lineCounter: lc, keepSourceTokens: false });
-  let node: unknown = parsed.contents;
-  let offset = firstContentOffset(parsed.contents);
+  const { contents, lines } = positions(doc);
+  let node: unknown = contents;
+  let offset = firstContentOffset(contents);
   for (const seg of parsePath(path)) {
     const next = child(node, seg);
     if (!next) break;
     node = next.node;
     offset = next.offset;
   }
-  return doc.startLine + lc.linePos(offset).line - 1;
+  return doc.startLine + lines.linePos(offset).line - 1;
 }
 
 function firstContentOffset(node: unknown): number {
   return YAML.isNode(node) && node.range ? node.range[0] : 0;
 }
 
+/** Key → pair of each mapping looked into (built on first use: a mapping of N bad labels is indexed once, not searched N times). */
+const keysOf = new WeakMap<object, Map<unknown, YAML.Pair>>();
+
+function pairOf(node: YAML.YAMLMap, key: string): YAML.Pair | undefined {
+  let keys = keysOf.get(node);
+  if (!keys) {
+    keys = new Map();
+    for (const p of node.items as YAML.Pair[]) {
+      const k = YAML.isScalar(p.key) ? String(p.key.value) : p.key;
+      if (!keys.has(k)) keys.set(k, p);
+    }
+    keysOf.set(node, keys);
+  }
+  return keys.get(key);
+}
+
 function child(node: unknown, seg: PathSegment): { node: unknown; offset: number } | undefined {
   if (YAML.isMap(node) && typeof seg === 'string') {
-    const pair = node.items.find((p) => (YAML.isScalar(p.key) ? String(p.key.value) : p.key) === seg);
+    const pair = pairOf(node, seg);
     if (!pair) return undefined;
     const keyOffset = YAML.isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0;
     return { node: pair.value, offset: keyOffset };
