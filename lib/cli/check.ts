@@ -7,7 +7,7 @@ import { isRecord, ProblemSink } from '../core/problems';
 import { clip, INPUT_LIMITS } from '../core/source/bounded-yaml';
 import { SOURCE_CODES } from '../core/source/codes';
 import { decodeSource } from '../core/source/decode';
-import { loadDocuments, locate, resourceOf, SourceDocument, SourceProblem } from '../core/source/documents';
+import { forgetPositions, loadDocuments, locate, resourceOf, SourceDocument, SourceProblem } from '../core/source/documents';
 import { ManifestSetOptions } from '../core/topology/validate-set';
 import { validateManifests } from '../core/topology/validate-manifests';
 import { ValidateOptions } from '../core/validate';
@@ -146,10 +146,20 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
     const origin = manifest ? origins.get(manifest) : undefined;
     report(origin && origin.base !== '' ? { ...problem, path: prefixPath(origin.base, problem.path) } : problem, origin);
   }
-  for (const { problem, origin } of pending) {
-    const line = origin ? locate(origin.doc, problem.path) : 0;
-    records.push(toRecord(problem, origin?.doc.file ?? '', line));
+  // located document by document, each document's positions dropped once its problems have lines
+  const lines = new Array<number>(pending.length).fill(0);
+  const byDoc = new Map<SourceDocument, number[]>();
+  pending.forEach(({ origin }, i) => {
+    if (!origin) return;
+    const list = byDoc.get(origin.doc);
+    if (list) list.push(i);
+    else byDoc.set(origin.doc, [i]);
+  });
+  for (const [doc, indexes] of byDoc) {
+    for (const i of indexes) lines[i] = locate(doc, pending[i].problem.path);
+    forgetPositions(doc);
   }
+  pending.forEach(({ problem, origin }, i) => records.push(toRecord(problem, origin?.doc.file ?? '', lines[i])));
   const exitCode = unreadable.length > 0 ? 2 : records.some((r) => r.severity === 'error') ? 1 : 0;
   return { records, unreadable, skipped, files: files.length, resources, exitCode };
 }

@@ -242,11 +242,14 @@ function lineAt(text: string, n: number): string {
   return text.slice(pos, Math.min(nl === -1 ? text.length : nl, pos + 4096));
 }
 
-/** A document parsed once with positions: its tree and line counter. */
+/** A document parsed once with positions: its concrete syntax tree and line counter. */
 interface Positions {
-  readonly contents: unknown;
+  readonly contents: CstToken | undefined;
   readonly lines: YAML.LineCounter;
 }
+
+type CstToken = YAML.CST.Token;
+type CstItem = YAML.CST.CollectionItem;
 
 const positionsOf = new WeakMap<SourceDocument, Positions>();
 let positionParses = 0;
@@ -256,21 +259,35 @@ export function positionParseCount(): number {
   return positionParses;
 }
 
+/**
+ * The document's concrete syntax tree (the `yaml` package's CST parser, without composing nodes:
+ * half the cost of `parseDocument`, and all `locate` needs is where each key and item starts).
+ */
 function positions(doc: SourceDocument): Positions {
   let p = positionsOf.get(doc);
   if (!p) {
     positionParses++;
     const lines = new YAML.LineCounter();
-    let contents: unknown;
+    let contents: CstToken | undefined;
     try {
-      contents = YAML.parseDocument(doc.text, { lineCounter: lines, keepSourceTokens: false }).contents;
+      for (const token of new YAML.Parser(lines.addNewLine).parse(doc.text)) {
+        if (token.type === 'document') {
+          contents = token.value;
+          break;
+        }
+      }
     } catch {
-      contents = undefined; // only for a document js-yaml read but `yaml` cannot: every path then falls back to the first line
+      contents = undefined; // every path then falls back to the document's first line
     }
     p = { contents, lines };
     positionsOf.set(doc, p);
   }
   return p;
+}
+
+/** Drops the positions kept for `doc` (once all its problems are located: 10k kept trees are GC weight). */
+export function forgetPositions(doc: SourceDocument): void {
+  positionsOf.delete(doc);
 }
 
 /**
@@ -281,8 +298,8 @@ function positions(doc: SourceDocument): Positions {
  */
 export function locate(doc: SourceDocument, path: string): number {
   const { contents, lines } = positions(doc);
-  let node: unknown = contents;
-  let offset = firstContentOffset(contents);
+  let node: CstToken | undefined = contents;
+  let offset = contents?.offset ?? 0;
   for (const seg of parsePath(path)) {
     const next = child(node, seg);
     if (!next) break;
@@ -292,37 +309,37 @@ export function locate(doc: SourceDocument, path: string): number {
   return doc.startLine + lines.linePos(offset).line - 1;
 }
 
-function firstContentOffset(node: unknown): number {
-  return YAML.isNode(node) && node.range ? node.range[0] : 0;
-}
+/** Key → item of each mapping looked into (built on first use: a mapping of N bad labels is indexed once, not searched N times). */
+const keysOf = new WeakMap<object, Map<string, CstItem>>();
 
-/** Key → pair of each mapping looked into (built on first use: a mapping of N bad labels is indexed once, not searched N times). */
-const keysOf = new WeakMap<object, Map<unknown, YAML.Pair>>();
-
-function pairOf(node: YAML.YAMLMap, key: string): YAML.Pair | undefined {
+function itemOf(node: YAML.CST.BlockMap | YAML.CST.FlowCollection, key: string): CstItem | undefined {
   let keys = keysOf.get(node);
   if (!keys) {
     keys = new Map();
-    for (const p of node.items as YAML.Pair[]) {
-      const k = YAML.isScalar(p.key) ? String(p.key.value) : p.key;
-      if (!keys.has(k)) keys.set(k, p);
+    for (const item of node.items as CstItem[]) {
+      const k = item.key ? YAML.CST.resolveAsScalar(item.key)?.value : undefined;
+      if (k !== undefined && !keys.has(k)) keys.set(k, item);
     }
     keysOf.set(node, keys);
   }
   return keys.get(key);
 }
 
-function child(node: unknown, seg: PathSegment): { node: unknown; offset: number } | undefined {
-  if (YAML.isMap(node) && typeof seg === 'string') {
-    const pair = pairOf(node, seg);
-    if (!pair) return undefined;
-    const keyOffset = YAML.isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0;
-    return { node: pair.value, offset: keyOffset };
+const isFlow = (node: CstToken, open: string): node is YAML.CST.FlowCollection => node.type === 'flow-collection' && node.start.source === open;
+
+function child(node: CstToken | undefined, seg: PathSegment): { node: CstToken | undefined; offset: number } | undefined {
+  if (!node) return undefined;
+  if (typeof seg === 'string' && (node.type === 'block-map' || isFlow(node, '{'))) {
+    const item = itemOf(node, seg);
+    if (!item || !item.key) return undefined;
+    return { node: item.value, offset: item.key.offset };
   }
-  if (YAML.isSeq(node) && typeof seg === 'number') {
-    const item = node.items[seg];
-    if (!YAML.isNode(item) || !item.range) return undefined;
-    return { node: item, offset: item.range[0] };
+  if (typeof seg === 'number' && (node.type === 'block-seq' || isFlow(node, '['))) {
+    const item = (node.items as CstItem[])[seg];
+    const first = item?.key ?? item?.value;
+    if (!first) return undefined;
+    // a `[a: 1]` item is a one-pair mapping; paths below it are not followed
+    return { node: item.key ? undefined : item.value, offset: first.offset };
   }
   return undefined;
 }
