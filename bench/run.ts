@@ -4,6 +4,7 @@
  *   cdk8s   NetworkEnvironment → app.synth vs raw ApiObjects of the same manifests (N = 1k…10k, exponent)
  *   synth   `multihome synth` vs plain objects + js-yaml dump
  *   check   `multihome check` of the N-VM output vs js-yaml loadAll
+ *   check-problems  `multihome check` of ~N objects that all have problems vs the same file clean (≤ 3×)
  *   startup `multihome check` of the lab manifests and `cdk8s synth` of a lab project, each vs the same command on nothing
  *   pulumi  NetworkEnvironment component under mocks vs the same CustomResources registered directly
  *   agent   user-mode-linux: converge, no-op, rollback (bench/agent-uml.ts)
@@ -15,13 +16,14 @@ import { buildWorkers, Figure } from './harness';
 import { runAgentSuite } from './suites/agent';
 import { runCdk8sSuite } from './suites/cdk8s';
 import { runCheckSuite } from './suites/check';
+import { runCheckProblemsSuite } from './suites/check-problems';
 import { runPulumiSuite } from './suites/pulumi';
 import { runStartupSuite } from './suites/startup';
 import { runSynthSuite } from './suites/synth';
 import { Workspace } from './workspace';
 
 /** Suite names, in run order. */
-export const SUITES = ['cdk8s', 'synth', 'check', 'startup', 'pulumi', 'agent'] as const;
+export const SUITES = ['cdk8s', 'synth', 'check', 'check-problems', 'startup', 'pulumi', 'agent'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 /** Options of {@link runBench}. */
@@ -113,6 +115,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
           const r = runCheckSuite(w!, { n, reps, warmup: resolved.warmup }, log);
           figures.push(...r.figures);
           suites.check = { comparison: r.comparison };
+          break;
+        }
+        case 'check-problems': {
+          const r = runCheckProblemsSuite(w!, { n, reps, warmup: resolved.warmup }, log);
+          figures.push(...r.figures);
+          suites['check-problems'] = { comparison: r.comparison };
           break;
         }
         case 'startup': {

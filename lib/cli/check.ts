@@ -1,13 +1,17 @@
-import * as fs from 'fs';
 import { Problem } from '../core/errors';
-import { loadDocuments, locate, resourceOf, SourceDocument, SourceProblem } from '../core/source/documents';
+import { METADATA_CODES, validateObjectMeta } from '../core/kubernetes';
+import { API, Manifest } from '../core/manifest';
+import { CONTROL_CHARACTER, escapeControl } from '../core/names';
+import { joinPath } from '../core/path';
+import { isRecord, ProblemSink } from '../core/problems';
+import { clip, INPUT_LIMITS } from '../core/source/bounded-yaml';
 import { SOURCE_CODES } from '../core/source/codes';
-import { isRecord } from '../core/problems';
-import { ValidateOptions } from '../core/validate';
-import { Manifest } from '../core/manifest';
+import { decodeSource } from '../core/source/decode';
+import { forgetPositions, loadDocuments, locate, resourceOf, SourceDocument, SourceProblem } from '../core/source/documents';
 import { ManifestSetOptions } from '../core/topology/validate-set';
 import { validateManifests } from '../core/topology/validate-manifests';
-import { expandPaths } from './files';
+import { ValidateOptions } from '../core/validate';
+import { expandPaths, readManifestFile } from './files';
 
 /** Output formats of `multihome check`. */
 export type CheckFormat = 'text' | 'json';
@@ -45,75 +49,154 @@ export interface CheckRecord {
 export interface CheckResult {
   readonly records: CheckRecord[];
   readonly unreadable: Array<{ path: string; reason: string }>;
+  /** Directory entries left out on purpose (FIFOs, links out of the tree), with the reason. */
+  readonly skipped: Array<{ path: string; reason: string }>;
   readonly files: number;
+  /** Objects read (the items of a List count, the List does not). */
   readonly resources: number;
   /** 0 = no error, 1 = errors found, 2 = unreadable input. */
   readonly exitCode: 0 | 1 | 2;
 }
 
+/** Where an object was read: its document, and its path inside it (`items[3]` for a List item). */
+interface Origin {
+  readonly doc: SourceDocument;
+  readonly base: string;
+}
+
 /**
- * Checks files and directories of multi-document YAML: every NNCP, NAD, VirtualMachine and
- * VirtualMachineInstance is validated as nmstate, the CNI plugin and KubeVirt admission would
- * (other kinds are skipped), then all documents of all paths are checked together as one set
- * by the cross-resource rules (`validateManifestSet`: bridges no NNCP creates, NADs a VM cannot
- * reach, VLAN trunks, duplicate MACs/IPs, placement, MTU, …). Problems carry the file and line
- * of the offending field.
+ * Kinds whose own validator already reports a missing name (NAD_SHAPE, NMSTATE_NNCP_SHAPE); the
+ * metadata rules leave that one to them.
+ */
+const NAME_REQUIRED_ELSEWHERE: readonly string[] = [API.nad.kind, API.nncp.kind];
+
+/**
+ * Checks files and directories of multi-document YAML: every object's metadata is validated as the
+ * API server would (name by kind, namespace, labels, annotations); every NNCP, NAD,
+ * VirtualMachine and VirtualMachineInstance is validated as nmstate, the CNI plugin and KubeVirt
+ * admission would (other kinds are skipped), then all objects of all paths are checked together as
+ * one set by the cross-resource rules (`validateManifestSet`: bridges no NNCP creates, NADs a VM
+ * cannot reach, VLAN trunks, duplicate MACs/IPs, placement, MTU, …). The items of a List (any
+ * object with `items`, as kubectl decodes it) are checked like top-level objects. Problems carry
+ * the file and line of the offending field; `ignore` is applied before any line is looked up.
+ *
+ * Hostile input is bounded: files over 64 MiB are unreadable, documents over 3 MiB, deeper than 64
+ * levels or expanding through aliases past 10^6 values are refused with a problem, non-UTF-8 text
+ * is a problem, and each document is parsed with positions at most once.
  */
 export function checkPaths(paths: readonly string[], options: CheckOptions = {}): CheckResult {
-  const { files, unreadable } = expandPaths(paths);
+  const { files, unreadable, skipped } = expandPaths(paths);
   const records: CheckRecord[] = [];
   let resources = 0;
   const ignore = new Set(options.ignore ?? []);
-  const docOf = new Map<Manifest, SourceDocument>();
+  const origins = new Map<Manifest, Origin>();
+  /** Problems still to locate, with where their object was read. */
+  const pending: Array<{ problem: Problem; origin?: Origin }> = [];
+  const report = (p: Problem, origin: Origin | undefined) => {
+    if (!ignore.has(p.code)) pending.push({ problem: p, origin });
+  };
+  const addSource = (p: SourceProblem) => {
+    if (!ignore.has(p.code)) records.push(toRecord(p, p.file, p.line));
+  };
+  const visit = (value: unknown, origin: Origin) => {
+    const shape = shapeProblem(value, origin);
+    if (shape && origin.base === '') {
+      // a document that is no object at all is reported on its first line, as before
+      if (!ignore.has(shape.code)) records.push(toRecord(shape, origin.doc.file, origin.doc.startLine));
+      return;
+    }
+    if (shape) return report(shape, origin);
+    const obj = value as Record<string, unknown>;
+    // apimachinery unstructured/helpers.go unstructuredJSONScheme.decode: an object with an `items`
+    // field decodes as an UnstructuredList, and kubectl (cli-runtime FlattenListVisitor) applies its
+    // items one by one, so each item is checked as if it were a document of its own.
+    if ('items' in obj && obj.items !== undefined) {
+      if (obj.items === null) return;
+      if (!Array.isArray(obj.items)) {
+        return report({ code: 'MANIFEST_LIST_ITEMS_INVALID', severity: SOURCE_CODES.MANIFEST_LIST_ITEMS_INVALID.severity, resource: resourceOf(obj), path: joinPath(origin.base, 'items'), message: `${String(obj.kind)} has items that are not a list`, fix: 'write items as a YAML sequence of objects, or remove the items field if this is not a List' }, origin);
+      }
+      obj.items.forEach((item, i) => visit(item, { doc: origin.doc, base: joinPath(origin.base, 'items', i) }));
+      return;
+    }
+    resources++;
+    const sink = new ProblemSink(resourceOf(obj), METADATA_CODES);
+    validateObjectMeta(obj, sink, { base: origin.base, requireName: !NAME_REQUIRED_ELSEWHERE.includes(String(obj.kind)) });
+    for (const p of sink.problems) report(p, origin);
+    if (!origins.has(obj as Manifest)) origins.set(obj as Manifest, origin);
+  };
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      unreadable.push({ path: file, reason: (e as Error).message });
+    const read = readManifestFile(file, INPUT_LIMITS.maxFileBytes);
+    if (read.reason !== undefined) {
+      unreadable.push({ path: file, reason: read.reason });
       continue;
     }
-    const loaded = loadDocuments(file, text);
-    for (const p of loaded.problems) records.push(toRecord(p, p.file, p.line));
+    const decoded = decodeSource(file, read.bytes);
+    if (decoded.problem) {
+      addSource(decoded.problem);
+      continue;
+    }
+    const loaded = loadDocuments(file, decoded.text);
+    for (const p of loaded.problems) addSource(p);
     for (const doc of loaded.documents) {
       if (doc.empty || doc.value === undefined) continue;
-      resources++;
-      const shape = shapeProblem(doc);
-      if (shape) records.push(toRecord(shape, file, doc.startLine));
-      else docOf.set(doc.value as Manifest, doc);
+      visit(doc.value, { doc, base: '' });
     }
   }
-  for (const { problem, manifest } of validateManifests([...docOf.keys()], options)) {
-    const doc = manifest ? docOf.get(manifest) : undefined;
-    records.push(toRecord(problem, doc?.file ?? '', doc ? locate(doc, problem.path) : 0));
+  for (const { problem, manifest } of validateManifests([...origins.keys()], options)) {
+    const origin = manifest ? origins.get(manifest) : undefined;
+    report(origin && origin.base !== '' ? { ...problem, path: prefixPath(origin.base, problem.path) } : problem, origin);
   }
-  const kept = records.filter((r) => !ignore.has(r.code));
-  const exitCode = unreadable.length > 0 ? 2 : kept.some((r) => r.severity === 'error') ? 1 : 0;
-  return { records: kept, unreadable, files: files.length, resources, exitCode };
+  // located document by document, each document's positions dropped once its problems have lines
+  const lines = new Array<number>(pending.length).fill(0);
+  const byDoc = new Map<SourceDocument, number[]>();
+  pending.forEach(({ origin }, i) => {
+    if (!origin) return;
+    const list = byDoc.get(origin.doc);
+    if (list) list.push(i);
+    else byDoc.set(origin.doc, [i]);
+  });
+  for (const [doc, indexes] of byDoc) {
+    for (const i of indexes) lines[i] = locate(doc, pending[i].problem.path);
+    forgetPositions(doc);
+  }
+  pending.forEach(({ problem, origin }, i) => records.push(toRecord(problem, origin?.doc.file ?? '', lines[i])));
+  const exitCode = unreadable.length > 0 ? 2 : records.some((r) => r.severity === 'error') ? 1 : 0;
+  return { records, unreadable, skipped, files: files.length, resources, exitCode };
+}
+
+/** `path` of a problem inside an object read at `base` (`items[3]` + `spec.config` → `items[3].spec.config`). */
+function prefixPath(base: string, path: string): string {
+  if (path === '') return base;
+  return path.startsWith('[') ? base + path : `${base}.${path}`;
 }
 
 /** A document that is not a Kubernetes object at all (not a mapping, or no apiVersion/kind). */
-function shapeProblem(doc: SourceDocument): Problem | undefined {
-  const value = doc.value;
+function shapeProblem(value: unknown, origin: Origin): Problem | undefined {
   const resource = resourceOf(value);
+  const what = origin.base === '' ? `document ${origin.doc.index + 1}` : origin.base;
   if (!isRecord(value)) {
-    return { code: 'MANIFEST_NOT_AN_OBJECT', severity: SOURCE_CODES.MANIFEST_NOT_AN_OBJECT.severity, resource, path: '', message: `document ${doc.index + 1} is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object`, fix: 'each YAML document must be one object with apiVersion, kind and metadata' };
+    return { code: 'MANIFEST_NOT_AN_OBJECT', severity: SOURCE_CODES.MANIFEST_NOT_AN_OBJECT.severity, resource, path: origin.base, message: `${what} is a ${Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value}, not a Kubernetes object`, fix: 'each YAML document (and each item of a List) must be one object with apiVersion, kind and metadata' };
   }
   if (typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
-    const path = typeof value.apiVersion !== 'string' ? 'apiVersion' : 'kind';
-    return { code: 'MANIFEST_MISSING_KIND', severity: SOURCE_CODES.MANIFEST_MISSING_KIND.severity, resource, path, message: `${path} is missing or not a string`, fix: 'add apiVersion and kind, e.g. apiVersion: nmstate.io/v1, kind: NodeNetworkConfigurationPolicy' };
+    const field = typeof value.apiVersion !== 'string' ? 'apiVersion' : 'kind';
+    return { code: 'MANIFEST_MISSING_KIND', severity: SOURCE_CODES.MANIFEST_MISSING_KIND.severity, resource, path: joinPath(origin.base, field), message: `${field} is missing or not a string`, fix: 'add apiVersion and kind, e.g. apiVersion: nmstate.io/v1, kind: NodeNetworkConfigurationPolicy' };
   }
   return undefined;
 }
+
+/** Longest kind, name or namespace echoed (a valid name has at most 253 characters). */
+const NAME_ECHO_MAX = 256;
+/** Longest field path echoed (label keys can be megabytes long). */
+const PATH_ECHO_MAX = 300;
 
 function toRecord(p: Problem | SourceProblem, file: string, line: number): CheckRecord {
   return {
     file,
     line,
-    kind: p.resource.kind,
-    ...(p.resource.namespace !== undefined ? { namespace: p.resource.namespace } : {}),
-    ...(p.resource.name !== undefined ? { name: p.resource.name } : {}),
-    path: p.path,
+    kind: clip(p.resource.kind, NAME_ECHO_MAX),
+    ...(p.resource.namespace !== undefined ? { namespace: clip(p.resource.namespace, NAME_ECHO_MAX) } : {}),
+    ...(p.resource.name !== undefined ? { name: clip(p.resource.name, NAME_ECHO_MAX) } : {}),
+    path: clip(p.path, PATH_ECHO_MAX),
     severity: p.severity,
     code: p.code,
     message: p.message,
@@ -121,11 +204,28 @@ function toRecord(p: Problem | SourceProblem, file: string, line: number): Check
   };
 }
 
-/** Renders one record as `file:line kind/namespace/name path: message (fix) [severity CODE]`. */
+/**
+ * `s` safe to print on a terminal: control characters (ESC, BEL, NUL, C1, DEL) as `\xNN`, so a
+ * name like `\e]0;pwned\a\e[2J` cannot retitle or clear the screen. Text without them is printed
+ * as is (backslashes are escaped only when something else is, to keep the escape unambiguous).
+ */
+export function terminalSafe(s: string): string {
+  return CONTROL_CHARACTER.test(s) ? escapeControl(s) : s;
+}
+
+/** Renders one record as `file:line kind/namespace/name path: message (fix) [severity CODE]`, control characters escaped. */
 export function formatRecord(r: CheckRecord): string {
-  const who = [r.kind, r.namespace, r.name].filter((s) => s !== undefined && s !== '').join('/');
-  const path = r.path === '' ? '' : ` ${r.path}`;
-  return `${r.file}:${r.line} ${who}${path}: ${r.message} (${r.fix}) [${r.severity} ${r.code}]`;
+  const who = [r.kind, r.namespace, r.name].filter((s) => s !== undefined && s !== '').map((s) => terminalSafe(s!)).join('/');
+  const path = r.path === '' ? '' : ` ${terminalSafe(r.path)}`;
+  return `${terminalSafe(r.file)}:${r.line} ${who}${path}: ${terminalSafe(r.message)} (${terminalSafe(r.fix)}) [${r.severity} ${terminalSafe(r.code)}]`;
+}
+
+/** The stderr lines about inputs: paths that could not be read and entries skipped, control characters escaped. */
+export function formatInputNotes(result: Pick<CheckResult, 'unreadable' | 'skipped'>): string[] {
+  return [
+    ...result.unreadable.map((u) => `multihome check: cannot read ${terminalSafe(u.path)}: ${terminalSafe(u.reason)}`),
+    ...result.skipped.map((u) => `multihome check: skipped ${terminalSafe(u.path)}: ${terminalSafe(u.reason)}`),
+  ];
 }
 
 /** Renders a whole result in the chosen format. */

@@ -4,7 +4,10 @@ import * as path from 'path';
 import { Command, Option } from 'commander';
 import { countBadges, Diagram, diagramOfEnvironment, diagramOfTexts, DiagramText, loadSvgRenderer, toDot, toMermaid, toSvg } from '../core/diagram';
 import { DEFAULT_ENVIRONMENTS_MODULE, loadEnvironments, UserError } from './environments';
-import { expandPaths } from './files';
+import { INPUT_LIMITS } from '../core/source/bounded-yaml';
+import { decodeSource } from '../core/source/decode';
+import { terminalSafe } from './check';
+import { expandPaths, readManifestFile } from './files';
 
 /** Output formats of `multihome diagram`. */
 export const DIAGRAM_FORMATS = ['svg', 'mermaid', 'dot'] as const;
@@ -50,13 +53,17 @@ export function loadDiagram(options: DiagramOptions): Diagram {
   const { files, unreadable } = expandPaths(paths);
   const texts: DiagramText[] = [];
   for (const file of files) {
-    try {
-      texts.push({ file, text: fs.readFileSync(file, 'utf8') });
-    } catch (e) {
-      unreadable.push({ path: file, reason: (e as Error).message });
+    // the reading `check` does: regular files only, size-capped, strictly UTF-8
+    const read = readManifestFile(file, INPUT_LIMITS.maxFileBytes);
+    if (read.reason !== undefined) {
+      unreadable.push({ path: file, reason: read.reason });
+      continue;
     }
+    const decoded = decodeSource(file, read.bytes);
+    if (decoded.problem) unreadable.push({ path: file, reason: `line ${decoded.problem.line}: ${decoded.problem.message} (${decoded.problem.fix})` });
+    else texts.push({ file, text: decoded.text });
   }
-  if (unreadable.length) throw new UserError(unreadable.map((u) => `cannot read ${u.path}: ${u.reason}`).join('; '));
+  if (unreadable.length) throw new UserError(unreadable.map((u) => `cannot read ${terminalSafe(u.path)}: ${terminalSafe(u.reason)}`).join('; '));
   const d = diagramOfTexts(paths.join(' '), texts);
   if (!d.nodes.length) throw new UserError(`nothing to draw: no NodeNetworkConfigurationPolicy, NetworkAttachmentDefinition or VirtualMachine in ${paths.join(', ')}`);
   return d;

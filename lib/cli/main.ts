@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { checkPaths, formatResult, CheckFormat } from './check';
+import { checkPaths, formatInputNotes, formatResult, CheckFormat } from './check';
 import { pluginProfileByName, PLUGIN_PROFILE_NAMES } from '../core/cni';
 import { formatProblem } from '../core/errors';
 import { escapeControl } from '../core/names';
@@ -43,7 +43,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         globalNamespaces: opts.globalNamespaces,
         pluginProfile: opts.pluginProfile ? pluginProfileByName(opts.pluginProfile) : undefined,
       });
-      for (const u of result.unreadable) io.stderr(`multihome check: cannot read ${u.path}: ${u.reason}\n`);
+      for (const line of formatInputNotes(result)) io.stderr(line + '\n');
       io.stdout(formatResult(result, opts.format));
       setExit(result.exitCode);
     });

@@ -1,6 +1,9 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { generateEnvironment, BENCH_NAMESPACES } from '../../bench/generate';
+import { checkProblemFiles } from '../../bench/suites/check-problems';
+import { Workspace } from '../../bench/workspace';
+import { checkPaths } from '../../lib/cli/check';
 import { fitExponent, figure, formatFigure, stat } from '../../bench/harness';
 import { BenchReport, defaultSizes, parseBenchArgs, runBench, SUITES } from '../../bench/run';
 import { renderTopology } from '../../lib/core/topology/render';
@@ -113,7 +116,7 @@ describe('npm run bench on a tiny environment', () => {
     expect(Object.keys((report.suites.synth as { phases: object }).phases)).toEqual(['render', 'validate', 'yaml', 'write']);
     expect(report.suites.agent).toBeUndefined();
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
-    expect(SUITES).toEqual(['cdk8s', 'synth', 'check', 'startup', 'pulumi', 'agent']);
+    expect(SUITES).toEqual(['cdk8s', 'synth', 'check', 'check-problems', 'startup', 'pulumi', 'agent']);
   });
 });
 
@@ -147,4 +150,21 @@ describe('npm run bench (the command)', () => {
     expect(last.options.only).toEqual(['check']);
     expect(last.figures.map((f) => f.suite)).toEqual(['check', 'check']);
   }, 240000);
+});
+
+describe('bench suite check-problems inputs', () => {
+  it('writes a clean file and the same objects with two metadata problems each', () => {
+    const w = new Workspace({} as never);
+    try {
+      const f = checkProblemFiles(w, 40);
+      const clean = checkPaths([f.clean]);
+      const bad = checkPaths([f.problems]);
+      expect(clean.records.filter((r) => r.severity === 'error')).toEqual([]);
+      expect(bad.resources).toBe(clean.resources);
+      expect(bad.records.filter((r) => r.code === 'METADATA_LABEL_INVALID')).toHaveLength(f.count);
+      expect(bad.records.filter((r) => r.code === 'METADATA_ANNOTATION_INVALID')).toHaveLength(f.count);
+    } finally {
+      w.dispose();
+    }
+  });
 });

@@ -53,7 +53,12 @@ export interface InputRefusal {
   readonly line?: number;
   /** True for a syntax error (as opposed to a limit). */
   readonly syntax: boolean;
+  /** Which limit refused the input (absent for a syntax error). */
+  readonly limit?: InputLimitKind;
 }
+
+/** The limits of {@link InputLimits}, by what they bound. */
+export type InputLimitKind = 'size' | 'depth' | 'aliases' | 'expansion' | 'merge';
 
 /** A parsed document or why it was refused. */
 export type BoundedParse = { readonly value: unknown; readonly refusal?: undefined } | { readonly value?: undefined; readonly refusal: InputRefusal };
@@ -64,7 +69,7 @@ const size = (n: number) => (n >= MIB ? `${(n / MIB).toFixed(1)} MiB` : `${n} by
 /** Refusal for a text over `max` bytes, or undefined. `what` names it ("file", "document"). */
 export function sizeRefusal(bytes: number, max: number, what: string): InputRefusal | undefined {
   if (bytes <= max) return undefined;
-  return { reason: `${what} is ${size(bytes)}; at most ${size(max)} is read`, fix: `split the ${what} (the Kubernetes API accepts at most 3 MiB per object)`, syntax: false };
+  return { reason: `${what} is ${size(bytes)}; at most ${size(max)} is read`, fix: `split the ${what} (the Kubernetes API accepts at most 3 MiB per object)`, syntax: false, limit: 'size' };
 }
 
 /** Parses one YAML/JSON document within `limits`. */
@@ -75,7 +80,7 @@ export function parseYamlBounded(text: string, limits: InputLimits = INPUT_LIMIT
   try {
     value = jsyaml.load(text, loadOptions(limits));
   } catch (err) {
-    return { refusal: parseRefusal(err) };
+    return { refusal: parseRefusal(err, limits) };
   }
   const expansion = expansionRefusal(value, limits.maxExpandedNodes);
   return expansion ? { refusal: expansion } : { value };
@@ -89,7 +94,7 @@ export function parseAllYamlBounded(text: string, limits: InputLimits = INPUT_LI
   try {
     jsyaml.loadAll(text, (doc) => values.push(doc), loadOptions(limits));
   } catch (err) {
-    return { values: [], refusal: parseRefusal(err) };
+    return { values: [], refusal: parseRefusal(err, limits) };
   }
   for (const v of values) {
     const expansion = expansionRefusal(v, limits.maxExpandedNodes);
@@ -103,17 +108,18 @@ function loadOptions(limits: InputLimits): jsyaml.LoadOptions {
 }
 
 /** A js-yaml error (or a RangeError from a deep structure) as a refusal, its text bounded. */
-export function parseRefusal(err: unknown): InputRefusal {
+export function parseRefusal(err: unknown, limits: InputLimits = INPUT_LIMITS): InputRefusal {
   const e = err as { reason?: string; message?: string; mark?: { line: number } };
-  if (err instanceof RangeError) return { reason: 'the document is nested too deeply to read', fix: 'flatten the structure', syntax: false };
-  const reason = clip(e.reason ?? e.message ?? String(err), 200);
-  const limit = /alias|depth|merge|nest/i.test(reason);
-  return {
-    reason,
-    fix: limit ? 'expand the anchors/aliases and nesting into plain YAML; Kubernetes manifests need neither' : 'fix the YAML syntax at this line (indentation, quotes, missing ":")',
-    ...(e.mark ? { line: e.mark.line } : {}),
-    syntax: !limit,
-  };
+  const line = e.mark ? { line: e.mark.line } : {};
+  const expand = 'expand the anchors/aliases into plain YAML; Kubernetes manifests need neither';
+  if (err instanceof RangeError) return { reason: `the document is nested too deeply to read (at most ${limits.maxDepth} levels)`, fix: 'flatten the structure', syntax: false, limit: 'depth' };
+  const raw = e.reason ?? e.message ?? String(err);
+  // js-yaml 5.5 (dist/js-yaml.cjs.js, readers of the `maxDepth`/`maxAliases`/`maxTotalMergeKeys` options): "nesting exceeded maxDepth (N)", "aliases exceeded maxAliases (N)",
+  // "merge keys exceeded maxTotalMergeKeys (N)"; reworded so the user reads the limit, not the option.
+  if (/maxDepth/.test(raw)) return { reason: `collections are nested deeper than ${limits.maxDepth} levels`, fix: 'flatten the structure; Kubernetes objects nest about 20 levels', ...line, syntax: false, limit: 'depth' };
+  if (/maxAliases/.test(raw)) return { reason: `the document uses more than ${limits.maxAliases} aliases (*ref)`, fix: expand, ...line, syntax: false, limit: 'aliases' };
+  if (/maxTotalMergeKeys/.test(raw)) return { reason: `the document merges more than ${limits.maxMergeKeys} keys with '<<'`, fix: expand, ...line, syntax: false, limit: 'merge' };
+  return { reason: clip(raw, 200), fix: 'fix the YAML syntax at this line (indentation, quotes, missing ":")', ...line, syntax: true };
 }
 
 /**
@@ -144,8 +150,8 @@ export function expansionRefusal(value: unknown, max: number): InputRefusal | un
     return n;
   };
   const total = count(value);
-  if (cyclic) return { reason: 'the document refers to itself through an alias', fix: 'remove the recursive anchor/alias', syntax: false };
-  if (total > max) return { reason: `the document expands to more than ${max.toLocaleString('en-US')} values once its aliases are followed`, fix: 'expand the anchors/aliases into plain YAML; Kubernetes manifests need neither', syntax: false };
+  if (cyclic) return { reason: 'the document refers to itself through an alias', fix: 'remove the recursive anchor/alias', syntax: false, limit: 'expansion' };
+  if (total > max) return { reason: `the document expands to more than ${max.toLocaleString('en-US')} values once its aliases are followed`, fix: 'expand the anchors/aliases into plain YAML; Kubernetes manifests need neither', syntax: false, limit: 'expansion' };
   return undefined;
 }
 

@@ -23,4 +23,24 @@ export const SOURCE_CODES: CodeTable = {
     summary: 'A Kubernetes object needs apiVersion and kind.',
     upstream: 'k8s.io/apimachinery pkg/runtime/schema (Object Kind is missing)',
   },
+  INPUT_TOO_LARGE: {
+    severity: 'error',
+    summary: 'A document is larger than 3 MiB; the API server refuses any request body that large, and check does not read it.',
+    upstream: 'k8s.io/apiserver pkg/server/config.go (MaxRequestBodyBytes = 3 * 1024 * 1024)',
+  },
+  YAML_LIMIT_EXCEEDED: {
+    severity: 'error',
+    summary: 'A document nests deeper than 64 levels, uses more than 1000 aliases, merges more than 10 000 keys or expands to more than 10^6 values through aliases (a "billion laughs"); it is refused unread.',
+    upstream: 'go-yaml decode.go (yaml: document contains excessive aliasing), limits of lib/core/source/bounded-yaml.ts',
+  },
+  INPUT_ENCODING: {
+    severity: 'error',
+    summary: 'The file is not UTF-8 (a Latin-1 byte, or UTF-16 with a byte-order mark); names would be read as U+FFFD.',
+    upstream: 'go-yaml readerc.go yaml_parser_update_buffer ("invalid leading UTF-8 octet"); YAML 1.2 §5.2 character encodings',
+  },
+  MANIFEST_LIST_ITEMS_INVALID: {
+    severity: 'error',
+    summary: "An object with an `items` field is a List to kubectl, and its items must be a sequence of objects.",
+    upstream: 'k8s.io/apimachinery pkg/apis/meta/v1/unstructured/helpers.go (unstructuredJSONScheme.decode: an `items` field makes an UnstructuredList)',
+  },
 };

@@ -1,18 +1,19 @@
-import * as jsyaml from 'js-yaml';
 import * as YAML from 'yaml';
 import { Problem, ResourceRef } from '../errors';
 import { parsePath, PathSegment } from '../path';
 import { isRecord } from '../problems';
+import { clip, INPUT_LIMITS, InputLimits, InputRefusal, parseYamlBounded, sizeRefusal } from './bounded-yaml';
 import { SOURCE_CODES } from './codes';
 
 /**
  * Reading multi-document YAML with source positions, fast.
  *
  * The fast path parses every document with js-yaml (the parse floor in
- * shared/reference/baseline.md); only documents that have a problem are parsed again with the
- * position-aware `yaml` package to find the line of a field. Documents are split on `---`
- * lines first so each one knows the line it starts at and one broken document does not hide
- * the others.
+ * shared/reference/baseline.md), within the bounds of bounded-yaml.ts (size, depth, aliases,
+ * expanded size): a refused document is a problem on its line, never a hang. Only documents that
+ * have a problem are parsed again with the position-aware `yaml` package, once each (the parse is
+ * cached on the document), to find the line of a field. Documents are split on `---` lines first
+ * so each one knows the line it starts at and one broken document does not hide the others.
  */
 
 /** One YAML document of a file. */
@@ -91,23 +92,28 @@ export function splitDocuments(text: string): Array<{ text: string; startLine: n
 const syntaxResource = (index: number): ResourceRef => ({ kind: 'YAML', name: `document ${index + 1}` });
 
 /**
- * Parses every document of `text`. A document with a syntax error yields a YAML_SYNTAX problem
- * (with its line) and no value; the others are parsed normally.
+ * Parses every document of `text` within `limits`. A document with a syntax error yields a
+ * YAML_SYNTAX problem (with its line) and no value; one over a limit (3 MiB, 64 levels, 1000
+ * aliases, 10^6 values once aliases are followed) yields INPUT_TOO_LARGE / YAML_LIMIT_EXCEEDED and
+ * no value; the others are parsed normally. A text over the file limit yields one INPUT_TOO_LARGE
+ * problem and no document.
  */
-export function loadDocuments(file: string, text: string): LoadResult {
+export function loadDocuments(file: string, text: string, limits: InputLimits = INPUT_LIMITS): LoadResult {
   const documents: SourceDocument[] = [];
   const problems: SourceProblem[] = [];
+  const tooBig = text.length > limits.maxFileBytes / 4 ? sizeRefusal(Buffer.byteLength(text, 'utf8'), limits.maxFileBytes, 'file') : undefined;
+  if (tooBig) return { documents, problems: [limitProblem(file, { kind: 'YAML', name: 'file' }, 1, tooBig)] };
   splitDocuments(text).forEach((chunk, index) => {
     const empty = isBlank(chunk.text);
+    const doc = (value: unknown, isEmpty: boolean): SourceDocument => ({ file, index, startLine: chunk.startLine, text: chunk.text, value, empty: isEmpty });
     if (empty) {
-      documents.push({ file, index, startLine: chunk.startLine, text: chunk.text, value: undefined, empty });
+      documents.push(doc(undefined, true));
       return;
     }
-    let value: unknown;
-    try {
-      value = jsyaml.load(chunk.text);
-    } catch (err) {
-      const lenient = tryLenient(chunk.text);
+    const parsed = parseYamlBounded(chunk.text, limits);
+    let value = parsed.value;
+    if (parsed.refusal) {
+      const lenient = tryLenient(chunk.text, parsed.refusal, limits);
       if (lenient) {
         value = lenient.value;
         for (const line of lenient.lines) {
@@ -123,14 +129,21 @@ export function loadDocuments(file: string, text: string): LoadResult {
           });
         }
       } else {
-        problems.push(syntaxProblem(file, index, chunk, err));
-        documents.push({ file, index, startLine: chunk.startLine, text: chunk.text, value: undefined, empty: false });
+        const r = parsed.refusal;
+        problems.push(r.syntax ? syntaxProblem(file, index, chunk, r) : limitProblem(file, syntaxResource(index), chunk.startLine + (r.line ?? 0), r));
+        documents.push(doc(undefined, false));
         return;
       }
     }
-    documents.push({ file, index, startLine: chunk.startLine, text: chunk.text, value, empty: value === null || value === undefined });
+    documents.push(doc(value, value === null || value === undefined));
   });
   return { documents, problems };
+}
+
+/** A document (or file) refused by a limit: INPUT_TOO_LARGE for its size, YAML_LIMIT_EXCEEDED for the others. */
+function limitProblem(file: string, resource: ResourceRef, line: number, r: InputRefusal): SourceProblem {
+  const code = r.limit === 'size' ? 'INPUT_TOO_LARGE' : 'YAML_LIMIT_EXCEEDED';
+  return { code, severity: SOURCE_CODES[code].severity, resource, path: '', message: `not read: ${r.reason}`, fix: r.fix, file, line };
 }
 
 function isBlank(text: string): boolean {
@@ -151,21 +164,18 @@ function isBlank(text: string): boolean {
  * leniency by indenting the offending lines until the document parses, so a manifest kubectl
  * accepts is not reported as a syntax error. Returns the 0-based lines that were fixed up.
  */
-function tryLenient(text: string): { value: unknown; lines: number[] } | undefined {
+function tryLenient(text: string, first: InputRefusal, limits: InputLimits): { value: unknown; lines: number[] } | undefined {
   const lines = text.split('\n');
   const fixed: number[] = [];
+  let r: InputRefusal | undefined = first;
   for (let attempt = 0; attempt < 64; attempt++) {
-    try {
-      const value = jsyaml.load(lines.join('\n'));
-      return fixed.length ? { value, lines: [...new Set(fixed)] } : undefined;
-    } catch (err) {
-      const e = err as { reason?: string; mark?: { line: number } };
-      if (e.reason !== 'deficient indentation' || !e.mark) return undefined;
-      const line = e.mark.line;
-      if (!isInsideQuotedScalar(lines, line)) return undefined;
-      lines[line] = '  ' + lines[line];
-      fixed.push(line);
-    }
+    if (!r.syntax || r.reason !== 'deficient indentation' || r.line === undefined) return undefined;
+    if (!isInsideQuotedScalar(lines, r.line)) return undefined;
+    lines[r.line] = '  ' + lines[r.line];
+    fixed.push(r.line);
+    const parsed = parseYamlBounded(lines.join('\n'), limits);
+    if (!parsed.refusal) return { value: parsed.value, lines: [...new Set(fixed)] };
+    r = parsed.refusal;
   }
   return undefined;
 }
@@ -191,62 +201,145 @@ function isInsideQuotedScalar(lines: string[], line: number): boolean {
   return quote !== undefined;
 }
 
-function syntaxProblem(file: string, index: number, chunk: { text: string; startLine: number }, err: unknown): SourceProblem {
-  // The `yaml` package points at the offending token more precisely than js-yaml.
-  const doc = YAML.parseDocument(chunk.text, { prettyErrors: true });
-  const first = doc.errors[0];
-  const jsErr = err as { reason?: string; mark?: { line: number } };
-  const relLine = first?.linePos?.[0]?.line ?? (jsErr.mark ? jsErr.mark.line + 1 : 1);
-  const reason = first ? first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') : jsErr.reason ?? String(err);
-  const srcLine = chunk.text.split('\n')[relLine - 1] ?? '';
+function syntaxProblem(file: string, index: number, chunk: { text: string; startLine: number }, r: InputRefusal): SourceProblem {
+  // The `yaml` package points at the offending token more precisely than js-yaml. The chunk is
+  // within the document size limit; a nesting js-yaml did not reach before its error may still
+  // overflow the stack of the recursive `yaml` composer, so that is caught and js-yaml's line kept.
+  let first: YAML.YAMLError | undefined;
+  try {
+    first = YAML.parseDocument(chunk.text, { prettyErrors: true }).errors[0];
+  } catch {
+    first = undefined;
+  }
+  const relLine = first?.linePos?.[0]?.line ?? (r.line !== undefined ? r.line + 1 : 1);
+  const reason = first ? clip(first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), 200) : r.reason;
+  const srcLine = lineAt(chunk.text, relLine - 1);
   const dash = /^\s*-[^\s-]/.test(srcLine);
+  const shown = clip(srcLine.trim(), 120);
   return {
     code: 'YAML_SYNTAX',
     severity: 'error',
     resource: syntaxResource(index),
     path: '',
-    message: `YAML syntax error: ${reason}: ${JSON.stringify(srcLine.trim())}`,
+    message: `YAML syntax error: ${reason}: ${JSON.stringify(shown)}`,
     fix: dash
-      ? `a list item needs a space after '-': write ${JSON.stringify(srcLine.trim().replace(/^-/, '- '))}`
+      ? `a list item needs a space after '-': write ${JSON.stringify(shown.replace(/^-/, '- '))}`
       : 'fix the YAML syntax at this line (indentation, quotes, missing ":")',
     file,
     line: chunk.startLine + relLine - 1,
   };
 }
 
+/** The 0-based line `n` of `text`, without splitting the whole text (at most 4096 characters of it). */
+function lineAt(text: string, n: number): string {
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const nl = text.indexOf('\n', pos);
+    if (nl === -1) return '';
+    pos = nl + 1;
+  }
+  const nl = text.indexOf('\n', pos);
+  return text.slice(pos, Math.min(nl === -1 ? text.length : nl, pos + 4096));
+}
+
+/** A document parsed once with positions: its concrete syntax tree and line counter. */
+interface Positions {
+  readonly contents: CstToken | undefined;
+  readonly lines: YAML.LineCounter;
+}
+
+type CstToken = YAML.CST.Token;
+type CstItem = YAML.CST.CollectionItem;
+
+const positionsOf = new WeakMap<SourceDocument, Positions>();
+let positionParses = 0;
+
+/** How many documents have been parsed with positions so far (each at most once); for tests. */
+export function positionParseCount(): number {
+  return positionParses;
+}
+
 /**
- * Finds the 1-based line of `path` inside `doc`, parsing the document with positions. Falls
- * back to the deepest existing ancestor, then to the document's first line.
+ * The document's concrete syntax tree (the `yaml` package's CST parser, without composing nodes:
+ * half the cost of `parseDocument`, and all `locate` needs is where each key and item starts).
+ */
+function positions(doc: SourceDocument): Positions {
+  let p = positionsOf.get(doc);
+  if (!p) {
+    positionParses++;
+    const lines = new YAML.LineCounter();
+    let contents: CstToken | undefined;
+    try {
+      for (const token of new YAML.Parser(lines.addNewLine).parse(doc.text)) {
+        if (token.type === 'document') {
+          contents = token.value;
+          break;
+        }
+      }
+    } catch {
+      contents = undefined; // every path then falls back to the document's first line
+    }
+    p = { contents, lines };
+    positionsOf.set(doc, p);
+  }
+  return p;
+}
+
+/** Drops the positions kept for `doc` (once all its problems are located: 10k kept trees are GC weight). */
+export function forgetPositions(doc: SourceDocument): void {
+  positionsOf.delete(doc);
+}
+
+/**
+ * Finds the 1-based line of `path` inside `doc`. The document is parsed with positions the first
+ * time one of its paths is located and the parse is kept with the document, so locating N
+ * problems of a document costs one parse, not N. Falls back to the deepest existing ancestor,
+ * then to the document's first line.
  */
 export function locate(doc: SourceDocument, path: string): number {
-  const lc = new YAML.LineCounter();
-  const parsed = YAML.parseDocument(doc.text, { lineCounter: lc, keepSourceTokens: false });
-  let node: unknown = parsed.contents;
-  let offset = firstContentOffset(parsed.contents);
+  const { contents, lines } = positions(doc);
+  let node: CstToken | undefined = contents;
+  let offset = contents?.offset ?? 0;
   for (const seg of parsePath(path)) {
     const next = child(node, seg);
     if (!next) break;
     node = next.node;
     offset = next.offset;
   }
-  return doc.startLine + lc.linePos(offset).line - 1;
+  return doc.startLine + lines.linePos(offset).line - 1;
 }
 
-function firstContentOffset(node: unknown): number {
-  return YAML.isNode(node) && node.range ? node.range[0] : 0;
-}
+/** Key → item of each mapping looked into (built on first use: a mapping of N bad labels is indexed once, not searched N times). */
+const keysOf = new WeakMap<object, Map<string, CstItem>>();
 
-function child(node: unknown, seg: PathSegment): { node: unknown; offset: number } | undefined {
-  if (YAML.isMap(node) && typeof seg === 'string') {
-    const pair = node.items.find((p) => (YAML.isScalar(p.key) ? String(p.key.value) : p.key) === seg);
-    if (!pair) return undefined;
-    const keyOffset = YAML.isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0;
-    return { node: pair.value, offset: keyOffset };
+function itemOf(node: YAML.CST.BlockMap | YAML.CST.FlowCollection, key: string): CstItem | undefined {
+  let keys = keysOf.get(node);
+  if (!keys) {
+    keys = new Map();
+    for (const item of node.items as CstItem[]) {
+      const k = item.key ? YAML.CST.resolveAsScalar(item.key)?.value : undefined;
+      if (k !== undefined && !keys.has(k)) keys.set(k, item);
+    }
+    keysOf.set(node, keys);
   }
-  if (YAML.isSeq(node) && typeof seg === 'number') {
-    const item = node.items[seg];
-    if (!YAML.isNode(item) || !item.range) return undefined;
-    return { node: item, offset: item.range[0] };
+  return keys.get(key);
+}
+
+const isFlow = (node: CstToken, open: string): node is YAML.CST.FlowCollection => node.type === 'flow-collection' && node.start.source === open;
+
+function child(node: CstToken | undefined, seg: PathSegment): { node: CstToken | undefined; offset: number } | undefined {
+  if (!node) return undefined;
+  if (typeof seg === 'string' && (node.type === 'block-map' || isFlow(node, '{'))) {
+    const item = itemOf(node, seg);
+    if (!item || !item.key) return undefined;
+    return { node: item.value, offset: item.key.offset };
+  }
+  if (typeof seg === 'number' && (node.type === 'block-seq' || isFlow(node, '['))) {
+    const item = (node.items as CstItem[])[seg];
+    const first = item?.key ?? item?.value;
+    if (!first) return undefined;
+    // a `[a: 1]` item is a one-pair mapping; paths below it are not followed
+    return { node: item.key ? undefined : item.value, offset: first.offset };
   }
   return undefined;
 }
