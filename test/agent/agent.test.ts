@@ -205,7 +205,10 @@ describe('agent run (DaemonSet mode)', () => {
       expect((await get('/nope')).status).toBe(404);
       expect(exec.calls.some((c) => c.args.join(' ').endsWith('-batch -') && !c.args.includes('-j'))).toBe(false);
       // node01-empty has no bridge: the stale resource is removed
-      expect(patches).toEqual([[{ op: 'remove', path: '/status/capacity/bridge.network.kubevirt.io~1gone' }]]);
+      expect(patches).toEqual([[
+        { op: 'test', path: '/status/capacity/bridge.network.kubevirt.io~1gone', value: '1000' },
+        { op: 'remove', path: '/status/capacity/bridge.network.kubevirt.io~1gone' },
+      ]]);
     } finally {
       await running.close();
     }
