@@ -367,7 +367,14 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     const gw = snapshot.state.routes.find((r) => (r.destination === '0.0.0.0/0' || r.destination === '::/0') && r.via);
     if (!gw?.via) return [];
     const candidate: ResolvedProbe = { name: 'default-gateway', type: 'ping', target: gw.via, ...(gw.dev ? { interface: gw.dev } : {}), timeoutSeconds: 10 };
-    const pre = await runProbes([{ ...candidate, timeoutSeconds: 2 }], exec, clock, resolved.netns);
+    let pre: ProbeResult[];
+    try {
+      pre = await runProbes([{ ...candidate, timeoutSeconds: 2 }], exec, clock, resolved.netns);
+    } catch (e) {
+      // the host's own route names a device ping cannot be given (pingCommand refuses it)
+      logger.warn('not selecting the default-gateway probe: it cannot run', { target: gw.via, error: message(e) });
+      return [];
+    }
     if (pre[0]?.ok) return [candidate];
     logger.warn('not selecting the default-gateway probe: it fails before the change', { target: gw.via });
     return [];

@@ -123,7 +123,7 @@ describe('S2: a rollback that leaves a difference is INCOMPLETE, never rolled-ba
     expect(() => renderOp({ op: 'link-set', dev: 'bond0', kind: 'bond', attrs: { primary: 'lo\u0000x' } })).toThrow(UnsafeBatchValueError);
     expect(() => renderOp({ op: 'set-master', dev: 'eth1', master: 'br\u001b0', downFirst: false })).toThrow(UnsafeBatchValueError);
     expect(() => renderOp({ op: 'link-add', dev: 'v1', kind: 'vlan', up: true, vlan: { base: 'e\u007f', id: 5, protocol: '802.1Q' }, attrs: {} })).toThrow(UnsafeBatchValueError);
-    expect(() => pingCommand({ name: 'p', type: 'ping', target: '10.0.0.1', interface: 'lo\u0000' })).toThrow(UnsafeProbeError);
+    expect(() => pingCommand({ name: 'p', type: 'ping', target: '10.0.0.1', interface: 'lo\u0000', timeoutSeconds: 1 })).toThrow(UnsafeProbeError);
   });
 });
 
