@@ -13,19 +13,21 @@ import type { AddressInfo } from 'net';
 import { AgentConfigError, DesiredStateValidator, LoadedConfig, loadConfig, ResolvedProbe } from './config';
 import { DEFAULT_VALIDATORS } from './core-validator';
 import { countingExec, Exec, execFileExec } from './exec';
+import { agentHttpHandler } from './http';
 import { createIprouteBackend, ReadResult } from './iproute/backend';
 import { formatBatches, renderBatches } from './iproute/render';
-import type { ReadOptions } from './iproute/read';
+import { readOptionsFor } from './iproute/read';
 import { MetricRegistry } from './metrics';
-import type { HostIntent, NotCompared } from '../core/host-intent/model';
+import type { NotCompared } from '../core/host-intent/model';
 import { kubeNodeStatusApi, markBridges, NodeStatusApi } from './node-marker';
 import { planChanges } from './plan';
 import { ProbeResult, runProbes } from './probes';
-import { restoreIntent } from './rollback';
-import { Clock, jsonLogger, Logger, systemClock } from './types';
+import { rollBack } from './rollback-run';
+import { Clock, errorMessage as message, jsonLogger, Logger, systemClock } from './types';
 import { AGENT_RUNTIME_DEFAULTS, AgentMode } from '../core/agent-defaults';
 
 export type { AgentMode } from '../core/agent-defaults';
+export { readOptionsFor } from './iproute/read';
 
 /** Options of {@link createAgent}. */
 export interface AgentOptions {
@@ -40,14 +42,24 @@ export interface AgentOptions {
   /** HTTP port of `run` (/healthz, /metrics, /state); 0 picks a free port. @default 9680 */
   readonly port?: number;
   /**
-   * Address the HTTP server of `run` binds (`--listen-address`). /state returns the node's whole
-   * intent (interfaces, addresses, routes) and the last plan to whoever reaches it; on a host
-   * network that is every address of the node, including addresses on VM-facing bridges and
-   * VLANs. Bind `127.0.0.1` (kubelet probes and a node-local scraper still reach it) or the
-   * node's own IP to keep it off those networks.
-   * @default '0.0.0.0'
+   * Address the HTTP server of `run` binds (`--listen-address`). On a host network `0.0.0.0` is
+   * every address of the node, including addresses on VM-facing bridges and VLANs; the DaemonSet
+   * passes the node's own IP.
+   * @default '127.0.0.1'
    */
   readonly host?: string;
+  /**
+   * Serve `/state` (`--serve-state`): the node's whole intent, the last plan and error texts. Off,
+   * `/state` answers 404 with how to turn it on.
+   * @default false
+   */
+  readonly serveState?: boolean;
+  /**
+   * `/state` requires `Authorization: Bearer <token>` with the content of this file, re-read on
+   * every request (a mounted Secret rotates) (`--state-token-file`).
+   * @default - no token required
+   */
+  readonly stateTokenFile?: string;
   /** Node name for bridge marking and reports. @default - env NODE_NAME */
   readonly nodeName?: string;
   /** Mark bridges as node capacity (bridge-marker) in `run`. @default true when a node name is known */
@@ -62,6 +74,8 @@ export interface ResolvedAgentOptions {
   readonly intervalSeconds: number;
   readonly port: number;
   readonly host: string;
+  readonly serveState: boolean;
+  readonly stateTokenFile?: string;
   readonly nodeName?: string;
   readonly markBridges: boolean;
 }
@@ -72,6 +86,7 @@ export const AGENT_DEFAULTS = {
   intervalSeconds: AGENT_RUNTIME_DEFAULTS.intervalSeconds,
   port: AGENT_RUNTIME_DEFAULTS.port,
   host: AGENT_RUNTIME_DEFAULTS.listenAddress,
+  serveState: AGENT_RUNTIME_DEFAULTS.serveState,
 } as const;
 
 /** Side effects; every one optional with the production default. */
@@ -95,8 +110,13 @@ export interface AgentDeps {
   readonly watch?: (path: string, onChange: () => void) => { close(): void };
 }
 
-/** Outcome of one plan/apply/observe. */
-export type ReportResult = 'converged' | 'applied' | 'rolled-back' | 'failed' | 'invalid' | 'drift';
+/**
+ * Outcome of one plan/apply/observe. `invalid`: the config is rejected (nothing applied);
+ * `unsatisfiable`: the config is valid but this host lacks what it needs (a NIC, a bond port,
+ * an interface of another kind; nothing applied); `failed`: a read failed, or an apply failed and
+ * its rollback did not restore the snapshot.
+ */
+export type ReportResult = 'converged' | 'applied' | 'rolled-back' | 'failed' | 'invalid' | 'unsatisfiable' | 'drift';
 
 /** What happened, for the CLI, `/state` and the lab. */
 export interface AgentReport {
@@ -152,14 +172,6 @@ export interface Agent {
   run(): Promise<RunningAgent>;
 }
 
-/** What the intent needs read besides links, addresses and IPv4 routes. */
-export function readOptionsFor(intent: HostIntent): ReadOptions {
-  return {
-    ipv6Routes: intent.routes.some((r) => r.family === 6),
-    bridgeVlans: intent.links.some((l) => l.kind === 'bridge' || (l.bridge?.ports ?? []).length > 0),
-  };
-}
-
 /** Creates an agent. Defaults are resolved here, once. */
 export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent {
   const env = deps.env ?? process.env;
@@ -171,6 +183,8 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     intervalSeconds: options.intervalSeconds ?? AGENT_DEFAULTS.intervalSeconds,
     port: options.port ?? AGENT_DEFAULTS.port,
     host: options.host ?? AGENT_DEFAULTS.host,
+    serveState: options.serveState ?? AGENT_DEFAULTS.serveState,
+    ...(options.stateTokenFile !== undefined ? { stateTokenFile: options.stateTokenFile } : {}),
     ...(nodeName ? { nodeName } : {}),
     markBridges: options.markBridges ?? nodeName !== undefined,
   };
@@ -223,8 +237,8 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     if (plan.problems.some((p) => p.severity === 'error')) {
       return {
         done: {
-          ...h, result: 'invalid' as const, durationMs: clock.now() - t0, commands: [], processes: exec.calls.length,
-          error: 'the intent does not fit this host; nothing applied',
+          ...h, result: 'unsatisfiable' as const, durationMs: clock.now() - t0, commands: [], processes: exec.calls.length,
+          error: 'the config is valid but this host lacks what it needs; nothing applied',
           problems: plan.problems.map((p) => `[${p.code}] ${p.path}: ${p.message} (${p.fix})`),
           timingsMs: { readMs: tPlan - tRead, planMs: planned - tPlan },
         },
@@ -240,7 +254,13 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
   }
 
   async function planOnly(action: 'plan' | 'observe'): Promise<AgentReport> {
-    const f = await front(action);
+    const tStart = clock.now();
+    let f: Awaited<ReturnType<typeof front>>;
+    try {
+      f = await front(action);
+    } catch (e) {
+      return failedBeforeChange(action, tStart, e);
+    }
     if ('done' in f) return f.done as AgentReport;
     const drift = f.commands.length;
     const notCompared = f.loaded.intent.notCompared ?? [];
@@ -255,47 +275,67 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     };
   }
 
+  /** A report for a throw before anything was changed (a bug or an unexpected host answer). */
+  function failedBeforeChange(action: AgentReport['action'], t0: number, e: unknown): AgentReport {
+    return { ...header(action), result: 'failed', durationMs: clock.now() - t0, commands: [], processes: 0, error: `nothing applied: ${message(e)}`, timingsMs: {} };
+  }
+
+  /**
+   * apply: every path after the first batch command ends in a verified new state or a verified
+   * rollback. The batch, the verify read and the probes run in one try: a refused batch, a failed
+   * verification or probe, and any throw (an `ip -j` read that fails or overflows, a probe that
+   * cannot start) all lead to the rollback. The rollback itself is reported as done only when a
+   * read after it matches the snapshot (rollback-check.ts); its own failures are reported.
+   */
   async function apply(): Promise<AgentReport> {
-    const f = await front('apply');
+    const tStart = clock.now();
+    let f: Awaited<ReturnType<typeof front>>;
+    try {
+      f = await front('apply');
+    } catch (e) {
+      return failedBeforeChange('apply', tStart, e);
+    }
     if ('done' in f) return f.done as AgentReport;
     const { h, t0, exec, backend, loaded, readOpts, snapshot, plan, batches, commands } = f;
     const timings: Record<string, number> = { ...f.timings };
     if (plan.ops.length === 0) {
       return { ...h, result: 'converged', durationMs: clock.now() - t0, commands: [], processes: exec.calls.length, timingsMs: timings };
     }
-    // probes: the configured ones; else the default gateway when it answers now (kubernetes-nmstate)
-    let probes: readonly ResolvedProbe[] = loaded.probes;
-    if (!probes.length && loaded.defaultGatewayProbe) {
-      const gw = snapshot.state.routes.find((r) => (r.destination === '0.0.0.0/0' || r.destination === '::/0') && r.via);
-      if (gw?.via) {
-        const candidate: ResolvedProbe = { name: 'default-gateway', type: 'ping', target: gw.via, ...(gw.dev ? { interface: gw.dev } : {}), timeoutSeconds: 10 };
-        const pre = await runProbes([{ ...candidate, timeoutSeconds: 2 }], exec, clock, resolved.netns);
-        if (pre[0]?.ok) probes = [candidate];
-        else logger.warn('not selecting the default-gateway probe: it fails before the change', { target: gw.via });
-      }
+    let probes: readonly ResolvedProbe[];
+    try {
+      probes = await chooseProbes(loaded, snapshot, exec);
+    } catch (e) {
+      return failedBeforeChange('apply', t0, e);
     }
-    const tApply = clock.now();
-    const applied = await backend.apply(batches);
-    timings.applyMs = clock.now() - tApply;
     let failure: string | undefined;
     let verify: AgentReport['verify'];
     let probeResults: ProbeResult[] | undefined;
     let after: ReadResult | undefined;
-    if (!applied.ok) failure = applied.error ?? 'batch failed';
-    else {
-      const tVerify = clock.now();
-      after = await backend.read(readOpts);
-      const remaining = formatBatches(renderBatches(planChanges(loaded.intent, after.state).ops));
-      timings.verifyMs = clock.now() - tVerify;
-      verify = { ok: remaining.length === 0, remaining };
-      if (!verify.ok) failure = `verification failed: ${remaining.length} change(s) still needed`;
-      else if (probes.length) {
-        const tProbe = clock.now();
-        probeResults = await runProbes(probes, exec, clock, resolved.netns);
-        timings.probeMs = clock.now() - tProbe;
-        const bad = probeResults.find((p) => !p.ok);
-        if (bad) failure = `probe ${bad.name} (${bad.target}${bad.interface ? ` via ${bad.interface}` : ''}) failed after ${bad.attempts} attempt(s): ${bad.error ?? ''}`.trim();
+    let stage = 'the batch';
+    try {
+      const tApply = clock.now();
+      const applied = await backend.apply(batches);
+      timings.applyMs = clock.now() - tApply;
+      if (!applied.ok) failure = applied.error ?? 'batch failed';
+      else {
+        stage = 'the verifying read';
+        const tVerify = clock.now();
+        after = await backend.read(readOpts);
+        const remaining = formatBatches(renderBatches(planChanges(loaded.intent, after.state).ops));
+        timings.verifyMs = clock.now() - tVerify;
+        verify = { ok: remaining.length === 0, remaining };
+        if (!verify.ok) failure = `verification failed: ${remaining.length} change(s) still needed`;
+        else if (probes.length) {
+          stage = 'the probes';
+          const tProbe = clock.now();
+          probeResults = await runProbes(probes, exec, clock, resolved.netns);
+          timings.probeMs = clock.now() - tProbe;
+          const bad = probeResults.find((p) => !p.ok);
+          if (bad) failure = `probe ${bad.name} (${bad.target}${bad.interface ? ` via ${bad.interface}` : ''}) failed after ${bad.attempts} attempt(s): ${bad.error ?? ''}`.trim();
+        }
       }
+    } catch (e) {
+      failure = `${stage} failed: ${message(e)}`;
     }
     if (!failure) {
       return {
@@ -303,49 +343,51 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
         ...(verify ? { verify } : {}), ...(probeResults ? { probes: probeResults } : {}), timingsMs: timings,
       };
     }
-    // ---- rollback to the snapshot ----
     logger.warn('rolling back', { reason: failure });
     const tRb = clock.now();
-    const restore = restoreIntent(plan.ops, snapshot.state, loaded.intent);
-    const needed = readOptionsFor(restore);
-    const rbRead: ReadOptions = { ipv6Routes: needed.ipv6Routes || readOpts.ipv6Routes, bridgeVlans: needed.bridgeVlans || readOpts.bridgeVlans };
-    let rbCommands: string[] = [];
-    let rbOk = false;
-    let remaining: string[] = [];
-    try {
-      const now = after && rbRead.ipv6Routes === readOpts.ipv6Routes && rbRead.bridgeVlans === readOpts.bridgeVlans ? after : await backend.read(rbRead);
-      const rbPlan = planChanges(restore, now.state);
-      const rbBatches = renderBatches(rbPlan.ops);
-      rbCommands = formatBatches(rbBatches);
-      const r = await backend.apply(rbBatches);
-      const check = await backend.read(rbRead);
-      remaining = formatBatches(renderBatches(planChanges(restore, check.state).ops));
-      rbOk = r.ok && remaining.length === 0;
-      if (!r.ok) remaining = [r.error ?? 'rollback batch failed', ...remaining];
-    } catch (e) {
-      remaining = [(e as Error).message];
-    }
+    const rb = await rollBack(backend, plan.ops, snapshot.state, loaded.intent, readOpts, after);
     timings.rollbackMs = clock.now() - tRb;
     return {
       ...h,
-      result: rbOk ? 'rolled-back' : 'failed',
+      result: rb.ok ? 'rolled-back' : 'failed',
       durationMs: clock.now() - t0,
       commands,
       processes: exec.calls.length,
       ...(verify ? { verify } : {}),
       ...(probeResults ? { probes: probeResults } : {}),
-      rollback: { reason: failure, commands: rbCommands, ok: rbOk, durationMs: timings.rollbackMs, remaining },
-      error: failure,
+      rollback: { reason: failure, commands: rb.commands, ok: rb.ok, durationMs: timings.rollbackMs, remaining: rb.remaining },
+      error: rb.ok ? failure : `${failure}; the rollback did not restore the snapshot${rb.error ? `: ${rb.error}` : ''}`,
       timingsMs: timings,
     };
+  }
+
+  /** The configured probes; else the default gateway when it answers now (kubernetes-nmstate selects its probes so). */
+  async function chooseProbes(loaded: LoadedConfig, snapshot: ReadResult, exec: Exec): Promise<readonly ResolvedProbe[]> {
+    if (loaded.probes.length || !loaded.defaultGatewayProbe) return loaded.probes;
+    const gw = snapshot.state.routes.find((r) => (r.destination === '0.0.0.0/0' || r.destination === '::/0') && r.via);
+    if (!gw?.via) return [];
+    const candidate: ResolvedProbe = { name: 'default-gateway', type: 'ping', target: gw.via, ...(gw.dev ? { interface: gw.dev } : {}), timeoutSeconds: 10 };
+    let pre: ProbeResult[];
+    try {
+      pre = await runProbes([{ ...candidate, timeoutSeconds: 2 }], exec, clock, resolved.netns);
+    } catch (e) {
+      // the host's own route names a device ping cannot be given (pingCommand refuses it)
+      logger.warn('not selecting the default-gateway probe: it cannot run', { target: gw.via, error: message(e) });
+      return [];
+    }
+    if (pre[0]?.ok) return [candidate];
+    logger.warn('not selecting the default-gateway probe: it fails before the change', { target: gw.via });
+    return [];
   }
 
   function record(r: AgentReport): AgentReport {
     last = r;
     metrics.inc('multihome_agent_reconciles_total');
     metrics.set('multihome_agent_config_valid', r.result === 'invalid' ? 0 : 1);
+    const mismatch = r.result === 'unsatisfiable';
+    metrics.set('multihome_agent_host_mismatch', mismatch ? 1 : 0);
     if (r.action === 'observe') {
-      metrics.set('multihome_agent_drift', r.commands.length);
+      metrics.set('multihome_agent_drift', mismatch ? Math.max(1, r.problems?.length ?? 0) : r.commands.length);
       metrics.set('multihome_agent_addresses_not_compared', r.notCompared?.length ?? 0);
     }
     if (r.action === 'apply') {
@@ -354,7 +396,10 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
       metrics.set('multihome_agent_last_apply_duration_seconds', r.durationMs / 1000);
       metrics.set('multihome_agent_last_apply_timestamp_seconds', Math.floor(clock.wallTime().getTime() / 1000));
       metrics.set('multihome_agent_last_apply_commands', r.commands.length);
-      metrics.set('multihome_agent_drift', r.result === 'applied' || r.result === 'converged' ? 0 : r.verify?.remaining.length ?? r.commands.length);
+      metrics.set(
+        'multihome_agent_drift',
+        r.result === 'applied' || r.result === 'converged' ? 0 : mismatch ? Math.max(1, r.problems?.length ?? 0) : r.verify?.remaining.length ?? r.commands.length,
+      );
       if (r.rollback) metrics.inc('multihome_agent_rollbacks_total');
     }
     return r;
@@ -362,7 +407,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
 
   async function reconcile(): Promise<AgentReport> {
     const r = record(resolved.mode === 'apply' ? await apply() : await planOnly('observe'));
-    if (r.result === 'invalid' || r.result === 'failed') logger.error(`${r.action} ${r.result}`, { error: r.error, problems: r.problems });
+    if (r.result === 'invalid' || r.result === 'failed' || r.result === 'unsatisfiable') logger.error(`${r.action} ${r.result}`, { error: r.error, problems: r.problems });
     else logger.info(`${r.action} ${r.result}`, { changes: r.commands.length, durationMs: Math.round(r.durationMs) });
     return r;
   }
@@ -390,18 +435,12 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
       chain = next.catch(() => undefined);
       return next;
     };
-    const handler: http.RequestListener = (req, res) => {
-      const url = (req.url ?? '/').split('?')[0];
-      if (req.method !== 'GET') {
-        res.writeHead(405).end();
-        return;
-      }
-      if (url === '/healthz') res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
-      else if (url === '/metrics') res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.render());
-      else if (url === '/state')
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ mode: resolved.mode, node: resolved.nodeName, report: last ?? null }, null, 2) + '\n');
-      else res.writeHead(404).end();
-    };
+    const handler = agentHttpHandler({
+      serveState: resolved.serveState,
+      ...(resolved.stateTokenFile !== undefined ? { stateTokenFile: resolved.stateTokenFile } : {}),
+      metrics: () => metrics.render(),
+      state: () => ({ mode: resolved.mode, node: resolved.nodeName, report: last ?? null }),
+    });
     const server = (deps.createServer ?? http.createServer)(handler);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -9,6 +9,8 @@ import * as ipaddr from 'ipaddr.js';
 import { AGENT_DEFAULTS, AgentMode, AgentReport, createAgent, AgentDeps } from './agent';
 import { AGENT_MODES } from '../core/agent-defaults';
 import { jsonLogger, silentLogger } from './types';
+import { escapeControl } from '../core/names';
+import { isPlanCommand, shellCommand } from './shell-quote';
 
 /** Where the commands write and how they set the exit code. */
 export interface AgentCliIo {
@@ -25,7 +27,10 @@ const processIo: AgentCliIo = {
   },
 };
 
-/** Exit code of a report: 0 converged/applied, 1 rolled back or failed, 2 config rejected, 3 drift (observe). */
+/**
+ * Exit code of a report: 0 converged/applied, 1 rolled back or failed, 2 config rejected, 3 drift
+ * (observe), 4 the config is valid but this host lacks what it needs (unsatisfiable).
+ */
 export function exitCodeOf(r: AgentReport): number {
   switch (r.result) {
     case 'converged':
@@ -35,27 +40,38 @@ export function exitCodeOf(r: AgentReport): number {
       return 2;
     case 'drift':
       return 3;
+    case 'unsatisfiable':
+      return 4;
     default:
       return 1;
   }
 }
 
-/** Human-readable report. */
+/** A command for the terminal: shell-quoted (S11) and free of control characters (S15). */
+const cmd = (c: string) => shellCommand(c);
+/** Any other echoed text: control characters escaped. */
+const txt = (s: string) => escapeControl(s);
+
+/**
+ * Human-readable report. Commands are printed as `ip <args>` lines whose tokens are shell-quoted,
+ * so a pasted plan runs exactly what `ip -batch` runs; every other text the report echoes (errors,
+ * problems, names) has its control characters escaped. `--json` keeps the raw strings.
+ */
 export function formatReport(r: AgentReport): string {
-  const lines = [`${r.action}: ${r.result}${r.node ? ` (node ${r.node})` : ''}${r.netns ? ` (netns ${r.netns})` : ''} in ${Math.round(r.durationMs)} ms, ${r.processes} process(es)`];
-  if (r.error) lines.push(`error: ${r.error}`);
-  for (const p of r.problems ?? []) lines.push(`  ${p}`);
+  const lines = [`${r.action}: ${r.result}${r.node ? ` (node ${txt(r.node)})` : ''}${r.netns ? ` (netns ${txt(r.netns)})` : ''} in ${Math.round(r.durationMs)} ms, ${r.processes} process(es)`];
+  if (r.error) lines.push(`error: ${txt(r.error)}`);
+  for (const p of r.problems ?? []) lines.push(`  ${txt(p)}`);
   if (r.commands.length) {
     lines.push(r.action === 'apply' ? `commands (${r.commands.length}):` : `plan (${r.commands.length} command(s)):`);
-    for (const c of r.commands) lines.push(`  ${c}`);
-  } else if (r.result !== 'invalid' && r.result !== 'failed') lines.push('nothing to do: the host matches the intent');
+    for (const c of r.commands) lines.push(`  ${cmd(c)}`);
+  } else if (r.result !== 'invalid' && r.result !== 'failed' && r.result !== 'unsatisfiable') lines.push('nothing to do: the host matches the intent');
   for (const n of r.notCompared ?? [])
-    lines.push(`note: IPv${n.family} addresses of ${n.name} not compared (the intent asks for ${n.reason === 'dhcp' ? 'DHCP' : 'autoconf'}; NetworkManager's client owns them)`);
-  for (const p of r.probes ?? []) lines.push(`probe ${p.name}: ${p.ok ? 'ok' : 'FAILED'} after ${p.attempts} attempt(s), ${Math.round(p.durationMs)} ms${p.error ? ` (${p.error})` : ''}`);
+    lines.push(`note: IPv${n.family} addresses of ${txt(n.name)} not compared (the intent asks for ${n.reason === 'dhcp' ? 'DHCP' : 'autoconf'}; NetworkManager's client owns them)`);
+  for (const p of r.probes ?? []) lines.push(`probe ${txt(p.name)}: ${p.ok ? 'ok' : 'FAILED'} after ${p.attempts} attempt(s), ${Math.round(p.durationMs)} ms${p.error ? ` (${txt(p.error)})` : ''}`);
   if (r.rollback) {
-    lines.push(`rollback (${r.rollback.ok ? 'restored the snapshot' : 'INCOMPLETE'}) because ${r.rollback.reason}:`);
-    for (const c of r.rollback.commands) lines.push(`  ${c}`);
-    for (const c of r.rollback.remaining) lines.push(`  still differs: ${c}`);
+    lines.push(`rollback (${r.rollback.ok ? 'restored the snapshot' : 'INCOMPLETE'}) because ${txt(r.rollback.reason)}:`);
+    for (const c of r.rollback.commands) lines.push(`  ${cmd(c)}`);
+    for (const c of r.rollback.remaining) lines.push(`  still differs: ${isPlanCommand(c) ? cmd(c) : txt(c)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -66,11 +82,36 @@ export function parseListenAddress(value: string): string {
   return value;
 }
 
-/** `--listen-address`: what the HTTP server binds; /state shows the node's whole intent, so bind narrowly where VMs share the host's networks. */
+/** `--listen-address`: what the HTTP server binds; on a host network 0.0.0.0 includes VM-facing addresses, so the DaemonSet passes the node IP. */
 const listenAddressOption = () =>
-  new Option('--listen-address <ip>', 'address the HTTP server binds (/state exposes the node intent: use 127.0.0.1 or the node IP to keep it off VM-facing host addresses)')
+  new Option('--listen-address <ip>', 'address the HTTP server binds (the DaemonSet passes the node IP; 0.0.0.0 would include VM-facing host addresses)')
     .argParser(parseListenAddress)
     .default(AGENT_DEFAULTS.host);
+
+/** `--serve-state` and `--state-token-file`: /state is off unless asked for, optionally behind a bearer token. */
+const stateOptions = (c: Command) =>
+  c
+    .option('--serve-state', 'serve /state (the node intent, the last plan and errors); off by default')
+    .option('--state-token-file <path>', 'with --serve-state: /state requires "Authorization: Bearer <token>", the token being this file\'s content (re-read on every request)');
+
+/** The /state options of a parsed command line, or a usage error. */
+function stateSettings(o: { serveState?: boolean; stateTokenFile?: string }, io: AgentCliIo): { serveState: boolean; stateTokenFile?: string } | undefined {
+  if (o.stateTokenFile !== undefined && !o.serveState) {
+    io.stderr('multihome agent: --state-token-file protects /state, which is off: add --serve-state\n');
+    io.setExit(2);
+    return undefined;
+  }
+  return { serveState: o.serveState === true, ...(o.stateTokenFile !== undefined ? { stateTokenFile: o.stateTokenFile } : {}) };
+}
+
+/** Options of the serving commands (`run`, `apply` without --once). */
+interface ServeOpts {
+  intervalSeconds: number;
+  port: number;
+  listenAddress: string;
+  serveState?: boolean;
+  stateTokenFile?: string;
+}
 
 interface CommonOpts {
   config: string;
@@ -94,15 +135,17 @@ export function registerAgentCommands(program: Command, io: AgentCliIo = process
     const a = createAgent({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, markBridges: false }, { logger: silentLogger, ...deps });
     const r = await a.plan();
     print(r, o.json);
-    io.setExit(r.result === 'invalid' || r.result === 'failed' ? exitCodeOf(r) : 0);
+    io.setExit(r.result === 'invalid' || r.result === 'failed' || r.result === 'unsatisfiable' ? exitCodeOf(r) : 0);
   });
 
-  common(agent.command('apply').description('Snapshot, apply with one ip -batch, verify, probe, roll back on failure.'))
-    .option('--once', 'apply once and exit (otherwise keep reconciling like `agent run --mode apply`)')
-    .addOption(new Option('--interval-seconds <n>', 'reconcile period without --once').argParser(Number).default(AGENT_DEFAULTS.intervalSeconds))
-    .addOption(new Option('--port <n>', 'HTTP port without --once').argParser(Number).default(AGENT_DEFAULTS.port))
-    .addOption(listenAddressOption())
-    .action(async (o: CommonOpts & { once?: boolean; intervalSeconds: number; port: number; listenAddress: string }) => {
+  stateOptions(
+    common(agent.command('apply').description('Snapshot, apply with one ip -batch, verify, probe, roll back on failure.'))
+      .option('--once', 'apply once and exit (otherwise keep reconciling like `agent run --mode apply`)')
+      .addOption(new Option('--interval-seconds <n>', 'reconcile period without --once').argParser(Number).default(AGENT_DEFAULTS.intervalSeconds))
+      .addOption(new Option('--port <n>', 'HTTP port without --once').argParser(Number).default(AGENT_DEFAULTS.port))
+      .addOption(listenAddressOption()),
+  )
+    .action(async (o: CommonOpts & ServeOpts & { once?: boolean }) => {
       if (o.once) {
         const a = createAgent({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', markBridges: false }, { logger: silentLogger, ...deps });
         const r = await a.apply();
@@ -110,18 +153,24 @@ export function registerAgentCommands(program: Command, io: AgentCliIo = process
         io.setExit(exitCodeOf(r));
         return;
       }
-      await runForever({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', intervalSeconds: o.intervalSeconds, port: o.port, host: o.listenAddress }, io, deps);
+      const state = stateSettings(o, io);
+      if (!state) return;
+      await runForever({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', intervalSeconds: o.intervalSeconds, port: o.port, host: o.listenAddress, ...state }, io, deps);
     });
 
-  common(agent.command('run').description('DaemonSet mode: reconcile on config changes and every interval; serve /healthz, /metrics, /state; mark bridges.'), false)
-    .addOption(new Option('--mode <mode>', 'observe never changes the host').choices([...AGENT_MODES]).default(AGENT_DEFAULTS.mode))
-    .addOption(new Option('--interval-seconds <n>', 'reconcile period').argParser(Number).default(AGENT_DEFAULTS.intervalSeconds))
-    .addOption(new Option('--port <n>', 'HTTP port').argParser(Number).default(AGENT_DEFAULTS.port))
-    .addOption(listenAddressOption())
-    .option('--no-mark-bridges', 'do not mark bridges as node capacity')
-    .action(async (o: CommonOpts & { mode: AgentMode; intervalSeconds: number; port: number; listenAddress: string; markBridges: boolean }) => {
+  stateOptions(
+    common(agent.command('run').description('DaemonSet mode: reconcile on config changes and every interval; serve /healthz, /metrics (and /state with --serve-state); mark bridges.'), false)
+      .addOption(new Option('--mode <mode>', 'observe never changes the host').choices([...AGENT_MODES]).default(AGENT_DEFAULTS.mode))
+      .addOption(new Option('--interval-seconds <n>', 'reconcile period').argParser(Number).default(AGENT_DEFAULTS.intervalSeconds))
+      .addOption(new Option('--port <n>', 'HTTP port').argParser(Number).default(AGENT_DEFAULTS.port))
+      .addOption(listenAddressOption())
+      .option('--no-mark-bridges', 'do not mark bridges as node capacity'),
+  )
+    .action(async (o: CommonOpts & ServeOpts & { mode: AgentMode; markBridges: boolean }) => {
+      const state = stateSettings(o, io);
+      if (!state) return;
       await runForever(
-        { configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: o.mode, intervalSeconds: o.intervalSeconds, port: o.port, host: o.listenAddress, markBridges: o.markBridges },
+        { configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: o.mode, intervalSeconds: o.intervalSeconds, port: o.port, host: o.listenAddress, markBridges: o.markBridges, ...state },
         io,
         deps,
       );
@@ -132,7 +181,8 @@ export function registerAgentCommands(program: Command, io: AgentCliIo = process
 async function runForever(options: Parameters<typeof createAgent>[0], io: AgentCliIo, deps: AgentDeps): Promise<void> {
   const a = createAgent(options, { logger: jsonLogger(io.stderr), ...deps });
   const running = await a.run();
-  io.stderr(`multihome agent: ${a.options.mode} mode, serving /healthz /metrics /state on ${running.address.address}:${running.address.port}\n`);
+  const paths = a.options.serveState ? `/healthz /metrics /state${a.options.stateTokenFile ? ' (bearer token)' : ''}` : '/healthz /metrics';
+  io.stderr(`multihome agent: ${a.options.mode} mode, serving ${paths} on ${running.address.address}:${running.address.port}\n`);
   await new Promise<void>((resolve) => {
     // the server and timers are unref()ed; this keeps the process alive until a signal
     const keep = setInterval(() => undefined, 1 << 30);

@@ -4,9 +4,7 @@
  * Documents are merged in file-name order; the merged desiredState is validated completely before
  * anything is applied (bad config: every problem reported, nothing applied).
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import * as yaml from 'js-yaml';
 import * as ipaddr from 'ipaddr.js';
 import { CodeTable, Problem } from '../core/errors';
 import { isRecord, ProblemSink, show } from '../core/problems';
@@ -15,6 +13,9 @@ import { AGENT_CODES } from '../core/host-intent/codes';
 import { HostIntent } from '../core/host-intent/model';
 import { AGENT_CONFIG_KIND, AgentProbeSpec } from '../core/topology/agent-config';
 import { agentNameError, normalizeDesiredState, NormalizeOptions } from '../core/host-intent/normalize';
+import { configFiles, readConfigDocuments, showPath } from './config-files';
+
+export { configFiles, AGENT_CONFIG_MAX_BYTES } from './config-files';
 
 /** `apiVersion`/`kind` of the agent's own config document (declared once, in lib/core). */
 export const AGENT_CONFIG_API = AGENT_CONFIG_KIND;
@@ -77,43 +78,16 @@ export class AgentConfigError extends Error {
  */
 export type DesiredStateValidator = (state: DesiredState, base: string) => readonly Problem[];
 
-/** Lists the files of a config path: the file itself, or the regular files of a directory (ConfigMap mounts: `..data` and dot entries skipped). */
-export function configFiles(p: string): string[] {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return [p];
-  return fs
-    .readdirSync(p)
-    .filter((n) => !n.startsWith('.') && /\.(ya?ml|json)$/i.test(n))
-    .sort()
-    .map((n) => path.join(p, n))
-    .filter((f) => fs.statSync(f).isFile());
-}
-
 /**
  * Reads and validates the config at `p` (file or directory). Throws {@link AgentConfigError}.
- * `options` says how dynamic addressing is treated (refused unless observing).
+ * `options` says how dynamic addressing is treated (refused unless observing). Files are read as
+ * config-files.ts says: regular files only, at most 1 MiB, parsed with bounds.
  */
 export function loadConfig(p: string, validators: readonly DesiredStateValidator[] = [], options: NormalizeOptions = {}): LoadedConfig {
-  const resource = { kind: AGENT_CONFIG_API.kind, name: p };
+  const resource = { kind: AGENT_CONFIG_API.kind, name: showPath(p) };
   const sink = new ProblemSink(resource, AGENT_CODES as CodeTable);
-  let files: string[] = [];
-  try {
-    files = configFiles(p);
-    if (files.length === 0) sink.add('AGENT_CONFIG_UNREADABLE', '', `no .yaml/.yml/.json file in ${p}`, 'mount the agent ConfigMap there');
-  } catch (e) {
-    sink.add('AGENT_CONFIG_UNREADABLE', '', `cannot read ${p}: ${(e as Error).message}`, 'check the --config path');
-  }
-  const docs: Array<{ file: string; index: number; doc: unknown }> = [];
-  for (const f of files) {
-    try {
-      const text = fs.readFileSync(f, 'utf8');
-      yaml.loadAll(text).forEach((doc, index) => {
-        if (doc !== null && doc !== undefined) docs.push({ file: f, index, doc });
-      });
-    } catch (e) {
-      sink.add('AGENT_CONFIG_UNREADABLE', path.basename(f), `cannot parse ${f}: ${(e as Error).message.split('\n')[0]}`, 'fix the YAML/JSON syntax');
-    }
-  }
+  const files = configFiles(p, sink);
+  const docs = readConfigDocuments(files, sink);
   const loaded = parseConfigDocuments(docs, sink, validators, options);
   const errors = sink.problems.filter((x) => x.severity === 'error');
   if (errors.length) throw new AgentConfigError(sink.problems);

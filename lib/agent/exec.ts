@@ -22,24 +22,53 @@ export interface ExecOptions {
 /** Runs `file` with `args`; resolves (never rejects) with the exit code and output. */
 export type Exec = (file: string, args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
 
-/** The production {@link Exec}: `child_process.execFile`, no shell, 256 MiB output cap. */
-export const execFileExec: Exec = (file, args, options = {}) =>
-  new Promise((resolve) => {
-    const child = execFile(
-      file,
-      [...args],
-      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: options.timeoutMs ?? 60000, shell: false },
-      (err, stdout, stderr) => {
-        if (!err) return resolve({ code: 0, stdout, stderr });
-        const e = err as NodeJS.ErrnoException & { code?: number | string };
-        const code = typeof e.code === 'number' ? e.code : e.code === 'ENOENT' ? 127 : 1;
-        resolve({ code, stdout: stdout ?? '', stderr: stderr || e.message });
-      },
-    );
-    child.stdin?.on('error', () => undefined);
-    if (options.input !== undefined) child.stdin?.end(options.input);
-    else child.stdin?.end();
-  });
+/**
+ * Largest output (stdout or stderr) of one program run, 16 MiB. The agent's container is limited
+ * to 256 Mi (lib/core/topology/agent-deployment.ts); an `ip -j` dump is held as a string (up to
+ * twice its bytes in memory) and then parsed into objects (several times more), so the cap must
+ * sit well below the limit: a larger dump (a full Internet routing table in the main table) is
+ * refused with a clear error instead of getting the pod OOM-killed. 16 MiB of `ip -j` is some
+ * 100 000 routes.
+ */
+export const EXEC_MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+
+/** Options of {@link createExecFileExec}. */
+export interface ExecFileOptions {
+  /** @default {@link EXEC_MAX_OUTPUT_BYTES} */
+  readonly maxOutputBytes?: number;
+}
+
+/**
+ * An {@link Exec} over `child_process.execFile`: no shell, output capped at `maxOutputBytes`
+ * (a run over the cap is killed and reported with exit code 1 and a message naming the cap).
+ * Arguments execFile refuses (a NUL byte) resolve with code 1 too: it never rejects.
+ */
+export function createExecFileExec(o: ExecFileOptions = {}): Exec {
+  const maxBuffer = o.maxOutputBytes ?? EXEC_MAX_OUTPUT_BYTES;
+  return (file, args, options = {}) =>
+    new Promise((resolve) => {
+      let child;
+      try {
+        child = execFile(file, [...args], { encoding: 'utf8', maxBuffer, timeout: options.timeoutMs ?? 60000, shell: false }, (err, stdout, stderr) => {
+          if (!err) return resolve({ code: 0, stdout, stderr });
+          const e = err as NodeJS.ErrnoException & { code?: number | string };
+          if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+            return resolve({ code: 1, stdout: '', stderr: `${file} printed more than ${maxBuffer} bytes, the agent's output cap (EXEC_MAX_OUTPUT_BYTES); it was stopped` });
+          const code = typeof e.code === 'number' ? e.code : e.code === 'ENOENT' ? 127 : 1;
+          resolve({ code, stdout: stdout ?? '', stderr: stderr || e.message });
+        });
+      } catch (e) {
+        resolve({ code: 1, stdout: '', stderr: `cannot run ${file}: ${(e as Error).message}` });
+        return;
+      }
+      child.stdin?.on('error', () => undefined);
+      if (options.input !== undefined) child.stdin?.end(options.input);
+      else child.stdin?.end();
+    });
+}
+
+/** The production {@link Exec}: `child_process.execFile`, no shell, {@link EXEC_MAX_OUTPUT_BYTES} output cap. */
+export const execFileExec: Exec = createExecFileExec();
 
 /** Wraps an {@link Exec} so every run is recorded (the report's process count, tests). */
 export function countingExec(inner: Exec): Exec & { readonly calls: Array<{ file: string; args: readonly string[]; input?: string }> } {

@@ -5,14 +5,15 @@
 
 /** Every metric the agent exposes. */
 export const METRICS = {
-  multihome_agent_drift: { type: 'gauge', help: 'Changes needed to bring the host to its intent at the last reconcile (0 = converged).' },
+  multihome_agent_drift: { type: 'gauge', help: 'Changes needed to bring the host to its intent at the last reconcile (0 = converged); when the host cannot take the intent (unsatisfiable), the number of things it lacks.' },
+  multihome_agent_host_mismatch: { type: 'gauge', help: '1 when the config is valid but this host lacks what it needs (a NIC, a bond port, an interface of another kind): nothing was applied.' },
   multihome_agent_addresses_not_compared: { type: 'gauge', help: 'Interface address families observe left out of the comparison because the intent asks for DHCP or autoconf.' },
   multihome_agent_config_valid: { type: 'gauge', help: '1 when the last config read was valid, 0 when it was rejected (nothing applied).' },
   multihome_agent_last_apply_success: { type: 'gauge', help: '1 when the last apply converged (or nothing was to do), 0 when it failed or was rolled back.' },
   multihome_agent_last_apply_duration_seconds: { type: 'gauge', help: 'Wall time of the last apply: read, plan, batch, verify, probes, rollback.' },
   multihome_agent_last_apply_timestamp_seconds: { type: 'gauge', help: 'Unix time the last apply finished.' },
   multihome_agent_last_apply_commands: { type: 'gauge', help: 'Commands (batch lines) the last apply ran.' },
-  multihome_agent_applies_total: { type: 'counter', help: 'Applies by result (converged, applied, rolled-back, failed, invalid).' },
+  multihome_agent_applies_total: { type: 'counter', help: 'Applies by result (converged, applied, rolled-back, failed, invalid, unsatisfiable).' },
   multihome_agent_rollbacks_total: { type: 'counter', help: 'Rollbacks to the pre-apply snapshot.' },
   multihome_agent_reconciles_total: { type: 'counter', help: 'Reconcile loop iterations (observe or apply).' },
 } as const;

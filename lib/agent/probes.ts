@@ -2,6 +2,8 @@
  * Connectivity probes after an apply (kubernetes-nmstate `pkg/probe/probes.go` does the same with
  * its ping probe): `ping -c 1 -W 1 [-I iface] target`, retried until the probe's timeout.
  */
+import * as ipaddr from 'ipaddr.js';
+import { agentNameError } from '../core/host-intent/normalize';
 import type { ResolvedProbe } from './config';
 import type { Exec } from './exec';
 import type { Clock } from './types';
@@ -18,8 +20,18 @@ export interface ProbeResult {
   readonly error?: string;
 }
 
-/** The argv of one ping attempt (through `ip netns exec` when the agent works on a namespace). */
+/** Thrown when a probe carries a name or address that must never reach `ping`'s argv (a bug upstream). */
+export class UnsafeProbeError extends Error {}
+
+/**
+ * The argv of one ping attempt (through `ip netns exec` when the agent works on a namespace). The
+ * interface is checked again with the shared name rules (no control character, no leading `-`)
+ * and the target must be an IP address, whatever the caller validated.
+ */
 export function pingCommand(p: ResolvedProbe, netns?: string): { file: string; args: string[] } {
+  const nameErr = p.interface !== undefined ? agentNameError(p.interface) : undefined;
+  if (nameErr) throw new UnsafeProbeError(`refusing probe interface ${JSON.stringify(p.interface)}: ${nameErr}`);
+  if (!ipaddr.isValid(p.target)) throw new UnsafeProbeError(`refusing probe target ${JSON.stringify(p.target)}: not an IP address`);
   const ping = ['-c', '1', '-W', '1', ...(p.interface ? ['-I', p.interface] : []), p.target];
   return netns ? { file: 'ip', args: ['netns', 'exec', netns, 'ping', ...ping] } : { file: 'ping', args: ping };
 }

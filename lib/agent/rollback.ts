@@ -10,8 +10,8 @@ import { BOND_OPTIONS } from '../core/host-intent/normalize';
 import type { Op } from './plan';
 import type { CurrentLink, HostState } from './state';
 
-/** Names an op changes. */
-function touchedBy(op: Op): string[] {
+/** Names of the links an op changes (none for a route op). */
+export function touchedBy(op: Op): string[] {
   switch (op.op) {
     case 'route-add':
     case 'route-del':

@@ -45,3 +45,9 @@ export function jsonLogger(write: (line: string) => void = (l) => process.stderr
 
 /** A logger that drops everything (tests, one-shot CLI runs that print a report instead). */
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silentLogger };
+
+/** The message of a thrown value (an Error's message, anything else stringified), at most 500 characters. */
+export function errorMessage(e: unknown): string {
+  const s = e instanceof Error ? e.message : String(e);
+  return s.length <= 500 ? s : s.slice(0, 497) + '...';
+}

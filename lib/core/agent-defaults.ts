@@ -19,6 +19,20 @@ export const AGENT_RUNTIME_DEFAULTS = {
   intervalSeconds: 60,
   /** HTTP port of /healthz, /metrics and /state (`--port`). */
   port: 9680,
-  /** Address the HTTP server binds (`--listen-address`). */
-  listenAddress: '0.0.0.0',
-} as const satisfies { readonly mode: AgentMode; readonly intervalSeconds: number; readonly port: number; readonly listenAddress: string };
+  /**
+   * Address the HTTP server binds (`--listen-address`): loopback, the safe default of a
+   * standalone run. The DaemonSet passes `--listen-address $(NODE_IP)` explicitly.
+   */
+  listenAddress: '127.0.0.1',
+  /**
+   * `/state` (the node's intent, the last plan, error texts) is served only with `--serve-state`,
+   * optionally behind a bearer token (`--state-token-file`).
+   */
+  serveState: false,
+} as const satisfies {
+  readonly mode: AgentMode;
+  readonly intervalSeconds: number;
+  readonly port: number;
+  readonly listenAddress: string;
+  readonly serveState: boolean;
+};

@@ -139,7 +139,7 @@ describe('DHCP and autoconf in observe mode', () => {
   test('GIVEN DHCP WHEN running in observe mode THEN /state lists the addresses not compared', async () => {
     const exec = scriptedExec([rawFixture('bondnode-bond-vlans')]);
     const agent = createAgent(
-      { configPath: write('dhcp-bond.json', { desiredState: dynamicBond() }), netns: 'bondnode', port: 0, host: '127.0.0.1', intervalSeconds: 3600, markBridges: false },
+      { configPath: write('dhcp-bond.json', { desiredState: dynamicBond() }), netns: 'bondnode', port: 0, host: '127.0.0.1', intervalSeconds: 3600, markBridges: false, serveState: true },
       { exec, logger: silentLogger, watch: () => ({ close: () => undefined }) },
     );
     const running = await agent.run();
@@ -181,7 +181,7 @@ describe('agent run (DaemonSet mode)', () => {
       patchStatus: async (_n, ops) => void patches.push([...ops]),
     };
     const agent = createAgent(
-      { configPath: write('trunk.json', { desiredState: TRUNK_BR0 }), port: 0, host: '127.0.0.1', nodeName: 'node01', intervalSeconds: 3600 },
+      { configPath: write('trunk.json', { desiredState: TRUNK_BR0 }), port: 0, host: '127.0.0.1', nodeName: 'node01', intervalSeconds: 3600, serveState: true },
       { exec, logger: silentLogger, nodeStatusApi: async () => api, watch: () => ({ close: () => undefined }) },
     );
     const running = await agent.run();
@@ -205,7 +205,10 @@ describe('agent run (DaemonSet mode)', () => {
       expect((await get('/nope')).status).toBe(404);
       expect(exec.calls.some((c) => c.args.join(' ').endsWith('-batch -') && !c.args.includes('-j'))).toBe(false);
       // node01-empty has no bridge: the stale resource is removed
-      expect(patches).toEqual([[{ op: 'remove', path: '/status/capacity/bridge.network.kubevirt.io~1gone' }]]);
+      expect(patches).toEqual([[
+        { op: 'test', path: '/status/capacity/bridge.network.kubevirt.io~1gone', value: '1000' },
+        { op: 'remove', path: '/status/capacity/bridge.network.kubevirt.io~1gone' },
+      ]]);
     } finally {
       await running.close();
     }

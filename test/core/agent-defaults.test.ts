@@ -9,14 +9,14 @@ import { AGENT_DEPLOYMENT_DEFAULTS, renderAgentDeployment } from '../../lib/core
 import { lab } from '../../apps/environments/lab';
 
 describe('agent defaults', () => {
-  it('are observe mode, every 60 s, port 9680 on 0.0.0.0', () => {
-    expect(AGENT_RUNTIME_DEFAULTS).toEqual({ mode: 'observe', intervalSeconds: 60, port: 9680, listenAddress: '0.0.0.0' });
+  it('are observe mode, every 60 s, port 9680 on 127.0.0.1, /state off', () => {
+    expect(AGENT_RUNTIME_DEFAULTS).toEqual({ mode: 'observe', intervalSeconds: 60, port: 9680, listenAddress: '127.0.0.1', serveState: false });
     expect(AGENT_MODES).toEqual(['observe', 'apply']);
   });
 
   it('the agent and the deployment resolve the same values', () => {
-    expect(AGENT_DEFAULTS).toEqual({ mode: 'observe', intervalSeconds: 60, port: 9680, host: '0.0.0.0' });
-    expect(AGENT_DEPLOYMENT_DEFAULTS).toMatchObject({ mode: 'observe', intervalSeconds: 60, port: 9680, listenAddress: '0.0.0.0' });
+    expect(AGENT_DEFAULTS).toEqual({ mode: 'observe', intervalSeconds: 60, port: 9680, host: '127.0.0.1', serveState: false });
+    expect(AGENT_DEPLOYMENT_DEFAULTS).toMatchObject({ mode: 'observe', intervalSeconds: 60, port: 9680 });
   });
 
   it('`agent run --help` offers the same mode choices and defaults', async () => {
@@ -28,7 +28,9 @@ describe('agent defaults', () => {
     expect(help).toContain('--interval-seconds <n> reconcile period (default: 60)');
     expect(help).toContain('--port <n> HTTP port (default: 9680)');
     expect(help).toContain('--listen-address <ip>');
-    expect(help).toMatch(/VM-facing host addresses\) \(default: "0\.0\.0\.0"\)/);
+    expect(help).toMatch(/VM-facing host addresses\) \(default: "127\.0\.0\.1"\)/);
+    expect(help).toContain('--serve-state');
+    expect(help).toContain('--state-token-file <path>');
   });
 
   it('a DaemonSet rendered without options passes them to the agent', () => {

@@ -5,7 +5,7 @@
  * read only when the intent needs them (every process costs ~33 ms under user-mode-linux).
  */
 import * as ipaddr from 'ipaddr.js';
-import type { Cidr, Family } from '../../core/host-intent/model';
+import type { Cidr, Family, HostIntent } from '../../core/host-intent/model';
 import { MAIN_TABLE } from '../../core/host-intent/model';
 import type { CurrentLink, CurrentRoute, HostState, PortVlanState } from '../state';
 
@@ -13,6 +13,14 @@ import type { CurrentLink, CurrentRoute, HostState, PortVlanState } from '../sta
 export interface ReadOptions {
   readonly ipv6Routes: boolean;
   readonly bridgeVlans: boolean;
+}
+
+/** What the intent needs read besides links, addresses and IPv4 routes. */
+export function readOptionsFor(intent: HostIntent): ReadOptions {
+  return {
+    ipv6Routes: intent.routes.some((r) => r.family === 6),
+    bridgeVlans: intent.links.some((l) => l.kind === 'bridge' || (l.bridge?.ports ?? []).length > 0),
+  };
 }
 
 /** One program run of the read. */

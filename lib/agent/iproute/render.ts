@@ -1,7 +1,10 @@
 /**
  * iproute2 backend, write side: planned ops → `ip -batch` and `bridge -batch` lines. Every name
- * is checked again here (kernel rules + batch-safe characters) and every value is a number, a
- * canonical address or a checked keyword, so no input can change the meaning of a line.
+ * that reaches a line — link, route `dev` (next-hop-interface), controller and port, VLAN base,
+ * bond `primary` — is checked again here with the shared rules (lib/core/names.ts
+ * `interfaceNameError`: kernel rules and no control character, so no NUL can cut a line short;
+ * plus batch-safe characters), and every value is a number, a canonical address or a checked
+ * keyword, so no input can change the meaning of a line.
  */
 import * as ipaddr from 'ipaddr.js';
 import { agentNameError } from '../../core/host-intent/normalize';
@@ -37,6 +40,14 @@ function word(v: string | number): string {
 function mac(s: string): string {
   if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(s)) throw new UnsafeBatchValueError(`refusing MAC ${JSON.stringify(s)}`);
   return s;
+}
+
+/** Link types the agent creates (`ip link add ... type <kind>`). */
+const LINK_KINDS = new Set(['bridge', 'vlan', 'bond']);
+
+function linkKind(k: string): string {
+  if (!LINK_KINDS.has(k)) throw new UnsafeBatchValueError(`refusing link type ${JSON.stringify(k)}`);
+  return k;
 }
 
 function attrs(a: Readonly<Record<string, string | number>> | undefined): string[] {
@@ -83,7 +94,7 @@ export function renderOp(op: Op): string[] {
       if (op.mtu !== undefined) parts.push('mtu', word(op.mtu));
       if (op.mac !== undefined) parts.push('address', mac(op.mac));
       if (op.up) parts.push('up');
-      parts.push('type', op.kind);
+      parts.push('type', linkKind(op.kind));
       if (op.vlan) parts.push('protocol', word(op.vlan.protocol), 'id', word(op.vlan.id));
       parts.push(...attrs(op.attrs));
       return [parts.join(' ')];
@@ -96,7 +107,7 @@ export function renderOp(op: Op): string[] {
         if (op.mac !== undefined) parts.push('address', mac(op.mac));
         out.push(parts.join(' '));
       }
-      if (op.kind && op.attrs && Object.keys(op.attrs).length) out.push(['link set dev', name(op.dev), 'type', op.kind, ...attrs(op.attrs)].join(' '));
+      if (op.kind && op.attrs && Object.keys(op.attrs).length) out.push(['link set dev', name(op.dev), 'type', linkKind(op.kind), ...attrs(op.attrs)].join(' '));
       return out;
     }
     case 'set-master':

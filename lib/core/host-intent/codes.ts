@@ -11,6 +11,16 @@ export const AGENT_CODES: CodeTable = {
     summary: 'The config file or directory cannot be read or parsed (YAML/JSON).',
     upstream: 'multihome',
   },
+  AGENT_CONFIG_FILE: {
+    severity: 'error',
+    summary: 'An entry of the config directory is not a regular file (FIFO, socket, device) or is a symlink leaving the directory; it is not read.',
+    upstream: 'kubernetes pkg/volume/util/atomic_writer.go (a ConfigMap volume holds regular files behind ..data symlinks)',
+  },
+  AGENT_CONFIG_LIMIT: {
+    severity: 'error',
+    summary: 'A config file is larger than a ConfigMap can be (1 MiB), nests too deeply or expands too far through YAML aliases.',
+    upstream: 'kubernetes pkg/apis/core/validation/validation.go ValidateConfigMap (core.MaxSecretSize, 1 MiB)',
+  },
   AGENT_CONFIG_SHAPE: {
     severity: 'error',
     summary: 'A config document is neither an agent config ({desiredState, probes}) nor an NNCP.',
