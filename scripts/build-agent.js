@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // Bundles the node agent (lib/agent/main.ts) with esbuild's JS API into one file,
-// dist-agent/multihome-agent.js, that runs on a plain Node 20 image (the Dockerfile copies it).
+// dist-agent/multihome-agent.js, that runs on a plain Node 24 image (the Dockerfile copies it).
+// Deterministic: the same sources give the same bytes (no timestamps, no absolute paths, no
+// source map); test/scripts/build-agent.test.ts builds twice and compares.
 // Usage: node scripts/build-agent.js [outfile]   — or require it: buildAgent({ outfile }).
 const path = require('path');
 const esbuild = require('esbuild');
 
 const ROOT = path.join(__dirname, '..');
 const DEFAULT_OUTFILE = path.join(ROOT, 'dist-agent', 'multihome-agent.js');
+
+/** The Node.js the image runs (Dockerfile NODE_VERSION): the bundle's syntax target. */
+const NODE_TARGET = 'node24';
 
 /** Builds the bundle; resolves to the output path. */
 async function buildAgent(options = {}) {
@@ -16,7 +21,7 @@ async function buildAgent(options = {}) {
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: NODE_TARGET,
     format: 'cjs',
     minify: options.minify !== false,
     sourcemap: false,
@@ -29,7 +34,7 @@ async function buildAgent(options = {}) {
   return outfile;
 }
 
-module.exports = { buildAgent, DEFAULT_OUTFILE };
+module.exports = { buildAgent, DEFAULT_OUTFILE, NODE_TARGET };
 
 if (require.main === module) {
   buildAgent({ outfile: process.argv[2] }).then(

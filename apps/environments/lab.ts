@@ -22,7 +22,9 @@ const vm = (name: string, node: string, address: string) =>
     namespace: 'default',
     nodeSelector: { 'kubernetes.io/hostname': node },
     memory: '1024M',
-    image: 'kubevirt/fedora-cloud-container-disk-demo',
+    // the seed's image, pinned to a release tag (untagged means :latest, which moves); an example
+    // environment: pin by digest (image@sha256:…) for anything that must not change under you
+    image: 'kubevirt/fedora-cloud-container-disk-demo:v0.36.4',
     userData: USER_DATA,
     attachments: [{ network: 'br0-100' as const, ipv4: [address] }],
   });
@@ -33,7 +35,8 @@ export const lab = defineEnvironment({
   platform: 'vanilla',
   prerequisites: {
     nmstate: true,
-    networkAddons: { multus: true, linuxBridge: true, nmstate: true, imagePullPolicy: 'Always' },
+    // nmstate comes from the NMState CR above: NetworkAddonsConfig has no nmstate component
+    networkAddons: { multus: true, linuxBridge: true, imagePullPolicy: 'Always' },
   },
   // The seed's NNCP has no nodeSelector: kubevirtci's two nodes both run VMs.
   nodeGroups: [{ name: 'nodes', nodeSelector: {}, nodes: ['node01', 'node02'] }],
@@ -55,7 +58,8 @@ export const lab = defineEnvironment({
     },
   ],
   vms: [vm('vma', 'node01', '10.200.0.1/24'), vm('vmb', 'node02', '10.200.0.2/24')],
-  // kubernetes-nmstate configures both nodes; the agent reports drift of br0 and marks it as node capacity.
+  // kubernetes-nmstate configures both nodes; the agent reports drift of br0 and marks it as node
+  // capacity, listening on each node's primary address (the default) with /state off (the default).
   agent: { mode: 'observe' },
   // Seed 004 deliberately targets every node (no nodeSelector on the NNCP) and names its CNI
   // config "br0-100-l2-config" (Multus passes the NAD name anyway); both kept to match the seed.

@@ -14,6 +14,13 @@ import { defineEnvironment } from '../../lib/core/topology/define';
 /** Namespaces that get the VLAN 1085 NAD (seed 001's `@namespace@`). */
 export const VLAN1085_NAMESPACES = ['vms', 'pxe', 'infra'] as const;
 
+/**
+ * containerDisk of the VMs: a Fedora release tag instead of the default `:latest`, which moves
+ * with every release (S10). An example environment: pin by digest (`image@sha256:…`) for
+ * anything that must not change under you.
+ */
+export const FEDORA_IMAGE = 'quay.io/containerdisks/fedora:43';
+
 /** Seeds 000–002 as a typed environment. */
 export const prod = defineEnvironment({
   name: 'prod',
@@ -70,12 +77,14 @@ export const prod = defineEnvironment({
     {
       name: 'vm-fedora',
       namespace: 'vms',
+      image: FEDORA_IMAGE,
       podInterfaceName: 'defaultnetwork',
       attachments: [{ network: 'br1', name: 'secondary_nic', dhcp4: true }],
     },
     {
       name: 'pxe-vm',
       namespace: 'vms',
+      image: FEDORA_IMAGE,
       podNetwork: false,
       attachments: [{ network: 'vlan-1085', name: 'nic-pxe1', ipv4: ['10.6.85.20/24'] }],
     },

@@ -37,7 +37,7 @@ export type { IsolationProfile } from './topology/rules/context';
 export { validateTopology } from './topology/validate-topology';
 export { renderAgentDeployment, AGENT_LISTEN_NODE_IP } from './topology/agent-deployment';
 export { AGENT_MODES, AGENT_RUNTIME_DEFAULTS } from './agent-defaults';
-export type { AgentDeploymentOptions, AgentMode, AgentProbeSpec, AgentConfigOptions } from './topology/agent-options';
+export type { AgentDeploymentOptions, AgentMode, AgentProbeSpec, AgentConfigOptions, AgentStateOptions } from './topology/agent-options';
 export { validateAgentDeployment } from './topology/agent-deployment-validate';
 export { agentConfigs, AGENT_CONFIG_KIND } from './topology/agent-config';
 export type { AgentConfigDocument, NodeGroupAgentConfig } from './topology/agent-config';

@@ -21,6 +21,10 @@ const TYPED: Readonly<Record<string, Register>> = {
   'rbac.authorization.k8s.io/v1/ClusterRole': (n, m, o) => new k8s.rbac.v1.ClusterRole(n, args<k8s.rbac.v1.ClusterRoleArgs>(m), o),
   'rbac.authorization.k8s.io/v1/ClusterRoleBinding': (n, m, o) => new k8s.rbac.v1.ClusterRoleBinding(n, args<k8s.rbac.v1.ClusterRoleBindingArgs>(m), o),
   'apps/v1/DaemonSet': (n, m, o) => new k8s.apps.v1.DaemonSet(n, args<k8s.apps.v1.DaemonSetArgs>(m), o),
+  'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy': (n, m, o) =>
+    new k8s.admissionregistration.v1.ValidatingAdmissionPolicy(n, args<k8s.admissionregistration.v1.ValidatingAdmissionPolicyArgs>(m), o),
+  'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding': (n, m, o) =>
+    new k8s.admissionregistration.v1.ValidatingAdmissionPolicyBinding(n, args<k8s.admissionregistration.v1.ValidatingAdmissionPolicyBindingArgs>(m), o),
 };
 
 /**

@@ -36,6 +36,8 @@ describe('lab environment reproduces seed 004', () => {
       'Namespace/multihome-system',
       'ServiceAccount/multihome-agent',
       'ClusterRole/multihome-agent',
+      'ValidatingAdmissionPolicy/multihome-agent-own-node',
+      'ValidatingAdmissionPolicyBinding/multihome-agent-own-node',
       'ClusterRoleBinding/multihome-agent',
       'ConfigMap/multihome-agent-nodes',
       'DaemonSet/multihome-agent-nodes',
@@ -44,13 +46,14 @@ describe('lab environment reproduces seed 004', () => {
       'VirtualMachine/vma',
       'VirtualMachine/vmb',
     ]);
-    expect(ms.map((m) => m.metadata.annotations?.['argocd.argoproj.io/sync-wave'])).toEqual(['-20', '-20', '-20', '-20', '-20', '-20', '-20', '-20', '-10', '-5', '0', '0']);
+    expect(ms.map((m) => m.metadata.annotations?.['argocd.argoproj.io/sync-wave'])).toEqual(['-20', '-20', '-20', '-20', '-20', '-20', '-20', '-20', '-20', '-20', '-10', '-5', '0', '0']);
     expect(find(ms, 'DaemonSet', 'multihome-agent-nodes').spec.template.spec.containers[0].args).toContain('observe');
   });
 
-  it('NetworkAddonsConfig has the components of the seed', () => {
-    const want = seed.find((d) => d.kind === 'NetworkAddonsConfig');
-    expect(find(ms, 'NetworkAddonsConfig', 'cluster').spec).toEqual(want.spec);
+  it('NetworkAddonsConfig has the components of the seed that the CNAO CRD still has (not nmstate: the NMState CR installs it)', () => {
+    const { nmstate, ...want } = seed.find((d) => d.kind === 'NetworkAddonsConfig').spec;
+    expect(nmstate).toEqual({});
+    expect(find(ms, 'NetworkAddonsConfig', 'cluster').spec).toEqual(want);
   });
 
   it('br0 is the seed bridge on eth1, plus the trunk port the seed forgot (VLAN 100 isolated)', () => {
@@ -105,7 +108,8 @@ describe('lab environment reproduces seed 004', () => {
     const wantCi = want.volumes.find((v: any) => v.cloudInitNoCloud).cloudInitNoCloud;
     expect(ci.userData).toBe(wantCi.userData);
     expect(got.domain.resources.requests.memory).toBe(want.domain.resources.requests.memory);
-    expect(got.volumes.find((v: any) => v.containerDisk).containerDisk.image).toBe(want.volumes.find((v: any) => v.containerDisk).containerDisk.image);
+    // the seed's image, pinned to a release tag (untagged is :latest)
+    expect(got.volumes.find((v: any) => v.containerDisk).containerDisk.image).toBe(`${want.volumes.find((v: any) => v.containerDisk).containerDisk.image}:v0.36.4`);
   });
 
   it('gives the two VMs different MACs and renders byte-identical output twice in one process', () => {

@@ -39,7 +39,9 @@ describe('NetworkAgent (cdk8s)', () => {
   test('GIVEN a NetworkAgent in an environment THEN it is the environment agent: the synth equals the core render of the topology with that agent, agent objects in the prerequisites layer', () => {
     const { objs, agent } = synthAgent(lab, { mode: 'observe' });
     expect(objs).toEqual(json(renderTopology({ ...lab, agent: agent.options })));
-    expect(objs.map((o) => o.kind).slice(0, 8)).toEqual(['NMState', 'NetworkAddonsConfig', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'DaemonSet']);
+    expect(objs.map((o) => o.kind).slice(0, 10)).toEqual([
+      'NMState', 'NetworkAddonsConfig', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterRoleBinding', 'ConfigMap', 'DaemonSet',
+    ]);
     expect(objs.filter(isAgent).every((o) => o.metadata.annotations['argocd.argoproj.io/sync-wave'] === '-20')).toBe(true);
   });
 
@@ -49,7 +51,7 @@ describe('NetworkAgent (cdk8s)', () => {
     new NetworkAgent(env, 'agent', quiet);
     new ClusterNetworkPrerequisites(env, 'prereq', { nmstate: true });
     const objs = Testing.synth(env);
-    expect(objs.map((o) => o.kind)).toEqual(['NMState', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'DaemonSet']);
+    expect(objs.map((o) => o.kind)).toEqual(['NMState', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterRoleBinding', 'ConfigMap', 'DaemonSet']);
     expect(objs).toEqual(json(renderTopology(env.topology.topology())));
   });
 

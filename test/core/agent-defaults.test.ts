@@ -17,6 +17,8 @@ describe('agent defaults', () => {
   it('the agent and the deployment resolve the same values', () => {
     expect(AGENT_DEFAULTS).toEqual({ mode: 'observe', intervalSeconds: 60, port: 9680, host: '127.0.0.1', serveState: false });
     expect(AGENT_DEPLOYMENT_DEFAULTS).toMatchObject({ mode: 'observe', intervalSeconds: 60, port: 9680 });
+    // the DaemonSet binds the node's primary address whatever the runtime's own default (S6)
+    expect(AGENT_DEPLOYMENT_DEFAULTS.listenAddress).toBe('node-ip');
   });
 
   it('`agent run --help` offers the same mode choices and defaults', async () => {

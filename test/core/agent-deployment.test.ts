@@ -36,6 +36,8 @@ describe('renderAgentDeployment', () => {
       'Namespace//multihome-system',
       'ServiceAccount/multihome-system/multihome-agent',
       'ClusterRole//multihome-agent',
+      'ValidatingAdmissionPolicy//multihome-agent-own-node',
+      'ValidatingAdmissionPolicyBinding//multihome-agent-own-node',
       'ClusterRoleBinding//multihome-agent',
       'ConfigMap/multihome-system/multihome-agent-nodes',
       'DaemonSet/multihome-system/multihome-agent-nodes',
@@ -94,7 +96,7 @@ describe('renderAgentDeployment', () => {
     expect(podSpec(of(ms, 'DaemonSet')[0]).automountServiceAccountToken).toBe(true);
   });
 
-  test('GIVEN markBridges: false THEN no RBAC at all, no token mounted and the agent is told not to mark', () => {
+  test('GIVEN markBridges: false THEN no RBAC and no admission policy at all, no token mounted and the agent is told not to mark', () => {
     const ms = renderAgentDeployment(lab, { markBridges: false });
     expect(ms.map((m) => m.kind)).toEqual(['Namespace', 'ServiceAccount', 'ConfigMap', 'DaemonSet']);
     expect(of(ms, 'ServiceAccount')[0].automountServiceAccountToken).toBe(false);
@@ -109,7 +111,7 @@ describe('renderAgentDeployment', () => {
     expect(ds.map((d) => container(d).ports[0])).toEqual(prod.nodeGroups.map((_g, i) => ({ containerPort: 9700 + i, hostPort: 9700 + i, name: 'metrics', protocol: 'TCP' })));
     expect(container(ds[1])).toMatchObject({
       image: 'registry.local/agent:dev',
-      args: ['agent', 'run', '--mode', 'observe', '--config', '/etc/multihome-agent', '--interval-seconds', '15', '--port', '9701', '--listen-address', '0.0.0.0'],
+      args: ['agent', 'run', '--mode', 'observe', '--config', '/etc/multihome-agent', '--interval-seconds', '15', '--port', '9701', '--listen-address', '$(NODE_IP)'],
       livenessProbe: { httpGet: { path: '/healthz', port: 9701 } },
       volumeMounts: [{ mountPath: '/etc/multihome-agent', name: 'config', readOnly: true }],
     });
@@ -193,7 +195,8 @@ describe('DaemonSet polish', () => {
   });
 
   test.each<[string, string | undefined, string, Record<string, unknown> | undefined, string | undefined]>([
-    ['the default (every address)', undefined, '0.0.0.0', undefined, undefined],
+    ["the default (the node's primary address)", undefined, '$(NODE_IP)', { name: 'NODE_IP', valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } }, undefined],
+    ['every address', '0.0.0.0', '0.0.0.0', undefined, undefined],
     ['the IPv6 wildcard', '::', '::', undefined, undefined],
     ['loopback', '127.0.0.1', '127.0.0.1', undefined, '127.0.0.1'],
     ["the node's primary address", 'node-ip', '$(NODE_IP)', { name: 'NODE_IP', valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } }, undefined],
@@ -268,11 +271,11 @@ describe('environments deploy their agent', () => {
   test('GIVEN lab (observe) THEN the agent renders in the prerequisites wave after NMState/NetworkAddonsConfig and before the NNCPs, as renderAgentDeployment renders it', () => {
     const ms = renderTopology(lab);
     expect(ms.map((m) => m.kind)).toEqual([
-      'NMState', 'NetworkAddonsConfig', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'DaemonSet',
-      'NodeNetworkConfigurationPolicy', 'NetworkAttachmentDefinition', 'VirtualMachine', 'VirtualMachine',
+      'NMState', 'NetworkAddonsConfig', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding',
+      'ClusterRoleBinding', 'ConfigMap', 'DaemonSet', 'NodeNetworkConfigurationPolicy', 'NetworkAttachmentDefinition', 'VirtualMachine', 'VirtualMachine',
     ]);
-    expect(ms.slice(2, 8)).toEqual(renderAgentDeployment(lab, lab.agent));
-    expect(container(ms[7]).args).toContain('observe');
+    expect(ms.slice(2, 10)).toEqual(renderAgentDeployment(lab, lab.agent));
+    expect(container(ms[9]).args).toContain('observe');
   });
 
   test('GIVEN no agent THEN no agent object', () => {

@@ -81,6 +81,8 @@ describe('Pulumi NetworkEnvironment with the node agent', () => {
     expect(mine.filter((r) => r.type === TYPE_TOKENS.NetworkAgent).map((r) => r.name)).toEqual(['typed-agent']);
     const agentObjects = mine.filter((r) => r.inputs?.metadata?.labels?.['app.kubernetes.io/part-of'] === 'multihome');
     expect(agentObjects.map((r) => r.type).sort()).toEqual([
+      'kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy',
+      'kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding',
       'kubernetes:apps/v1:DaemonSet',
       'kubernetes:core/v1:ConfigMap',
       'kubernetes:core/v1:Namespace',

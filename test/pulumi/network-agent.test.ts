@@ -59,6 +59,8 @@ describe('Pulumi NetworkAgent', () => {
       ServiceAccount: 'kubernetes:core/v1:ServiceAccount',
       ClusterRole: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRole',
       ClusterRoleBinding: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding',
+      ValidatingAdmissionPolicy: 'kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy',
+      ValidatingAdmissionPolicyBinding: 'kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding',
       ConfigMap: 'kubernetes:core/v1:ConfigMap',
       DaemonSet: 'kubernetes:apps/v1:DaemonSet',
     };
@@ -78,13 +80,19 @@ describe('Pulumi NetworkAgent', () => {
     const agent = new NetworkAgent('order', { environment: lab, provider }, { transformations: [record] });
     await settle();
     const children = [...recorded.entries()].filter(([n]) => n.startsWith('order-'));
-    expect(children.length).toBe(6);
+    expect(children.length).toBe(8);
     for (const [, r] of children) {
       expect(r.parent).toBe('order');
       expect(r.provider).toBe(provider);
     }
     expect(recorded.get('order-serviceaccount-multihome-system-multihome-agent')!.dependsOn).toEqual(['order-namespace-multihome-system']);
-    expect(recorded.get('order-clusterrolebinding-multihome-agent')!.dependsOn).toEqual(['order-clusterrole-multihome-agent', 'order-serviceaccount-multihome-system-multihome-agent']);
+    expect(recorded.get('order-validatingadmissionpolicybinding-multihome-agent-own-node')!.dependsOn).toEqual(['order-validatingadmissionpolicy-multihome-agent-own-node']);
+    // the grant waits for its restriction
+    expect(recorded.get('order-clusterrolebinding-multihome-agent')!.dependsOn).toEqual([
+      'order-clusterrole-multihome-agent',
+      'order-serviceaccount-multihome-system-multihome-agent',
+      'order-validatingadmissionpolicybinding-multihome-agent-own-node',
+    ]);
     expect(recorded.get('order-daemonset-multihome-system-multihome-agent-nodes')!.dependsOn).toEqual([
       'order-namespace-multihome-system',
       'order-configmap-multihome-system-multihome-agent-nodes',

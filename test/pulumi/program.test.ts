@@ -52,6 +52,8 @@ describe('apps/pulumi program', () => {
       'NetworkAttachmentDefinition/default/br0-100-l2',
       'NodeNetworkConfigurationPolicy//br0-eth1',
       'ServiceAccount/multihome-system/multihome-agent',
+      'ValidatingAdmissionPolicy//multihome-agent-own-node',
+      'ValidatingAdmissionPolicyBinding//multihome-agent-own-node',
       'VirtualMachine/default/vma',
       'VirtualMachine/default/vmb',
     ]);

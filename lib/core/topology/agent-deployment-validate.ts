@@ -9,11 +9,13 @@ import * as ipaddr from 'ipaddr.js';
 import { Problem } from '../errors';
 import { DNS1123_LABEL, DNS1123_SUBDOMAIN, interfaceNameError } from '../names';
 import { ProblemSink, show } from '../problems';
+import { ADMISSION_POLICY_MIN_KUBERNETES } from './agent-admission-policy';
 import {
   AGENT_CAPABILITIES, AGENT_DEPLOYMENT_CODES, AGENT_DEPLOYMENT_DEFAULTS, AGENT_LISTEN_NODE_IP, AgentDeploymentOptions, ResolvedAgentDeployment,
   resolveAgentDeploymentOf,
 } from './agent-deployment';
 import { checkAgentIntents } from './agent-intent-check';
+import { digestError, parseImageReference } from './image-reference';
 import { Topology } from './model';
 import { PlannedPolicy, planPolicies } from './render-nncp';
 import { ResolvedTopology, resolveTopology } from './resolve';
@@ -55,12 +57,13 @@ export function validateAgentDeploymentOf(t: ResolvedTopology, plannedPolicies: 
   const first = options.port ?? AGENT_DEPLOYMENT_DEFAULTS.port;
   const last = first + Math.max(r.groups.length - 1, 0);
   if (!Number.isInteger(first) || first < 1 || last > 65535) sink.add('AGENT_DEPLOYMENT_OPTION', 'port', `ports ${show(first)}–${show(last)} (one per node group) must lie in 1–65535`, 'give a lower port');
-  if (!r.image || /\s/.test(r.image)) sink.add('AGENT_DEPLOYMENT_OPTION', 'image', `image ${show(r.image)} is empty or contains whitespace`, 'give an image reference such as ghcr.io/multihome/agent:0.1.0');
+  validateImage(sink, options);
   if (r.listenAddress !== AGENT_LISTEN_NODE_IP && !ipaddr.isValid(r.listenAddress))
     sink.add('AGENT_DEPLOYMENT_OPTION', 'listenAddress', `listenAddress ${show(r.listenAddress)} is not an IP address nor ${show(AGENT_LISTEN_NODE_IP)}`, `give 0.0.0.0, 127.0.0.1, or ${show(AGENT_LISTEN_NODE_IP)} for the node's primary address`);
   if (r.priorityClassName !== undefined && (r.priorityClassName.length > 253 || !DNS1123_SUBDOMAIN.test(r.priorityClassName)))
     sink.add('AGENT_DEPLOYMENT_OPTION', 'priorityClassName', `priorityClassName ${show(r.priorityClassName)} is not a DNS-1123 subdomain`, 'give the name of a PriorityClass, or false for none');
   for (const [g, list] of Object.entries(options.probes ?? {})) list.forEach((p, i) => validateProbe(sink, `probes.${g}[${i}]`, p));
+  validateAccess(sink, r);
   const apply = r.groups.filter((g) => g.mode === 'apply');
   for (let i = 0; i < apply.length; i++)
     for (const b of apply.slice(i + 1)) {
@@ -70,6 +73,50 @@ export function validateAgentDeploymentOf(t: ResolvedTopology, plannedPolicies: 
     }
   checkAgentIntents(sink, r.groups, plannedPolicies);
   return sink.problems;
+}
+
+/** The image reference, its digest, and whether a user-given image is pinned. */
+function validateImage(sink: ProblemSink, options: AgentDeploymentOptions): void {
+  const image = options.image ?? AGENT_DEPLOYMENT_DEFAULTS.image;
+  const parsed = parseImageReference(image);
+  const example = `${AGENT_DEPLOYMENT_DEFAULTS.image}@sha256:<64 hex>`;
+  if (typeof parsed === 'string') sink.add('AGENT_DEPLOYMENT_OPTION', 'image', `image ${show(image)} ${parsed}`, `give an image reference such as ${example}`);
+  const digest = options.imageDigest;
+  if (digest !== undefined) {
+    const err = digestError(digest);
+    if (err) sink.add('AGENT_DEPLOYMENT_OPTION', 'imageDigest', `imageDigest ${show(digest)} ${err}`, 'give the digest `docker buildx imagetools inspect <image>` prints, e.g. sha256:<64 hex>');
+    else if (typeof parsed !== 'string' && parsed.digest !== undefined)
+      sink.add('AGENT_DEPLOYMENT_OPTION', 'imageDigest', `imageDigest ${show(digest)} is given but image ${show(image)} already has a digest`, 'give the digest in one place only');
+  }
+  // the default (the release tag of this multihome version) is not warned about: pin it with imageDigest
+  if (options.image !== undefined && typeof parsed !== 'string' && parsed.digest === undefined && digest === undefined)
+    sink.add('AGENT_DEPLOYMENT_IMAGE_UNPINNED', 'image', `image ${show(image)} has no digest: its tag can be moved to other content`, `pin it: imageDigest: 'sha256:<hex>' (docker buildx imagetools inspect ${image}) or image: '<repository>[:tag]@sha256:<hex>'`);
+}
+
+/** Who can reach what: the own-node restriction and the /state endpoint. */
+function validateAccess(sink: ProblemSink, r: ResolvedAgentDeployment): void {
+  if (r.markBridges && !r.restrictToOwnNode)
+    sink.add(
+      'AGENT_DEPLOYMENT_UNRESTRICTED', 'restrictToOwnNode',
+      'restrictToOwnNode is false: the agent of every node may patch the status of every node (RBAC cannot name the node a DaemonSet pod runs on)',
+      `leave it on (the default) on Kubernetes >= ${ADMISSION_POLICY_MIN_KUBERNETES}; on older clusters, silence this warning knowingly or set markBridges: false`,
+    );
+  const secret = r.stateTokenSecret;
+  if (secret !== undefined && (secret.length > 253 || !DNS1123_SUBDOMAIN.test(secret)))
+    sink.add('AGENT_DEPLOYMENT_OPTION', 'state.tokenSecret', `state.tokenSecret ${show(secret)} is not a Secret name (DNS-1123 subdomain)`, 'give the name of a Secret in the agent namespace with the key token');
+  if (secret !== undefined && !r.serveState)
+    sink.add('AGENT_DEPLOYMENT_OPTION', 'state.tokenSecret', `state.tokenSecret ${show(secret)} is set but state.enabled is not true, so /state stays off`, 'set state.enabled: true, or drop tokenSecret');
+  if (r.serveState && secret === undefined && !isLoopback(r.listenAddress))
+    sink.add(
+      'AGENT_DEPLOYMENT_STATE_UNAUTHENTICATED', 'state.enabled',
+      `/state is served without a token on ${r.listenAddress === AGENT_LISTEN_NODE_IP ? "the node's primary address" : show(r.listenAddress)} of the host network`,
+      "give state.tokenSecret (a Secret with the key token), or listenAddress: '127.0.0.1'",
+    );
+}
+
+/** True for a loopback address (127.0.0.0/8, ::1). */
+function isLoopback(address: string): boolean {
+  return ipaddr.isValid(address) && ipaddr.parse(address).range() === 'loopback';
 }
 
 function validateProbe(sink: ProblemSink, path: string, p: { target: string; interface?: string; timeoutSeconds?: number }): void {

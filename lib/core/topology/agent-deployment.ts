@@ -1,7 +1,8 @@
 /**
  * The node agent's deployment, rendered from the same topology as the policies: a Namespace, a
  * ServiceAccount, a ClusterRole + ClusterRoleBinding limited to the two Node calls the agent makes
- * (lib/agent/node-marker.ts), then per node group one ConfigMap (the group's agent config, from
+ * (lib/agent/node-marker.ts) and, before the binding, the ValidatingAdmissionPolicy that keeps each
+ * agent to its own Node (agent-admission-policy.ts), then per node group one ConfigMap (the group's agent config, from
  * {@link agentConfigs}) and one DaemonSet with the group's nodeSelector. An environment with
  * `Topology.agent` renders them in its prerequisites layer (render.ts). Plain manifests,
  * deterministic, in apply order, each with what it needs first; the only renderer of the agent
@@ -15,6 +16,7 @@ import * as YAML from 'yaml';
 import { AGENT_RUNTIME_DEFAULTS } from '../agent-defaults';
 import { CodeTable } from '../errors';
 import { Manifest, manifestKey, objectKey, ObjectMeta } from '../manifest';
+import { ownNodeAdmissionPolicy } from './agent-admission-policy';
 import { AgentConfigDocument, agentConfigsOf } from './agent-config';
 import type { AgentDeploymentOptions, AgentMode } from './agent-options';
 import { NodeGroupSpec, Topology } from './model';
@@ -23,13 +25,20 @@ import { ResolvedTopology, resolveTopology } from './resolve';
 import { SYNC_WAVE_ANNOTATION } from './sync-wave';
 
 /** The options' types live apart (agent-options.ts); re-exported here beside their renderer. */
-export type { AgentDeploymentOptions, AgentMode } from './agent-options';
+export type { AgentDeploymentOptions, AgentMode, AgentStateOptions } from './agent-options';
 
 /** multihome's version: the default agent image tag (a test keeps it equal to package.json's). */
 export const MULTIHOME_VERSION = '0.1.0';
 
 /** Repository of the agent image multihome publishes (the default image is `<repository>:<version>`). */
 export const AGENT_IMAGE_REPOSITORY = 'ghcr.io/multihome/agent';
+
+/**
+ * `listenAddress` value for the node's primary address: `status.hostIP` through the downward
+ * API (env `NODE_IP`, passed as `--listen-address $(NODE_IP)`), the address kubelet probes and
+ * Prometheus node discovery use — and not the host addresses on VM-facing bridges and VLANs.
+ */
+export const AGENT_LISTEN_NODE_IP = 'node-ip';
 
 /** The one defaults object of the agent deployment (STYLE.md #8). */
 export const AGENT_DEPLOYMENT_DEFAULTS = {
@@ -42,16 +51,13 @@ export const AGENT_DEPLOYMENT_DEFAULTS = {
   intervalSeconds: AGENT_RUNTIME_DEFAULTS.intervalSeconds,
   port: AGENT_RUNTIME_DEFAULTS.port,
   markBridges: true,
+  restrictToOwnNode: true,
   priorityClassName: 'system-node-critical',
-  listenAddress: AGENT_RUNTIME_DEFAULTS.listenAddress,
+  // not the runtime's default (loopback, for `multihome agent run` by hand): on the host network
+  // the DaemonSet answers kubelet's probes and Prometheus on the node's primary address only (S6)
+  listenAddress: AGENT_LISTEN_NODE_IP,
+  serveState: false,
 } as const;
-
-/**
- * `listenAddress` value for the node's primary address: `status.hostIP` through the downward
- * API (env `NODE_IP`, passed as `--listen-address $(NODE_IP)`), the address kubelet probes and
- * Prometheus node discovery use — and not the host addresses on VM-facing bridges and VLANs.
- */
-export const AGENT_LISTEN_NODE_IP = 'node-ip';
 
 /** Environment variable carrying `status.hostIP` when `listenAddress` is {@link AGENT_LISTEN_NODE_IP}. */
 export const NODE_IP_ENV = 'NODE_IP';
@@ -64,6 +70,9 @@ export const AGENT_UPDATE_STRATEGY = { rollingUpdate: { maxUnavailable: 1 }, typ
 
 /** Where the ConfigMap is mounted (the agent CLI's default `--config`) and its one key. */
 export const AGENT_CONFIG_MOUNT = { path: '/etc/multihome-agent', volume: 'config', key: 'agent.yaml' } as const;
+
+/** Where the /state token Secret (`state.tokenSecret`) is mounted, read-only, and its one key. */
+export const AGENT_STATE_TOKEN_MOUNT = { path: '/var/run/multihome/state-token', volume: 'state-token', key: 'token' } as const;
 
 /** Label carrying the node group on the ConfigMap, the DaemonSet and its pods. */
 export const NODE_GROUP_LABEL = 'multihome.io/node-group';
@@ -79,8 +88,26 @@ export const AGENT_CAPABILITIES: Readonly<Record<AgentMode, readonly string[]>> 
 /** User the agent runs as, by mode: root in apply (Kubernetes grants added capabilities to root only), `nobody` in observe. */
 export const AGENT_USER: Readonly<Record<AgentMode, number>> = { observe: 65534, apply: 0 };
 
-/** Requests and limits: the agent is one Node.js process that mostly sleeps; no CPU limit (no throttling mid-apply). */
-export const AGENT_RESOURCES = { cpuRequestMillis: 20, memoryRequestMebibytes: 64, memoryLimitMebibytes: 256 } as const;
+/**
+ * Largest output the agent reads from one `ip -j`/`bridge -j` call (lib/agent/exec.ts
+ * `maxBuffer`, 32 MiB): beyond it the call fails instead of growing the process (S13).
+ */
+export const AGENT_EXEC_MAX_BUFFER_MEBIBYTES = 32;
+
+/**
+ * Requests and limits: the agent is one Node.js process that mostly sleeps; no CPU limit (no
+ * throttling mid-apply). The memory limit leaves room for the largest read the agent accepts
+ * (S13): about 64 Mi of runtime and Kubernetes client, then one dump at the exec cap held three
+ * times over — the raw output (maxBuffer), its string, and its parsed JSON (a few times the text
+ * for `ip -j` objects; counted as 4) — 64 + 32 × (1 + 1 + 4) = 256, plus a half again for the
+ * plan and GC slack: 384 Mi. A dump over the cap fails the read (the run reports an error)
+ * instead of OOM-killing the pod; raise both together.
+ */
+export const AGENT_RESOURCES = {
+  cpuRequestMillis: 20,
+  memoryRequestMebibytes: 64,
+  memoryLimitMebibytes: 384,
+} as const;
 
 /**
  * Exactly what the agent calls (lib/agent/node-marker.ts, bridge-marker's calls): `readNode`
@@ -96,9 +123,28 @@ export const AGENT_DEPLOYMENT_CODES = {
   AGENT_DEPLOYMENT_NODE_GROUP: { severity: 'error', summary: 'A node group named in the agent options is not a node group of the topology.', upstream: 'multihome' },
   AGENT_DEPLOYMENT_POLICY: { severity: 'error', summary: 'A policy named in `policies` is not an NNCP the topology renders.', upstream: 'multihome' },
   AGENT_DEPLOYMENT_NAME: { severity: 'error', summary: 'A rendered name (namespace, `<name>-<node group>`) is not a DNS-1123 label of at most 63 characters.', upstream: 'k8s.io/apimachinery validation IsDNS1123Label' },
-  AGENT_DEPLOYMENT_OPTION: { severity: 'error', summary: 'An option is out of range: mode, intervalSeconds, port, image, listenAddress, priorityClassName.', upstream: 'multihome (lib/agent/cli.ts options)' },
+  AGENT_DEPLOYMENT_OPTION: {
+    severity: 'error',
+    summary: 'An option is out of range: mode, intervalSeconds, port, image (reference grammar), imageDigest, listenAddress, priorityClassName, state.',
+    upstream: 'multihome (lib/agent/cli.ts options); distribution/reference regexp.go, opencontainers/go-digest algorithm.go (image)',
+  },
   AGENT_DEPLOYMENT_PROBE: { severity: 'error', summary: 'A probe the agent would reject: target not an IP address, bad interface name, timeout outside (0, 600].', upstream: 'lib/agent/config.ts resolveProbe' },
   AGENT_DEPLOYMENT_OVERLAP: { severity: 'warning', summary: 'Two node groups in apply mode can select the same node: two agents would converge it concurrently.', upstream: 'multihome' },
+  AGENT_DEPLOYMENT_IMAGE_UNPINNED: {
+    severity: 'warning',
+    summary: 'A user-given agent image has no digest: the tag can be moved to other content, and nodes pulling at different times run different code.',
+    upstream: 'distribution/reference reference.go (a tag is a mutable name, a digest the content); kubernetes docs concepts/containers/images ("image pull policy … digest")',
+  },
+  AGENT_DEPLOYMENT_UNRESTRICTED: {
+    severity: 'warning',
+    summary: "restrictToOwnNode is off: every node's agent can patch the status (capacity, conditions, addresses) of every node.",
+    upstream: 'kubernetes RBAC (resourceNames cannot follow a DaemonSet); admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy (Kubernetes >= 1.30)',
+  },
+  AGENT_DEPLOYMENT_STATE_UNAUTHENTICATED: {
+    severity: 'warning',
+    summary: "/state is served without a token on a non-loopback address of the host network: anyone reaching the node reads its intent and last plan.",
+    upstream: 'multihome (lib/agent --serve-state, --state-token-file); NetworkPolicies do not apply to hostNetwork pods',
+  },
   AGENT_DEPLOYMENT_UNSUPPORTED_INTENT: {
     severity: 'warning',
     summary: "A node group's intent holds what the agent refuses in the group's mode (apply: also DHCP/autoconf); its agent would report `invalid` and apply nothing.",
@@ -123,10 +169,17 @@ export interface ResolvedAgentDeployment {
   readonly name: string;
   readonly namespace: string;
   readonly createNamespace: boolean;
+  /** The image as the DaemonSet runs it: `image`, with `@<imageDigest>` when given. */
   readonly image: string;
   readonly imagePullPolicy: string;
   readonly intervalSeconds: number;
   readonly markBridges: boolean;
+  /** Render the own-node ValidatingAdmissionPolicy (only with `markBridges`). */
+  readonly restrictToOwnNode: boolean;
+  /** Serve /state (`--serve-state`). */
+  readonly serveState: boolean;
+  /** Secret holding the /state token (key `token`), when /state requires one. */
+  readonly stateTokenSecret?: string;
   /** `undefined` when `priorityClassName: false`. */
   readonly priorityClassName?: string;
   /** An IP address, or {@link AGENT_LISTEN_NODE_IP}. */
@@ -154,10 +207,13 @@ export function resolveAgentDeploymentOf(t: ResolvedTopology, policies: readonly
     name,
     namespace: options.namespace ?? d.namespace,
     createNamespace: options.createNamespace ?? d.createNamespace,
-    image: options.image ?? d.image,
+    image: pinnedImage(options.image ?? d.image, options.imageDigest),
     imagePullPolicy: options.imagePullPolicy ?? d.imagePullPolicy,
     intervalSeconds: options.intervalSeconds ?? d.intervalSeconds,
     markBridges: options.markBridges ?? d.markBridges,
+    restrictToOwnNode: options.restrictToOwnNode ?? d.restrictToOwnNode,
+    serveState: options.state?.enabled ?? d.serveState,
+    ...(options.state?.tokenSecret !== undefined ? { stateTokenSecret: options.state.tokenSecret } : {}),
     ...(options.priorityClassName === false ? {} : { priorityClassName: options.priorityClassName ?? d.priorityClassName }),
     listenAddress: options.listenAddress ?? d.listenAddress,
     labels,
@@ -173,6 +229,11 @@ export function resolveAgentDeploymentOf(t: ResolvedTopology, policies: readonly
   };
 }
 
+/** `image` pinned by `digest` (`<image>@<digest>`), or `image` as given when there is no digest. */
+export function pinnedImage(image: string, digest?: string): string {
+  return digest === undefined ? image : `${image}@${digest}`;
+}
+
 /** The labels that select one node group's agent pods (the DaemonSet's selector). */
 export function agentPodLabels(agentName: string, nodeGroup: string): Record<string, string> {
   return { 'app.kubernetes.io/name': agentName, [NODE_GROUP_LABEL]: nodeGroup };
@@ -185,6 +246,8 @@ export function agentContainerArgs(r: ResolvedAgentDeployment, g: AgentNodeGroup
     '--interval-seconds', String(r.intervalSeconds), '--port', String(g.port),
     '--listen-address', r.listenAddress === AGENT_LISTEN_NODE_IP ? `$(${NODE_IP_ENV})` : r.listenAddress,
     ...(r.markBridges ? [] : ['--no-mark-bridges']),
+    ...(r.serveState ? ['--serve-state'] : []),
+    ...(r.serveState && r.stateTokenSecret !== undefined ? ['--state-token-file', `${AGENT_STATE_TOKEN_MOUNT.path}/${AGENT_STATE_TOKEN_MOUNT.key}`] : []),
   ];
 }
 
@@ -228,6 +291,8 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
   const selector = { ...g.selector };
   const probeHost = agentProbeHost(r);
   const nodeIp = r.listenAddress === AGENT_LISTEN_NODE_IP ? [{ name: NODE_IP_ENV, valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } }] : [];
+  const token = r.serveState && r.stateTokenSecret !== undefined ? r.stateTokenSecret : undefined;
+  const m = AGENT_STATE_TOKEN_MOUNT;
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
@@ -262,7 +327,10 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
                 runAsUser: user,
                 seccompProfile: { type: 'RuntimeDefault' },
               },
-              volumeMounts: [{ mountPath: AGENT_CONFIG_MOUNT.path, name: AGENT_CONFIG_MOUNT.volume, readOnly: true }],
+              volumeMounts: [
+                { mountPath: AGENT_CONFIG_MOUNT.path, name: AGENT_CONFIG_MOUNT.volume, readOnly: true },
+                ...(token !== undefined ? [{ mountPath: m.path, name: m.volume, readOnly: true }] : []),
+              ],
             },
           ],
           dnsPolicy: 'ClusterFirstWithHostNet',
@@ -276,7 +344,11 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
           terminationGracePeriodSeconds: 30,
           // every taint, as kube-proxy and Multus do: the nodeSelector alone decides where the agent runs
           tolerations: [{ operator: 'Exists' }],
-          volumes: [{ configMap: { name: g.name }, name: AGENT_CONFIG_MOUNT.volume }],
+          volumes: [
+            { configMap: { name: g.name }, name: AGENT_CONFIG_MOUNT.volume },
+            // only the key `token`: a Secret without it fails the mount, so the pod never serves /state unauthenticated
+            ...(token !== undefined ? [{ name: m.volume, secret: { items: [{ key: m.key, path: m.key }], secretName: token } }] : []),
+          ],
         },
       },
       updateStrategy: { rollingUpdate: { ...AGENT_UPDATE_STRATEGY.rollingUpdate }, type: AGENT_UPDATE_STRATEGY.type },
@@ -290,15 +362,19 @@ export interface AgentManifest {
   readonly dependsOn: readonly string[];
 }
 
-/** Every manifest of the agent deployment, in apply order: Namespace, ServiceAccount, RBAC, then ConfigMap + DaemonSet per group. */
+/**
+ * Every manifest of the agent deployment, in apply order: Namespace, ServiceAccount, ClusterRole,
+ * the own-node policy and its binding, ClusterRoleBinding, then ConfigMap + DaemonSet per group.
+ */
 export function renderAgentDeployment(t: Topology, options: AgentDeploymentOptions = {}): Manifest[] {
   return agentManifests(resolveAgentDeployment(t, options)).map((a) => a.manifest);
 }
 
 /**
  * The manifests of a resolved deployment, in apply order, each with what it needs created first:
- * the ServiceAccount, ConfigMaps and DaemonSets their Namespace, the binding its role and account,
- * each DaemonSet its ConfigMap, account and binding.
+ * the ServiceAccount, ConfigMaps and DaemonSets their Namespace, the policy binding its policy, the
+ * role binding its role, account and — so the grant never exists without its restriction — the
+ * policy binding, each DaemonSet its ConfigMap, account and role binding.
  */
 export function agentManifests(r: ResolvedAgentDeployment): AgentManifest[] {
   const out: AgentManifest[] = [];
@@ -306,6 +382,8 @@ export function agentManifests(r: ResolvedAgentDeployment): AgentManifest[] {
   const account = objectKey('ServiceAccount', r.name, r.namespace);
   const role = objectKey('ClusterRole', r.name);
   const binding = objectKey('ClusterRoleBinding', r.name);
+  const restricted = r.markBridges && r.restrictToOwnNode;
+  const [policy, policyBinding] = ownNodeAdmissionPolicy(r, (name) => agentMetadata(r, name, false));
   if (r.createNamespace) {
     const m = agentMetadata(r, r.namespace, false, AGENT_NAMESPACE_LABELS);
     out.push({ manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: m, spec: {} }, dependsOn: [] });
@@ -321,6 +399,10 @@ export function agentManifests(r: ResolvedAgentDeployment): AgentManifest[] {
       },
       dependsOn: [],
     });
+    if (restricted) {
+      out.push({ manifest: policy, dependsOn: [] });
+      out.push({ manifest: policyBinding, dependsOn: [manifestKey(policy)] });
+    }
     out.push({
       manifest: {
         apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -329,7 +411,7 @@ export function agentManifests(r: ResolvedAgentDeployment): AgentManifest[] {
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: r.name },
         subjects: [{ apiGroup: '', kind: 'ServiceAccount', name: r.name, namespace: r.namespace }],
       },
-      dependsOn: [role, account],
+      dependsOn: [role, account, ...(restricted ? [manifestKey(policyBinding)] : [])],
     });
   }
   for (const g of r.groups) {

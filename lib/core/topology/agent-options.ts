@@ -47,9 +47,21 @@ export interface AgentDeploymentOptions extends AgentConfigOptions {
   readonly namespace?: string;
   /** Render the Namespace object (labelled for the privileged Pod Security level). @default true */
   readonly createNamespace?: boolean;
-  /** @default `ghcr.io/multihome/agent:<multihome version>` */
+  /**
+   * Image reference (`[registry/]repository[:tag][@sha256:<64 hex>]`, the docker reference
+   * grammar). A tag can be moved to other content; a digest cannot, so every node runs the same
+   * bytes. A user-given image without a digest (and without `imageDigest`) is a warning.
+   * @default `ghcr.io/multihome/agent:<multihome version>` (the release tag)
+   */
   readonly image?: string;
-  /** @default 'IfNotPresent' */
+  /**
+   * Digest that pins `image` (`sha256:<64 hex>`): the DaemonSet runs `<image>@<digest>`, e.g. the
+   * default image's release tag pinned as `ghcr.io/multihome/agent:0.1.0@sha256:…`. Obtain it
+   * with `docker buildx imagetools inspect <image>` (or `crane digest <image>`).
+   * @default - none (the image as given)
+   */
+  readonly imageDigest?: string;
+  /** With a digest `IfNotPresent` is exact: the node's copy is the pinned content. @default 'IfNotPresent' */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   /** @default 'observe' */
   readonly mode?: AgentMode;
@@ -58,13 +70,29 @@ export interface AgentDeploymentOptions extends AgentConfigOptions {
   /** Reconcile period (`--interval-seconds`). @default 60 */
   readonly intervalSeconds?: number;
   /**
-   * HTTP port (/healthz, /metrics, /state) on the host network. Node groups may overlap, so the
-   * n-th group (0-based, topology order) listens on `port + n`.
+   * HTTP port (/healthz, /metrics, and /state when `state.enabled`) on the host network. Node
+   * groups may overlap, so the n-th group (0-based, topology order) listens on `port + n`.
    * @default 9680
    */
   readonly port?: number;
   /** Mark bridges as node capacity (bridge-marker); without it no RBAC is rendered and no token is mounted. @default true */
   readonly markBridges?: boolean;
+  /**
+   * Limit each node's agent to its own Node (with `markBridges`). RBAC cannot name "the node this
+   * pod runs on", so the ClusterRole allows `patch nodes/status` on every node; a
+   * ValidatingAdmissionPolicy + binding (`<name>-own-node`) then denies every such write by the
+   * agent's ServiceAccount unless the Node is the one in the token's node claim and only its
+   * `bridge.network.kubevirt.io/*` capacity/allocatable keys change.
+   *
+   * Needs Kubernetes >= 1.30 (admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy GA; the
+   * node claim of pod-bound tokens, ServiceAccountTokenPodNodeInfo, on by default). `false` for
+   * older clusters: every agent can then rewrite the status of every node (a warning).
+   * `get nodes` stays cluster-wide either way: reads are not admitted, and `resourceNames` cannot
+   * follow a DaemonSet's nodes; the agent only reads its own Node's capacity.
+   * @default true
+   * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+   */
+  readonly restrictToOwnNode?: boolean;
   /**
    * PriorityClass of the pods: `system-node-critical`, as kube-proxy, Multus, bridge-marker and
    * the kubernetes-nmstate handler use, so the agent is scheduled before and evicted after
@@ -82,8 +110,22 @@ export interface AgentDeploymentOptions extends AgentConfigOptions {
    * networks — NetworkPolicies do not cover host-network pods. Restrict it with
    * `AGENT_LISTEN_NODE_IP` (`'node-ip'`: only the node's primary address, where kubelet probes
    * and Prometheus scrape) or `'127.0.0.1'` (loopback: probes are pointed there; scrape through a
-   * node-local proxy), or filter the port on the host firewall.
-   * @default '0.0.0.0'
+   * node-local proxy), or filter the port on the host firewall. `'0.0.0.0'` answers everywhere.
+   * @default 'node-ip' (`AGENT_LISTEN_NODE_IP`)
    */
   readonly listenAddress?: string;
+  /** The agent's /state endpoint (the node's intent, the last plan and its errors). @default - off */
+  readonly state?: AgentStateOptions;
+}
+
+/** Options of the agent's /state endpoint (`--serve-state`, `--state-token-file`). */
+export interface AgentStateOptions {
+  /** Serve /state (`--serve-state`). Without `tokenSecret` on a non-loopback address: a warning. @default false */
+  readonly enabled?: boolean;
+  /**
+   * Secret in the agent's namespace whose key `token` /state requires as `Authorization: Bearer
+   * <token>`; mounted read-only at `/var/run/multihome/state-token` (`--state-token-file`).
+   * @default - none: /state unauthenticated
+   */
+  readonly tokenSecret?: string;
 }

@@ -237,6 +237,16 @@ export const TOPOLOGY_CODES = {
     summary: 'a present attachment uses a network that is state: absent (its NADs are no longer rendered)',
     upstream: 'kubevirt/kubevirt pkg/network/multus/nad.go (the VM cannot start without the NAD)',
   },
+  TOPOLOGY_VM_NAME_INVALID: {
+    severity: 'error',
+    summary: 'a VM name is not a DNS-1123 subdomain of at most 63 characters: it is the value of the kubevirt.io/vm label the VMI gets (and the prefix of its cloud-init Secret); the VM is accepted but never starts',
+    upstream: 'kubernetes/apimachinery pkg/util/validation/validation.go (LabelValueMaxLength 63, IsValidLabelValue; IsDNS1123Subdomain 253)',
+  },
+  TOPOLOGY_NETWORK_ADDONS_NMSTATE: {
+    severity: 'error',
+    summary: 'prerequisites.networkAddons.nmstate asks for a NetworkAddonsConfig component that does not exist; nmstate is installed by the NMState CR (prerequisites.nmstate)',
+    upstream: 'kubevirt/cluster-network-addons-operator manifests/cluster-network-addons/0.102.0/network-addons-config.crd.yaml (no spec.nmstate, no preserve-unknown-fields)',
+  },
   TOPOLOGY_VM_NODE_UNKNOWN: {
     severity: 'error',
     summary: "a VM's nodeSelector pins a hostname that is not among the known nodes of the node group of one of its networks",

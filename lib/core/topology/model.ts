@@ -236,6 +236,10 @@ export interface PrerequisitesSpec {
   readonly networkAddons?: {
     readonly multus?: boolean;
     readonly linuxBridge?: boolean;
+    /**
+     * @deprecated CNAO has no nmstate component (its CRD has no `spec.nmstate`): an error
+     * (TOPOLOGY_NETWORK_ADDONS_NMSTATE), never rendered. nmstate comes from `prerequisites.nmstate`.
+     */
     readonly nmstate?: boolean;
     readonly kubeMacPool?: boolean | { readonly rangeStart: string; readonly rangeEnd: string };
     readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';

@@ -53,7 +53,10 @@ export interface RenderInput {
   readonly macs: ReadonlyMap<string, string>;
 }
 
-/** Prerequisite operator CRs (NMState, NetworkAddonsConfig). */
+/**
+ * Prerequisite operator CRs (NMState, NetworkAddonsConfig). The NetworkAddonsConfig carries only
+ * components of the CNAO CRD (manifests/cluster-network-addons/0.102.0/network-addons-config.crd.yaml).
+ */
 export function prerequisiteManifests(t: Pick<Topology, 'prerequisites'>): Manifest[] {
   const out: Manifest[] = [];
   const p = t.prerequisites;
@@ -64,7 +67,7 @@ export function prerequisiteManifests(t: Pick<Topology, 'prerequisites'>): Manif
     const spec: Record<string, unknown> = {};
     if (na.multus) spec.multus = {};
     if (na.linuxBridge) spec.linuxBridge = {};
-    if (na.nmstate) spec.nmstate = {};
+    // no `nmstate`: the CNAO CRD has no such component (validate-topology reports the option)
     if (na.kubeMacPool) spec.kubeMacPool = na.kubeMacPool === true ? {} : { rangeStart: na.kubeMacPool.rangeStart, rangeEnd: na.kubeMacPool.rangeEnd };
     if (na.imagePullPolicy) spec.imagePullPolicy = na.imagePullPolicy;
     out.push({ ...API.networkAddonsConfig, metadata: { name: 'cluster' }, spec });

@@ -10,6 +10,7 @@ import { joinPath } from '../path';
 import { cidrContains, parseCidr } from '../cni';
 import { NetworkPattern, Topology } from './model';
 import { ResolvedNetwork, ResolvedTopology, resolveTopology } from './resolve';
+import { checkPrerequisites, checkVmNames } from './rules/intent-names';
 import { checkVlanClaims } from './rules/intent-vlans';
 import { Findings } from './rules/report';
 import { HOSTNAME_LABEL, Selector, selectorsCompatible } from './rules/selectors';
@@ -126,6 +127,10 @@ export function validateTopology(t: Topology, resolved: ResolvedTopology = resol
       if (first.mtu !== undefined && n.mtu !== undefined && first.mtu !== n.mtu) mismatch('mtu', first.mtu, n.mtu);
     }
   }
+
+  // --- names and options the renderer derives objects from --------------------------------------
+  checkVmNames(t, (path, message, fix) => add('TOPOLOGY_VM_NAME_INVALID', path, message, fix));
+  checkPrerequisites(t, (path, message, fix) => add('TOPOLOGY_NETWORK_ADDONS_NMSTATE', path, message, fix));
 
   // --- VMs -------------------------------------------------------------------------------------
   t.vms.forEach((vm, v) => {

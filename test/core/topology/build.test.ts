@@ -32,6 +32,8 @@ describe('buildEnvironment', () => {
       ['Namespace/multihome-system', 'prerequisites', -20, 'agent:agent'],
       ['ServiceAccount/multihome-system/multihome-agent', 'prerequisites', -20, 'agent:agent'],
       ['ClusterRole/multihome-agent', 'prerequisites', -20, 'agent:agent'],
+      ['ValidatingAdmissionPolicy/multihome-agent-own-node', 'prerequisites', -20, 'agent:agent'],
+      ['ValidatingAdmissionPolicyBinding/multihome-agent-own-node', 'prerequisites', -20, 'agent:agent'],
       ['ClusterRoleBinding/multihome-agent', 'prerequisites', -20, 'agent:agent'],
       ['ConfigMap/multihome-system/multihome-agent-nodes', 'prerequisites', -20, 'agent:agent'],
       ['DaemonSet/multihome-system/multihome-agent-nodes', 'prerequisites', -20, 'agent:agent'],
@@ -44,6 +46,13 @@ describe('buildEnvironment', () => {
     expect(deps['NodeNetworkConfigurationPolicy/br0-eth1']).toEqual(['NMState/nmstate', 'NetworkAddonsConfig/cluster']);
     expect(deps['NetworkAttachmentDefinition/default/br0-100-l2']).toEqual(['NodeNetworkConfigurationPolicy/br0-eth1']);
     expect(deps['VirtualMachine/default/vma']).toEqual(['NetworkAttachmentDefinition/default/br0-100-l2']);
+    // the grant waits for its restriction: the role binding comes after the own-node policy binding
+    expect(deps['ValidatingAdmissionPolicyBinding/multihome-agent-own-node']).toEqual(['ValidatingAdmissionPolicy/multihome-agent-own-node']);
+    expect(deps['ClusterRoleBinding/multihome-agent']).toEqual([
+      'ClusterRole/multihome-agent',
+      'ServiceAccount/multihome-system/multihome-agent',
+      'ValidatingAdmissionPolicyBinding/multihome-agent-own-node',
+    ]);
     expect(deps['DaemonSet/multihome-system/multihome-agent-nodes']).toEqual([
       'Namespace/multihome-system',
       'ConfigMap/multihome-system/multihome-agent-nodes',

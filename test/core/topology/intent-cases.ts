@@ -90,6 +90,18 @@ export const INTENT_CASES: Readonly<Record<string, IntentCase>> = {
     topology: { ...base, networks: [{ ...net0, state: 'absent' }] },
     expected: [{ code: 'TOPOLOGY_ATTACHMENT_ON_ABSENT_NETWORK', path: 'vms[0].attachments[0].network' }],
   },
+  TOPOLOGY_VM_NAME_INVALID: {
+    // the review's T1-2 case: a 64-character name (a valid DNS subdomain) as the kubevirt.io/vm label value
+    title: 'the VM name is longer than a label value (64 characters), so its VMI is refused',
+    topology: { ...base, vms: [{ ...vm0, name: 'v'.repeat(64) }] },
+    expected: [{ code: 'TOPOLOGY_VM_NAME_INVALID', path: 'vms[0].name' }],
+  },
+  TOPOLOGY_NETWORK_ADDONS_NMSTATE: {
+    // the review's T1-1 case: apps/environments/lab.ts as it was
+    title: 'networkAddons asks CNAO for an nmstate component its CRD does not have',
+    topology: { ...base, prerequisites: { nmstate: true, networkAddons: { multus: true, linuxBridge: true, nmstate: true } } },
+    expected: [{ code: 'TOPOLOGY_NETWORK_ADDONS_NMSTATE', path: 'prerequisites.networkAddons.nmstate' }],
+  },
   TOPOLOGY_VM_NODE_UNKNOWN: {
     title: 'the VM is pinned to a host that is not in the node group carrying its network',
     topology: { ...base, vms: [{ ...vm0, nodeSelector: { 'kubernetes.io/hostname': 'w9' } }] },
