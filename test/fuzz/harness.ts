@@ -122,7 +122,7 @@ export function outcomeOf(r: RunResult, timeoutMs: number): Outcome {
 
 /** Budgets of corpus runs: per input, and the whole child (start-up included). */
 export const CORPUS_BUDGET_MS = 5000;
-export const CORPUS_TIMEOUT_MS = 25_000;
+export const CORPUS_TIMEOUT_MS = 20_000;
 
 /** The corpus cases that apply to `target`. */
 export function casesFor(target: Exclude<TargetName, 'topology'>): HostileCase[] {
@@ -130,15 +130,28 @@ export function casesFor(target: Exclude<TargetName, 'topology'>): HostileCase[]
 }
 
 /**
- * Starts one runner per corpus case of `target` (two at a time) and returns each case's run by
- * name. Inputs are written under a temporary directory removed by `cleanup`.
+ * Runs the corpus cases of `target` on demand, one runner per case: `run(name)` starts that case
+ * (and the next one, so two cores stay busy) and returns its run. Inputs are written under a
+ * temporary directory that `cleanup` removes.
  */
-export function startCorpus(target: Exclude<TargetName, 'topology'>): { runs: Map<string, Promise<RunResult>>; cleanup: () => void } {
+export function corpusRunner(target: Exclude<TargetName, 'topology'>): { run: (name: string) => Promise<RunResult>; settled: () => Promise<unknown>; cleanup: () => void } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `multihome-hostile-${target}-`));
-  const runs = new Map<string, Promise<RunResult>>();
-  casesFor(target).forEach((c, i) => {
+  const cases = casesFor(target);
+  const runs = new Map<number, Promise<RunResult>>();
+  const start = (i: number) => {
+    if (i >= cases.length || runs.has(i)) return;
+    const c = cases[i];
     const p = materialize(c.inputs[target]!, path.join(root, String(i)), target);
-    runs.set(c.name, runJob({ kind: 'corpus', target, inputs: [{ name: c.name, path: p }], budgetMs: CORPUS_BUDGET_MS }, CORPUS_TIMEOUT_MS));
-  });
-  return { runs, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+    runs.set(i, runJob({ kind: 'corpus', target, inputs: [{ name: c.name, path: p }], budgetMs: CORPUS_BUDGET_MS }, CORPUS_TIMEOUT_MS));
+  };
+  return {
+    run: (name) => {
+      const i = cases.findIndex((c) => c.name === name);
+      start(i);
+      start(i + 1);
+      return runs.get(i)!;
+    },
+    settled: () => Promise.all(runs.values()),
+    cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
 }

@@ -2,7 +2,7 @@
  * The two kinds of fuzz tests, declared once for every target: one test per hostile corpus case
  * (each in its own runner process), and generated runs (fast-check, fixed seed).
  */
-import { casesFor, CORPUS_TIMEOUT_MS, outcomeOf, RSS_BOUND_MIB, runJob, RunResult, startCorpus } from './harness';
+import { casesFor, corpusRunner, CORPUS_TIMEOUT_MS, outcomeOf, RSS_BOUND_MIB, runJob } from './harness';
 import type { TargetName } from './protocol';
 
 /** Per-input budget of generated inputs (small documents: milliseconds each when healthy). */
@@ -15,20 +15,15 @@ export const GENERATED_BUDGET_MS = 2000;
  */
 export function corpusTests(target: Exclude<TargetName, 'topology'>, label: string): void {
   describe(`${label} survives the security review's hostile corpus (one runner process per case)`, () => {
-    let corpus: ReturnType<typeof startCorpus> | undefined;
-    const run = (name: string): Promise<RunResult> => {
-      corpus ??= startCorpus(target);
-      return corpus.runs.get(name)!;
-    };
+    const corpus = corpusRunner(target);
     afterAll(async () => {
-      if (!corpus) return;
-      await Promise.all(corpus.runs.values());
+      await corpus.settled();
       corpus.cleanup();
-    });
+    }, 2 * CORPUS_TIMEOUT_MS);
     for (const c of casesFor(target)) {
       const mustReport = c.mustReport?.includes(target) ?? false;
       test(`[${c.source}] ${c.name}: finishes in budget, no crash/trace/raw control, RSS < ${RSS_BOUND_MIB} MiB${mustReport ? ', reported as a problem' : ''}`, async () => {
-        const r = await run(c.name);
+        const r = await corpus.run(c.name);
         const o = outcomeOf(r, CORPUS_TIMEOUT_MS);
         expect(o.status).toBe('finished');
         expect(o.failures).toEqual([]);
