@@ -26,6 +26,7 @@ export function corpusTests(target: Exclude<TargetName, 'topology'>, label: stri
         const r = await corpus.run(c.name);
         const o = outcomeOf(r, CORPUS_TIMEOUT_MS);
         expect(o.status).toBe('finished');
+        expect(r.summary?.inputs).toBe(1);
         expect(o.failures).toEqual([]);
         expect(o.peakRssMiB).toBeLessThan(RSS_BOUND_MIB);
         if (mustReport) expect(r.summary?.byInput[c.name]).toBe('problems');
