@@ -69,6 +69,19 @@ export interface FuzzSummary {
 /** Prefix of the summary line on the runner's stdout. */
 export const SUMMARY_MARKER = 'FUZZ-SUMMARY ';
 
+/** Prefix of the per-input result lines of corpus jobs on the runner's stdout ({@link InputResult}). */
+export const RESULT_MARKER = 'FUZZ-RESULT ';
+
+/** One corpus input's result, streamed as it completes. */
+export interface InputResult {
+  readonly name: string;
+  readonly verdict: Verdict;
+  readonly detail: string;
+  readonly elapsedMs: number;
+  /** Peak RSS of the runner so far, KiB. */
+  readonly rssKiB: number;
+}
+
 /** Prefix of the progress lines on the runner's stderr (the input about to run), so a hang is attributed. */
 export const BEGIN_MARKER = 'FUZZ-BEGIN ';
 

@@ -7,7 +7,8 @@
  *   node --max-old-space-size=512 -r esbuild-register test/fuzz/runner.ts < job.json
  *
  * Before each input it writes `FUZZ-BEGIN <name>` to stderr, so the parent can name the input a
- * hang or an out-of-memory abort happened on.
+ * hang or an out-of-memory abort happened on; after each corpus input, a `FUZZ-RESULT` line with
+ * its verdict and the peak RSS so far, so the parent keeps the results of a child it has to kill.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -15,8 +16,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { escapeControl } from '../../lib/core/names';
 import { environmentLoader } from './environment-adapter';
-import { sampleInputs } from './generators';
-import { BEGIN_MARKER, FuzzFailure, FuzzJob, FuzzSummary, MAX_MESSAGE_CHARS, RAW_CONTROL, STACK_FRAME, SUMMARY_MARKER, Verdict } from './protocol';
+import { BEGIN_MARKER, FuzzFailure, FuzzJob, FuzzSummary, MAX_MESSAGE_CHARS, RAW_CONTROL, RESULT_MARKER, STACK_FRAME, SUMMARY_MARKER, Verdict } from './protocol';
 import { agentTarget, checkTarget, environmentTarget, TargetOutcome, topologyTarget } from './targets';
 import type { Topology } from '../../lib/core/topology/model';
 
@@ -78,6 +78,9 @@ function inputsOf(job: FuzzJob, scratch: string): { inputs: Input[]; loader?: st
   const onPath = (p: string, i: number) => (): Promise<TargetOutcome> | TargetOutcome =>
     job.target === 'check' ? checkTarget(p) : job.target === 'agent' ? agentTarget(p, i) : environmentTarget(load!, p);
   if (job.kind === 'corpus') return { inputs: job.inputs.map((c, i) => ({ name: c.name, run: onPath(c.path, i), keep: () => c.path })), loader };
+  // loaded only for generated jobs: corpus runners stay at the library's own footprint
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { sampleInputs } = require('./generators') as typeof import('./generators');
   const samples = sampleInputs(job.target, job.generator, job.seed, job.numRuns);
   const inputs = samples.map((sample, i): Input => {
     const name = `${job.target}/${job.generator} seed ${job.seed} #${i}`;
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
       verdict = 'slow';
     }
     verdicts[verdict] = (verdicts[verdict] ?? 0) + 1;
+    if (job.kind === 'corpus') process.stdout.write(`${RESULT_MARKER}${JSON.stringify({ name: input.name, verdict, detail, elapsedMs, rssKiB: process.resourceUsage().maxRSS })}\n`);
     if (job.kind === 'corpus') byInput[input.name] = verdict;
     if (verdict !== 'ok' && verdict !== 'problems') failures.push({ input: job.kind === 'corpus' ? input.name : `${input.name} (kept at ${input.keep()})`, verdict, detail, elapsedMs });
   }

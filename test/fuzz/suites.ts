@@ -2,35 +2,31 @@
  * The two kinds of fuzz tests, declared once for every target: one test per hostile corpus case
  * (each in its own runner process), and generated runs (fast-check, fixed seed).
  */
-import { casesFor, corpusRunner, CORPUS_TIMEOUT_MS, outcomeOf, RSS_BOUND_MIB, runJob } from './harness';
+import { CaseResult, casesFor, CORPUS_INPUT_TIMEOUT_MS, outcomeOf, RSS_BOUND_MIB, rssBoundMiB, runCorpus, runJob } from './harness';
 import type { TargetName } from './protocol';
 
 /** Per-input budget of generated inputs (small documents: milliseconds each when healthy). */
 export const GENERATED_BUDGET_MS = 2000;
 
 /**
- * Declares one test per corpus case of `target`: the runner finishes (no hang, no out-of-memory
- * abort), no input crashes, prints a stack trace or raw control characters, or echoes an unbounded
- * value, peak RSS stays under {@link RSS_BOUND_MIB}, and a case that is wrong is reported.
+ * Declares one test per corpus case of `target`: the input finishes within its budget (no hang,
+ * no out-of-memory abort of its runner), does not crash, print a stack trace or raw control
+ * characters, or echo an unbounded value, peak RSS stays under {@link rssBoundMiB}, and a case
+ * that is wrong is reported. The cases run in shared runners (see {@link runCorpus}).
  */
 export function corpusTests(target: Exclude<TargetName, 'topology'>, label: string): void {
-  describe(`${label} survives the security review's hostile corpus (one runner process per case)`, () => {
-    const corpus = corpusRunner(target);
-    afterAll(async () => {
-      await corpus.settled();
-      corpus.cleanup();
-    }, 2 * CORPUS_TIMEOUT_MS);
+  describe(`${label} survives the security review's hostile corpus`, () => {
+    let results: Promise<Map<string, CaseResult>> | undefined;
     for (const c of casesFor(target)) {
       const mustReport = c.mustReport?.includes(target) ?? false;
-      test(`[${c.source}] ${c.name}: finishes in budget, no crash/trace/raw control, RSS < ${RSS_BOUND_MIB} MiB${mustReport ? ', reported as a problem' : ''}`, async () => {
-        const r = await corpus.run(c.name);
-        const o = outcomeOf(r, CORPUS_TIMEOUT_MS);
-        expect(o.status).toBe('finished');
-        expect(r.summary?.inputs).toBe(1);
-        expect(o.failures).toEqual([]);
-        expect(o.peakRssMiB).toBeLessThan(RSS_BOUND_MIB);
-        if (mustReport) expect(r.summary?.byInput[c.name]).toBe('problems');
-      }, 2 * CORPUS_TIMEOUT_MS + 5000);
+      test(`[${c.source}] ${c.name}: finishes in budget, no crash/trace/raw control, RSS < ${rssBoundMiB(target)} MiB${mustReport ? ', reported as a problem' : ''}`, async () => {
+        results ??= runCorpus(target);
+        const r = (await results).get(c.name);
+        expect(r?.outcome.status).toBe('finished');
+        expect(r?.outcome.failures).toEqual([]);
+        expect(r?.outcome.peakRssMiB).toBeLessThan(rssBoundMiB(target));
+        if (mustReport) expect(r?.verdict).toBe('problems');
+      }, CORPUS_INPUT_TIMEOUT_MS * casesFor(target).length + 10_000);
     }
   });
 }
