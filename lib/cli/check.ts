@@ -1,7 +1,7 @@
 import { Problem } from '../core/errors';
 import { METADATA_CODES, validateObjectMeta } from '../core/kubernetes';
 import { API, Manifest } from '../core/manifest';
-import { CONTROL_CHARACTER, escapeControl } from '../core/names';
+import { escapeControl } from '../core/names';
 import { joinPath } from '../core/path';
 import { isRecord, ProblemSink } from '../core/problems';
 import { clip, INPUT_LIMITS } from '../core/source/bounded-yaml';
@@ -204,27 +204,18 @@ function toRecord(p: Problem | SourceProblem, file: string, line: number): Check
   };
 }
 
-/**
- * `s` safe to print on a terminal: control characters (ESC, BEL, NUL, C1, DEL) as `\xNN`, so a
- * name like `\e]0;pwned\a\e[2J` cannot retitle or clear the screen. Text without them is printed
- * as is (backslashes are escaped only when something else is, to keep the escape unambiguous).
- */
-export function terminalSafe(s: string): string {
-  return CONTROL_CHARACTER.test(s) ? escapeControl(s) : s;
-}
-
 /** Renders one record as `file:line kind/namespace/name path: message (fix) [severity CODE]`, control characters escaped. */
 export function formatRecord(r: CheckRecord): string {
-  const who = [r.kind, r.namespace, r.name].filter((s) => s !== undefined && s !== '').map((s) => terminalSafe(s!)).join('/');
-  const path = r.path === '' ? '' : ` ${terminalSafe(r.path)}`;
-  return `${terminalSafe(r.file)}:${r.line} ${who}${path}: ${terminalSafe(r.message)} (${terminalSafe(r.fix)}) [${r.severity} ${terminalSafe(r.code)}]`;
+  const who = [r.kind, r.namespace, r.name].filter((s) => s !== undefined && s !== '').map((s) => escapeControl(s!)).join('/');
+  const path = r.path === '' ? '' : ` ${escapeControl(r.path)}`;
+  return `${escapeControl(r.file)}:${r.line} ${who}${path}: ${escapeControl(r.message)} (${escapeControl(r.fix)}) [${r.severity} ${escapeControl(r.code)}]`;
 }
 
 /** The stderr lines about inputs: paths that could not be read and entries skipped, control characters escaped. */
 export function formatInputNotes(result: Pick<CheckResult, 'unreadable' | 'skipped'>): string[] {
   return [
-    ...result.unreadable.map((u) => `multihome check: cannot read ${terminalSafe(u.path)}: ${terminalSafe(u.reason)}`),
-    ...result.skipped.map((u) => `multihome check: skipped ${terminalSafe(u.path)}: ${terminalSafe(u.reason)}`),
+    ...result.unreadable.map((u) => `multihome check: cannot read ${escapeControl(u.path)}: ${escapeControl(u.reason)}`),
+    ...result.skipped.map((u) => `multihome check: skipped ${escapeControl(u.path)}: ${escapeControl(u.reason)}`),
   ];
 }
 

@@ -6,7 +6,7 @@ import { countBadges, Diagram, diagramOfEnvironment, diagramOfTexts, DiagramText
 import { DEFAULT_ENVIRONMENTS_MODULE, loadEnvironments, UserError } from './environments';
 import { INPUT_LIMITS } from '../core/source/bounded-yaml';
 import { decodeSource } from '../core/source/decode';
-import { terminalSafe } from './check';
+import { escapeControl } from '../core/names';
 import { expandPaths, readManifestFile } from './files';
 
 /** Output formats of `multihome diagram`. */
@@ -63,7 +63,7 @@ export function loadDiagram(options: DiagramOptions): Diagram {
     if (decoded.problem) unreadable.push({ path: file, reason: `line ${decoded.problem.line}: ${decoded.problem.message} (${decoded.problem.fix})` });
     else texts.push({ file, text: decoded.text });
   }
-  if (unreadable.length) throw new UserError(unreadable.map((u) => `cannot read ${terminalSafe(u.path)}: ${terminalSafe(u.reason)}`).join('; '));
+  if (unreadable.length) throw new UserError(unreadable.map((u) => `cannot read ${escapeControl(u.path)}: ${escapeControl(u.reason)}`).join('; '));
   const d = diagramOfTexts(paths.join(' '), texts);
   if (!d.nodes.length) throw new UserError(`nothing to draw: no NodeNetworkConfigurationPolicy, NetworkAttachmentDefinition or VirtualMachine in ${paths.join(', ')}`);
   return d;

@@ -4,7 +4,7 @@
  *
  * Modelled on aws-cdk `core/lib/errors.ts` (stable codes) and nmstate `error.rs` (`ErrorKind`).
  */
-import { escapeControl } from './names';
+import { printable } from './names';
 
 /** How bad a problem is: errors stop synth/check, warnings are printed and can be silenced per code. */
 export type Severity = 'error' | 'warning';
@@ -60,10 +60,13 @@ export function formatResource(r: ResourceRef): string {
   return [r.kind, r.namespace, r.name ?? '<unnamed>'].filter((s) => s !== undefined && s !== '').join('/');
 }
 
-/** Renders one problem on one line: `[code] Kind/ns/name path: message (fix)`, control characters escaped (safe on a terminal). */
+/**
+ * Renders one problem on one line: `[code] Kind/ns/name path: message (fix)`, control characters
+ * of names and values escaped (the line goes to a terminal).
+ */
 export function formatProblem(p: Problem): string {
   const where = p.resource.constructPath ? `${p.resource.constructPath} ` : '';
-  return escapeControl(`${p.severity} [${p.code}] ${where}${formatResource(p.resource)} ${p.path}: ${p.message} (${p.fix})`);
+  return printable(`${p.severity} [${p.code}] ${where}${formatResource(p.resource)} ${p.path}: ${p.message} (${p.fix})`);
 }
 
 /**

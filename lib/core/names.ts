@@ -24,6 +24,26 @@ export function escapeControl(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+/** Control characters a terminal acts on: {@link CONTROL_CHARACTER} except tab and newline. */
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * `text` (a whole message or report line) with every control character except tab and newline
+ * written as `\xNN`, backslashes untouched: what is printed for a human, so a name like
+ * `"\e]0;pwned\a\e[2J"` reaches the terminal as text, never as an escape sequence (review S15).
+ */
+export function printable(text: string): string {
+  return text.replace(TERMINAL_CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * `JSON.stringify(s)` with DEL and the C1 controls (U+007F–U+009F) escaped too: JSON escapes
+ * only U+0000–U+001F, and a raw U+009B is a CSI to some terminals. Still valid JSON.
+ */
+export function quoteJson(s: string): string {
+  return JSON.stringify(s).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Returns why `name` is not a valid kernel interface name, or undefined when it is valid. */
 export function interfaceNameError(name: unknown): string | undefined {
   if (typeof name !== 'string' || name.length === 0) return 'must be a non-empty string';

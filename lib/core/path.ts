@@ -3,6 +3,8 @@
  * `spec.desiredState.interfaces[1].vlan.id`, `metadata.annotations["k8s.v1.cni.cncf.io/resourceName"]`.
  */
 
+import { quoteJson } from './names';
+
 /** One step of a path: an object key or an array index. */
 export type PathSegment = string | number;
 
@@ -14,7 +16,7 @@ export function joinPath(base: string, ...segments: PathSegment[]): string {
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
     else if (IDENT.test(s)) out += out === '' ? s : `.${s}`;
-    else out += `[${JSON.stringify(s)}]`;
+    else out += `[${quoteJson(s)}]`;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { CodeTable, Problem, ResourceRef } from './errors';
+import { quoteJson } from './names';
 import { joinPath, PathSegment } from './path';
 
 /**
@@ -51,7 +52,7 @@ export function show(v: unknown): string {
   };
   const walk = (x: unknown, depth: number): void => {
     if (budget <= 0) return;
-    if (typeof x === 'string') return emit(JSON.stringify(x.length > SHOW_MAX ? x.slice(0, SHOW_MAX + 1) : x));
+    if (typeof x === 'string') return emit(quoteJson(x.length > SHOW_MAX ? x.slice(0, SHOW_MAX + 1) : x));
     if (typeof x === 'number') return emit(Number.isFinite(x) ? String(x) : 'null');
     if (typeof x === 'bigint') return emit(String(x));
     if (x === null || typeof x === 'boolean') return emit(String(x));
@@ -74,7 +75,7 @@ export function show(v: unknown): string {
       if (val === undefined || typeof val === 'function') continue;
       if (!first) emit(',');
       first = false;
-      emit(JSON.stringify(k.length > SHOW_MAX ? k.slice(0, SHOW_MAX + 1) : k) + ':');
+      emit(quoteJson(k.length > SHOW_MAX ? k.slice(0, SHOW_MAX + 1) : k) + ':');
       walk(val, depth + 1);
     }
     emit('}');

@@ -138,7 +138,8 @@ function normalizeInterface(iface: Interface, sink: ProblemSink, path: string, n
       return undefined;
     }
     kind = 'any';
-  } else if (KIND_OF[type] !== undefined) {
+  } else if (typeof type === 'string' && Object.hasOwn(KIND_OF, type)) {
+    // own keys only: `type: constructor` must not find Object's, and a mapping as the type is no key at all
     kind = KIND_OF[type];
   } else {
     sink.add('AGENT_UNSUPPORTED', `${path}.type`, `interface ${name} has type ${show(type)}; the agent manages ethernet, vlan, linux-bridge and bond`, 'manage this interface with kubernetes-nmstate or leave it out of the agent config');
