@@ -125,7 +125,7 @@ describe('npm run bench -- --only startup (one pair)', () => {
     const lines: string[] = [];
     const report = await runBench({ only: ['startup'], reps: 1, warmup: 0, log: (s) => lines.push(s) });
     const log = lines.join('\n');
-    expect(log).toMatch(/\[startup\] check reads the 12 lab resources and the empty file \(0\)/);
+    expect(log).toMatch(/\[startup\] check reads the 14 lab resources and the empty file \(0\)/);
     expect(log).toMatch(/\[startup\] the lab project writes the lab environment \(\d+ bytes, same as multihome synth\)/);
     expect(report.figures.map((f) => [f.suite, f.metric, f.target])).toEqual([
       ['startup', 'multihome check, lab manifests vs empty file (wall, median)', { op: '<=', value: 1.2 }],

@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { lab } from '../../apps/environments/lab';
+import { prod } from '../../apps/environments/prod';
 import { parseEnvironmentText } from '../../lib/core/source/environment-file';
 import { writeDirsAtomically } from '../../lib/core/render/atomic-dir';
 import { cli } from '../support/cli';
@@ -39,6 +40,19 @@ describe('environment data files', () => {
     const r = parseEnvironmentText('lab.json', JSON.stringify(lab));
     expect(r.problems).toEqual([]);
     expect(Object.keys(r.environments)).toEqual(['lab']);
+  });
+
+  it("the project's lab and prod topologies pass the type check (no false positives)", () => {
+    expect(parseEnvironmentText('envs.json', JSON.stringify({ environments: { lab, prod } })).problems).toEqual([]);
+  });
+
+  it('a field of the wrong type is a problem at its path before anything renders (userData: {}, agent mode: 42)', () => {
+    const t = { ...lab, vms: [{ ...lab.vms[0], userData: {} }], agent: { mode: 42 } };
+    const r = parseEnvironmentText('envs.json', JSON.stringify(t));
+    expect(r.problems.map((p) => [p.code, p.path])).toEqual([
+      ['ENVIRONMENT_FILE_SHAPE', 'vms[0].userData'],
+      ['ENVIRONMENT_FILE_SHAPE', 'agent.mode'],
+    ]);
   });
 
   it('every outline mistake is reported at once, with its path, and nothing is written', async () => {

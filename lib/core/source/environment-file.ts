@@ -1,19 +1,20 @@
 /**
  * Environments as data files (`multihome synth --environments envs.yaml`): the same
  * {@link Topology} the `NetworkEnvironment({ environment })` data form takes, written as YAML or
- * JSON. The text is parsed within {@link INPUT_LIMITS} (aliases, depth, size), and its outline
- * is checked (a mapping with a name and the four lists, every entry a mapping) before anything
- * builds from it, so a hostile or mistyped file is a list of problems, never an exception.
+ * JSON. The text is parsed within {@link INPUT_LIMITS} (aliases, depth, size), and the type of
+ * every field is checked (topology-schema.ts: unknown keys, missing required fields) before
+ * anything builds from it, so a hostile or mistyped file is a list of problems, never an exception.
  *
  * Two layouts: one topology (`name: lab`, `networks: [...]`, …), or several under
  * `environments:` keyed by name (`environments: { lab: {...}, prod: {...} }`).
  */
 import { CodeTable, Problem, ResourceRef } from '../errors';
-import { joinPath, PathSegment } from '../path';
+import { joinPath } from '../path';
 import { isRecord, show } from '../problems';
 import { Topology } from '../topology/model';
 import { environmentNameProblems } from '../render/environment-names';
 import { INPUT_LIMITS, InputLimits, parseAllYamlBounded } from './bounded-yaml';
+import { schemaMismatches, TOPOLOGY_SCHEMA } from './topology-schema';
 
 /** Problem codes of environment files. */
 export const ENVIRONMENT_FILE_CODES: CodeTable = {
@@ -34,14 +35,6 @@ export interface EnvironmentFileResult {
   readonly environments: Record<string, Topology>;
   readonly problems: Problem[];
 }
-
-/** Top-level keys of a topology; others are typos. */
-const TOPOLOGY_KEYS: ReadonlySet<string> = new Set([
-  'name', 'platform', 'nodeGroups', 'uplinks', 'networks', 'vms', 'hostPolicies', 'prerequisites', 'agent', 'ordering', 'macPrefix', 'silence',
-]);
-const REQUIRED_LISTS = ['nodeGroups', 'uplinks', 'networks', 'vms'] as const;
-const OPTIONAL_LISTS = ['hostPolicies', 'silence'] as const;
-const OPTIONAL_MAPPINGS = ['prerequisites', 'agent', 'ordering'] as const;
 
 /** Parses an environment file's text (`file` names it in problems). */
 export function parseEnvironmentText(file: string, text: string, limits: InputLimits = INPUT_LIMITS): EnvironmentFileResult {
@@ -80,33 +73,9 @@ export function parseEnvironmentText(file: string, text: string, limits: InputLi
   return { environments, problems };
 }
 
-/** The outline of one topology: a mapping, known keys, a name, the lists and the mappings. */
+/** The types of one topology (lib/core/source/topology-schema.ts), and a non-empty name. */
 function topologyShapeProblems(t: unknown, base: string, resource: ResourceRef): Problem[] {
-  const out: Problem[] = [];
-  const add = (path: PathSegment[], message: string, fix: string) => out.push({ code: 'ENVIRONMENT_FILE_SHAPE', severity: 'error', resource, path: joinPath(base, ...path), message, fix });
-  if (!isRecord(t)) {
-    add([], `the topology is ${show(t)}, not a mapping`, 'write a mapping with name, nodeGroups, uplinks, networks and vms');
-    return out;
-  }
-  for (const k of Object.keys(t)) if (!TOPOLOGY_KEYS.has(k)) add([k], `${show(k)} is not a topology field`, `use one of ${[...TOPOLOGY_KEYS].join(', ')}`);
-  if (typeof t.name !== 'string' || t.name === '') add(['name'], `name is ${show(t.name)}, not a non-empty string`, 'give the environment a name, e.g. name: lab');
-  for (const k of REQUIRED_LISTS) listProblems(t[k], k, true, add);
-  for (const k of OPTIONAL_LISTS) listProblems(t[k], k, false, add);
-  for (const k of OPTIONAL_MAPPINGS) if (t[k] !== undefined && !isRecord(t[k])) add([k], `${k} is ${show(t[k])}, not a mapping`, `write ${k} as a mapping, or leave it out`);
+  const out: Problem[] = schemaMismatches(t, TOPOLOGY_SCHEMA, base).map((m) => ({ code: 'ENVIRONMENT_FILE_SHAPE', severity: 'error', resource, ...m }));
+  if (isRecord(t) && t.name === '') out.push({ code: 'ENVIRONMENT_FILE_SHAPE', severity: 'error', resource, path: joinPath(base, 'name'), message: 'name is empty', fix: 'give the environment a name, e.g. name: lab' });
   return out;
-}
-
-function listProblems(v: unknown, key: string, required: boolean, add: (path: PathSegment[], message: string, fix: string) => void): void {
-  if (v === undefined) {
-    if (required) add([key], `${key} is missing`, `add ${key}: [] (a list, possibly empty)`);
-    return;
-  }
-  if (!Array.isArray(v)) return add([key], `${key} is ${show(v)}, not a list`, `write ${key} as a list`);
-  const itemType = key === 'silence' ? 'string' : 'mapping';
-  v.forEach((item, i) => {
-    const ok = itemType === 'string' ? typeof item === 'string' : isRecord(item);
-    if (!ok) add([key, i], `${key}[${i}] is ${show(item)}, not a ${itemType}`, `write every entry of ${key} as a ${itemType}`);
-    else if (itemType === 'mapping' && typeof (item as Record<string, unknown>).name !== 'string')
-      add([key, i, 'name'], `${key}[${i}].name is ${show((item as Record<string, unknown>).name)}, not a string`, `name every entry of ${key}`);
-  });
 }

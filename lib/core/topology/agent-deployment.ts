@@ -320,7 +320,7 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
               },
               securityContext: {
                 allowPrivilegeEscalation: false,
-                capabilities: { ...(AGENT_CAPABILITIES[g.mode].length ? { add: [...AGENT_CAPABILITIES[g.mode]] } : {}), drop: ['ALL'] },
+                capabilities: { ...(capabilitiesOf(g.mode).length ? { add: [...capabilitiesOf(g.mode)] } : {}), drop: ['ALL'] },
                 privileged: false,
                 readOnlyRootFilesystem: true,
                 runAsNonRoot: !root,
@@ -420,4 +420,12 @@ export function agentManifests(r: ResolvedAgentDeployment): AgentManifest[] {
     out.push({ manifest: agentDaemonSet(r, g), dependsOn: [...ns, manifestKey(configMap), account, ...(r.markBridges ? [binding] : [])] });
   }
   return out;
+}
+
+/**
+ * Capabilities a mode adds; none for a mode that is not one of {@link AGENT_MODES} (the
+ * deployment validator reports it; rendering still runs before validation and must not throw).
+ */
+function capabilitiesOf(mode: string): readonly string[] {
+  return Object.prototype.hasOwnProperty.call(AGENT_CAPABILITIES, mode) ? AGENT_CAPABILITIES[mode as keyof typeof AGENT_CAPABILITIES] : [];
 }

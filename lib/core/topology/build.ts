@@ -37,13 +37,20 @@ export interface EnvironmentBuild {
 /** Builds an environment: renders and validates it once. Never writes anything. */
 export function buildEnvironment(t: Topology, options: BuildOptions = {}): EnvironmentBuild {
   const plan = planEnvironment(t);
-  const manifests = renderEnvironment(plan);
-  const problems = validatePlannedEnvironment(
-    t,
-    plan,
-    manifests.map((m) => m.manifest),
-    options,
-  );
+  const renderProblems: Problem[] = [];
+  const rendered = renderEnvironment(plan, renderProblems);
+  const problems = [
+    ...renderProblems,
+    ...validatePlannedEnvironment(
+      t,
+      plan,
+      rendered.map((m) => m.manifest),
+      options,
+    ),
+  ];
+  // A VM whose networkData had problems renders without it; its errors keep every writer from
+  // writing (they write only error-free builds), and diagrams still show the VM.
+  const manifests = rendered;
   const byKey = new Map(manifests.map((m) => [m.key, m.origin]));
   const environment: Origin = { kind: 'environment', name: t.name };
   return {

@@ -4,6 +4,8 @@
  * placement derived from the node groups that have the bridges.
  */
 import { API, Manifest } from '../manifest';
+import { MultihomeError, Problem } from '../errors';
+import { joinPath, parsePath } from '../path';
 import { MacAllocator, networkDataV2, cloudInitSecret, cloudInitVolume } from '../kubevirt';
 import type { EthernetSpec } from '../kubevirt/cloud-init';
 import { bridgeInterface, masqueradeInterface, multusNetwork, podNetwork, VmInterfaceOptions } from '../kubevirt/builders';
@@ -43,7 +45,7 @@ function networkName(a: ResolvedAttachment): string {
 }
 
 /** cloud-init NoCloud networkData v2 for the present attachments with addresses or DHCP. */
-export function vmNetworkData(vm: ResolvedVm, macs: ReadonlyMap<string, string>): string | undefined {
+export function vmNetworkData(vm: ResolvedVm, macs: ReadonlyMap<string, string>, problems?: Problem[]): string | undefined {
   const ethernets: EthernetSpec[] = [];
   for (const a of vm.attachments) {
     if (a.state !== 'present' || !(a.ipv4?.length || a.ipv6?.length || a.dhcp4 || a.dhcp6)) continue;
@@ -57,8 +59,21 @@ export function vmNetworkData(vm: ResolvedVm, macs: ReadonlyMap<string, string>)
     if (a.networkSpec?.mtu) e.mtu = a.networkSpec.mtu;
     ethernets.push(e);
   }
-  return ethernets.length ? networkDataV2({ ethernets }) : undefined;
+  if (!ethernets.length) return undefined;
+  try {
+    return networkDataV2({ ethernets });
+  } catch (e) {
+    if (!(e instanceof MultihomeError) || !problems) throw e;
+    // Addresses, gateways and routes are the user's: with a collector (buildEnvironment) their
+    // problems name this VM and the VM renders without networkData, instead of a crash.
+    const resource = { kind: 'VirtualMachine', name: vm.name, namespace: vm.namespace };
+    for (const p of e.problems) problems.push({ ...p, resource, path: joinPath(NETWORK_DATA_PATH, ...parsePath(p.path)) });
+    return undefined;
+  }
 }
+
+/** Where a VM's rendered networkData sits, for problems of its content. */
+const NETWORK_DATA_PATH = 'spec.template.spec.volumes[cloudinit].cloudInitNoCloud.networkData';
 
 /** Name of the Secret that carries a VM's cloud-init parts above KubeVirt's inline limit. */
 export function cloudInitSecretName(vm: { name: string }): string {
@@ -70,14 +85,20 @@ export function cloudInitSecretName(vm: { name: string }): string {
  * the Secret its cloud-init volume refers to (after the VM: both sit in the same apply wave, and
  * KubeVirt waits for the Secret before it starts the VMI).
  */
-export function vmManifests(vm: ResolvedVm, macs: ReadonlyMap<string, string>): Manifest[] {
-  const networkData = vmNetworkData(vm, macs);
+export function vmManifests(vm: ResolvedVm, macs: ReadonlyMap<string, string>, problems?: Problem[]): Manifest[] {
+  const networkData = vmNetworkData(vm, macs, problems);
   const secret = cloudInitSecret({ secretName: cloudInitSecretName(vm), namespace: vm.namespace, networkData, userData: vm.userData });
-  return secret ? [vmManifest(vm, macs, networkData), secret] : [vmManifest(vm, macs, networkData)];
+  const manifest = vmManifestWith(vm, macs, networkData);
+  return secret ? [manifest, secret] : [manifest];
 }
 
 /** Renders one VM (see {@link vmManifests} for the cloud-init Secret that may go with it). */
-export function vmManifest(vm: ResolvedVm, macs: ReadonlyMap<string, string>, networkData = vmNetworkData(vm, macs)): Manifest {
+export function vmManifest(vm: ResolvedVm, macs: ReadonlyMap<string, string>): Manifest {
+  return vmManifestWith(vm, macs, vmNetworkData(vm, macs));
+}
+
+/** {@link vmManifest} with its networkData already rendered (undefined: none). */
+function vmManifestWith(vm: ResolvedVm, macs: ReadonlyMap<string, string>, networkData: string | undefined): Manifest {
   const interfaces: VmInterface[] = [];
   const networks: VmNetwork[] = [];
   if (vm.podNetwork) {

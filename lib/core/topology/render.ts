@@ -5,6 +5,7 @@
  * cdk8s and Pulumi environments, `multihome synth`, `diagram`) translates this output; none of
  * them predicts or re-derives it.
  */
+import { Problem } from '../errors';
 import { API, Manifest, manifestKey, objectKey } from '../manifest';
 import { agentManifests, ResolvedAgentDeployment, resolveAgentDeploymentOf } from './agent-deployment';
 import { Topology } from './model';
@@ -75,8 +76,12 @@ export function prerequisiteManifests(t: Pick<Topology, 'prerequisites'>): Manif
   return out;
 }
 
-/** Renders a resolved topology into tagged manifests, in apply order. */
-export function renderEnvironment(input: RenderInput): RenderedManifest[] {
+/**
+ * Renders a resolved topology into tagged manifests, in apply order. With `problems`, a VM whose
+ * cloud-init networkData cannot be rendered (an address that is not CIDR, two NICs with one MAC)
+ * renders without it and its problems are pushed there; without, that throws a MultihomeError.
+ */
+export function renderEnvironment(input: RenderInput, problems?: Problem[]): RenderedManifest[] {
   const { topology: t, policies, agent, macs } = input;
   const wave = (layer: Layer): number | undefined => (t.syncWaves ? t.waves[layer] : undefined);
   const out: RenderedManifest[] = [];
@@ -108,7 +113,7 @@ export function renderEnvironment(input: RenderInput): RenderedManifest[] {
   for (const vm of t.vms) {
     const origin = vmOrigin(vm);
     const nads = [...new Set(vm.attachments.map((a) => objectKey(API.nad.kind, a.networkSpec?.nadName ?? a.network, vm.namespace)))].filter((k) => nadKeys.has(k));
-    const [primary, ...derived] = vmManifests(vm, macs);
+    const [primary, ...derived] = vmManifests(vm, macs, problems);
     const from = push(primary, 'vm', origin, nads);
     for (const m of derived) push(m, 'vm', origin, nads, from);
   }

@@ -1,0 +1,136 @@
+/**
+ * The types of the topology data form (lib/core/topology/model.ts), checked on data that did not
+ * come through the TypeScript compiler: environment files. Every field's JSON type, every list's
+ * items, unknown keys (typos): reported with their path before anything renders, so a file with
+ * `userData: {}` or `mode: 42` is a problem, not a TypeError inside the renderer. Values inside the
+ * right type (a VLAN id of 5000, a bad CIDR) are the validators' business, not this outline's.
+ */
+import { joinPath, PathSegment } from '../path';
+import { isRecord, show } from '../problems';
+
+/** A field's type in the data form. */
+export type FieldType =
+  | 'string' | 'number' | 'boolean' | 'any' | 'mapping' | 'string-map' | 'string-list' | 'number-or-string' | 'string-or-false' | 'boolean-or-mapping'
+  | { readonly list: FieldType }
+  | { readonly fields: Readonly<Record<string, FieldType>>; readonly required?: readonly string[] }
+  | { readonly map: FieldType };
+
+const HOST_IP: Record<string, FieldType> = { ipv4: 'string-list', ipv6: 'string-list', dhcp4: 'boolean', dhcp6: 'boolean' };
+
+const NODE_GROUP: FieldType = { fields: { name: 'string', nodeSelector: 'string-map', nodes: 'string-list', maxUnavailable: 'number-or-string' }, required: ['name', 'nodeSelector'] };
+const UPLINK: FieldType = {
+  fields: {
+    ...HOST_IP, name: 'string', nodeGroup: 'string', interface: 'string', mtu: 'number', policyName: 'string', nodeSelector: 'string-map', state: 'string',
+    bond: { fields: { mode: 'string', ports: 'string-list', miimon: 'number', primary: 'string', options: 'mapping' }, required: ['mode', 'ports'] },
+    vlans: { list: { fields: { ...HOST_IP, id: 'number', name: 'string' }, required: ['id'] } },
+  },
+  required: ['name', 'nodeGroup', 'interface'],
+};
+const NETWORK: FieldType = {
+  fields: {
+    name: 'string', pattern: 'string', uplink: 'string', vlan: 'number', bridge: 'string', vlanInterface: 'string', nadName: 'string', cniName: 'string',
+    namespaces: 'string-list', plugin: 'string', cniVersion: 'string', macspoofchk: 'boolean', tuning: 'boolean', ipam: 'mapping', subnets: 'string-list',
+    mtu: 'number', resourceName: 'boolean', policyName: 'string', bridgeIp: { fields: HOST_IP }, description: 'string', physicalNetworkName: 'string', state: 'string',
+  },
+  required: ['name', 'uplink', 'namespaces'],
+};
+const ATTACHMENT: FieldType = {
+  fields: {
+    ...HOST_IP, network: 'string', name: 'string', macAddress: 'string', gateway4: 'string', gateway6: 'string', nameservers: 'string-list',
+    routes: { list: { fields: { to: 'string', via: 'string', metric: 'number' }, required: ['to', 'via'] } }, guestName: 'string', state: 'string', model: 'string',
+  },
+  required: ['network'],
+};
+const VM: FieldType = {
+  fields: {
+    name: 'string', namespace: 'string', podNetwork: 'string-or-false', podInterfaceName: 'string', attachments: { list: ATTACHMENT }, nodeSelector: 'string-map',
+    runStrategy: 'string', memory: 'string', image: 'string', userData: 'string', templateExtra: 'mapping',
+  },
+  required: ['name', 'namespace', 'attachments'],
+};
+const HOST_POLICY: FieldType = { fields: { name: 'string', nodeGroup: 'string', nodeSelector: 'string-map', interfaces: { list: 'mapping' }, routes: { list: 'mapping' } }, required: ['name', 'interfaces'] };
+const AGENT: FieldType = {
+  fields: {
+    nodeGroups: 'string-list', policies: 'string-list', probes: { map: { list: 'mapping' } }, defaultGatewayProbe: 'boolean', name: 'string', namespace: 'string',
+    createNamespace: 'boolean', image: 'string', imageDigest: 'string', imagePullPolicy: 'string', mode: 'string', nodeGroupModes: 'string-map',
+    intervalSeconds: 'number', port: 'number', markBridges: 'boolean', restrictToOwnNode: 'boolean', priorityClassName: 'string-or-false', listenAddress: 'string',
+    state: { fields: { enabled: 'boolean', tokenSecret: 'string' } },
+  },
+};
+
+/** The whole data form of one topology. */
+export const TOPOLOGY_SCHEMA: FieldType = {
+  fields: {
+    name: 'string', platform: 'string', nodeGroups: { list: NODE_GROUP }, uplinks: { list: UPLINK }, networks: { list: NETWORK }, vms: { list: VM },
+    hostPolicies: { list: HOST_POLICY },
+    prerequisites: { fields: { nmstate: 'boolean', networkAddons: { fields: { multus: 'boolean', linuxBridge: 'boolean', nmstate: 'boolean', kubeMacPool: 'boolean-or-mapping', imagePullPolicy: 'string' } } } },
+    agent: AGENT,
+    ordering: { fields: { syncWaves: 'boolean', waves: { map: 'number' } } },
+    macPrefix: 'string', silence: 'string-list',
+  },
+  required: ['name', 'nodeGroups', 'uplinks', 'networks', 'vms'],
+};
+
+/** One type mismatch or unknown key. */
+export interface SchemaMismatch {
+  readonly path: string;
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** Every mismatch of `value` against `type`, paths under `base`. */
+export function schemaMismatches(value: unknown, type: FieldType, base = ''): SchemaMismatch[] {
+  const out: SchemaMismatch[] = [];
+  walk(value, type, base, [], out);
+  return out;
+}
+
+const SCALAR_OK: Readonly<Record<string, (v: unknown) => boolean>> = {
+  string: (v) => typeof v === 'string',
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  boolean: (v) => typeof v === 'boolean',
+  any: () => true,
+  mapping: isRecord,
+  'string-map': (v) => isRecord(v) && Object.values(v).every((x) => typeof x === 'string'),
+  'string-list': (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+  'number-or-string': (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)),
+  'string-or-false': (v) => typeof v === 'string' || v === false,
+  'boolean-or-mapping': (v) => typeof v === 'boolean' || isRecord(v),
+};
+
+const DESCRIPTION: Readonly<Record<string, string>> = {
+  'string-map': 'a mapping of strings',
+  'string-list': 'a list of strings',
+  'number-or-string': 'a number or a string',
+  'string-or-false': 'a string or false',
+  'boolean-or-mapping': 'true/false or a mapping',
+  number: 'a (finite) number',
+};
+
+function walk(v: unknown, type: FieldType, base: string, segs: PathSegment[], out: SchemaMismatch[]): void {
+  if (v === undefined) return;
+  const path = joinPath(base, ...segs);
+  if (typeof type === 'string') {
+    if (!SCALAR_OK[type](v)) out.push({ path, message: `${path || 'the value'} is ${show(v)}, not ${DESCRIPTION[type] ?? `a ${type}`}`, fix: `write ${DESCRIPTION[type] ?? `a ${type}`} there` });
+    return;
+  }
+  if ('list' in type) {
+    if (!Array.isArray(v)) return void out.push({ path, message: `${path} is ${show(v)}, not a list`, fix: 'write a list' });
+    v.forEach((item, i) => walk(item, type.list, base, [...segs, i], out));
+    return;
+  }
+  if (!isRecord(v)) return void out.push({ path, message: `${path || 'the value'} is ${show(v)}, not a mapping`, fix: 'write a mapping' });
+  if ('map' in type) {
+    for (const [k, x] of Object.entries(v)) walk(x, type.map, base, [...segs, k], out);
+    return;
+  }
+  for (const k of type.required ?? [])
+    if (v[k] === undefined) out.push({ path: joinPath(base, ...segs, k), message: `${joinPath(base, ...segs, k)} is missing`, fix: `add ${k}` });
+  for (const [k, x] of Object.entries(v)) {
+    if (!Object.prototype.hasOwnProperty.call(type.fields, k)) {
+      out.push({ path: joinPath(base, ...segs, k), message: `${show(k)} is not a field here`, fix: `use one of ${Object.keys(type.fields).join(', ')}` });
+      continue;
+    }
+    walk(x, type.fields[k], base, [...segs, k], out);
+  }
+}
