@@ -13,7 +13,7 @@ export { stringifyManifests, canonicalManifest } from './render/yaml';
 export { loadDocuments } from './source/documents';
 export type { SourceDocument, SourceProblem, LoadResult } from './source/documents';
 export { INPUT_LIMITS, parseYamlBounded, parseAllYamlBounded } from './source/bounded-yaml';
-export type { InputLimits, InputRefusal, BoundedParse } from './source/bounded-yaml';
+export type { InputLimits, InputLimitKind, InputRefusal, BoundedParse } from './source/bounded-yaml';
 export { parseEnvironmentText } from './source/environment-file';
 export type { EnvironmentFileResult } from './source/environment-file';
 export * from './topology/model';

@@ -1,27 +1,18 @@
 /**
- * The environment data-file loader (`parseEnvironmentText`, lib/core/source/environment-file.ts)
- * behind a tiny adapter: the fuzz suite is written against its signature while the module lands on
- * another branch. Once it is merged the adapter finds it; until then {@link environmentLoader}
- * returns undefined and the environment tests fail saying so (they are not skipped).
+ * The environment data-file loader the environment fuzz target drives (`parseEnvironmentText`,
+ * lib/core/source/environment-file.ts), behind the signature the runner is written against.
  */
 import type { Problem } from '../../lib/core/errors';
+import { parseEnvironmentText } from '../../lib/core/source/environment-file';
 import type { Topology } from '../../lib/core/topology/model';
 
 /** `parseEnvironmentText(file, text)`: one topology object, or `{ environments: { name: topology } }`. */
 export type ParseEnvironmentText = (file: string, text: string) => { environments: Record<string, Topology>; problems: Problem[] };
 
-/** Module path of the loader, relative to this file. */
+/** Module path of the loader, relative to this file (named in test titles). */
 export const ENVIRONMENT_LOADER_MODULE = '../../lib/core/source/environment-file';
 
-/** The loader, or undefined when this branch does not have it yet. */
+/** The loader. */
 export function environmentLoader(): ParseEnvironmentText | undefined {
-  let mod: { parseEnvironmentText?: ParseEnvironmentText };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(ENVIRONMENT_LOADER_MODULE) as typeof mod;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes('environment-file')) return undefined;
-    throw e;
-  }
-  return typeof mod.parseEnvironmentText === 'function' ? mod.parseEnvironmentText : undefined;
+  return (file, text) => parseEnvironmentText(file, text);
 }

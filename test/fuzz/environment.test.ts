@@ -1,6 +1,6 @@
 /**
  * Environments: the data-file loader (`parseEnvironmentText`, lib/core/source/environment-file.ts,
- * reached through test/fuzz/environment-adapter.ts) followed by `buildEnvironment`, and
+ * through test/fuzz/environment-adapter.ts) followed by `buildEnvironment`, and
  * `buildEnvironment` alone on typed topologies with hostile values.
  */
 import { environmentLoader, ENVIRONMENT_LOADER_MODULE } from './environment-adapter';
