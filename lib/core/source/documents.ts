@@ -4,6 +4,7 @@ import { parsePath, PathSegment } from '../path';
 import { isRecord } from '../problems';
 import { clip, INPUT_LIMITS, InputLimits, InputRefusal, parseYamlBounded, sizeRefusal } from './bounded-yaml';
 import { SOURCE_CODES } from './codes';
+import { documentEvents, DocumentEvents, lineOfOffset, offsetOfPath } from './locate-events';
 
 /**
  * Reading multi-document YAML with source positions, fast.
@@ -243,49 +244,26 @@ function lineAt(text: string, n: number): string {
 }
 
 /** A document parsed once with positions: its concrete syntax tree and line counter. */
-interface Positions {
-  readonly contents: CstToken | undefined;
-  readonly lines: YAML.LineCounter;
-}
-
-type CstToken = YAML.CST.Token;
-type CstItem = YAML.CST.CollectionItem;
-
-const positionsOf = new WeakMap<SourceDocument, Positions>();
+const positionsOf = new WeakMap<SourceDocument, { readonly events: DocumentEvents }>();
 let positionParses = 0;
 
-/** How many documents have been parsed with positions so far (each at most once); for tests. */
+/** How many documents have been parsed with positions so far (tests: one parse per document, not per problem). */
 export function positionParseCount(): number {
   return positionParses;
 }
 
-/**
- * The document's concrete syntax tree (the `yaml` package's CST parser, without composing nodes:
- * half the cost of `parseDocument`, and all `locate` needs is where each key and item starts).
- */
-function positions(doc: SourceDocument): Positions {
+/** The document's js-yaml event stream (offsets into its text), parsed once and kept until {@link forgetPositions}. */
+function positions(doc: SourceDocument): { readonly events: DocumentEvents } {
   let p = positionsOf.get(doc);
   if (!p) {
     positionParses++;
-    const lines = new YAML.LineCounter();
-    let contents: CstToken | undefined;
-    try {
-      for (const token of new YAML.Parser(lines.addNewLine).parse(doc.text)) {
-        if (token.type === 'document') {
-          contents = token.value;
-          break;
-        }
-      }
-    } catch {
-      contents = undefined; // every path then falls back to the document's first line
-    }
-    p = { contents, lines };
+    p = { events: documentEvents(doc.text, INPUT_LIMITS.maxDepth) };
     positionsOf.set(doc, p);
   }
   return p;
 }
 
-/** Drops the positions kept for `doc` (once all its problems are located: 10k kept trees are GC weight). */
+/** Drops the positions kept for `doc` (once all its problems are located: 10k kept streams are GC weight). */
 export function forgetPositions(doc: SourceDocument): void {
   positionsOf.delete(doc);
 }
@@ -297,51 +275,37 @@ export function forgetPositions(doc: SourceDocument): void {
  * then to the document's first line.
  */
 export function locate(doc: SourceDocument, path: string): number {
-  const { contents, lines } = positions(doc);
-  let node: CstToken | undefined = contents;
-  let offset = contents?.offset ?? 0;
-  for (const seg of parsePath(path)) {
-    const next = child(node, seg);
-    if (!next) break;
-    node = next.node;
-    offset = next.offset;
-  }
-  return doc.startLine + lines.linePos(offset).line - 1;
+  const { events } = positions(doc);
+  const segments = parsePath(path);
+  // js-yaml is strict where go-yaml is lenient (a quoted value continued at a shallow indent,
+  // loaded through the lenient retry): such documents are placed with the `yaml` package instead.
+  const offset = events ? offsetOfPath(doc.text, events, segments) : lenientOffsetOfPath(doc.text, segments);
+  return doc.startLine + lineOfOffset(doc.text, offset) - 1;
 }
 
-/** Key → item of each mapping looked into (built on first use: a mapping of N bad labels is indexed once, not searched N times). */
-const keysOf = new WeakMap<object, Map<string, CstItem>>();
-
-function itemOf(node: YAML.CST.BlockMap | YAML.CST.FlowCollection, key: string): CstItem | undefined {
-  let keys = keysOf.get(node);
-  if (!keys) {
-    keys = new Map();
-    for (const item of node.items as CstItem[]) {
-      const k = item.key ? YAML.CST.resolveAsScalar(item.key)?.value : undefined;
-      if (k !== undefined && !keys.has(k)) keys.set(k, item);
-    }
-    keysOf.set(node, keys);
+/** {@link offsetOfPath} with the `yaml` package, which accepts go-yaml's lenient indentation (rare: one parse per problem). */
+function lenientOffsetOfPath(text: string, segments: readonly PathSegment[]): number {
+  let node: unknown;
+  try {
+    node = YAML.parseDocument(text).contents;
+  } catch {
+    return 0;
   }
-  return keys.get(key);
-}
-
-const isFlow = (node: CstToken, open: string): node is YAML.CST.FlowCollection => node.type === 'flow-collection' && node.start.source === open;
-
-function child(node: CstToken | undefined, seg: PathSegment): { node: CstToken | undefined; offset: number } | undefined {
-  if (!node) return undefined;
-  if (typeof seg === 'string' && (node.type === 'block-map' || isFlow(node, '{'))) {
-    const item = itemOf(node, seg);
-    if (!item || !item.key) return undefined;
-    return { node: item.value, offset: item.key.offset };
+  let offset = YAML.isNode(node) && node.range ? node.range[0] : 0;
+  for (const seg of segments) {
+    if (YAML.isMap(node) && typeof seg === 'string') {
+      const pair = node.items.find((p) => (YAML.isScalar(p.key) ? String(p.key.value) : p.key) === seg);
+      if (!pair) break;
+      offset = YAML.isNode(pair.key) && pair.key.range ? pair.key.range[0] : offset;
+      node = pair.value;
+    } else if (YAML.isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (!YAML.isNode(item) || !item.range) break;
+      offset = item.range[0];
+      node = item;
+    } else break;
   }
-  if (typeof seg === 'number' && (node.type === 'block-seq' || isFlow(node, '['))) {
-    const item = (node.items as CstItem[])[seg];
-    const first = item?.key ?? item?.value;
-    if (!first) return undefined;
-    // a `[a: 1]` item is a one-pair mapping; paths below it are not followed
-    return { node: item.key ? undefined : item.value, offset: first.offset };
-  }
-  return undefined;
+  return offset;
 }
 
 /** Identity of a parsed Kubernetes object, for problem reports. */
