@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { escapeControl } from '../core/names';
 import { ProblemSink, show } from '../core/problems';
-import { clip, INPUT_LIMITS, InputLimits, parseAllYamlBounded, sizeRefusal } from '../core/source/bounded-yaml';
+import { clip, INPUT_LIMITS, InputLimits, parseAllYamlBounded } from '../core/source/bounded-yaml';
+import { readRegularFile } from '../core/source/read-file';
 
 /**
  * Largest config file, and largest config directory in total: a ConfigMap's `data` and
@@ -91,45 +92,20 @@ function statOrUndefined(p: string): fs.Stats | undefined {
 }
 
 /**
- * Reads one config file: opened non-blocking (a FIFO cannot block the open), checked to be a
- * regular file on the open descriptor (no race with a swapped path), read up to `maxBytes` + 1.
- * Returns the text, or undefined after adding a problem.
+ * Reads one config file through the shared reader (lib/core/source/read-file.ts: non-blocking
+ * open, regular files only on the open descriptor, at most `maxBytes`). Returns the text, or
+ * undefined after adding a problem: AGENT_CONFIG_FILE for a FIFO/socket/device, AGENT_CONFIG_LIMIT
+ * for a file over the ConfigMap size, AGENT_CONFIG_UNREADABLE otherwise.
  */
 export function readConfigText(f: string, maxBytes: number, sink: ProblemSink): string | undefined {
   const where = path.basename(f);
-  let fd: number;
-  try {
-    fd = fs.openSync(f, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch (e) {
-    sink.add('AGENT_CONFIG_UNREADABLE', where, `cannot open ${showPath(f)}: ${clip(escapeControl((e as Error).message), 200)}`, 'check the --config path and its permissions');
-    return undefined;
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) {
-      sink.add('AGENT_CONFIG_FILE', where, `${showPath(f)} is not a regular file (a FIFO, socket or device); it is not read`, 'give a regular YAML/JSON file or the ConfigMap directory');
-      return undefined;
-    }
-    const tooBig = sizeRefusal(st.size, maxBytes, 'file');
-    if (tooBig) {
-      sink.add('AGENT_CONFIG_LIMIT', where, `${showPath(f)}: ${tooBig.reason}`, `keep the config under ${maxBytes} bytes, the ConfigMap size limit`);
-      return undefined;
-    }
-    // the size can change after fstat: read at most maxBytes + 1 and refuse when the extra byte came
-    const buf = Buffer.alloc(maxBytes + 1);
-    let n = 0;
-    for (let r = -1; r !== 0 && n < buf.length; n += r) r = fs.readSync(fd, buf, n, buf.length - n, null);
-    if (n > maxBytes) {
-      sink.add('AGENT_CONFIG_LIMIT', where, `${showPath(f)} grew past ${maxBytes} bytes while it was read`, `keep the config under ${maxBytes} bytes, the ConfigMap size limit`);
-      return undefined;
-    }
-    return buf.subarray(0, n).toString('utf8');
-  } catch (e) {
-    sink.add('AGENT_CONFIG_UNREADABLE', where, `cannot read ${showPath(f)}: ${clip(escapeControl((e as Error).message), 200)}`, 'check the file');
-    return undefined;
-  } finally {
-    fs.closeSync(fd);
-  }
+  const read = readRegularFile(f, maxBytes);
+  if (read.reason === undefined) return read.bytes.toString('utf8');
+  const reason = clip(escapeControl(read.reason), 200);
+  if (read.kind === 'not-regular') sink.add('AGENT_CONFIG_FILE', where, `${showPath(f)} ${reason}; it is not read`, 'give a regular YAML/JSON file or the ConfigMap directory');
+  else if (read.kind === 'too-large') sink.add('AGENT_CONFIG_LIMIT', where, `${showPath(f)}: ${reason}`, `keep the config under ${maxBytes} bytes, the ConfigMap size limit`);
+  else sink.add('AGENT_CONFIG_UNREADABLE', where, `cannot read ${showPath(f)}: ${reason}`, 'check the --config path and its permissions');
+  return undefined;
 }
 
 /** One parsed document of a config file. */

@@ -11,7 +11,8 @@ import { forgetPositions, loadDocuments, locate, resourceOf, SourceDocument, Sou
 import { ManifestSetOptions } from '../core/topology/validate-set';
 import { validateManifests } from '../core/topology/validate-manifests';
 import { ValidateOptions } from '../core/validate';
-import { expandPaths, readManifestFile } from './files';
+import { expandPaths } from './files';
+import { readRegularFile } from '../core/source/read-file';
 
 /** Output formats of `multihome check`. */
 export type CheckFormat = 'text' | 'json';
@@ -125,7 +126,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
     if (!origins.has(obj as Manifest)) origins.set(obj as Manifest, origin);
   };
   for (const file of files) {
-    const read = readManifestFile(file, INPUT_LIMITS.maxFileBytes);
+    const read = readRegularFile(file, INPUT_LIMITS.maxFileBytes);
     if (read.reason !== undefined) {
       unreadable.push({ path: file, reason: read.reason });
       continue;

@@ -7,7 +7,8 @@ import { DEFAULT_ENVIRONMENTS_MODULE, loadEnvironments, UserError } from './envi
 import { INPUT_LIMITS } from '../core/source/bounded-yaml';
 import { decodeSource } from '../core/source/decode';
 import { escapeControl } from '../core/names';
-import { expandPaths, readManifestFile } from './files';
+import { expandPaths } from './files';
+import { readRegularFile } from '../core/source/read-file';
 
 /** Output formats of `multihome diagram`. */
 export const DIAGRAM_FORMATS = ['svg', 'mermaid', 'dot'] as const;
@@ -54,7 +55,7 @@ export function loadDiagram(options: DiagramOptions): Diagram {
   const texts: DiagramText[] = [];
   for (const file of files) {
     // the reading `check` does: regular files only, size-capped, strictly UTF-8
-    const read = readManifestFile(file, INPUT_LIMITS.maxFileBytes);
+    const read = readRegularFile(file, INPUT_LIMITS.maxFileBytes);
     if (read.reason !== undefined) {
       unreadable.push({ path: file, reason: read.reason });
       continue;

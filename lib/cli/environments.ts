@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Problem } from '../core/errors';
 import { INPUT_LIMITS } from '../core/source/bounded-yaml';
+import { decodeSource } from '../core/source/decode';
 import { parseEnvironmentText } from '../core/source/environment-file';
+import { readRegularFile } from '../core/source/read-file';
 import { Topology } from '../core/topology/model';
-import { readTextFileBounded } from './read-bounded';
 
 /** Default module holding the environments, relative to the working directory. */
 export const DEFAULT_ENVIRONMENTS_MODULE = 'apps/environments';
@@ -39,9 +40,11 @@ export function loadEnvironments(modulePath: string = DEFAULT_ENVIRONMENTS_MODUL
 
 /** Reads an environment data file; throws {@link EnvironmentFileError} with every problem, or {@link UserError} when unreadable. */
 export function loadEnvironmentFile(file: string): Record<string, Topology> {
-  const read = readTextFileBounded(file, INPUT_LIMITS.maxDocumentBytes);
+  const read = readRegularFile(file, INPUT_LIMITS.maxDocumentBytes);
   if (read.reason !== undefined) throw new UserError(`cannot read the environments file ${file}: ${read.reason}`);
-  const { environments, problems } = parseEnvironmentText(file, read.text);
+  const decoded = decodeSource(file, read.bytes);
+  if (decoded.problem) throw new UserError(`cannot read the environments file ${file}: ${decoded.problem.message} (${decoded.problem.fix})`);
+  const { environments, problems } = parseEnvironmentText(file, decoded.text);
   if (problems.length) throw new EnvironmentFileError(problems);
   return environments;
 }

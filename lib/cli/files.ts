@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { sizeRefusal } from '../core/source/bounded-yaml';
+import { describeStats, errnoReason } from '../core/source/read-file';
 
 /** Extensions `multihome check` reads when given a directory. */
 export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
@@ -16,19 +16,6 @@ export interface ExpandedPaths {
 }
 
 const isManifest = (p: string) => MANIFEST_EXTENSIONS.includes(path.extname(p).toLowerCase());
-
-/** What a non-regular, non-directory entry is, for reasons. */
-export function describeStats(st: fs.Stats): string {
-  if (st.isFIFO()) return 'a FIFO';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSymbolicLink()) return 'a symbolic link';
-  if (st.isDirectory()) return 'a directory';
-  return 'not a regular file';
-}
-
-const errnoReason = (e: unknown): string => ((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message);
 
 /**
  * Expands files and directories (recursively, manifest extensions only) into a sorted file list.
@@ -125,35 +112,3 @@ function kindOfDirent(e: fs.Dirent): string {
   return 'not a regular file';
 }
 
-/**
- * Reads a manifest file of at most `maxBytes`. Opened non-blocking and checked with `fstat` on the
- * open descriptor, so a path swapped for a FIFO after the walk is refused rather than blocking the
- * run; a file over the limit is refused unread.
- */
-export function readManifestFile(file: string, maxBytes: number): { bytes: Buffer; reason?: undefined } | { bytes?: undefined; reason: string } {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (e) {
-    return { reason: errnoReason(e) };
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { reason: `is ${describeStats(st)}, not a regular file` };
-    const tooBig = sizeRefusal(st.size, maxBytes, 'file');
-    if (tooBig) return { reason: `${tooBig.reason}; ${tooBig.fix}` };
-    const buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
-    let n = 0;
-    for (;;) {
-      const got = fs.readSync(fd, buf, n, buf.length - n, null);
-      if (got === 0) break;
-      n += got;
-      if (n === buf.length) return { reason: "changed size while being read; run check again" };
-    }
-    return { bytes: buf.subarray(0, n) };
-  } catch (e) {
-    return { reason: (e as Error).message };
-  } finally {
-    fs.closeSync(fd);
-  }
-}

@@ -19,9 +19,15 @@ export const MAX_IFNAME_LENGTH = 15;
  */
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
+/** A control character as the `\xNN` text that stands for it. */
+const hexEscape = (c: string): string => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+
+/** Every {@link CONTROL_CHARACTER}, for replacing. */
+const ALL_CONTROL = new RegExp(CONTROL_CHARACTER.source, 'g');
+
 /** `s` with control characters (newlines and tabs included) written as `\xNN` escapes: one line, safe to print on a terminal. */
 export function escapeControl(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return s.replace(ALL_CONTROL, hexEscape);
 }
 
 /** Control characters a terminal acts on: {@link CONTROL_CHARACTER} except tab and newline. */
@@ -33,7 +39,7 @@ const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * `"\e]0;pwned\a\e[2J"` reaches the terminal as text, never as an escape sequence (review S15).
  */
 export function printable(text: string): string {
-  return text.replace(TERMINAL_CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(TERMINAL_CONTROL, hexEscape);
 }
 
 /**

@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkPaths, formatInputNotes } from '../../lib/cli/check';
-import { expandPaths, readManifestFile } from '../../lib/cli/files';
+import { expandPaths } from '../../lib/cli/files';
+import { readRegularFile } from '../../lib/core/source/read-file';
 
 const NAD = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm, namespace: default}\n`;
 const mkdir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mh-walk-'));
@@ -43,7 +44,7 @@ describe('expandPaths on hostile trees', () => {
     expect(r.exitCode).toBe(2);
     expect(r.unreadable).toEqual([{ path: fifo, reason: 'is a FIFO, not a regular file' }]);
     // the reader itself refuses it too (opened O_NONBLOCK, checked with fstat)
-    expect(readManifestFile(fifo, 1024)).toEqual({ reason: 'is a FIFO, not a regular file' });
+    expect(readRegularFile(fifo, 1024)).toEqual({ reason: 'is a FIFO, not a regular file', kind: 'not-regular' });
   });
 
   it('a symlink to a file outside the tree is skipped with a reason; one inside is read once', () => {
@@ -74,7 +75,7 @@ describe('expandPaths on hostile trees', () => {
     const d = mkdir();
     const f = path.join(d, 'big.yaml');
     fs.writeFileSync(f, 'x'.repeat(2048));
-    expect(readManifestFile(f, 1024).reason).toMatch(/file is 2048 bytes; at most 1024 bytes is read/);
-    expect(readManifestFile(f, 4096).bytes?.length).toBe(2048);
+    expect(readRegularFile(f, 1024).reason).toMatch(/file is 2048 bytes; at most 1024 bytes is read/);
+    expect(readRegularFile(f, 4096).bytes?.length).toBe(2048);
   });
 });

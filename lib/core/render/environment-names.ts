@@ -5,7 +5,8 @@
  * to the names it also uses as path segments (namespaces).
  */
 import { CodeTable, Problem } from '../errors';
-import { DNS1123_LABEL, escapeControl } from '../names';
+import { dns1123LabelError } from '../kubernetes/names';
+import { escapeControl } from '../names';
 import { clip } from '../source/bounded-yaml';
 
 /** Problem codes of environment names. */
@@ -17,15 +18,9 @@ export const ENVIRONMENT_NAME_CODES: CodeTable = {
   },
 };
 
-/** Longest DNS-1123 label (apimachinery `DNS1123LabelMaxLength`). */
-const MAX_LABEL = 63;
-
 /** Why `name` cannot name an environment, or undefined. */
 export function environmentNameError(name: string): string | undefined {
-  if (name.length === 0) return 'is empty';
-  if (name.length > MAX_LABEL) return `is ${name.length} characters long; at most ${MAX_LABEL} are allowed`;
-  if (!DNS1123_LABEL.test(name)) return 'must consist of lower-case letters, digits and "-", and start and end with a letter or digit';
-  return undefined;
+  return name.length === 0 ? 'is empty' : dns1123LabelError(name);
 }
 
 /** One problem per invalid environment name. */

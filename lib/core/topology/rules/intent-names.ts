@@ -13,7 +13,7 @@
  *   x-kubernetes-preserve-unknown-fields), so strict clients reject the object and others prune
  *   the field; nmstate is installed by the NMState CR (`prerequisites.nmstate`).
  */
-import { DNS1123_SUBDOMAIN } from '../../names';
+import { DNS1123_SUBDOMAIN_MAX, dns1123SubdomainError, labelValueError, QUALIFIED_NAME_MAX } from '../../kubernetes/names';
 import { joinPath } from '../../path';
 import { show } from '../../problems';
 import { Topology } from '../model';
@@ -21,26 +21,23 @@ import { cloudInitSecretName } from '../render-vm';
 import { IntentReport } from './intent-vlans';
 
 /** apimachinery `LabelValueMaxLength`: the VM name is the value of the `kubevirt.io/vm` label. */
-export const LABEL_VALUE_MAX_LENGTH = 63;
-
-/** apimachinery `DNS1123SubdomainMaxLength`. */
-export const DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
+const LABEL_VALUE_MAX_LENGTH = QUALIFIED_NAME_MAX;
 
 /** Reports every VM whose name the API server would refuse on the VMI or on its cloud-init Secret. */
 export function checkVmNames(t: Pick<Topology, 'vms'>, report: IntentReport): void {
   t.vms.forEach((vm, i) => {
     const path = joinPath('vms', i, 'name');
     const name = vm.name;
-    if (typeof name !== 'string' || name.length > DNS1123_SUBDOMAIN_MAX_LENGTH || !DNS1123_SUBDOMAIN.test(name)) {
+    if (typeof name !== 'string' || dns1123SubdomainError(name) !== undefined) {
       report(path, `VM name ${show(name)} is not a DNS-1123 subdomain (lower-case alphanumerics, "-" and ".")`, `rename the VM: at most ${LABEL_VALUE_MAX_LENGTH} lower-case characters`);
       return;
     }
     const secret = cloudInitSecretName(vm);
-    if (name.length > LABEL_VALUE_MAX_LENGTH)
+    if (labelValueError(name) !== undefined)
       report(
         path,
         `VM name ${show(name)} has ${name.length} characters; it is the value of the label kubevirt.io/vm on the VirtualMachineInstance (at most ${LABEL_VALUE_MAX_LENGTH})` +
-          (secret.length > DNS1123_SUBDOMAIN_MAX_LENGTH ? ` and its cloud-init Secret name would have ${secret.length} (at most ${DNS1123_SUBDOMAIN_MAX_LENGTH})` : '') +
+          (secret.length > DNS1123_SUBDOMAIN_MAX ? ` and its cloud-init Secret name would have ${secret.length} (at most ${DNS1123_SUBDOMAIN_MAX})` : '') +
           ': the VM is accepted but never starts',
         `shorten the VM name to at most ${LABEL_VALUE_MAX_LENGTH} characters`,
       );
