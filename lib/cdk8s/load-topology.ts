@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { Topology } from '../core/topology/model';
 import { BondedUplink } from './bonded-uplink';
 import { ClusterNetworkPrerequisites } from './cluster-network-prerequisites';
+import { markDataForm } from './construct-problems';
 import { HostNetworkPolicy } from './host-network-policy';
 import { MultihomedVM } from './multihomed-vm';
 import { NetworkAgent } from './network-agent';
@@ -12,24 +13,23 @@ import { VlanBridgeNetwork } from './vlan-bridge-network';
 /**
  * Builds the construct tree of a typed environment under `env` (inside a `NetworkEnvironment`):
  * one construct per spec, given the same props a user would write, with references as plain
- * objects (`{ networkName }`). Construct order does not decide the output order (the core render
+ * objects (`{ networkName }`), marked as data form (their problems keep the data form's paths). Construct order does not decide the output order (the core render
  * does).
  */
 export function loadTopology(env: Construct, t: Topology): void {
   const uplinks = new Map(t.uplinks.map((u) => [u.name, u]));
   if (t.prerequisites) new ClusterNetworkPrerequisites(env, 'Prerequisites', t.prerequisites);
-  for (const g of t.nodeGroups) new NodeGroup(env, `NodeGroup-${g.name}`, g);
-  for (const { nodeGroup, ...h } of t.hostPolicies ?? []) new HostNetworkPolicy(env, `HostPolicy-${h.name}`, { ...h, nodeGroup: nodeGroup !== undefined ? { nodeGroupName: nodeGroup } : undefined });
+  for (const g of t.nodeGroups) markDataForm(new NodeGroup(env, `NodeGroup-${g.name}`, g));
+  for (const { nodeGroup, ...h } of t.hostPolicies ?? []) markDataForm(new HostNetworkPolicy(env, `HostPolicy-${h.name}`, { ...h, nodeGroup: nodeGroup !== undefined ? { nodeGroupName: nodeGroup } : undefined }));
   for (const { bond, nodeGroup, ...u } of t.uplinks) {
     const props = { ...u, nodeGroup: { nodeGroupName: nodeGroup } };
-    if (bond) new BondedUplink(env, `Uplink-${u.name}`, { ...props, ...bond });
-    else new Uplink(env, `Uplink-${u.name}`, props);
+    markDataForm(bond ? new BondedUplink(env, `Uplink-${u.name}`, { ...props, ...bond }) : new Uplink(env, `Uplink-${u.name}`, props));
   }
   for (const { uplink, ...n } of t.networks) {
-    new VlanBridgeNetwork(env, `Network-${n.name}`, { ...n, uplink: { uplinkName: uplink, interfaceName: uplinks.get(uplink)?.interface ?? uplink } });
+    markDataForm(new VlanBridgeNetwork(env, `Network-${n.name}`, { ...n, uplink: { uplinkName: uplink, interfaceName: uplinks.get(uplink)?.interface ?? uplink } }));
   }
   for (const vm of t.vms) {
-    new MultihomedVM(env, `VM-${vm.namespace}-${vm.name}`, { ...vm, attachments: vm.attachments.map(({ network, ...a }) => ({ ...a, network: { networkName: network } })) });
+    markDataForm(new MultihomedVM(env, `VM-${vm.namespace}-${vm.name}`, { ...vm, attachments: vm.attachments.map(({ network, ...a }) => ({ ...a, network: { networkName: network } })) }));
   }
   if (t.agent) {
     const { nodeGroups, ...options } = t.agent;

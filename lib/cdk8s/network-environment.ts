@@ -9,6 +9,7 @@ import { environmentSettings, NetworkEnvironmentProps as CoreNetworkEnvironmentP
 import { RenderedManifest } from '../core/topology/render';
 import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
 import { ClusterNetworkPrerequisites } from './cluster-network-prerequisites';
+import { inConstructTerms } from './construct-problems';
 import { EnvironmentObjects } from './environment-objects';
 import { environmentOf, EnvironmentScope, markEnvironment } from './environment-scope';
 import { loadTopology } from './load-topology';
@@ -78,10 +79,18 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
     return this.build().manifests;
   }
 
-  /** Every problem of the environment (warnings included), each with the path of the construct it is about. */
+  /**
+   * Every problem of the environment (warnings included), each with the path of the construct it
+   * is about; problems about a construct's props name the construct and the prop
+   * (`MultihomedVM` `prod/web-2`, `attachments[0].ipv4[0]`) and end their fix with the call that
+   * sets it.
+   */
   public problems(): Problem[] {
     const build = this.build();
-    return build.problems.map((p) => ({ ...p, resource: { ...p.resource, constructPath: this.ownerOf(build.originOf(p))?.node.path ?? this.node.path } }));
+    const t = this.topology.topology();
+    return build.problems.map((p) =>
+      inConstructTerms({ ...p, resource: { ...p.resource, constructPath: this.ownerOf(build.originOf(p))?.node.path ?? this.node.path } }, t, (o) => this.ownerOf(o)),
+    );
   }
 
   /** The construct that declared `origin` (undefined for specs loaded under another name). */
