@@ -13,7 +13,7 @@ import { applyAgentImage, applyNamespaceOverrides, NetworkEnvironment, parseStac
 const stack = pulumi.getStack();
 const environment = environmentNamed(stack);
 if (!environment) {
-  throw new Error(`multihome: no environment named "${stack}"; stacks must be named after one of: ${Object.keys(ENVIRONMENTS).join(', ')}`);
+  throw new pulumi.RunError(`multihome: no environment named "${stack}"; stacks must be named after one of: ${Object.keys(ENVIRONMENTS).join(', ')}`);
 }
 const config = parseStackConfig(pulumi.runtime.allConfig());
 const provider = config.kubeconfigContext ? new k8s.Provider('k8s', { context: config.kubeconfigContext }) : undefined;

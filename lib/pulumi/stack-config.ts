@@ -3,6 +3,10 @@
  * `multihome`). `requireObject<T>` does not check T, so every key is checked here and all
  * problems are reported in one error.
  */
+import * as pulumi from '@pulumi/pulumi';
+import { formatProblem, Problem } from '../core/errors';
+import { dns1123LabelError } from '../core/kubernetes/names';
+import { quoteJson } from '../core/names';
 import { AGENT_IMAGE_REPOSITORY, MULTIHOME_VERSION } from '../core/topology/agent-deployment';
 import { Topology } from '../core/topology/model';
 
@@ -43,12 +47,20 @@ export const STACK_CONFIG_SCHEMA: Readonly<Record<keyof StackConfig, Kind>> = {
 /** Config namespace of multihome's keys. */
 export const CONFIG_NAMESPACE = 'multihome';
 
-/** Thrown with every stack-config problem at once. */
-export class StackConfigError extends Error {
-  constructor(public readonly problems: string[]) {
-    super(`invalid stack configuration (${problems.length} problem(s)):\n` + problems.map((p) => '  ' + p).join('\n'));
+/**
+ * Thrown with every stack-config problem at once (code `STACK_CONFIG_INVALID`, path = the config
+ * key). A Pulumi `RunError`: the CLI prints the problems without a stack trace.
+ */
+export class StackConfigError extends pulumi.RunError {
+  constructor(public readonly problems: readonly Problem[]) {
+    super(`invalid stack configuration (${problems.length} problem(s)):\n` + problems.map((p) => '  ' + formatProblem(p)).join('\n'));
     this.name = 'StackConfigError';
   }
+}
+
+/** One stack-config problem: the key, the value given, what is allowed, the `pulumi config set` that fixes it. */
+function configProblem(fullKey: string, message: string, fix: string): Problem {
+  return { code: 'STACK_CONFIG_INVALID', severity: 'error', resource: { kind: 'PulumiStackConfig', name: CONFIG_NAMESPACE }, path: fullKey, message, fix };
 }
 
 /**
@@ -57,19 +69,21 @@ export class StackConfigError extends Error {
  * values of the wrong type are errors, all reported together.
  */
 export function parseStackConfig(raw: Readonly<Record<string, string>>): StackConfig {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const out: Record<string, unknown> = {};
   const known = Object.keys(STACK_CONFIG_SCHEMA);
   for (const [fullKey, text] of Object.entries(raw)) {
     const [ns, key] = splitKey(fullKey);
     if (ns !== CONFIG_NAMESPACE) continue;
     if (!(key in STACK_CONFIG_SCHEMA)) {
-      problems.push(`${fullKey}: unknown key; allowed keys are ${known.map((k) => `${CONFIG_NAMESPACE}:${k}`).join(', ')}`);
+      problems.push(
+        configProblem(fullKey, `unknown key; allowed keys are ${known.map((k) => `${CONFIG_NAMESPACE}:${k}`).join(', ')}`, `pulumi config rm ${quoteJson(fullKey)} and set one of the allowed keys`),
+      );
       continue;
     }
     const kind = STACK_CONFIG_SCHEMA[key as keyof StackConfig];
     const parsed = parseValue(text, kind);
-    if ('error' in parsed) problems.push(`${fullKey}: ${parsed.error} (given ${JSON.stringify(text)})`);
+    if ('error' in parsed) problems.push(configProblem(fullKey, `${parsed.error} (given ${quoteJson(text)})`, `pulumi config set ${fullKey} <value> with a value that ${parsed.error.replace(/^must /, '')}`));
     else out[key] = parsed.value;
   }
   if (problems.length) throw new StackConfigError(problems);
@@ -102,6 +116,8 @@ function parseValue(text: string, kind: Kind): { value: unknown } | { error: str
       if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.values(v).some((x) => typeof x !== 'string')) {
         return { error: 'must be a map of strings' };
       }
+      const bad = Object.values(v as Record<string, string>).find((x) => dns1123LabelError(x) !== undefined);
+      if (bad !== undefined) return { error: `must map to namespace names (DNS-1123 labels: ${dns1123LabelError(bad)})` };
       return { value: v };
     }
   }

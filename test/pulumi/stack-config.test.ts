@@ -1,3 +1,4 @@
+import * as pulumi from '@pulumi/pulumi';
 import { applyNamespaceOverrides, parseStackConfig, StackConfigError } from '../../lib/pulumi/stack-config';
 import { lab } from '../../apps/environments/lab';
 
@@ -23,11 +24,27 @@ describe('stack config', () => {
       err = e as StackConfigError;
     }
     expect(err).toBeInstanceOf(StackConfigError);
-    expect(err!.problems).toHaveLength(4);
-    expect(err!.problems[0]).toMatch(/^multihome:waitfor: unknown key; allowed keys are .*multihome:waitFor/);
-    expect(err!.problems.join('\n')).toMatch(/waitTimeoutSeconds: must be a positive integer/);
-    expect(err!.problems.join('\n')).toMatch(/isolation: must be one of none, openshift/);
-    expect(err!.problems.join('\n')).toMatch(/namespaceOverrides: must be a map of strings/);
+    expect(err!.problems.map((p) => [p.code, p.path])).toEqual([
+      ['STACK_CONFIG_INVALID', 'multihome:waitfor'],
+      ['STACK_CONFIG_INVALID', 'multihome:waitTimeoutSeconds'],
+      ['STACK_CONFIG_INVALID', 'multihome:isolation'],
+      ['STACK_CONFIG_INVALID', 'multihome:namespaceOverrides'],
+    ]);
+    expect(err!.problems[0].message).toMatch(/unknown key; allowed keys are .*multihome:waitFor/);
+    expect(err!.problems[1].message).toMatch(/must be a positive integer \(given "soon"\)/);
+    expect(err!.problems[2].message).toMatch(/must be one of none, openshift/);
+    expect(err!.problems[3].message).toMatch(/must be a map of strings/);
+    // a RunError: the Pulumi CLI prints the problems without a stack trace
+    expect(pulumi.RunError.isInstance(err)).toBe(true);
+  });
+
+  it('refuses namespace overrides that are not namespace names', () => {
+    expect(() => parseStackConfig({ 'multihome:namespaceOverrides': '{"default":"Team_A"}' })).toThrow(StackConfigError);
+    try {
+      parseStackConfig({ 'multihome:namespaceOverrides': '{"default":"Team_A"}' });
+    } catch (e) {
+      expect((e as StackConfigError).problems.map((p) => [p.code, p.path])).toEqual([['STACK_CONFIG_INVALID', 'multihome:namespaceOverrides']]);
+    }
   });
 
   it('maps namespaces of NADs and VMs', () => {

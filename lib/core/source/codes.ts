@@ -2,6 +2,11 @@ import { CodeTable } from '../errors';
 
 /** Problems found while reading YAML text, before any resource can be validated. */
 export const SOURCE_CODES: CodeTable = {
+  STACK_CONFIG_INVALID: {
+    severity: 'error',
+    summary: 'A `multihome:` key of the Pulumi stack configuration is unknown or its value has the wrong type; the program stops before registering anything.',
+    upstream: 'multihome (lib/pulumi/stack-config.ts STACK_CONFIG_SCHEMA; Pulumi `requireObject<T>` does not check T)',
+  },
   YAML_SYNTAX: {
     severity: 'error',
     summary: 'The document is not valid YAML; kubectl and Argo CD reject it before anything is applied.',
