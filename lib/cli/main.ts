@@ -31,11 +31,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .description('Validate NNCP, NAD, VirtualMachine and VirtualMachineInstance manifests (files or directories of multi-document YAML).')
     .argument('<paths...>', 'files or directories to check')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--plugin-profile <name>', 'CNI plugin build the NADs target').choices([...PLUGIN_PROFILE_NAMES]))
+    .addOption(new Option('--plugin-profile <name>', 'CNI plugin build the NADs target (default: each NAD\'s multihome.io/plugin-profile annotation, else upstream)').choices([...PLUGIN_PROFILE_NAMES]))
     .option('--ignore <codes...>', 'problem codes to leave out of the report')
-    .addOption(new Option('--isolation <profile>', 'Multus namespace isolation of the target cluster (which NADs a VM namespace may use)').choices(['none', 'multus', 'openshift']).default('none'))
+    .addOption(new Option('--isolation <profile>', 'Multus namespace isolation of the target cluster (which NADs a VM namespace may use; default: each VM\'s multihome.io/isolation annotation, else none)').choices(['none', 'multus', 'openshift']))
     .option('--global-namespaces <namespaces...>', 'Multus globalNamespaces (with --isolation multus/openshift)')
-    .action((paths: string[], opts: { format: CheckFormat; pluginProfile?: string; ignore?: string[]; isolation: 'none' | 'multus' | 'openshift'; globalNamespaces?: string[] }) => {
+    .action((paths: string[], opts: { format: CheckFormat; pluginProfile?: string; ignore?: string[]; isolation?: 'none' | 'multus' | 'openshift'; globalNamespaces?: string[] }) => {
       const result = checkPaths(paths, {
         format: opts.format,
         ignore: opts.ignore,
