@@ -4,7 +4,7 @@ import { pluginProfileByName, PLUGIN_PROFILE_NAMES } from '../core/cni';
 import { formatProblem } from '../core/errors';
 import { escapeControl } from '../core/names';
 import { clip } from '../core/source/bounded-yaml';
-import { DEFAULT_ENVIRONMENTS_MODULE, EnvironmentFileError, loadEnvironments, UserError } from './environments';
+import { DEFAULT_ENVIRONMENTS_MODULE, EnvironmentFileError, loadEnvironments, problemsCarriedBy, UserError } from './environments';
 import { synthDirect } from './synth';
 import { runAgent } from './agent';
 import { registerDiagramCommand } from './diagram';
@@ -99,8 +99,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       io.stderr(`multihome: ${e.message}; nothing was written\n`);
       return 1;
     }
+    // problems a build or the user's own code threw (MultihomeError, a Problem-carrying error): user error
+    const carried = problemsCarriedBy(e);
+    if (carried) {
+      for (const p of carried) io.stderr(formatProblem(p) + '\n');
+      io.stderr(`multihome: ${carried.filter((p) => p.severity === 'error').length} error(s); nothing was written\n`);
+      return 1;
+    }
     if (e instanceof UserError) {
-      io.stderr(`multihome: ${e.message}\n`);
+      io.stderr(`multihome: ${escapeControl(e.message)}\n`);
       return 2;
     }
     io.stderr(`multihome: internal error: ${escapeControl(clip(String((e as Error)?.message ?? e), 2000))}\n`);
