@@ -96,7 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof EnvironmentFileError) {
       for (const p of e.problems) io.stderr(formatProblem(p) + '\n');
-      io.stderr(`multihome: ${e.message}; nothing was written\n`);
+      io.stderr(`multihome: ${escapeControl(e.message)}; nothing was written\n`);
       return 1;
     }
     // problems a build or the user's own code threw (MultihomeError, a Problem-carrying error): user error
