@@ -108,4 +108,8 @@ export const prod = defineEnvironment({
       interfaces: [{ name: 'eth1.102', type: 'vlan', state: 'up', vlan: { id: 102, 'base-iface': 'eth1' }, ipv4: { dhcp: true, enabled: true } }],
     },
   ],
+  // Seed 002's `vlan` policy deliberately puts eth1.102 on every node (no nodeSelector); kept to
+  // match the seed. The silenced code travels with the YAML (multihome.io/silence), so
+  // `multihome check dist/prod` agrees.
+  silence: ['NMSTATE_NNCP_NO_NODE_SELECTOR'],
 });

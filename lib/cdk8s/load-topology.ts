@@ -17,19 +17,30 @@ import { VlanBridgeNetwork } from './vlan-bridge-network';
  * does).
  */
 export function loadTopology(env: Construct, t: Topology): void {
+  // Two specs with one name are the core validation's to report (TOPOLOGY_DUPLICATE_NAME), not a
+  // construct-id collision: the second gets a distinct id.
+  const used = new Set<string>();
+  const idFor = (id: string): string => {
+    let unique = id;
+    for (let n = 2; used.has(unique); n++) unique = `${id}-duplicate-${n}`;
+    used.add(unique);
+    return unique;
+  };
   const uplinks = new Map(t.uplinks.map((u) => [u.name, u]));
   if (t.prerequisites) new ClusterNetworkPrerequisites(env, 'Prerequisites', t.prerequisites);
-  for (const g of t.nodeGroups) markDataForm(new NodeGroup(env, `NodeGroup-${g.name}`, g));
-  for (const { nodeGroup, ...h } of t.hostPolicies ?? []) markDataForm(new HostNetworkPolicy(env, `HostPolicy-${h.name}`, { ...h, nodeGroup: nodeGroup !== undefined ? { nodeGroupName: nodeGroup } : undefined }));
+  for (const g of t.nodeGroups) markDataForm(new NodeGroup(env, idFor(`NodeGroup-${g.name}`), g));
+  for (const { nodeGroup, ...h } of t.hostPolicies ?? []) {
+    markDataForm(new HostNetworkPolicy(env, idFor(`HostPolicy-${h.name}`), { ...h, nodeGroup: nodeGroup !== undefined ? { nodeGroupName: nodeGroup } : undefined }));
+  }
   for (const { bond, nodeGroup, ...u } of t.uplinks) {
     const props = { ...u, nodeGroup: { nodeGroupName: nodeGroup } };
-    markDataForm(bond ? new BondedUplink(env, `Uplink-${u.name}`, { ...props, ...bond }) : new Uplink(env, `Uplink-${u.name}`, props));
+    markDataForm(bond ? new BondedUplink(env, idFor(`Uplink-${u.name}`), { ...props, ...bond }) : new Uplink(env, idFor(`Uplink-${u.name}`), props));
   }
   for (const { uplink, ...n } of t.networks) {
-    markDataForm(new VlanBridgeNetwork(env, `Network-${n.name}`, { ...n, uplink: { uplinkName: uplink, interfaceName: uplinks.get(uplink)?.interface ?? uplink } }));
+    markDataForm(new VlanBridgeNetwork(env, idFor(`Network-${n.name}`), { ...n, uplink: { uplinkName: uplink, interfaceName: uplinks.get(uplink)?.interface ?? uplink } }));
   }
   for (const vm of t.vms) {
-    markDataForm(new MultihomedVM(env, `VM-${vm.namespace}-${vm.name}`, { ...vm, attachments: vm.attachments.map(({ network, ...a }) => ({ ...a, network: { networkName: network } })) }));
+    markDataForm(new MultihomedVM(env, idFor(`VM-${vm.namespace}-${vm.name}`), { ...vm, attachments: vm.attachments.map(({ network, ...a }) => ({ ...a, network: { networkName: network } })) }));
   }
   if (t.agent) {
     const { nodeGroups, ...options } = t.agent;

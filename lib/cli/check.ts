@@ -13,6 +13,7 @@ import { validateManifests } from '../core/topology/validate-manifests';
 import { ValidateOptions } from '../core/validate';
 import { expandPaths } from './files';
 import { readRegularFile } from '../core/source/read-file';
+import { objectTargets } from '../core/render/targets';
 
 /** Output formats of `multihome check`. */
 export type CheckFormat = 'text' | 'json';
@@ -25,7 +26,7 @@ export interface CheckOptions extends ValidateOptions {
   readonly ignore?: readonly string[];
   /**
    * Multus namespace isolation of the target cluster, for the cross-resource rules.
-   * @default 'none' (upstream Multus)
+   * @default - each VM's `multihome.io/isolation` annotation, else 'none' (upstream Multus)
    */
   readonly isolation?: ManifestSetOptions['isolation'];
   /** Multus `globalNamespaces` of the target cluster. @default [] */
@@ -93,8 +94,11 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
   const origins = new Map<Manifest, Origin>();
   /** Problems still to locate, with where their object was read. */
   const pending: Array<{ problem: Problem; origin?: Origin }> = [];
-  const report = (p: Problem, origin: Origin | undefined) => {
-    if (!ignore.has(p.code)) pending.push({ problem: p, origin });
+  const report = (p: Problem, origin: Origin | undefined, obj?: unknown) => {
+    if (ignore.has(p.code)) return;
+    // a warning the environment silenced on this object when it was synthesized (render/targets.ts)
+    if (p.severity === 'warning' && obj !== undefined && objectTargets(obj).silence.has(p.code)) return;
+    pending.push({ problem: p, origin });
   };
   const addSource = (p: SourceProblem) => {
     if (!ignore.has(p.code)) records.push(toRecord(p, p.file, p.line));
@@ -122,7 +126,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
     resources++;
     const sink = new ProblemSink(resourceOf(obj), METADATA_CODES);
     validateObjectMeta(obj, sink, { base: origin.base, requireName: !NAME_REQUIRED_ELSEWHERE.includes(String(obj.kind)) });
-    for (const p of sink.problems) report(p, origin);
+    for (const p of sink.problems) report(p, origin, obj);
     if (!origins.has(obj as Manifest)) origins.set(obj as Manifest, origin);
   };
   for (const file of files) {
@@ -145,7 +149,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
   }
   for (const { problem, manifest } of validateManifests([...origins.keys()], options)) {
     const origin = manifest ? origins.get(manifest) : undefined;
-    report(origin && origin.base !== '' ? { ...problem, path: prefixPath(origin.base, problem.path) } : problem, origin);
+    report(origin && origin.base !== '' ? { ...problem, path: prefixPath(origin.base, problem.path) } : problem, origin, manifest);
   }
   // located document by document, each document's positions dropped once its problems have lines
   const lines = new Array<number>(pending.length).fill(0);

@@ -3,7 +3,9 @@ import * as path from 'path';
 import { Problem } from '../core/errors';
 import { INPUT_LIMITS } from '../core/source/bounded-yaml';
 import { decodeSource } from '../core/source/decode';
-import { parseEnvironmentText } from '../core/source/environment-file';
+import { parseEnvironmentText, topologyShapeProblems } from '../core/source/environment-file';
+import { escapeControl } from '../core/names';
+import { clip } from '../core/source/bounded-yaml';
 import { readRegularFile } from '../core/source/read-file';
 import { Topology } from '../core/topology/model';
 
@@ -30,12 +32,44 @@ export function loadEnvironments(modulePath: string = DEFAULT_ENVIRONMENTS_MODUL
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     require('ts-node').register({ transpileOnly: true });
   }
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const mod = require(file) as Record<string, unknown>;
-  if (isRecordOfTopologies(mod.ENVIRONMENTS)) return mod.ENVIRONMENTS;
+  const mod = requireEnvironmentsModule(file);
   const found: Record<string, Topology> = {};
-  for (const v of Object.values(mod)) if (isTopology(v)) found[v.name] = v;
+  if (isRecordOfTopologies(mod.ENVIRONMENTS)) Object.assign(found, mod.ENVIRONMENTS);
+  else for (const v of Object.values(mod)) if (isTopology(v)) found[v.name] = v;
+  // a JavaScript module can export anything: the same type check as a data file, before any build
+  const problems = Object.entries(found).flatMap(([name, t]) => topologyShapeProblems(t, '', { kind: 'Environment', name }));
+  if (problems.length) throw new EnvironmentFileError(problems, `the environments module ${path.relative(process.cwd(), file)}`);
   return found;
+}
+
+/**
+ * Loads the user's environments module. What it throws is the user's: problems it carries (a
+ * MultihomeError, a cdk8s validation) become an {@link EnvironmentFileError}; anything else
+ * (a syntax error, a missing import, a plain `throw`) an {@link EnvironmentModuleError}.
+ */
+function requireEnvironmentsModule(file: string): Record<string, unknown> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    return require(file) as Record<string, unknown>;
+  } catch (e) {
+    const problems = problemsCarriedBy(e);
+    if (problems) throw new EnvironmentFileError(problems, `the environments module ${path.relative(process.cwd(), file)}`);
+    throw new EnvironmentModuleError(file, e);
+  }
+}
+
+/** The problems an error carries (`MultihomeError`, `EnvironmentFileError`, any error with a `problems` list of Problems), or undefined. */
+export function problemsCarriedBy(e: unknown): readonly Problem[] | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const problems = (e as { problems?: unknown }).problems;
+  if (!Array.isArray(problems) || problems.length === 0) return undefined;
+  return problems.every(isProblem) ? (problems as Problem[]) : undefined;
+}
+
+function isProblem(p: unknown): p is Problem {
+  if (typeof p !== 'object' || p === null) return false;
+  const x = p as Record<string, unknown>;
+  return typeof x.code === 'string' && (x.severity === 'error' || x.severity === 'warning') && typeof x.path === 'string' && typeof x.message === 'string' && typeof x.fix === 'string' && typeof x.resource === 'object' && x.resource !== null;
 }
 
 /** Reads an environment data file; throws {@link EnvironmentFileError} with every problem, or {@link UserError} when unreadable. */
@@ -65,10 +99,45 @@ export class UserError extends Error {
   }
 }
 
-/** The problems of an environment data file, all of them (the CLI prints each and exits 1). */
+/** The problems of an environment data file or module, all of them (the CLI prints each and exits 1). */
 export class EnvironmentFileError extends Error {
-  constructor(public readonly problems: readonly Problem[]) {
-    super(`the environments file has ${problems.length} problem(s)`);
+  constructor(
+    public readonly problems: readonly Problem[],
+    source = 'the environments file',
+  ) {
+    super(`${source} has ${problems.length} problem(s)`);
     this.name = 'EnvironmentFileError';
   }
+}
+
+/** Longest message of the user's error echoed. */
+const MODULE_ERROR_ECHO_MAX = 2000;
+
+/**
+ * The user's environments module threw an ordinary error while loading (a syntax error, a missing
+ * import, a `throw` in their code): a one-line {@link UserError} (exit 2) naming the module, the
+ * error and the first place in the user's code it was thrown from — never a stack trace.
+ */
+export class EnvironmentModuleError extends UserError {
+  constructor(file: string, cause: unknown) {
+    const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    const where = userFrame(cause);
+    super(`cannot load the environments module ${path.relative(process.cwd(), file)}: ${escapeControl(clip(message, MODULE_ERROR_ECHO_MAX))}${where ? ` (thrown at ${escapeControl(where)})` : ''}`);
+    this.name = 'EnvironmentModuleError';
+  }
+}
+
+/** multihome's own directory (lib/), whose frames are not the user's. */
+const LIB_DIR = path.resolve(__dirname, '..');
+
+/** `file:line:column` of the first stack frame in the user's code (not node internals, node_modules or multihome), if any. */
+function userFrame(e: unknown): string | undefined {
+  const stack = e instanceof Error && typeof e.stack === 'string' ? e.stack : '';
+  for (const line of stack.split('\n')) {
+    const m = /^\s+at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/.exec(line);
+    if (!m || !path.isAbsolute(m[1])) continue;
+    if (m[1].includes(`${path.sep}node_modules${path.sep}`) || m[1].startsWith(LIB_DIR + path.sep)) continue;
+    return `${path.relative(process.cwd(), m[1])}:${m[2]}:${m[3]}`;
+  }
+  return undefined;
 }

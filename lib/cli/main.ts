@@ -4,7 +4,7 @@ import { pluginProfileByName, PLUGIN_PROFILE_NAMES } from '../core/cni';
 import { formatProblem } from '../core/errors';
 import { escapeControl } from '../core/names';
 import { clip } from '../core/source/bounded-yaml';
-import { DEFAULT_ENVIRONMENTS_MODULE, EnvironmentFileError, loadEnvironments, UserError } from './environments';
+import { DEFAULT_ENVIRONMENTS_MODULE, EnvironmentFileError, loadEnvironments, problemsCarriedBy, UserError } from './environments';
 import { synthDirect } from './synth';
 import { runAgent } from './agent';
 import { registerDiagramCommand } from './diagram';
@@ -31,11 +31,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .description('Validate NNCP, NAD, VirtualMachine and VirtualMachineInstance manifests (files or directories of multi-document YAML).')
     .argument('<paths...>', 'files or directories to check')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--plugin-profile <name>', 'CNI plugin build the NADs target').choices([...PLUGIN_PROFILE_NAMES]))
+    .addOption(new Option('--plugin-profile <name>', 'CNI plugin build the NADs target (default: each NAD\'s multihome.io/plugin-profile annotation, else upstream)').choices([...PLUGIN_PROFILE_NAMES]))
     .option('--ignore <codes...>', 'problem codes to leave out of the report')
-    .addOption(new Option('--isolation <profile>', 'Multus namespace isolation of the target cluster (which NADs a VM namespace may use)').choices(['none', 'multus', 'openshift']).default('none'))
+    .addOption(new Option('--isolation <profile>', 'Multus namespace isolation of the target cluster (which NADs a VM namespace may use; default: each VM\'s multihome.io/isolation annotation, else none)').choices(['none', 'multus', 'openshift']))
     .option('--global-namespaces <namespaces...>', 'Multus globalNamespaces (with --isolation multus/openshift)')
-    .action((paths: string[], opts: { format: CheckFormat; pluginProfile?: string; ignore?: string[]; isolation: 'none' | 'multus' | 'openshift'; globalNamespaces?: string[] }) => {
+    .action((paths: string[], opts: { format: CheckFormat; pluginProfile?: string; ignore?: string[]; isolation?: 'none' | 'multus' | 'openshift'; globalNamespaces?: string[] }) => {
       const result = checkPaths(paths, {
         format: opts.format,
         ignore: opts.ignore,
@@ -96,11 +96,18 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof EnvironmentFileError) {
       for (const p of e.problems) io.stderr(formatProblem(p) + '\n');
-      io.stderr(`multihome: ${e.message}; nothing was written\n`);
+      io.stderr(`multihome: ${escapeControl(e.message)}; nothing was written\n`);
+      return 1;
+    }
+    // problems a build or the user's own code threw (MultihomeError, a Problem-carrying error): user error
+    const carried = problemsCarriedBy(e);
+    if (carried) {
+      for (const p of carried) io.stderr(formatProblem(p) + '\n');
+      io.stderr(`multihome: ${carried.filter((p) => p.severity === 'error').length} error(s); nothing was written\n`);
       return 1;
     }
     if (e instanceof UserError) {
-      io.stderr(`multihome: ${e.message}\n`);
+      io.stderr(`multihome: ${escapeControl(e.message)}\n`);
       return 2;
     }
     io.stderr(`multihome: internal error: ${escapeControl(clip(String((e as Error)?.message ?? e), 2000))}\n`);

@@ -5,6 +5,7 @@ import { environmentNameProblems } from '../core/render/environment-names';
 import { Topology } from '../core/topology/model';
 import { buildEnvironment } from '../core/topology/build';
 import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
+import { UserError } from './environments';
 
 /** Options of {@link synthDirect}. */
 export interface DirectSynthOptions extends EnvironmentValidationOptions {
@@ -37,10 +38,17 @@ export function synthDirect(environments: Readonly<Record<string, Topology>>, ou
   const errors = built.flatMap((b) => b.build.errors);
   const warnings = built.flatMap((b) => b.build.warnings);
   if (errors.length) return { errors, warnings, files: [] };
-  const files = writeEnvironmentDirs(
-    out,
-    built.map(({ name, build }) => ({ name, manifests: build.manifests.map((m) => m.manifest), problems: build.problems })),
-    svg,
-  );
-  return { errors, warnings, files };
+  const outputs = built.map(({ name, build }) => ({ name, manifests: build.manifests.map((m) => m.manifest), problems: build.problems }));
+  return { errors, warnings, files: writeOrExplain(out, () => writeEnvironmentDirs(out, outputs, svg)) };
+}
+
+/** Runs the writer; a file-system refusal (a file where a directory goes, no permission, a full disk) is a {@link UserError} naming `out`. */
+function writeOrExplain(out: string, write: () => string[]): string[] {
+  try {
+    return write();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UserError(`cannot write ${out}: ${(e as Error).message}`);
+    throw e;
+  }
 }

@@ -4,6 +4,9 @@
  * anywhere below this module.
  */
 export * from './errors';
+export { ALL_PROBLEM_CODES, PROBLEM_CODE_TABLES, isDeclaredProblemCode } from './codes';
+export { PLUGIN_PROFILE_ANNOTATION, ISOLATION_ANNOTATION, SILENCE_ANNOTATION, objectTargets } from './render/targets';
+export type { ObjectTargets } from './render/targets';
 export * from './manifest';
 export { ProblemSink } from './problems';
 export type { PathSegment } from './path';

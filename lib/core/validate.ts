@@ -4,12 +4,13 @@ import { isRecord } from './problems';
 import { validateNncp } from './nmstate';
 import { validateNad, PluginProfile } from './cni';
 import { validateVirtualMachine } from './kubevirt';
+import { objectTargets, targetAnnotationProblems } from './render/targets';
 
 /** Options of {@link validateManifest}. */
 export interface ValidateOptions {
   /**
    * Which CNI plugin build the NADs target (which keys and types exist).
-   * @default - the cni module's default profile
+   * @default - each NAD's `multihome.io/plugin-profile` annotation, else the cni module's default profile
    */
   readonly pluginProfile?: PluginProfile;
 }
@@ -24,11 +25,18 @@ export const CHECKED_KINDS: readonly string[] = [API.nncp.kind, API.nad.kind, AP
  */
 export function validateManifest(obj: unknown, options: ValidateOptions = {}): Problem[] {
   if (!isRecord(obj)) return [];
+  const targets = targetAnnotationProblems(obj);
+  const own = validateByKind(obj, options);
+  return targets.length ? [...targets, ...own] : own;
+}
+
+function validateByKind(obj: Record<string, unknown>, options: ValidateOptions): Problem[] {
   switch (obj.kind) {
     case API.nncp.kind:
       return validateNncp(obj);
     case API.nad.kind:
-      return validateNad(obj, { profile: options.pluginProfile });
+      // the profile synth validated against, when the caller names none (render/targets.ts)
+      return validateNad(obj, { profile: options.pluginProfile ?? objectTargets(obj).pluginProfile });
     case API.vm.kind:
     case API.vmi.kind:
       return validateVirtualMachine(obj);

@@ -10,7 +10,10 @@ import { ClusterNetworkPrerequisites, NetworkAgent, NetworkAgentProps, NetworkEn
 import { stringifyManifests } from '../../lib/core/render/yaml';
 import { AgentDeploymentOptions, renderAgentDeployment } from '../../lib/core/topology/agent-deployment';
 import { Topology } from '../../lib/core/topology/model';
-import { renderTopology } from '../../lib/core/topology/render';
+import { buildEnvironment } from '../../lib/core/topology/build';
+
+/** What cdk8s writes: the build's manifests (render + target annotations, lib/core/render/targets.ts). */
+const builtManifests = (t: Parameters<typeof buildEnvironment>[0]) => buildEnvironment(t).manifests.map((m) => m.manifest);
 
 const quiet = { warn: () => undefined };
 const isAgent = (o: any) => o.metadata.labels?.['app.kubernetes.io/part-of'] === 'multihome';
@@ -38,7 +41,7 @@ describe('NetworkAgent (cdk8s)', () => {
 
   test('GIVEN a NetworkAgent in an environment THEN it is the environment agent: the synth equals the core render of the topology with that agent, agent objects in the prerequisites layer', () => {
     const { objs, agent } = synthAgent(lab, { mode: 'observe' });
-    expect(objs).toEqual(json(renderTopology({ ...lab, agent: agent.options })));
+    expect(objs).toEqual(json(builtManifests({ ...lab, agent: agent.options })));
     expect(objs.map((o) => o.kind).slice(0, 10)).toEqual([
       'NMState', 'NetworkAddonsConfig', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterRoleBinding', 'ConfigMap', 'DaemonSet',
     ]);
@@ -52,7 +55,7 @@ describe('NetworkAgent (cdk8s)', () => {
     new ClusterNetworkPrerequisites(env, 'prereq', { nmstate: true });
     const objs = Testing.synth(env);
     expect(objs.map((o) => o.kind)).toEqual(['NMState', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterRoleBinding', 'ConfigMap', 'DaemonSet']);
-    expect(objs).toEqual(json(renderTopology(env.topology.topology())));
+    expect(objs).toEqual(json(builtManifests(env.topology.topology())));
   });
 
   test('GIVEN a second NetworkAgent in one environment THEN it is refused at construction', () => {
@@ -64,7 +67,7 @@ describe('NetworkAgent (cdk8s)', () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'mh-agent-')) });
     new NetworkEnvironment(app, 'prod', { environment: prod, ...quiet });
     app.synth();
-    expect(fs.readFileSync(path.join(app.outdir, 'prod.k8s.yaml'), 'utf8')).toBe(stringifyManifests(renderTopology(prod)));
+    expect(fs.readFileSync(path.join(app.outdir, 'prod.k8s.yaml'), 'utf8')).toBe(stringifyManifests(builtManifests(prod)));
   });
 
   test('GIVEN a JSON patch and a label through daemonSet(group) THEN they reach that DaemonSet only (the cdk8s escape hatch on the core render)', () => {
@@ -106,7 +109,7 @@ describe('NetworkAgent (cdk8s)', () => {
     const doc = YAML.parse(objs.find((o) => o.kind === 'ConfigMap').data['agent.yaml']);
     expect(doc.desiredState.interfaces.map((i: { name: string }) => i.name)).toEqual(['eth1', 'br0']);
     expect(doc.desiredState.interfaces[1].bridge.port[0].vlan['trunk-tags']).toEqual([{ id: 100 }]);
-    expect(objs).toEqual(json(renderTopology(env.topology.topology())));
+    expect(objs).toEqual(json(builtManifests(env.topology.topology())));
   });
 
   test('GIVEN a node group declared after the agent THEN it gets an agent too (the default node groups are resolved at synth)', () => {

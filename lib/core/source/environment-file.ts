@@ -73,8 +73,12 @@ export function parseEnvironmentText(file: string, text: string, limits: InputLi
   return { environments, problems };
 }
 
-/** The types of one topology (lib/core/source/topology-schema.ts), and a non-empty name. */
-function topologyShapeProblems(t: unknown, base: string, resource: ResourceRef): Problem[] {
+/**
+ * ENVIRONMENT_FILE_SHAPE problems of one topology value, wherever it comes from (a data file, or
+ * an environments module whose exports are plain JavaScript): the types of every field
+ * (lib/core/source/topology-schema.ts) and a non-empty name.
+ */
+export function topologyShapeProblems(t: unknown, base: string, resource: ResourceRef): Problem[] {
   const out: Problem[] = schemaMismatches(t, TOPOLOGY_SCHEMA, base).map((m) => ({ code: 'ENVIRONMENT_FILE_SHAPE', severity: 'error', resource, ...m }));
   if (isRecord(t) && t.name === '') out.push({ code: 'ENVIRONMENT_FILE_SHAPE', severity: 'error', resource, path: joinPath(base, 'name'), message: 'name is empty', fix: 'give the environment a name, e.g. name: lab' });
   return out;

@@ -6,12 +6,13 @@
  * {@link buildEnvironment} and only translate its result.
  */
 import { Problem } from '../errors';
-import { objectKey } from '../manifest';
+import { Manifest, objectKey } from '../manifest';
 import { Topology } from './model';
 import { AGENT_ORIGIN, Origin, PREREQUISITES_ORIGIN, vmOrigin } from './origin';
 import { planEnvironment, RenderedManifest, renderEnvironment } from './render';
 import { ResolvedTopology } from './resolve';
-import { EnvironmentValidationOptions, validatePlannedEnvironment } from './validate-environment';
+import { EnvironmentJudgement, EnvironmentValidationOptions, judgePlannedEnvironment } from './validate-environment';
+import { annotateTargets } from '../render/targets';
 
 /** Options of {@link buildEnvironment}. */
 export type BuildOptions = EnvironmentValidationOptions;
@@ -39,15 +40,14 @@ export function buildEnvironment(t: Topology, options: BuildOptions = {}): Envir
   const plan = planEnvironment(t);
   const renderProblems: Problem[] = [];
   const rendered = renderEnvironment(plan, renderProblems);
-  const problems = [
-    ...renderProblems,
-    ...validatePlannedEnvironment(
-      t,
-      plan,
-      rendered.map((m) => m.manifest),
-      options,
-    ),
-  ];
+  const judged = judgePlannedEnvironment(
+    t,
+    plan,
+    rendered.map((m) => m.manifest),
+    options,
+  );
+  const problems = [...renderProblems, ...judged.problems];
+  annotateBuildTargets(rendered, judged);
   // A VM whose networkData had problems renders without it; its errors keep every writer from
   // writing (they write only error-free builds), and diagrams still show the VM.
   const manifests = rendered;
@@ -87,4 +87,21 @@ function intentOrigin(t: Topology, p: Problem): Origin | undefined {
   if (p.path.startsWith('prerequisites')) return PREREQUISITES_ORIGIN;
   if (p.path.startsWith('agent')) return AGENT_ORIGIN;
   return undefined;
+}
+
+/**
+ * Writes on the rendered manifests what they were validated against and which warnings were
+ * silenced on each (lib/core/render/targets.ts), so `multihome check` of the output agrees.
+ */
+function annotateBuildTargets(rendered: readonly RenderedManifest[], judged: EnvironmentJudgement): void {
+  const byKey = new Map(rendered.map((m) => [m.key, m.manifest]));
+  const silenced = new Map<Manifest, Set<string>>();
+  for (const p of judged.silenced) {
+    const m = byKey.get(objectKey(p.resource.kind, p.resource.name, p.resource.namespace));
+    if (m) silenced.set(m, (silenced.get(m) ?? new Set<string>()).add(p.code));
+  }
+  annotateTargets(
+    rendered.map((m) => m.manifest),
+    { pluginProfile: judged.pluginProfile, isolation: judged.isolation, silenced },
+  );
 }

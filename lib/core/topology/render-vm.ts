@@ -7,6 +7,7 @@ import { API, Manifest } from '../manifest';
 import { MultihomeError, Problem } from '../errors';
 import { joinPath, parsePath } from '../path';
 import { MacAllocator, networkDataV2, cloudInitSecret, cloudInitVolume } from '../kubevirt';
+import { macAddressError } from '../kubevirt/mac';
 import type { EthernetSpec } from '../kubevirt/cloud-init';
 import { bridgeInterface, masqueradeInterface, multusNetwork, podNetwork, VmInterfaceOptions } from '../kubevirt/builders';
 import type { VmInterface, VmNetwork } from '../kubevirt/types';
@@ -17,7 +18,9 @@ export function allocateMacs(t: ResolvedTopology): Map<string, string> {
   const alloc = new MacAllocator(t.macPrefix ? { prefix: t.macPrefix } : {});
   const out = new Map<string, string>();
   // Explicit MACs first, so the allocator never hands one of them out.
-  for (const vm of t.vms) for (const a of vm.attachments) if (a.macAddress) alloc.reserve(a.macAddress);
+  // A malformed MAC is rendered as given and reported by the VM's validation (KubeVirt admission),
+  // never thrown here; it cannot collide with an allocated one.
+  for (const vm of t.vms) for (const a of vm.attachments) if (a.macAddress && macAddressError(a.macAddress) === undefined) alloc.reserve(a.macAddress);
   for (const vm of t.vms) {
     for (const a of vm.attachments) {
       out.set(macKey(vm, a), a.macAddress ?? alloc.allocate(vm.namespace, vm.name, a.name));

@@ -12,6 +12,7 @@ import { validateAgentDeploymentOf } from './agent-deployment-validate';
 import { Platform, Topology } from './model';
 import { planEnvironment, RenderInput } from './render';
 import { ManifestSetOptions } from './validate-set';
+import type { IsolationProfile } from './rules/context';
 import { validateManifests } from './validate-manifests';
 import { validateTopology } from './validate-topology';
 
@@ -37,14 +38,32 @@ export function validateEnvironment(t: Topology, manifests: readonly Manifest[],
 
 /** {@link validateEnvironment} with the plan the manifests were rendered from. */
 export function validatePlannedEnvironment(t: Topology, plan: RenderInput, manifests: readonly Manifest[], options: EnvironmentValidationOptions = {}): Problem[] {
+  return judgePlannedEnvironment(t, plan, manifests, options).problems;
+}
+
+/** What {@link judgePlannedEnvironment} found, and what it validated against. */
+export interface EnvironmentJudgement {
+  /** Every problem; silenced warnings removed. */
+  readonly problems: Problem[];
+  /** The warnings the environment's `silence` list removed. */
+  readonly silenced: Problem[];
+  /** The plugin profile the NADs were validated against (undefined: the default). */
+  readonly pluginProfile?: PluginProfile;
+  /** The Multus namespace isolation the VMs were validated under. */
+  readonly isolation: IsolationProfile;
+}
+
+/** {@link validatePlannedEnvironment}, with the silenced warnings and the resolved targets (for lib/core/render/targets.ts). */
+export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifests: readonly Manifest[], options: EnvironmentValidationOptions = {}): EnvironmentJudgement {
   const isolation = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
   // NADs of an OpenShift environment target OpenShift's plugin build (cnv-bridge, cnv-tuning).
   const pluginProfile = options.pluginProfile ?? (t.platform === Platform.OPENSHIFT ? PluginProfile.OPENSHIFT : undefined);
-  const problems = [
+  const all = [
     ...validateTopology(t, plan.topology),
     ...(t.agent && plan.agent ? validateAgentDeploymentOf(plan.topology, plan.policies, plan.agent, t.agent) : []),
     ...validateManifests(manifests, { pluginProfile, isolation, previous: options.previous }).map((l) => l.problem),
   ];
   const silence = new Set(t.silence ?? []);
-  return problems.filter((p) => !(p.severity === 'warning' && silence.has(p.code)));
+  const isSilenced = (p: Problem) => p.severity === 'warning' && silence.has(p.code);
+  return { problems: all.filter((p) => !isSilenced(p)), silenced: all.filter(isSilenced), pluginProfile, isolation };
 }

@@ -12,7 +12,8 @@ import { Problem } from '../errors';
 import { Manifest } from '../manifest';
 import { checkGuestAddresses, checkSubnetOverlap } from './rules/addresses';
 import { checkBridgesCreated, checkHostLocal, checkMacSpoofCheck, checkNadMtu, checkVlanMtu } from './rules/bridges';
-import { IsolationProfile, RuleContext, RuleOptions, SetRule } from './rules/context';
+import { IsolationProfile, NamespaceIsolation, RuleContext, RuleOptions, SetRule } from './rules/context';
+import { objectTargets } from '../render/targets';
 import { checkLifecycle } from './rules/lifecycle';
 import { checkOvn } from './rules/ovn';
 import { readSet } from './rules/read-set';
@@ -30,7 +31,7 @@ export interface ManifestSetOptions {
    * {@link globalNamespaces}, `default` when none are given), `openshift` (what OpenShift's
    * cluster-network-operator configures: own namespace, `default`, `openshift-multus`,
    * `openshift-sriov-network-operator`, `openshift-cnv`, plus {@link globalNamespaces}).
-   * @default 'none'
+   * @default - each VM's `multihome.io/isolation` annotation (lib/core/render/targets.ts), else 'none'
    */
   isolation?: IsolationProfile;
   /**
@@ -71,6 +72,18 @@ function globals(isolation: IsolationProfile, extra: readonly string[]): string[
   return [...extra];
 }
 
+/** Each VM's `multihome.io/isolation` annotation, with its global namespaces. */
+function annotatedIsolation(extra: readonly string[]): (vm: Manifest) => NamespaceIsolation | undefined {
+  const resolved = new Map<IsolationProfile, NamespaceIsolation>();
+  return (vm) => {
+    const isolation = objectTargets(vm).isolation;
+    if (isolation === undefined) return undefined;
+    let r = resolved.get(isolation);
+    if (!r) resolved.set(isolation, (r = { isolation, globalNamespaces: globals(isolation, extra) }));
+    return r;
+  };
+}
+
 /**
  * Every cross-resource problem of a manifest set (errors and warnings), each reported on the
  * manifest it is about with a field path from that manifest's root; the message names the other
@@ -82,7 +95,13 @@ function globals(isolation: IsolationProfile, extra: readonly string[]): string[
  */
 export function validateManifestSet(manifests: readonly Manifest[], options: ManifestSetOptions = {}): Problem[] {
   const isolation = options.isolation ?? 'none';
-  const resolved: RuleOptions = { isolation, globalNamespaces: globals(isolation, options.globalNamespaces ?? []) };
+  const extra = options.globalNamespaces ?? [];
+  const resolved: RuleOptions = {
+    isolation,
+    globalNamespaces: globals(isolation, extra),
+    // without an explicit isolation, each VM's multihome.io/isolation annotation (what synth validated under)
+    ...(options.isolation === undefined ? { isolationOf: annotatedIsolation(extra) } : {}),
+  };
   const ctx: RuleContext = {
     model: readSet(manifests),
     ...(options.previous ? { previous: readSet(options.previous) } : {}),

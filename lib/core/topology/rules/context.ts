@@ -2,6 +2,7 @@
  * What every cross-resource rule receives: the indexed set, where to report, the resolved
  * options, and a few shared lookups (memoized so each rule stays linear).
  */
+import type { Manifest } from '../../manifest';
 import { Findings } from './report';
 import { NncpIface, SetModel } from './model';
 import { selectorsCompatible } from './selectors';
@@ -21,6 +22,17 @@ export type IsolationProfile = 'none' | 'multus' | 'openshift';
 export interface RuleOptions {
   readonly isolation: IsolationProfile;
   /** Namespaces whose NADs every namespace may use under isolation (besides its own). */
+  readonly globalNamespaces: readonly string[];
+  /**
+   * The isolation one VM is judged under, when it differs from {@link isolation}: its
+   * `multihome.io/isolation` annotation when the caller gave no isolation (render/targets.ts).
+   */
+  readonly isolationOf?: (vm: Manifest) => NamespaceIsolation | undefined;
+}
+
+/** An isolation profile with its global namespaces resolved. */
+export interface NamespaceIsolation {
+  readonly isolation: IsolationProfile;
   readonly globalNamespaces: readonly string[];
 }
 

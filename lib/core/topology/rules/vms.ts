@@ -37,17 +37,20 @@ function networkNamePath(nic: VmNic): string {
  */
 export function checkVmNads(ctx: RuleContext): void {
   const { model, findings, options, previous } = ctx;
-  const global = new Set(options.globalNamespaces);
+  const setGlobal = new Set(options.globalNamespaces);
   for (const vm of model.vms) {
+    const own = options.isolationOf?.(vm.manifest);
+    const isolation = own?.isolation ?? options.isolation;
+    const global = own ? new Set(own.globalNamespaces) : setGlobal;
     for (const nic of vm.nics) {
       if (!nic.nadKey || !nic.network?.multus) continue;
       const nadNs = nic.nadKey.slice(0, nic.nadKey.indexOf('/'));
-      if (options.isolation !== 'none' && nadNs !== vm.namespace && !global.has(nadNs)) {
+      if (isolation !== 'none' && nadNs !== vm.namespace && !global.has(nadNs)) {
         findings.add(
           'TOPOLOGY_NAD_NAMESPACE_ISOLATED',
           vm.ref,
           networkNamePath(nic),
-          `network ${JSON.stringify(nic.name)} uses NetworkAttachmentDefinition ${nic.nadKey}, but Multus namespace isolation (${options.isolation} profile) only lets a pod in ${JSON.stringify(vm.namespace)} use NADs of its own namespace${global.size ? ` or of ${[...global].join(', ')}` : ''}`,
+          `network ${JSON.stringify(nic.name)} uses NetworkAttachmentDefinition ${nic.nadKey}, but Multus namespace isolation (${isolation} profile) only lets a pod in ${JSON.stringify(vm.namespace)} use NADs of its own namespace${global.size ? ` or of ${[...global].join(', ')}` : ''}`,
           `create the NAD in namespace ${JSON.stringify(vm.namespace)} and reference it by name, or move it to a global namespace`,
         );
         continue;

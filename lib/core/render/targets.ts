@@ -1,0 +1,136 @@
+/**
+ * What the rendered output targets, written on the objects themselves so that `multihome check`
+ * on a synthesized directory validates exactly as synth did, with no flags (issue 12 §4, B16).
+ * Like kube-linter's `ignore-check.kube-linter.io/<check>` annotations, they travel with the YAML
+ * whoever writes it (`multihome synth`, `npx cdk8s synth`, Pulumi), and only where needed:
+ *
+ * - `multihome.io/plugin-profile: openshift` on each NAD validated against a CNI plugin build other
+ *   than the default (`upstream`);
+ * - `multihome.io/isolation: openshift` on each VM validated under Multus namespace isolation
+ *   (the only rule isolation changes is which NADs a VM may use);
+ * - `multihome.io/silence: CODE1,CODE2` on exactly the objects whose warnings the environment's
+ *   `silence` list removed (warnings only, as in the build).
+ *
+ * Options given explicitly (CLI flags, construct props) win over the annotations.
+ */
+import { CodeTable, Problem, ResourceRef } from '../errors';
+import { joinPath } from '../path';
+import { DEFAULT_PLUGIN_PROFILE, PluginProfile, PLUGIN_PROFILE_NAMES } from '../cni/profiles';
+import { API, Manifest } from '../manifest';
+import { isRecord, show } from '../problems';
+import type { IsolationProfile } from '../topology/rules/context';
+
+/** CNI plugin build a NAD was validated against (`PluginProfile` name). */
+export const PLUGIN_PROFILE_ANNOTATION = 'multihome.io/plugin-profile';
+/** Multus namespace isolation a VM was validated under. */
+export const ISOLATION_ANNOTATION = 'multihome.io/isolation';
+/** Comma-separated problem codes whose warnings on this object the environment silenced. */
+export const SILENCE_ANNOTATION = 'multihome.io/silence';
+
+/** Isolation profiles an annotation may name (rules/context.ts IsolationProfile). */
+export const ISOLATION_PROFILES: readonly IsolationProfile[] = ['none', 'multus', 'openshift'];
+
+/** Problem codes of the target annotations. */
+export const TARGET_ANNOTATION_CODES: CodeTable = {
+  TARGET_ANNOTATION_INVALID: {
+    severity: 'error',
+    summary: `a multihome.io target annotation (${PLUGIN_PROFILE_ANNOTATION}, ${ISOLATION_ANNOTATION}, ${SILENCE_ANNOTATION}) has a value multihome does not know, so check cannot validate the object the way synth did`,
+    upstream: 'multihome',
+  },
+};
+
+/** Problem codes are upper-case words joined by `_` (every codes.ts table). */
+const CODE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+
+/** What an object's target annotations say; absent fields fall back to the caller's defaults. */
+export interface ObjectTargets {
+  readonly pluginProfile?: PluginProfile;
+  readonly isolation?: IsolationProfile;
+  /** Codes whose warnings on this object are silenced. */
+  readonly silence: ReadonlySet<string>;
+}
+
+const NO_SILENCE: ReadonlySet<string> = new Set();
+
+function annotationsOf(obj: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(obj) || !isRecord(obj.metadata)) return undefined;
+  const a = obj.metadata.annotations;
+  return isRecord(a) ? a : undefined;
+}
+
+/** Reads the target annotations of one object; an unknown value is left out (see {@link targetAnnotationProblems}). */
+export function objectTargets(obj: unknown): ObjectTargets {
+  const a = annotationsOf(obj);
+  if (!a) return { silence: NO_SILENCE };
+  const profile = a[PLUGIN_PROFILE_ANNOTATION];
+  const isolation = a[ISOLATION_ANNOTATION];
+  const silence = a[SILENCE_ANNOTATION];
+  return {
+    pluginProfile: typeof profile === 'string' ? PluginProfile.all().find((p) => p.name === profile) : undefined,
+    isolation: ISOLATION_PROFILES.find((i) => i === isolation),
+    silence: typeof silence === 'string' ? new Set(silence.split(',').filter((c) => CODE_PATTERN.test(c))) : NO_SILENCE,
+  };
+}
+
+/** TARGET_ANNOTATION_INVALID for every target annotation of `obj` whose value is not understood. */
+export function targetAnnotationProblems(obj: unknown): Problem[] {
+  const a = annotationsOf(obj);
+  if (!a || !(PLUGIN_PROFILE_ANNOTATION in a || ISOLATION_ANNOTATION in a || SILENCE_ANNOTATION in a)) return [];
+  const meta = (obj as { metadata: Record<string, unknown> }).metadata;
+  const resource: ResourceRef = {
+    kind: String((obj as Record<string, unknown>).kind),
+    ...(typeof meta.name === 'string' ? { name: meta.name } : {}),
+    ...(typeof meta.namespace === 'string' ? { namespace: meta.namespace } : {}),
+  };
+  const out: Problem[] = [];
+  const bad = (key: string, allowed: string, fix: string) =>
+    out.push({
+      code: 'TARGET_ANNOTATION_INVALID',
+      severity: 'error',
+      resource,
+      path: joinPath('metadata', 'annotations', key),
+      message: `annotation ${key} is ${show(a[key])}; allowed: ${allowed}`,
+      fix,
+    });
+  const profile = a[PLUGIN_PROFILE_ANNOTATION];
+  if (profile !== undefined && !PLUGIN_PROFILE_NAMES.some((n) => n === profile)) {
+    bad(PLUGIN_PROFILE_ANNOTATION, PLUGIN_PROFILE_NAMES.join(', '), `write one of ${PLUGIN_PROFILE_NAMES.join(', ')}, or remove the annotation to validate against ${DEFAULT_PLUGIN_PROFILE.name}`);
+  }
+  const isolation = a[ISOLATION_ANNOTATION];
+  if (isolation !== undefined && !ISOLATION_PROFILES.some((i) => i === isolation)) {
+    bad(ISOLATION_ANNOTATION, ISOLATION_PROFILES.join(', '), `write one of ${ISOLATION_PROFILES.join(', ')}, or remove the annotation (no isolation)`);
+  }
+  const silence = a[SILENCE_ANNOTATION];
+  if (silence !== undefined && (typeof silence !== 'string' || !silence.split(',').every((c) => CODE_PATTERN.test(c)))) {
+    bad(SILENCE_ANNOTATION, 'problem codes separated by commas, e.g. NAD_NAME_MISMATCH,NMSTATE_NNCP_NO_NODE_SELECTOR', 'list the codes without spaces, separated by commas');
+  }
+  return out;
+}
+
+/** What a build validated against, and which warnings it silenced on which object. */
+export interface BuildTargets {
+  /** The plugin profile the NADs were validated against (undefined: the default). */
+  readonly pluginProfile?: PluginProfile;
+  readonly isolation: IsolationProfile;
+  /** Silenced codes by manifest. */
+  readonly silenced: ReadonlyMap<Manifest, ReadonlySet<string>>;
+}
+
+const withAnnotation = (m: Manifest, key: string, value: string) => {
+  m.metadata.annotations = { ...(m.metadata.annotations ?? {}), [key]: value };
+};
+
+/**
+ * Writes the target annotations on rendered manifests (in place, before they are serialized):
+ * the profile on NADs when it is not the default, the isolation on VMs when there is one, the
+ * silenced codes (sorted) on the objects they were silenced on.
+ */
+export function annotateTargets(manifests: readonly Manifest[], targets: BuildTargets): void {
+  const profile = targets.pluginProfile && targets.pluginProfile.name !== DEFAULT_PLUGIN_PROFILE.name ? targets.pluginProfile.name : undefined;
+  for (const m of manifests) {
+    if (profile && m.kind === API.nad.kind) withAnnotation(m, PLUGIN_PROFILE_ANNOTATION, profile);
+    if (targets.isolation !== 'none' && (m.kind === API.vm.kind || m.kind === API.vmi.kind)) withAnnotation(m, ISOLATION_ANNOTATION, targets.isolation);
+    const codes = targets.silenced.get(m);
+    if (codes?.size) withAnnotation(m, SILENCE_ANNOTATION, [...codes].sort().join(','));
+  }
+}
