@@ -127,7 +127,8 @@ export interface DiagramCommandIo {
 
 /**
  * Registers `multihome diagram --env NAME | PATH... [--format svg|mermaid|dot] [--out FILE]`.
- * Exit 0 when drawn (problems are drawn, not failed on: `check` is the gate), 2 on input errors.
+ * The diagram is always written (problems drawn in red); exit 1 when it draws an error (the
+ * environment or files are wrong, as `synth` and `check` say), 0 otherwise, 2 on input errors.
  */
 export function registerDiagramCommand(program: Command, io: DiagramCommandIo): void {
   program
@@ -148,6 +149,6 @@ export function registerDiagramCommand(program: Command, io: DiagramCommandIo): 
         io.stdout(text);
       }
       io.stderr(`multihome diagram: ${diagram.title}: ${diagram.nodes.length} node(s), ${errors} error(s), ${warnings} warning(s) drawn\n`);
-      io.setExit(0);
+      io.setExit(errors > 0 ? 1 : 0);
     });
 }

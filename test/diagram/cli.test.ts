@@ -50,12 +50,12 @@ describe('multihome diagram', () => {
     expect(md.endsWith('```\n')).toBe(true);
   });
 
-  it('draws YAML files and directories as `check` reads them, problems in red (seed 003)', async () => {
+  it('draws YAML files and directories as `check` reads them, problems in red, exit 1 for the errors drawn (seed 003)', async () => {
     const r = await cli('diagram', path.join(SEEDS, '003-multus-bridge-dev.yaml'), '--format', 'dot');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.out).toContain('error NAD_BRIDGE_RESOURCE_NAME_MISMATCH');
     expect(r.err).toMatch(/[1-9]\d* error\(s\)/);
-    expect((await cli('diagram', SEEDS, '--format', 'mermaid')).code).toBe(0);
+    expect((await cli('diagram', SEEDS, '--format', 'mermaid')).code).toBe(1);
   });
 
   it.each([
