@@ -14,6 +14,7 @@ import { planEnvironment, RenderInput } from './render';
 import { ManifestSetOptions } from './validate-set';
 import { validateManifests } from './validate-manifests';
 import { validateTopology } from './validate-topology';
+import { renderedMetadataProblems } from './rules/rendered-metadata';
 
 /** Options of {@link validateEnvironment}. */
 export interface EnvironmentValidationOptions extends ValidateOptions {
@@ -40,8 +41,10 @@ export function validatePlannedEnvironment(t: Topology, plan: RenderInput, manif
   const isolation = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
   // NADs of an OpenShift environment target OpenShift's plugin build (cnv-bridge, cnv-tuning).
   const pluginProfile = options.pluginProfile ?? (t.platform === Platform.OPENSHIFT ? PluginProfile.OPENSHIFT : undefined);
+  const intent = validateTopology(t, plan.topology);
   const problems = [
-    ...validateTopology(t, plan.topology),
+    ...intent,
+    ...renderedMetadataProblems(t, manifests, intent),
     ...(t.agent && plan.agent ? validateAgentDeploymentOf(plan.topology, plan.policies, plan.agent, t.agent) : []),
     ...validateManifests(manifests, { pluginProfile, isolation, previous: options.previous }).map((l) => l.problem),
   ];

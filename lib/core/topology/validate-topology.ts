@@ -11,7 +11,9 @@ import { cidrContains, parseCidr } from '../cni';
 import { NetworkPattern, Topology } from './model';
 import { ResolvedNetwork, ResolvedTopology, resolveTopology } from './resolve';
 import { checkAddressSyntax, checkGateways } from './rules/intent-addresses';
+import { checkKubernetesNames } from './rules/intent-k8s-names';
 import { checkPrerequisites, checkVmNames } from './rules/intent-names';
+import { checkVmPlacement } from './rules/intent-placement';
 import { checkVlanClaims } from './rules/intent-vlans';
 import { Findings } from './rules/report';
 import { checkTopologyShape, topologyName } from './rules/shape';
@@ -140,11 +142,14 @@ export function validateTopology(t: Topology, resolved?: ResolvedTopology): Prob
 
   // --- names and options the renderer derives objects from --------------------------------------
   checkVmNames(t, (path, message, fix) => add('TOPOLOGY_VM_NAME_INVALID', path, message, fix));
+  checkKubernetesNames(t, resolved, (path, message, fix) => add('TOPOLOGY_NAME_INVALID', path, message, fix));
   checkPrerequisites(t, (path, message, fix) => add('TOPOLOGY_NETWORK_ADDONS_NMSTATE', path, message, fix));
 
   // --- addresses at the prop -------------------------------------------------------------------
   checkAddressSyntax(t, (path, message, fix) => add('TOPOLOGY_ADDRESS_INVALID', path, message, fix));
   checkGateways(t, (path, message, fix) => add('TOPOLOGY_GATEWAY_OUTSIDE_SUBNET', path, message, fix), (path, message, fix) => add('TOPOLOGY_VM_DEFAULT_GATEWAY_TWICE', path, message, fix));
+
+  checkVmPlacement(t, (path, message, fix) => add('TOPOLOGY_VM_UNSCHEDULABLE', path, message, fix));
 
   // --- VMs -------------------------------------------------------------------------------------
   t.vms.forEach((vm, v) => {
