@@ -13,6 +13,7 @@ import { Manifest } from '../manifest';
 import { checkGuestAddresses, checkSubnetOverlap } from './rules/addresses';
 import { checkBridgesCreated, checkHostLocal, checkMacSpoofCheck, checkNadMtu, checkVlanMtu } from './rules/bridges';
 import { IsolationProfile, RuleContext, RuleOptions, SetRule } from './rules/context';
+import { checkInterfaceConflicts } from './rules/interface-conflict';
 import { checkLifecycle } from './rules/lifecycle';
 import { checkOvn } from './rules/ovn';
 import { readSet } from './rules/read-set';
@@ -53,6 +54,7 @@ const RULES: readonly SetRule[] = [
   checkNadMtu,
   checkVlanMtu,
   checkNncpConflicts,
+  checkInterfaceConflicts,
   checkOvn,
   checkVmNads,
   checkVmPlacement,
