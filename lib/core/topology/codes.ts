@@ -277,7 +277,7 @@ export const TOPOLOGY_CODES = {
   TOPOLOGY_BASE_INTERFACE_UNDECLARED: {
     severity: 'error',
     summary: 'a host VLAN\'s base-iface is no interface the environment declares on those nodes (uplink, bond port, interface of a policy) and is one edit away from one (a typo)',
-    upstream: 'nmstate/nmstate rust/src/lib/ifaces/inter_ifaces.rs (a VLAN whose base interface exists neither in the desired state nor on the node fails the apply)',
+    upstream: 'torvalds/linux net/8021q/vlan_netlink.c vlan_newlink (the lower device must exist: "link does not exist", -ENODEV); the edit-distance guess is multihome\'s',
   },
   TOPOLOGY_INTERFACE_CONFLICT: {
     severity: 'error',

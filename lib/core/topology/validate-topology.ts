@@ -14,6 +14,7 @@ import { checkAddressSyntax, checkGateways } from './rules/intent-addresses';
 import { checkKubernetesNames } from './rules/intent-k8s-names';
 import { checkPrerequisites, checkVmNames } from './rules/intent-names';
 import { checkVmPlacement } from './rules/intent-placement';
+import { checkVlanBases } from './rules/intent-base-iface';
 import { checkVlanClaims } from './rules/intent-vlans';
 import { Findings } from './rules/report';
 import { checkTopologyShape, topologyName } from './rules/shape';
@@ -150,6 +151,7 @@ export function validateTopology(t: Topology, resolved?: ResolvedTopology): Prob
   checkGateways(t, (path, message, fix) => add('TOPOLOGY_GATEWAY_OUTSIDE_SUBNET', path, message, fix), (path, message, fix) => add('TOPOLOGY_VM_DEFAULT_GATEWAY_TWICE', path, message, fix));
 
   checkVmPlacement(t, (path, message, fix) => add('TOPOLOGY_VM_UNSCHEDULABLE', path, message, fix));
+  checkVlanBases(t, resolved, (path, message, fix) => add('TOPOLOGY_BASE_INTERFACE_UNDECLARED', path, message, fix));
 
   // --- VMs -------------------------------------------------------------------------------------
   t.vms.forEach((vm, v) => {

@@ -158,4 +158,14 @@ export const INTENT_CASES: Readonly<Record<string, IntentCase>> = {
       { code: 'TOPOLOGY_NAME_INVALID', path: 'networks[0].namespaces[0]' },
     ],
   },
+  TOPOLOGY_BASE_INTERFACE_UNDECLARED: {
+    title: 'a host policy VLAN on bnod0 while the environment declares bond0 (mistakes.ts host-vlan-base-typo)',
+    topology: {
+      ...base,
+      uplinks: [{ name: 'bond0', nodeGroup: 'workers', interface: 'bond0', bond: { mode: '802.3ad', ports: ['ens1f0', 'ens1f1'] } }],
+      networks: [{ ...net0, uplink: 'bond0' }],
+      hostPolicies: [{ name: 'mgmt', nodeGroup: 'workers', interfaces: [{ name: 'bnod0.100', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bnod0', id: 100 } }] }],
+    },
+    expected: [{ code: 'TOPOLOGY_BASE_INTERFACE_UNDECLARED', path: 'hostPolicies[0].interfaces[0].vlan.base-iface' }],
+  },
 };
