@@ -49,5 +49,20 @@ export function validatePlannedEnvironment(t: Topology, plan: RenderInput, manif
     ...validateManifests(manifests, { pluginProfile, isolation, previous: options.previous }).map((l) => l.problem),
   ];
   const silence = new Set(t.silence ?? []);
-  return problems.filter((p) => !(p.severity === 'warning' && silence.has(p.code)));
+  const sameNamedNics = vmsWithSameNamedNics(t, intent);
+  return problems.filter((p) => !(p.severity === 'warning' && silence.has(p.code)) && !(p.code === 'TOPOLOGY_MAC_DUPLICATE' && sameNamedNics.has(`${p.resource.namespace}/${p.resource.name}`)));
+}
+
+/**
+ * VMs (`namespace/name`) with two NICs of one name (TOPOLOGY_DUPLICATE_NAME): the MAC allocator
+ * keys MACs by NIC name, so both get one MAC; that MAC_DUPLICATE is a consequence, not the mistake.
+ */
+function vmsWithSameNamedNics(t: Topology, intent: readonly Problem[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of intent) {
+    const m = p.code === 'TOPOLOGY_DUPLICATE_NAME' ? /^vms\[(\d+)\]\.attachments/.exec(p.path) : null;
+    const vm = m ? t.vms[Number(m[1])] : undefined;
+    if (vm) out.add(`${vm.namespace}/${vm.name}`);
+  }
+  return out;
 }
