@@ -50,17 +50,22 @@ export function validatePlannedEnvironment(t: Topology, plan: RenderInput, manif
   ];
   const silence = new Set(t.silence ?? []);
   const sameNamedNics = vmsWithSameNamedNics(t, intent);
-  return problems.filter((p) => !(p.severity === 'warning' && silence.has(p.code)) && !(p.code === 'TOPOLOGY_MAC_DUPLICATE' && sameNamedNics.has(`${p.resource.namespace}/${p.resource.name}`)));
+  return problems.filter((p) => !(p.severity === 'warning' && silence.has(p.code)) && !(CONSEQUENCES.has(p.code) && sameNamedNics.has(`${p.resource.namespace}/${p.resource.name}`)));
 }
 
+/** Manifest-level codes that only restate a VM's duplicate NIC name or duplicate declaration. */
+const CONSEQUENCES: ReadonlySet<string> = new Set(['TOPOLOGY_MAC_DUPLICATE', 'KUBEVIRT_DUPLICATE_NETWORK_NAME', 'KUBEVIRT_DUPLICATE_INTERFACE_NAME']);
+
 /**
- * VMs (`namespace/name`) with two NICs of one name (TOPOLOGY_DUPLICATE_NAME): the MAC allocator
- * keys MACs by NIC name, so both get one MAC; that MAC_DUPLICATE is a consequence, not the mistake.
+ * VMs (`namespace/name`) declared twice or with two NICs of one name (TOPOLOGY_DUPLICATE_NAME at
+ * `vms[i].name` / `vms[i].attachments[j]`): the MAC allocator keys MACs by namespace/VM/NIC name,
+ * so the NICs share one MAC, and the VM repeats the interface and network name; those problems
+ * are consequences reported at the prop already, not further mistakes.
  */
 function vmsWithSameNamedNics(t: Topology, intent: readonly Problem[]): Set<string> {
   const out = new Set<string>();
   for (const p of intent) {
-    const m = p.code === 'TOPOLOGY_DUPLICATE_NAME' ? /^vms\[(\d+)\]\.attachments/.exec(p.path) : null;
+    const m = p.code === 'TOPOLOGY_DUPLICATE_NAME' ? /^vms\[(\d+)\]\.(attachments|name$)/.exec(p.path) : null;
     const vm = m ? t.vms[Number(m[1])] : undefined;
     if (vm) out.add(`${vm.namespace}/${vm.name}`);
   }

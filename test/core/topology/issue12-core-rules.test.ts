@@ -90,7 +90,7 @@ describe('B3: duplicate NIC names and duplicate VMs', () => {
     const t: Topology = { ...base, vms: [{ ...vm0, attachments: [{ network: 'vlan100', name: 'v200', ipv4: ['10.100.0.10/24'] }, { network: 'vlan100', name: 'v200', ipv4: ['10.100.0.19/24'] }] }] };
     const codes = buildEnvironment(t).problems.map((p) => `${p.code} ${p.path}`);
     expect(codes).toContain('TOPOLOGY_DUPLICATE_NAME vms[0].attachments[1].name');
-    expect(codes.filter((c) => /MAC|NETWORK_DATA/.test(c))).toEqual([]);
+    expect(codes.filter((c) => /MAC|NETWORK_DATA|KUBEVIRT_DUPLICATE/.test(c))).toEqual([]);
   });
 
   it('GIVEN a second MultihomedVM with the same namespace/name THEN attach() on it leaves the first unchanged and both are reported', () => {
