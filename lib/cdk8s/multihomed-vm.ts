@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { AttachmentSpec } from '../core/topology/model';
+import { AttachmentSpec, VmSpec } from '../core/topology/model';
 import { vmOrigin } from '../core/topology/origin';
 import { AttachOptions, attachmentSpec, INetwork, MultihomedVMProps, vmSpec } from '../core/topology/props';
 import { declareSpec, environmentOf } from './environment-scope';
@@ -16,19 +16,21 @@ export class MultihomedVM extends Construct {
   public readonly vmName: string;
   /** `metadata.namespace` of the VirtualMachine. */
   public readonly namespace: string;
+  /** This construct's own spec in the environment (the VMs are matched by identity, not by name). */
+  private spec: VmSpec;
 
   constructor(scope: Construct, id: string, props: MultihomedVMProps) {
     super(scope, id);
     const spec = vmSpec(id, props);
     this.vmName = spec.name;
     this.namespace = spec.namespace;
-    declareSpec(this, vmOrigin(spec), (t) => t.addVm(spec));
+    this.spec = declareSpec(this, vmOrigin(spec), (t) => t.addVm(spec));
   }
 
   /** Hot-plugs (or declares) a NIC on `network`; returns the interface name. */
   public addAttachment(network: INetwork, options: AttachOptions = {}): string {
     const a: AttachmentSpec = attachmentSpec(network, options);
-    environmentOf(this).topology.updateVm(this.namespace, this.vmName, (vm) => ({ ...vm, attachments: [...vm.attachments, a] }));
+    this.spec = environmentOf(this).topology.replaceVm(this.spec, (vm) => ({ ...vm, attachments: [...vm.attachments, a] }));
     return a.name ?? a.network;
   }
 
@@ -37,7 +39,7 @@ export class MultihomedVM extends Construct {
    * Drop the attachment in a later change, once KubeVirt removed it from the VM.
    */
   public unplug(interfaceName: string): void {
-    environmentOf(this).topology.updateVm(this.namespace, this.vmName, (vm) => ({
+    this.spec = environmentOf(this).topology.replaceVm(this.spec, (vm) => ({
       ...vm,
       attachments: vm.attachments.map((a) => ((a.name ?? a.network) === interfaceName ? { ...a, state: 'absent' as const } : a)),
     }));

@@ -247,6 +247,17 @@ export const KUBEVIRT_CODES = {
     upstream: 'canonical/cloud-init cloudinit/net/network_state.py; doc/rtd/reference/network-config-format-v2.rst',
   },
 
+  KUBEVIRT_RUN_STRATEGY_INVALID: {
+    severity: 'error',
+    summary: 'spec.runStrategy is not one of Always, RerunOnFailure, Manual, Halted, Once, WaitAsReceiver; virt-api refuses the VM',
+    upstream: 'kubevirt/kubevirt staging/src/kubevirt.io/api/core/v1/types.go (VirtualMachineRunStrategy); pkg/virt-api/webhooks/validating-webhook/admitters/vms-admitter.go validateRunStrategy',
+  },
+  KUBEVIRT_QUANTITY_INVALID: {
+    severity: 'error',
+    summary: 'a memory or CPU quantity is not a resource.Quantity (e.g. "1 GB"); the object is refused when it is decoded',
+    upstream: 'kubernetes/apimachinery pkg/api/resource/quantity.go (ParseQuantity grammar: <signedNumber><suffix>)',
+  },
+
   // --- multihome lints --------------------------------------------------------------------------
   KUBEVIRT_BRIDGE_WITHOUT_MAC: {
     severity: 'warning',

@@ -66,8 +66,12 @@ export const NMSTATE_CODES = {
     summary: 'a field takes one of a fixed set of values (state, protocol, mode, wait-ip, route-type, bond option values …) and the value given is not one of them',
     upstream: `${N}/iface.rs InterfaceState; ${VLAN} VlanProtocol; ${BR_VLAN} BridgePortVlanMode; ${BOND} option enums; ${N}/ifaces/mac_vlan.rs MacVlanMode; ${ROUTE} RouteType`,
   },
+  // An error: these structs are `#[serde(deny_unknown_fields)]` (e.g. nmstate/nmstate
+  // rust/src/lib/ip.rs InterfaceIp `#[serde(rename_all = "kebab-case", deny_unknown_fields)]`),
+  // so serde fails the whole desired state on an unknown key. Interface-level keys are not
+  // reported here: BaseInterface keeps unknown keys (`#[serde(flatten)] _other`).
   NMSTATE_UNKNOWN_FIELD: {
-    severity: 'warning',
+    severity: 'error',
     summary: 'a key nmstate 2.2.37 does not know in a struct with deny_unknown_fields (a typo or a key of a newer release): nmstate rejects the whole state when it does not know the key',
     upstream: `${VLAN} VlanConfig; ${LINUX_BR}; ${BOND} BondConfig/BondOptions; ${IP} InterfaceIp; ${ROUTE} RouteEntry; ${DNS}`,
   },

@@ -10,7 +10,9 @@ import { Manifest, objectKey } from '../manifest';
 import { Topology } from './model';
 import { AGENT_ORIGIN, Origin, PREREQUISITES_ORIGIN, vmOrigin } from './origin';
 import { planEnvironment, RenderedManifest, renderEnvironment } from './render';
-import { ResolvedTopology } from './resolve';
+import { ResolvedTopology, resolveTopology } from './resolve';
+import { Findings } from './rules/report';
+import { checkTopologyShape, topologyName } from './rules/shape';
 import { EnvironmentJudgement, EnvironmentValidationOptions, judgePlannedEnvironment } from './validate-environment';
 import { annotateTargets } from '../render/targets';
 
@@ -37,6 +39,9 @@ export interface EnvironmentBuild {
 
 /** Builds an environment: renders and validates it once. Never writes anything. */
 export function buildEnvironment(t: Topology, options: BuildOptions = {}): EnvironmentBuild {
+  // The shape gate: a malformed topology (wrong JS types, unknown keys) renders nothing.
+  const shape = shapeProblems(t);
+  if (shape.length) return malformedBuild(t, shape);
   const plan = planEnvironment(t);
   const renderProblems: Problem[] = [];
   const rendered = renderEnvironment(plan, renderProblems);
@@ -61,6 +66,36 @@ export function buildEnvironment(t: Topology, options: BuildOptions = {}): Envir
     warnings: problems.filter((p) => p.severity === 'warning'),
     macs: plan.macs,
     originOf: (p) => byKey.get(objectKey(p.resource.kind, p.resource.name, p.resource.namespace)) ?? intentOrigin(t, p) ?? environment,
+  };
+}
+
+/** TOPOLOGY_SHAPE problems of `t` (rules/shape.ts), on the environment. */
+function shapeProblems(t: Topology): Problem[] {
+  const f = new Findings();
+  const env = { kind: 'Environment', name: topologyName(t) };
+  checkTopologyShape(t, (path, message, fix) => f.add('TOPOLOGY_SHAPE', env, path, message, fix));
+  return f.problems;
+}
+
+/** The build of a topology that failed the shape gate: its problems, no manifests. */
+function malformedBuild(t: Topology, problems: readonly Problem[]): EnvironmentBuild {
+  const name = topologyName(t);
+  const environment: Origin = { kind: 'environment', name };
+  return {
+    topology: resolveTopology({ name, nodeGroups: [], uplinks: [], networks: [], vms: [] }),
+    manifests: [],
+    problems,
+    errors: problems,
+    warnings: [],
+    macs: new Map(),
+    originOf: (p) => {
+      // the intent may be malformed anywhere: an origin it cannot give is the environment's
+      try {
+        return intentOrigin(t, p) ?? environment;
+      } catch {
+        return environment;
+      }
+    },
   };
 }
 

@@ -112,6 +112,19 @@ export class TopologyBuilder {
     return this.vms[i];
   }
 
+  /**
+   * Replaces exactly the VM spec `current` (by identity, not by name: a second VM declared with
+   * the same namespace/name is another spec, reported as a duplicate, and must not be changed
+   * through the first one's handle) and returns its replacement.
+   */
+  replaceVm(current: VmSpec, update: (vm: VmSpec) => VmSpec): VmSpec {
+    const i = this.vms.indexOf(current);
+    if (i < 0) throw new Error(`multihome: VM ${current.namespace}/${current.name} is not in this environment`);
+    this.vms[i] = update(current);
+    this.touch();
+    return this.vms[i];
+  }
+
   /** Adds a host policy and returns it. */
   addHostPolicy(h: HostPolicySpec): HostPolicySpec {
     this.hostPolicies.push(h);

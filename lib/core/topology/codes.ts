@@ -252,6 +252,48 @@ export const TOPOLOGY_CODES = {
     summary: "a VM's nodeSelector pins a hostname that is not among the known nodes of the node group of one of its networks",
     upstream: 'multihome',
   },
+
+  // --- issue 12 §1: shape, addresses, names, placement (intent and set) -------------------------
+  TOPOLOGY_SHAPE: {
+    severity: 'error',
+    summary: 'a field of the topology has the wrong JSON type, a required field is missing, or a key is unknown (a typo); nothing is rendered until the shape is right',
+    upstream: 'multihome (lib/core/source/topology-schema.ts, the outline of lib/core/topology/model.ts)',
+  },
+  TOPOLOGY_ADDRESS_INVALID: {
+    severity: 'error',
+    summary: 'a VM or host address, gateway, route or nameserver is not an address of the field\'s family (CIDR with prefix where a prefix is required); the VM renders without networkData',
+    upstream: 'canonical/cloud-init doc/rtd/reference/network-config-format-v2.rst (addresses in CIDR notation; gateway4/gateway6, routes to/via, nameservers); nmstate/nmstate rust/src/lib/ip.rs InterfaceIpAddr (ip + prefix-length)',
+  },
+  TOPOLOGY_GATEWAY_OUTSIDE_SUBNET: {
+    severity: 'error',
+    summary: 'a NIC\'s gateway (or a route\'s next hop) lies outside every subnet of the NIC\'s static addresses of that family; the guest kernel refuses the route',
+    upstream: 'torvalds/linux net/ipv4/fib_semantics.c fib_check_nh_v4_gw and net/ipv6/route.c ip6_validate_gw (a gateway must be reachable through a connected route unless the route is marked onlink; cloud-init v2 routes are not)',
+  },
+  TOPOLOGY_VM_DEFAULT_GATEWAY_TWICE: {
+    severity: 'warning',
+    summary: 'two NICs of one VM each set a default gateway of the same family; the guest keeps two default routes and replies may leave by the wrong NIC',
+    upstream: 'multihome (canonical/cloud-init doc/rtd/reference/network-config-format-v2.rst: gateway4/gateway6 become a default route per NIC)',
+  },
+  TOPOLOGY_BASE_INTERFACE_UNDECLARED: {
+    severity: 'error',
+    summary: 'a host VLAN\'s base-iface is no interface the environment declares on those nodes (uplink, bond port, interface of a policy) and is one edit away from one (a typo)',
+    upstream: 'torvalds/linux net/8021q/vlan_netlink.c vlan_newlink (the lower device must exist: "link does not exist", -ENODEV); the edit-distance guess is multihome\'s',
+  },
+  TOPOLOGY_INTERFACE_CONFLICT: {
+    severity: 'error',
+    summary: 'two NNCPs selecting overlapping nodes define the same interface with different type, MTU, bond mode or ports; the policy applied last wins and the other keeps failing or flapping',
+    upstream: KNMSTATE_PER_POLICY,
+  },
+  TOPOLOGY_VM_UNSCHEDULABLE: {
+    severity: 'error',
+    summary: 'a VM attaches to networks whose node groups cannot overlap (disjoint known nodes, or the same label with different values); no node has all its bridges',
+    upstream: 'multihome (render-vm.ts vmPlacement merges the node groups\' selectors; kubernetes scheduler nodeSelector needs every label)',
+  },
+  TOPOLOGY_NAME_INVALID: {
+    severity: 'error',
+    summary: 'a name the renderer turns into a Kubernetes name (namespace, NAD, NNCP) is not valid there; the API server refuses the object',
+    upstream: 'kubernetes/apimachinery pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor (names by kind, namespace a DNS-1123 label); pkg/util/validation/validation.go',
+  },
 } as const satisfies CodeTable;
 
 /** A code of {@link TOPOLOGY_CODES}. */

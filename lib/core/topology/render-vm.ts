@@ -12,6 +12,7 @@ import type { EthernetSpec } from '../kubevirt/cloud-init';
 import { bridgeInterface, masqueradeInterface, multusNetwork, podNetwork, VmInterfaceOptions } from '../kubevirt/builders';
 import type { VmInterface, VmNetwork } from '../kubevirt/types';
 import { ResolvedAttachment, ResolvedTopology, ResolvedVm } from './resolve';
+import { vmHasInvalidAddresses } from './rules/intent-addresses';
 
 /** MACs of every VM NIC, keyed `namespace/vm/interface`, allocated in declaration order. */
 export function allocateMacs(t: ResolvedTopology): Map<string, string> {
@@ -49,6 +50,10 @@ function networkName(a: ResolvedAttachment): string {
 
 /** cloud-init NoCloud networkData v2 for the present attachments with addresses or DHCP. */
 export function vmNetworkData(vm: ResolvedVm, macs: ReadonlyMap<string, string>, problems?: Problem[]): string | undefined {
+  // With a collector (buildEnvironment), validateTopology reports a VM's bad addresses and
+  // duplicate NIC names at the prop (rules/intent-addresses.ts, TOPOLOGY_DUPLICATE_NAME): the VM
+  // renders without networkData and no second, networkData-level problem is added here.
+  if (problems && networkDataBlocked(vm)) return undefined;
   const ethernets: EthernetSpec[] = [];
   for (const a of vm.attachments) {
     if (a.state !== 'present' || !(a.ipv4?.length || a.ipv6?.length || a.dhcp4 || a.dhcp6)) continue;
@@ -73,6 +78,16 @@ export function vmNetworkData(vm: ResolvedVm, macs: ReadonlyMap<string, string>,
     for (const p of e.problems) problems.push({ ...p, resource, path: joinPath(NETWORK_DATA_PATH, ...parsePath(p.path)) });
     return undefined;
   }
+}
+
+/** True when validateTopology refuses what this VM's networkData would be built from. */
+function networkDataBlocked(vm: ResolvedVm): boolean {
+  const names = new Set<string>();
+  for (const a of vm.attachments) {
+    if (names.has(a.name)) return true;
+    names.add(a.name);
+  }
+  return vmHasInvalidAddresses(vm);
 }
 
 /** Where a VM's rendered networkData sits, for problems of its content. */

@@ -15,6 +15,7 @@ import { ManifestSetOptions } from './validate-set';
 import type { IsolationProfile } from './rules/context';
 import { validateManifests } from './validate-manifests';
 import { validateTopology } from './validate-topology';
+import { renderedMetadataProblems } from './rules/rendered-metadata';
 
 /** Options of {@link validateEnvironment}. */
 export interface EnvironmentValidationOptions extends ValidateOptions {
@@ -58,12 +59,35 @@ export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifest
   const isolation = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
   // NADs of an OpenShift environment target OpenShift's plugin build (cnv-bridge, cnv-tuning).
   const pluginProfile = options.pluginProfile ?? (t.platform === Platform.OPENSHIFT ? PluginProfile.OPENSHIFT : undefined);
+  const intent = validateTopology(t, plan.topology);
   const all = [
-    ...validateTopology(t, plan.topology),
+    ...intent,
+    ...renderedMetadataProblems(t, manifests, intent),
     ...(t.agent && plan.agent ? validateAgentDeploymentOf(plan.topology, plan.policies, plan.agent, t.agent) : []),
     ...validateManifests(manifests, { pluginProfile, isolation, previous: options.previous }).map((l) => l.problem),
   ];
   const silence = new Set(t.silence ?? []);
+  const sameNamedNics = vmsWithSameNamedNics(t, intent);
+  const kept = all.filter((p) => !(CONSEQUENCES.has(p.code) && sameNamedNics.has(`${p.resource.namespace}/${p.resource.name}`)));
   const isSilenced = (p: Problem) => p.severity === 'warning' && silence.has(p.code);
-  return { problems: all.filter((p) => !isSilenced(p)), silenced: all.filter(isSilenced), pluginProfile, isolation };
+  return { problems: kept.filter((p) => !isSilenced(p)), silenced: kept.filter(isSilenced), pluginProfile, isolation };
+}
+
+/** Manifest-level codes that only restate a VM's duplicate NIC name or duplicate declaration. */
+const CONSEQUENCES: ReadonlySet<string> = new Set(['TOPOLOGY_MAC_DUPLICATE', 'KUBEVIRT_DUPLICATE_NETWORK_NAME', 'KUBEVIRT_DUPLICATE_INTERFACE_NAME']);
+
+/**
+ * VMs (`namespace/name`) declared twice or with two NICs of one name (TOPOLOGY_DUPLICATE_NAME at
+ * `vms[i].name` / `vms[i].attachments[j]`): the MAC allocator keys MACs by namespace/VM/NIC name,
+ * so the NICs share one MAC, and the VM repeats the interface and network name; those problems
+ * are consequences reported at the prop already, not further mistakes.
+ */
+function vmsWithSameNamedNics(t: Topology, intent: readonly Problem[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of intent) {
+    const m = p.code === 'TOPOLOGY_DUPLICATE_NAME' ? /^vms\[(\d+)\]\.(attachments|name$)/.exec(p.path) : null;
+    const vm = m ? t.vms[Number(m[1])] : undefined;
+    if (vm) out.add(`${vm.namespace}/${vm.name}`);
+  }
+  return out;
 }

@@ -14,6 +14,7 @@ import { checkGuestAddresses, checkSubnetOverlap } from './rules/addresses';
 import { checkBridgesCreated, checkHostLocal, checkMacSpoofCheck, checkNadMtu, checkVlanMtu } from './rules/bridges';
 import { IsolationProfile, NamespaceIsolation, RuleContext, RuleOptions, SetRule } from './rules/context';
 import { objectTargets } from '../render/targets';
+import { checkInterfaceConflicts } from './rules/interface-conflict';
 import { checkLifecycle } from './rules/lifecycle';
 import { checkOvn } from './rules/ovn';
 import { readSet } from './rules/read-set';
@@ -54,6 +55,7 @@ const RULES: readonly SetRule[] = [
   checkNadMtu,
   checkVlanMtu,
   checkNncpConflicts,
+  checkInterfaceConflicts,
   checkOvn,
   checkVmNads,
   checkVmPlacement,

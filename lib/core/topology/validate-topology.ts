@@ -10,9 +10,14 @@ import { joinPath } from '../path';
 import { cidrContains, parseCidr } from '../cni';
 import { NetworkPattern, Topology } from './model';
 import { ResolvedNetwork, ResolvedTopology, resolveTopology } from './resolve';
+import { checkAddressSyntax, checkGateways } from './rules/intent-addresses';
+import { checkKubernetesNames } from './rules/intent-k8s-names';
 import { checkPrerequisites, checkVmNames } from './rules/intent-names';
+import { checkVmPlacement } from './rules/intent-placement';
+import { checkVlanBases } from './rules/intent-base-iface';
 import { checkVlanClaims } from './rules/intent-vlans';
 import { Findings } from './rules/report';
+import { checkTopologyShape, topologyName } from './rules/shape';
 import { HOSTNAME_LABEL, Selector, selectorsCompatible } from './rules/selectors';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined, report: (item: T, index: number, firstIndex: number) => void): void {
@@ -32,10 +37,13 @@ function networkNodes(n: ResolvedNetwork): Selector {
 }
 
 /** Every intent-level problem of a topology (errors and warnings). */
-export function validateTopology(t: Topology, resolved: ResolvedTopology = resolveTopology(t)): Problem[] {
+export function validateTopology(t: Topology, resolved?: ResolvedTopology): Problem[] {
   const f = new Findings();
-  const env: ResourceRef = { kind: 'Environment', name: t.name };
+  const env: ResourceRef = { kind: 'Environment', name: topologyName(t) };
   const add = (code: Parameters<Findings['add']>[0], path: string, message: string, fix: string): void => f.add(code, env, path, message, fix);
+  // nothing below may run on a malformed topology (it would throw, or judge values of the wrong type)
+  if (checkTopologyShape(t, (path, message, fix) => add('TOPOLOGY_SHAPE', path, message, fix)) > 0) return f.problems;
+  resolved ??= resolveTopology(t);
   const groups = new Map(t.nodeGroups.map((g) => [g.name, g]));
   const uplinks = new Map(t.uplinks.map((u) => [u.name, u]));
   const networks = new Map(resolved.networks.map((n) => [n.name, n]));
@@ -48,6 +56,11 @@ export function validateTopology(t: Topology, resolved: ResolvedTopology = resol
   duplicates(t.networks, (n) => n.name, (n, i, first) => dup('network', 'networks', 'give every network its own name')(n.name, i, first));
   duplicates(t.vms, (v) => `${v.namespace}/${v.name}`, (v, i, first) =>
     add('TOPOLOGY_DUPLICATE_NAME', joinPath('vms', i, 'name'), `VM ${v.namespace}/${v.name} is declared twice (vms[${first}] and vms[${i}])`, 'give every VM of a namespace its own name'),
+  );
+  t.vms.forEach((vm, v) =>
+    duplicates(vm.attachments, (a) => a.name ?? a.network, (a, j, first) =>
+      add('TOPOLOGY_DUPLICATE_NAME', joinPath('vms', v, 'attachments', j, a.name !== undefined ? 'name' : 'network'), `VM ${vm.namespace}/${vm.name} has two interfaces named ${JSON.stringify(a.name ?? a.network)} (attachments[${first}] and attachments[${j}]); KubeVirt refuses duplicate interface names`, 'give the second attachment its own name (the name option of attach/addAttachment)'),
+    ),
   );
   const nads: Array<{ key: string; index: number }> = [];
   resolved.networks.forEach((n, index) => {
@@ -130,7 +143,15 @@ export function validateTopology(t: Topology, resolved: ResolvedTopology = resol
 
   // --- names and options the renderer derives objects from --------------------------------------
   checkVmNames(t, (path, message, fix) => add('TOPOLOGY_VM_NAME_INVALID', path, message, fix));
+  checkKubernetesNames(t, resolved, (path, message, fix) => add('TOPOLOGY_NAME_INVALID', path, message, fix));
   checkPrerequisites(t, (path, message, fix) => add('TOPOLOGY_NETWORK_ADDONS_NMSTATE', path, message, fix));
+
+  // --- addresses at the prop -------------------------------------------------------------------
+  checkAddressSyntax(t, (path, message, fix) => add('TOPOLOGY_ADDRESS_INVALID', path, message, fix));
+  checkGateways(t, (path, message, fix) => add('TOPOLOGY_GATEWAY_OUTSIDE_SUBNET', path, message, fix), (path, message, fix) => add('TOPOLOGY_VM_DEFAULT_GATEWAY_TWICE', path, message, fix));
+
+  checkVmPlacement(t, (path, message, fix) => add('TOPOLOGY_VM_UNSCHEDULABLE', path, message, fix));
+  checkVlanBases(t, resolved, (path, message, fix) => add('TOPOLOGY_BASE_INTERFACE_UNDECLARED', path, message, fix));
 
   // --- VMs -------------------------------------------------------------------------------------
   t.vms.forEach((vm, v) => {

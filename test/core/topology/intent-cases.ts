@@ -107,4 +107,65 @@ export const INTENT_CASES: Readonly<Record<string, IntentCase>> = {
     topology: { ...base, vms: [{ ...vm0, nodeSelector: { 'kubernetes.io/hostname': 'w9' } }] },
     expected: [{ code: 'TOPOLOGY_VM_NODE_UNKNOWN', path: 'vms[0].nodeSelector["kubernetes.io/hostname"]' }],
   },
+  // --- issue 12 §1 ------------------------------------------------------------------------------
+  TOPOLOGY_SHAPE: {
+    title: 'values TypeScript never saw: an address string where a list belongs, and a misspelled gateway key',
+    topology: { ...base, vms: [{ ...vm0, attachments: [{ network: 'vlan100', ipv4: '10.100.0.10/24', gatway4: '10.100.0.1' } as never] }] },
+    expected: [
+      { code: 'TOPOLOGY_SHAPE', path: 'vms[0].attachments[0].ipv4' },
+      { code: 'TOPOLOGY_SHAPE', path: 'vms[0].attachments[0].gatway4' },
+    ],
+  },
+  TOPOLOGY_ADDRESS_INVALID: {
+    title: 'an octet above 255, an address without prefix, and an IPv6 address in the ipv4 list',
+    topology: { ...base, vms: [{ ...vm0, attachments: [{ network: 'vlan100', ipv4: ['10.100.0.300/24', '10.100.0.12', 'fd00::1/64'] }] }] },
+    expected: [
+      { code: 'TOPOLOGY_ADDRESS_INVALID', path: 'vms[0].attachments[0].ipv4[0]' },
+      { code: 'TOPOLOGY_ADDRESS_INVALID', path: 'vms[0].attachments[0].ipv4[1]' },
+      { code: 'TOPOLOGY_ADDRESS_INVALID', path: 'vms[0].attachments[0].ipv4[2]' },
+    ],
+  },
+  TOPOLOGY_GATEWAY_OUTSIDE_SUBNET: {
+    title: "the NIC's gateway is not in the subnet of its address (mistakes.ts gateway-outside-subnet)",
+    topology: { ...base, vms: [{ ...vm0, attachments: [{ network: 'vlan100', ipv4: ['10.100.0.10/24'], gateway4: '10.30.0.1' }] }] },
+    expected: [{ code: 'TOPOLOGY_GATEWAY_OUTSIDE_SUBNET', path: 'vms[0].attachments[0].gateway4' }],
+  },
+  TOPOLOGY_VM_DEFAULT_GATEWAY_TWICE: {
+    title: 'two NICs of one VM each set gateway4 (mistakes.ts two-default-gateways)',
+    topology: {
+      ...base,
+      networks: [net0, { ...net0, name: 'vlan200', vlan: 200, subnets: ['10.200.0.0/24'] }],
+      vms: [{ ...vm0, attachments: [{ network: 'vlan100', ipv4: ['10.100.0.10/24'], gateway4: '10.100.0.1' }, { network: 'vlan200', ipv4: ['10.200.0.10/24'], gateway4: '10.200.0.1' }] }],
+    },
+    expected: [{ code: 'TOPOLOGY_VM_DEFAULT_GATEWAY_TWICE', path: 'vms[0].attachments[1].gateway4' }],
+  },
+  TOPOLOGY_VM_UNSCHEDULABLE: {
+    title: 'a VM on networks of two node groups whose known nodes do not overlap (mistakes.ts vm-on-networks-of-disjoint-groups)',
+    topology: {
+      ...base,
+      nodeGroups: [...base.nodeGroups, { name: 'storage', nodeSelector: { 'node-role.kubernetes.io/storage': '' }, nodes: ['s1'] }],
+      uplinks: [...base.uplinks, { name: 'ens3', nodeGroup: 'storage', interface: 'ens3' }],
+      networks: [net0, { name: 'stor', pattern: 'trunk-bridge', uplink: 'ens3', bridge: 'br1', vlan: 500, namespaces: ['vms'] }],
+      vms: [{ ...vm0, attachments: [...vm0.attachments, { network: 'stor' }] }],
+    },
+    expected: [{ code: 'TOPOLOGY_VM_UNSCHEDULABLE', path: 'vms[0].attachments[1].network' }],
+  },
+  TOPOLOGY_NAME_INVALID: {
+    title: 'a network named VLAN_201 (NAD and NNCP name) and a namespace Team_A',
+    topology: { ...base, networks: [{ ...net0, name: 'VLAN_201', namespaces: ['Team_A'] }], vms: [] },
+    expected: [
+      { code: 'TOPOLOGY_NAME_INVALID', path: 'networks[0].name' },
+      { code: 'TOPOLOGY_NAME_INVALID', path: 'networks[0].namespaces[0]' },
+    ],
+  },
+  TOPOLOGY_BASE_INTERFACE_UNDECLARED: {
+    title: 'a host policy VLAN on bnod0 while the environment declares bond0 (mistakes.ts host-vlan-base-typo)',
+    topology: {
+      ...base,
+      uplinks: [{ name: 'bond0', nodeGroup: 'workers', interface: 'bond0', bond: { mode: '802.3ad', ports: ['ens1f0', 'ens1f1'] } }],
+      networks: [{ ...net0, uplink: 'bond0' }],
+      hostPolicies: [{ name: 'mgmt', nodeGroup: 'workers', interfaces: [{ name: 'bnod0.100', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bnod0', id: 100 } }] }],
+    },
+    expected: [{ code: 'TOPOLOGY_BASE_INTERFACE_UNDECLARED', path: 'hostPolicies[0].interfaces[0].vlan.base-iface' }],
+  },
 };

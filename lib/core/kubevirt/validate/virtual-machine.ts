@@ -20,6 +20,7 @@ import { checkInterfaceState } from './rules/interface-state';
 import { checkInterfaceFields, checkInterfaceNetworkPairs, checkUniqueNames } from './rules/netiface';
 import { checkNetworkSources, checkSinglePodNetwork } from './rules/netsource';
 import { readInterfaces, readNetworks } from './views';
+import { checkQuantities, checkRunStrategy } from './rules/vm-values';
 
 /** The rules, in report order (each names its KubeVirt admitter file). */
 const RULES: readonly VmRule[] = [
@@ -36,6 +37,7 @@ const RULES: readonly VmRule[] = [
   checkAcpiIndex,
   checkBridgeWithoutMac,
   checkCloudInitVolumes,
+  checkQuantities,
 ];
 
 function resourceOf(obj: unknown): ResourceRef {
@@ -80,6 +82,7 @@ export function validateVirtualMachine(obj: unknown): Problem[] {
     sink.add('KUBEVIRT_KIND', 'kind', `object is ${given}; expected kubevirt.io VirtualMachine or VirtualMachineInstance`, 'pass a kubevirt.io/v1 VirtualMachine or VirtualMachineInstance');
     return sink.problems;
   }
+  checkRunStrategy(obj, (code, path, message, fix) => sink.add(code, path, message, fix));
   const ctx = readVm(new FieldReader(sink, KUBEVIRT_READER_STYLE), obj);
   if (ctx) for (const rule of RULES) rule(ctx);
   return sink.problems;
