@@ -4,7 +4,7 @@ import { Problem } from '../core/errors';
 import { Manifest } from '../core/manifest';
 import { buildEnvironment, EnvironmentBuild } from '../core/topology/build';
 import { TopologyBuilder } from '../core/topology/builder';
-import { Origin, originKey } from '../core/topology/origin';
+import { Origin, OriginKind, originKey } from '../core/topology/origin';
 import { environmentSettings, NetworkEnvironmentProps as CoreNetworkEnvironmentProps } from '../core/topology/props';
 import { RenderedManifest } from '../core/topology/render';
 import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
@@ -41,6 +41,7 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
   public readonly topology: TopologyBuilder;
   private readonly validation: EnvironmentValidationOptions;
   private readonly owners = new Map<string, Construct>();
+  private readonly declaredInOrder = new Map<OriginKind, Construct[]>();
   private readonly objects: EnvironmentObjects;
   private cache?: { readonly version: number; readonly build: EnvironmentBuild; readonly byKey: ReadonlyMap<string, Manifest> };
 
@@ -89,7 +90,10 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
     const build = this.build();
     const t = this.topology.topology();
     return build.problems.map((p) =>
-      inConstructTerms({ ...p, resource: { ...p.resource, constructPath: this.ownerOf(build.originOf(p))?.node.path ?? this.node.path } }, t, (o) => this.ownerOf(o)),
+      inConstructTerms({ ...p, resource: { ...p.resource, constructPath: this.ownerOf(build.originOf(p))?.node.path ?? this.node.path } }, t, {
+        ownerOf: (o) => this.ownerOf(o),
+        declared: (kind) => this.declaredInOrder.get(kind) ?? [],
+      }),
     );
   }
 
@@ -120,6 +124,9 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
   public _register(origin: Origin, owner: Construct): void {
     const key = originKey(origin);
     if (!this.owners.has(key)) this.owners.set(key, owner);
+    const inOrder = this.declaredInOrder.get(origin.kind) ?? [];
+    inOrder.push(owner);
+    this.declaredInOrder.set(origin.kind, inOrder);
   }
 
   /** Creates, removes and orders the environment's ApiObjects to match the current render. */

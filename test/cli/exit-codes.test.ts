@@ -54,7 +54,7 @@ describe('multihome synth exit codes', () => {
   it('GIVEN the trial\'s bad-data.ts (a non-CIDR address, an address outside the subnets) WHEN the real binary synthesizes it THEN exit 1 with both problems and their paths, no stack trace (B2)', () => {
     const r = spawnCli('synth', '--environments', trialModule('bad-data.ts'), '--out', tmp('mh-out-'));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^error \[KUBEVIRT_NETWORK_DATA_INVALID\] VirtualMachine\/x\/a \S*addresses\[0\]: /m);
+    expect(r.err).toMatch(/^error \[TOPOLOGY_ADDRESS_INVALID\] Environment\/bad vms\[0\]\.attachments\[0\]\.ipv4\[0\]: /m);
     expect(r.err).toMatch(/^error \[TOPOLOGY_ADDRESS_OUTSIDE_SUBNETS\] Environment\/bad vms\[1\]\.attachments\[0\]\.ipv4\[0\]: /m);
     expect(r.err).not.toMatch(/internal error/);
     expect(r.err).not.toMatch(STACK);
@@ -110,10 +110,10 @@ describe('multihome synth exit codes', () => {
 });
 
 describe('multihome diagram exit codes', () => {
-  it('GIVEN --env bad from the trial\'s bad-data.ts THEN its problems are drawn in red and the exit is 0 (check is the gate), no internal error (B2)', async () => {
+  it('GIVEN --env bad from the trial\'s bad-data.ts THEN its problems are drawn in red and the exit is 1 (the diagram is still written), no internal error (B2)', async () => {
     const r = await cli('diagram', '--env', 'bad', '--environments', trialModule('bad-data.ts'), '--format', 'dot');
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('KUBEVIRT_NETWORK_DATA_INVALID');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('TOPOLOGY_ADDRESS_INVALID');
     expect(r.err).toMatch(/bad: \d+ node\(s\), 2 error\(s\), 0 warning\(s\) drawn/);
   }, 60_000);
 

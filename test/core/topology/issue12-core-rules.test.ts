@@ -105,7 +105,11 @@ describe('B3: duplicate NIC names and duplicate VMs', () => {
     net.attach(second, { name: 'v200', ipv4: ['10.20.0.22/24'] });
     const vms = env.topology.topology().vms;
     expect(vms.map((v) => v.attachments.map((a) => a.ipv4))).toEqual([[['10.20.0.11/24']], [['10.20.0.22/24']]]);
-    expect(env.problems().map((p) => `${p.code} ${p.path}`)).toContain('TOPOLOGY_DUPLICATE_NAME vms[1].name');
+    // in construct terms: the second construct, its prop, and both construct paths in the message
+    const dup = env.problems().find((p) => p.code === 'TOPOLOGY_DUPLICATE_NAME')!;
+    expect([dup.resource.constructPath, dup.path]).toEqual(['test/m/web-1-again', 'name']);
+    expect(dup.message).toContain('m/web-1');
+    expect(dup.message).toContain('m/web-1-again');
   });
 });
 
