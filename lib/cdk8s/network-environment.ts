@@ -12,6 +12,7 @@ import { ClusterNetworkPrerequisites } from './cluster-network-prerequisites';
 import { EnvironmentObjects } from './environment-objects';
 import { environmentOf, EnvironmentScope, markEnvironment } from './environment-scope';
 import { loadTopology } from './load-topology';
+import { materializeOnRead } from './materialize-on-read';
 import { addProblemValidation, STDERR_WARN } from './problem-validation';
 
 /**
@@ -42,11 +43,14 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
   private readonly owners = new Map<string, Construct>();
   private readonly objects: EnvironmentObjects;
   private cache?: { readonly version: number; readonly build: EnvironmentBuild; readonly byKey: ReadonlyMap<string, Manifest> };
+  /** Topology version the objects were last made for; true while making them (a read during it). */
+  private materialized?: number | true;
 
   constructor(scope: Construct, id: string, props: NetworkEnvironmentProps = {}) {
     super(scope, id, { ...props, disableResourceNameHashes: true });
     markEnvironment(this);
     this.objects = new EnvironmentObjects(this);
+    materializeOnRead(this.objects.container, () => this.materialize());
     const { agent: _agent, ...settings } = environmentSettings(id, props);
     this.topology = new TopologyBuilder(settings);
     this.validation = { isolation: props.isolation, pluginProfile: props.pluginProfile, previous: props.previous };
@@ -110,16 +114,34 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
   /** @internal */
   public _register(origin: Origin, owner: Construct): void {
     const key = originKey(origin);
-    if (!this.owners.has(key)) this.owners.set(key, owner);
+    if (this.owners.has(key)) return;
+    this.owners.set(key, owner);
+    materializeOnRead(owner, () => this.materialize());
   }
 
-  /** Creates, removes and orders the environment's ApiObjects to match the current render. */
+  /**
+   * Creates, removes and orders the environment's ApiObjects to match the current render, each
+   * under the construct that declared its spec. A no-op while the topology is unchanged.
+   */
   private materialize(): void {
-    this.objects.sync(this.build().manifests, (key) => {
-      this.build();
-      const m = this.cache!.byKey.get(key);
-      if (!m) throw new Error(`multihome internal error: ${key} has an object but the environment no longer renders it; synthesize again`);
-      return m;
-    });
+    const version = this.topology.version;
+    if (this.materialized === version || this.materialized === true) return;
+    this.materialized = true;
+    try {
+      this.objects.sync(
+        this.build().manifests,
+        (r) => this.ownerOf(r.origin),
+        (key) => {
+          this.build();
+          const m = this.cache!.byKey.get(key);
+          if (!m) throw new Error(`multihome internal error: ${key} has an object but the environment no longer renders it; synthesize again`);
+          return m;
+        },
+      );
+      this.materialized = version;
+    } catch (e) {
+      this.materialized = undefined;
+      throw e;
+    }
   }
 }
