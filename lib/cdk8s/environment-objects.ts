@@ -41,7 +41,7 @@ export type OwnerOf = (rendered: RenderedManifest) => Construct | undefined;
 export class EnvironmentObjects {
   private readonly order: Construct;
   private readonly fallback: Construct;
-  private readonly placed = new Map<string, { readonly scope: Construct; readonly object: ApiObject }>();
+  private readonly placed = new Map<string, { readonly scope: Construct; readonly object: RenderedApiObject }>();
   private ordered: readonly ApiObject[] = [];
 
   /** Call first thing in the environment's constructor: `ApplyOrder` must be its first child. */
@@ -88,7 +88,7 @@ export class EnvironmentObjects {
   }
 
   /** The ApiObject of a rendered manifest (after {@link sync}), if any. */
-  public find(rendered: RenderedManifest): ApiObject | undefined {
+  public find(rendered: RenderedManifest): RenderedApiObject | undefined {
     return this.placed.get(rendered.key)?.object;
   }
 }

@@ -10,6 +10,7 @@ import { RenderedManifest } from '../core/topology/render';
 import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
 import { ClusterNetworkPrerequisites } from './cluster-network-prerequisites';
 import { EnvironmentObjects } from './environment-objects';
+import { problemsOfFinalObjects } from './final-object-problems';
 import { environmentOf, EnvironmentScope, markEnvironment } from './environment-scope';
 import { loadTopology } from './load-topology';
 import { materializeOnRead } from './materialize-on-read';
@@ -41,6 +42,8 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
   public readonly topology: TopologyBuilder;
   private readonly validation: EnvironmentValidationOptions;
   private readonly owners = new Map<string, Construct>();
+  /** Problems constructs found when called (`vm.unplug` of an unknown name). */
+  private readonly callProblems: Problem[] = [];
   private readonly objects: EnvironmentObjects;
   private cache?: { readonly version: number; readonly build: EnvironmentBuild; readonly byKey: ReadonlyMap<string, Manifest> };
   /** Topology version the objects were last made for; true while making them (a read during it). */
@@ -82,10 +85,20 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
     return this.build().manifests;
   }
 
-  /** Every problem of the environment (warnings included), each with the path of the construct it is about. */
+  /**
+   * Every problem of the environment (warnings included), each with the path of the construct it
+   * is about. The manifests are validated as cdk8s will write them: when an object was patched
+   * (`addJsonPatch`) or given metadata (`metadata`, the chart's `labels`), its synthesized form
+   * is validated instead of the render (final-object-problems.ts).
+   */
   public problems(): Problem[] {
     const build = this.build();
-    return build.problems.map((p) => ({ ...p, resource: { ...p.resource, constructPath: this.ownerOf(build.originOf(p))?.node.path ?? this.node.path } }));
+    const problems = problemsOfFinalObjects(this.topology.topology(), this.validation, build.manifests, build.problems, (r) => {
+      const o = this.objects.find(r);
+      return o?.customized ? (o.toJson() as Manifest) : undefined;
+    });
+    const located = problems.map((p) => ({ ...p, resource: { ...p.resource, constructPath: this.ownerOf(build.originOf(p))?.node.path ?? this.node.path } }));
+    return [...located, ...this.callProblems];
   }
 
   /** The construct that declared `origin` (undefined for specs loaded under another name). */
@@ -109,6 +122,11 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
     return this.render()
       .filter((r) => originKey(r.origin) === key)
       .map((r) => ({ manifest: r.manifest, object: this.objects.find(r)! }));
+  }
+
+  /** @internal */
+  public _addProblems(problems: readonly Problem[]): void {
+    this.callProblems.push(...problems);
   }
 
   /** @internal */

@@ -252,6 +252,16 @@ export const TOPOLOGY_CODES = {
     summary: "a VM's nodeSelector pins a hostname that is not among the known nodes of the node group of one of its networks",
     upstream: 'multihome',
   },
+  TOPOLOGY_TEMPLATE_EXTRA_OWNED: {
+    severity: 'error',
+    summary: "a VM's templateExtra sets a network section multihome renders from the attachments (networks, domain.devices.interfaces, the cloud-init volume or disk) to another value; it is kept as rendered, never silently replaced",
+    upstream: 'multihome',
+  },
+  TOPOLOGY_UNPLUG_UNKNOWN: {
+    severity: 'error',
+    summary: 'vm.unplug(name) names no attachment of the VM (a typo, the pod network, or an attach that comes later); nothing would be unplugged',
+    upstream: 'multihome',
+  },
 } as const satisfies CodeTable;
 
 /** A code of {@link TOPOLOGY_CODES}. */

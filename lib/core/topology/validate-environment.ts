@@ -12,7 +12,7 @@ import { validateAgentDeploymentOf } from './agent-deployment-validate';
 import { Platform, Topology } from './model';
 import { planEnvironment, RenderInput } from './render';
 import { ManifestSetOptions } from './validate-set';
-import { validateManifests } from './validate-manifests';
+import { ManifestsValidationOptions, validateManifests } from './validate-manifests';
 import { validateTopology } from './validate-topology';
 
 /** Options of {@link validateEnvironment}. */
@@ -37,14 +37,24 @@ export function validateEnvironment(t: Topology, manifests: readonly Manifest[],
 
 /** {@link validateEnvironment} with the plan the manifests were rendered from. */
 export function validatePlannedEnvironment(t: Topology, plan: RenderInput, manifests: readonly Manifest[], options: EnvironmentValidationOptions = {}): Problem[] {
-  const isolation = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
-  // NADs of an OpenShift environment target OpenShift's plugin build (cnv-bridge, cnv-tuning).
-  const pluginProfile = options.pluginProfile ?? (t.platform === Platform.OPENSHIFT ? PluginProfile.OPENSHIFT : undefined);
   const problems = [
     ...validateTopology(t, plan.topology),
     ...(t.agent && plan.agent ? validateAgentDeploymentOf(plan.topology, plan.policies, plan.agent, t.agent) : []),
-    ...validateManifests(manifests, { pluginProfile, isolation, previous: options.previous }).map((l) => l.problem),
+    ...validateManifests(manifests, manifestValidationOptions(t, options)).map((l) => l.problem),
   ];
+  return unsilenced(t, problems);
+}
+
+/** The options an environment's manifests are validated with (also for its synthesized objects, after cdk8s patches). */
+export function manifestValidationOptions(t: Topology, options: EnvironmentValidationOptions = {}): ManifestsValidationOptions {
+  const isolation = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
+  // NADs of an OpenShift environment target OpenShift's plugin build (cnv-bridge, cnv-tuning).
+  const pluginProfile = options.pluginProfile ?? (t.platform === Platform.OPENSHIFT ? PluginProfile.OPENSHIFT : undefined);
+  return { pluginProfile, isolation, previous: options.previous };
+}
+
+/** `problems` without the warnings the environment silences (`Topology.silence`). */
+export function unsilenced(t: Topology, problems: readonly Problem[]): Problem[] {
   const silence = new Set(t.silence ?? []);
   return problems.filter((p) => !(p.severity === 'warning' && silence.has(p.code)));
 }
