@@ -5,10 +5,14 @@
  * the one manifest validation (`validateManifests`, lib/core/topology/validate-manifests.ts);
  * problems the render had but the final objects do not are dropped (a patch may fix what it
  * changes), problems only the final objects have are added (a patch that breaks the VM is
- * reported). Intent problems (about the topology, not a manifest) stay as they are.
+ * reported). The metadata of the objects that changed is checked too, as `multihome check`
+ * checks it (`validateObjectMeta`: label and annotation syntax), since labels and annotations are
+ * what the user adds. Intent problems (about the topology, not a manifest) stay as they are.
  */
 import { Problem } from '../core/errors';
+import { METADATA_CODES, validateObjectMeta } from '../core/kubernetes';
 import { Manifest } from '../core/manifest';
+import { ProblemSink } from '../core/problems';
 import { Topology } from '../core/topology/model';
 import { RenderedManifest } from '../core/topology/render';
 import { EnvironmentValidationOptions, manifestValidationOptions, unsilenced } from '../core/topology/validate-environment';
@@ -40,16 +44,16 @@ export function problemsOfFinalObjects(
   problems: readonly Problem[],
   finalOf: (r: RenderedManifest) => Manifest | undefined,
 ): readonly Problem[] {
-  let changed = false;
+  const changed: Array<{ readonly rendered: Manifest; readonly final: Manifest }> = [];
   const finals = rendered.map((r) => {
     const f = finalOf(r);
-    if (f !== undefined) changed = true;
+    if (f !== undefined) changed.push({ rendered: r.manifest, final: f });
     return f ?? r.manifest;
   });
-  if (!changed) return problems;
+  if (!changed.length) return problems;
   const opts = manifestValidationOptions(t, options);
-  const before = counted(unsilenced(t, validateManifests(rendered.map((r) => r.manifest), opts).map((l) => l.problem)));
-  const after = unsilenced(t, validateManifests(finals, opts).map((l) => l.problem));
+  const before = counted(unsilenced(t, [...validateManifests(rendered.map((r) => r.manifest), opts).map((l) => l.problem), ...metadataProblems(changed.map((c) => c.rendered))]));
+  const after = unsilenced(t, [...validateManifests(finals, opts).map((l) => l.problem), ...metadataProblems(changed.map((c) => c.final))]);
   const afterCounts = counted(after);
   // drop the render's problems the final objects no longer have
   const keep: Problem[] = [];
@@ -73,4 +77,15 @@ export function problemsOfFinalObjects(
     }
   }
   return keep;
+}
+
+/** Problems of the metadata of `manifests` (names, labels, annotations), as `multihome check` reports them. */
+function metadataProblems(manifests: readonly Manifest[]): Problem[] {
+  const out: Problem[] = [];
+  for (const m of manifests) {
+    const sink = new ProblemSink({ kind: m.kind, name: m.metadata?.name, namespace: m.metadata?.namespace }, METADATA_CODES);
+    validateObjectMeta(m as unknown as Record<string, unknown>, sink);
+    out.push(...sink.problems);
+  }
+  return out;
 }

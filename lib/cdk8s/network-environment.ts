@@ -92,6 +92,8 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
    * is validated instead of the render (final-object-problems.ts).
    */
   public problems(): Problem[] {
+    // the chart's labels change every object cdk8s will write, whether or not it exists yet
+    if (Object.keys(this.labels).length) this.materialize();
     const build = this.build();
     const problems = problemsOfFinalObjects(this.topology.topology(), this.validation, build.manifests, build.problems, (r) => {
       const o = this.objects.find(r);
