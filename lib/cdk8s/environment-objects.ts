@@ -27,11 +27,15 @@ function objectId(key: string): string {
 }
 
 /**
- * Construct id of a rendered object under `owner`: `Resource` for a VM's VirtualMachine (so
- * `ApiObject.of(vm)` and `vm.node.defaultChild` find it), the key with dashes otherwise.
+ * Construct id of a rendered object under its owner: `Resource` for a VM's VirtualMachine (so
+ * `ApiObject.of(vm)` and `vm.node.defaultChild` find it), the kind for an object derived from it
+ * (its cloud-init `Secret`), the key with dashes otherwise. Every VM's child map then has the
+ * same keys (V8 keeps one shape for thousands of them; unique per-VM keys once put it on a slow
+ * path, see test/bench/cdk8s-layout.test.ts).
  */
 function childId(r: RenderedManifest): string {
-  return r.origin.kind === 'vm' && r.derivedFrom === undefined && r.manifest.kind === 'VirtualMachine' ? 'Resource' : objectId(r.key);
+  if (r.origin.kind !== 'vm') return objectId(r.key);
+  return r.derivedFrom === undefined && r.manifest.kind === 'VirtualMachine' ? 'Resource' : r.manifest.kind;
 }
 
 /** The construct that owns a rendered manifest's object. */
