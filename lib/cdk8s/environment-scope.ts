@@ -5,6 +5,7 @@
  */
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { Problem } from '../core/errors';
 import { Manifest } from '../core/manifest';
 import { TopologyBuilder } from '../core/topology/builder';
 import { Origin } from '../core/topology/origin';
@@ -21,6 +22,12 @@ export interface EnvironmentScope extends IConstruct {
    * @internal
    */
   _register(origin: Origin, owner: Construct): void;
+  /**
+   * Adds problems a construct found when it was called (e.g. `vm.unplug` of an unknown name), to
+   * be reported with the environment's at synth.
+   * @internal
+   */
+  _addProblems(problems: readonly Problem[]): void;
   /** The ApiObjects rendered from `origin`, with their manifests, in apply order. */
   objectsOf(origin: Origin): Array<{ readonly manifest: Manifest; readonly object: ApiObject }>;
 }

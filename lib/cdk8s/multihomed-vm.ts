@@ -2,7 +2,10 @@ import { Construct } from 'constructs';
 import { AttachmentSpec, VmSpec } from '../core/topology/model';
 import { vmOrigin } from '../core/topology/origin';
 import { AttachOptions, attachmentSpec, INetwork, MultihomedVMProps, vmSpec } from '../core/topology/props';
+import { Problem } from '../core/errors';
+import { unplugAttachment } from '../core/topology/unplug';
 import { declareSpec, environmentOf } from './environment-scope';
+import { atConstruct } from './problem-validation';
 
 export type { AttachOptions, MultihomedVMProps, VmAttachmentProps } from '../core/topology/props';
 
@@ -36,12 +39,18 @@ export class MultihomedVM extends Construct {
 
   /**
    * First phase of hot-unplug: renders the interface `state: absent` (bridge binding only).
-   * Drop the attachment in a later change, once KubeVirt removed it from the VM.
+   * Drop the attachment in a later change, once KubeVirt removed it from the VM. A name that is
+   * not an attachment of the VM at this point (a typo, the pod network) is reported at synth
+   * (`TOPOLOGY_UNPLUG_UNKNOWN`, with the names it has) and changes nothing.
    */
   public unplug(interfaceName: string): void {
-    this.spec = environmentOf(this).topology.replaceVm(this.spec, (vm) => ({
-      ...vm,
-      attachments: vm.attachments.map((a) => ((a.name ?? a.network) === interfaceName ? { ...a, state: 'absent' as const } : a)),
-    }));
+    const env = environmentOf(this);
+    let problems: Problem[] = [];
+    this.spec = env.topology.replaceVm(this.spec, (vm) => {
+      const r = unplugAttachment(vm, interfaceName);
+      problems = r.problems;
+      return r.vm;
+    });
+    if (problems.length) env._addProblems(atConstruct(problems, this.node.path));
   }
 }

@@ -9,10 +9,12 @@ import { environmentSettings, NetworkEnvironmentProps as CoreNetworkEnvironmentP
 import { RenderedManifest } from '../core/topology/render';
 import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
 import { ClusterNetworkPrerequisites } from './cluster-network-prerequisites';
-import { inConstructTerms } from './construct-problems';
 import { EnvironmentObjects } from './environment-objects';
+import { inConstructTerms } from './construct-problems';
+import { problemsOfFinalObjects } from './final-object-problems';
 import { environmentOf, EnvironmentScope, markEnvironment } from './environment-scope';
 import { loadTopology } from './load-topology';
+import { materializeOnRead } from './materialize-on-read';
 import { addProblemValidation, STDERR_WARN } from './problem-validation';
 
 /**
@@ -42,13 +44,18 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
   private readonly validation: EnvironmentValidationOptions;
   private readonly owners = new Map<string, Construct>();
   private readonly declaredInOrder = new Map<OriginKind, Construct[]>();
+  /** Problems constructs found when called (`vm.unplug` of an unknown name). */
+  private readonly callProblems: Problem[] = [];
   private readonly objects: EnvironmentObjects;
   private cache?: { readonly version: number; readonly build: EnvironmentBuild; readonly byKey: ReadonlyMap<string, Manifest> };
+  /** Topology version the objects were last made for; true while making them (a read during it). */
+  private materialized?: number | true;
 
   constructor(scope: Construct, id: string, props: NetworkEnvironmentProps = {}) {
     super(scope, id, { ...props, disableResourceNameHashes: true });
     markEnvironment(this);
     this.objects = new EnvironmentObjects(this);
+    materializeOnRead(this.objects.container, () => this.materialize());
     const { agent: _agent, ...settings } = environmentSettings(id, props);
     this.topology = new TopologyBuilder(settings);
     this.validation = { isolation: props.isolation, pluginProfile: props.pluginProfile, previous: props.previous };
@@ -84,17 +91,22 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
    * Every problem of the environment (warnings included), each with the path of the construct it
    * is about; problems about a construct's props name the construct and the prop
    * (`MultihomedVM` `prod/web-2`, `attachments[0].ipv4[0]`) and end their fix with the call that
-   * sets it.
+   * sets it. The manifests are validated as cdk8s will write them: when an object was patched
+   * (`addJsonPatch`) or given metadata (`metadata`, the chart's `labels`), its synthesized form
+   * is validated instead of the render (final-object-problems.ts).
    */
   public problems(): Problem[] {
+    // the chart's labels change every object cdk8s will write, whether or not it exists yet
+    if (Object.keys(this.labels).length) this.materialize();
     const build = this.build();
+    const problems = problemsOfFinalObjects(this.topology.topology(), this.validation, build.manifests, build.problems, (r) => {
+      const o = this.objects.find(r);
+      return o?.customized ? (o.toJson() as Manifest) : undefined;
+    });
     const t = this.topology.topology();
-    return build.problems.map((p) =>
-      inConstructTerms({ ...p, resource: { ...p.resource, constructPath: this.ownerOf(build.originOf(p))?.node.path ?? this.node.path } }, t, {
-        ownerOf: (o) => this.ownerOf(o),
-        declared: (kind) => this.declaredInOrder.get(kind) ?? [],
-      }),
-    );
+    const owners = { ownerOf: (o: Origin) => this.ownerOf(o), declared: (kind: OriginKind) => this.declaredInOrder.get(kind) ?? [] };
+    const located = problems.map((p) => inConstructTerms({ ...p, resource: { ...p.resource, constructPath: this.ownerOf(build.originOf(p))?.node.path ?? this.node.path } }, t, owners));
+    return [...located, ...this.callProblems];
   }
 
   /** The construct that declared `origin` (undefined for specs loaded under another name). */
@@ -121,21 +133,44 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
   }
 
   /** @internal */
+  public _addProblems(problems: readonly Problem[]): void {
+    this.callProblems.push(...problems);
+  }
+
+  /** @internal */
   public _register(origin: Origin, owner: Construct): void {
     const key = originKey(origin);
-    if (!this.owners.has(key)) this.owners.set(key, owner);
     const inOrder = this.declaredInOrder.get(origin.kind) ?? [];
     inOrder.push(owner);
     this.declaredInOrder.set(origin.kind, inOrder);
+    if (this.owners.has(key)) return;
+    this.owners.set(key, owner);
+    materializeOnRead(owner, () => this.materialize());
   }
 
-  /** Creates, removes and orders the environment's ApiObjects to match the current render. */
+  /**
+   * Creates, removes and orders the environment's ApiObjects to match the current render, each
+   * under the construct that declared its spec. A no-op while the topology is unchanged.
+   */
   private materialize(): void {
-    this.objects.sync(this.build().manifests, (key) => {
-      this.build();
-      const m = this.cache!.byKey.get(key);
-      if (!m) throw new Error(`multihome internal error: ${key} has an object but the environment no longer renders it; synthesize again`);
-      return m;
-    });
+    const version = this.topology.version;
+    if (this.materialized === version || this.materialized === true) return;
+    this.materialized = true;
+    try {
+      this.objects.sync(
+        this.build().manifests,
+        (r) => this.ownerOf(r.origin),
+        (key) => {
+          this.build();
+          const m = this.cache!.byKey.get(key);
+          if (!m) throw new Error(`multihome internal error: ${key} has an object but the environment no longer renders it; synthesize again`);
+          return m;
+        },
+      );
+      this.materialized = version;
+    } catch (e) {
+      this.materialized = undefined;
+      throw e;
+    }
   }
 }

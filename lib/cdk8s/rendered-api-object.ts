@@ -39,9 +39,23 @@ export class RenderedApiObject extends ApiObject {
     });
   }
 
+  /** The metadata fields the user or the chart set, to merge over the render's. */
+  private addedMetadata(added: Record<string, unknown> = this.metadata.toJson() as Record<string, unknown>): Array<(typeof ADDABLE_METADATA)[number]> {
+    return addedFields(added);
+  }
+
   /** Applies RFC-6902 JSON-Patch operations to the synthesized object (after the render). */
   public override addJsonPatch(...ops: JsonPatch[]): void {
     this.jsonPatches.push(...ops);
+  }
+
+  /**
+   * True when the synthesized object may differ from the render: a JSON patch was added, or
+   * metadata (labels, annotations, finalizers, owner references — the user's or the chart's)
+   * is to be merged. The environment then validates the synthesized object, not the render.
+   */
+  public get customized(): boolean {
+    return this.jsonPatches.length > 0 || (this.metadataTouched && this.addedMetadata().length > 0);
   }
 
   /** The rendered manifest with the user's metadata and patches, in cdk8s's canonical key order. */
@@ -49,7 +63,7 @@ export class RenderedApiObject extends ApiObject {
     const m = this.produce();
     if (!this.metadataTouched && this.jsonPatches.length === 0) return canonicalManifest(m);
     const added = this.metadata.toJson() as Record<string, unknown>;
-    const extra = ADDABLE_METADATA.filter((k) => added[k] !== undefined && (typeof added[k] !== 'object' || Object.keys(added[k] as object).length > 0));
+    const extra = this.addedMetadata(added);
     if (extra.length === 0 && this.jsonPatches.length === 0) return canonicalManifest(m);
     const metadata: Record<string, unknown> = { ...m.metadata };
     for (const k of extra) {
@@ -59,6 +73,11 @@ export class RenderedApiObject extends ApiObject {
     const sorted = canonicalManifest({ ...m, metadata: metadata as Manifest['metadata'] });
     return this.jsonPatches.length ? headFirst(JsonPatch.apply(sorted, ...this.jsonPatches)) : sorted;
   }
+}
+
+/** The metadata fields `added` (cdk8s's `metadata.toJson()`) sets, of those merged over the render's. */
+function addedFields(added: Record<string, unknown>): Array<(typeof ADDABLE_METADATA)[number]> {
+  return ADDABLE_METADATA.filter((k) => added[k] !== undefined && (typeof added[k] !== 'object' || Object.keys(added[k] as object).length > 0));
 }
 
 /** `apiVersion`, `kind`, `metadata`, then the other top-level keys sorted — what cdk8s does after patches. */

@@ -294,6 +294,16 @@ export const TOPOLOGY_CODES = {
     summary: 'a name the renderer turns into a Kubernetes name (namespace, NAD, NNCP) is not valid there; the API server refuses the object',
     upstream: 'kubernetes/apimachinery pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor (names by kind, namespace a DNS-1123 label); pkg/util/validation/validation.go',
   },
+  TOPOLOGY_TEMPLATE_EXTRA_OWNED: {
+    severity: 'error',
+    summary: "a VM's templateExtra sets a network section multihome renders from the attachments (networks, domain.devices.interfaces, the cloud-init volume or disk) to another value; it is kept as rendered, never silently replaced",
+    upstream: 'multihome',
+  },
+  TOPOLOGY_UNPLUG_UNKNOWN: {
+    severity: 'error',
+    summary: 'vm.unplug(name) names no attachment of the VM (a typo, the pod network, or an attach that comes later); nothing would be unplugged',
+    upstream: 'multihome',
+  },
 } as const satisfies CodeTable;
 
 /** A code of {@link TOPOLOGY_CODES}. */

@@ -64,7 +64,10 @@ export interface UplinkSpec extends HostIpSpec {
   readonly policyName?: string;
   /** Extra nodeSelector labels for the bond policy only (seed 002 targets one node). */
   readonly nodeSelector?: Readonly<Record<string, string>>;
-  /** `absent` renders the bond/VLANs as absent (first phase of removal). @default 'present' */
+  /**
+   * `absent` renders the bond and its host VLANs (a NIC's host VLANs; the NIC itself stays) as
+   * absent: the first phase of removal, before the uplink is deleted. @default 'present'
+   */
   readonly state?: 'present' | 'absent';
 }
 
@@ -204,7 +207,11 @@ export interface VmSpec {
   readonly image?: string;
   /** cloud-init userData. */
   readonly userData?: string;
-  /** Extra fields merged into `spec.template.spec` (escape hatch). */
+  /**
+   * Extra fields deep-merged into `spec.template.spec` (escape hatch, template-extra.ts): mappings
+   * merge, arrays and scalars replace; `networks`, `domain.devices.interfaces` and the cloud-init
+   * volume/disk stay multihome's (a different value is TOPOLOGY_TEMPLATE_EXTRA_OWNED).
+   */
   readonly templateExtra?: Readonly<Record<string, unknown>>;
 }
 

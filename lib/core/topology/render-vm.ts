@@ -13,6 +13,8 @@ import { bridgeInterface, masqueradeInterface, multusNetwork, podNetwork, VmInte
 import type { VmInterface, VmNetwork } from '../kubevirt/types';
 import { ResolvedAttachment, ResolvedTopology, ResolvedVm } from './resolve';
 import { vmHasInvalidAddresses } from './rules/intent-addresses';
+import { Findings } from './rules/report';
+import { mergeTemplateExtra, ownedConflictText } from './template-extra';
 
 /** MACs of every VM NIC, keyed `namespace/vm/interface`, allocated in declaration order. */
 export function allocateMacs(t: ResolvedTopology): Map<string, string> {
@@ -106,7 +108,7 @@ export function cloudInitSecretName(vm: { name: string }): string {
 export function vmManifests(vm: ResolvedVm, macs: ReadonlyMap<string, string>, problems?: Problem[]): Manifest[] {
   const networkData = vmNetworkData(vm, macs, problems);
   const secret = cloudInitSecret({ secretName: cloudInitSecretName(vm), namespace: vm.namespace, networkData, userData: vm.userData });
-  const manifest = vmManifestWith(vm, macs, networkData);
+  const manifest = vmManifestWith(vm, macs, networkData, problems);
   return secret ? [manifest, secret] : [manifest];
 }
 
@@ -115,8 +117,11 @@ export function vmManifest(vm: ResolvedVm, macs: ReadonlyMap<string, string>): M
   return vmManifestWith(vm, macs, vmNetworkData(vm, macs));
 }
 
-/** {@link vmManifest} with its networkData already rendered (undefined: none). */
-function vmManifestWith(vm: ResolvedVm, macs: ReadonlyMap<string, string>, networkData: string | undefined): Manifest {
+/**
+ * {@link vmManifest} with its networkData already rendered (undefined: none); templateExtra
+ * conflicts with the network sections go to `problems` (template-extra.ts).
+ */
+function vmManifestWith(vm: ResolvedVm, macs: ReadonlyMap<string, string>, networkData: string | undefined, problems?: Problem[]): Manifest {
   const interfaces: VmInterface[] = [];
   const networks: VmNetwork[] = [];
   if (vm.podNetwork) {
@@ -147,11 +152,26 @@ function vmManifestWith(vm: ResolvedVm, macs: ReadonlyMap<string, string>, netwo
   templateSpec.domain = { devices: { disks, interfaces }, resources: { requests: { memory: vm.memory } } };
   templateSpec.networks = networks;
   templateSpec.volumes = volumes;
-  if (vm.templateExtra) Object.assign(templateSpec, vm.templateExtra);
+  const spec = vm.templateExtra ? withTemplateExtra(vm, templateSpec, vm.templateExtra, problems) : templateSpec;
   return {
     apiVersion: API.vm.apiVersion,
     kind: API.vm.kind,
     metadata: { name: vm.name, namespace: vm.namespace },
-    spec: { runStrategy: vm.runStrategy, template: { metadata: { labels: { 'kubevirt.io/vm': vm.name } }, spec: templateSpec } },
+    spec: { runStrategy: vm.runStrategy, template: { metadata: { labels: { 'kubevirt.io/vm': vm.name } }, spec } },
   };
+}
+
+/** `templateSpec` with the VM's templateExtra merged in (template-extra.ts), each conflict reported on the VM. */
+function withTemplateExtra(vm: ResolvedVm, templateSpec: Record<string, unknown>, extra: Readonly<Record<string, unknown>>, problems?: Problem[]): Record<string, unknown> {
+  const { spec, conflicts } = mergeTemplateExtra(templateSpec, extra);
+  if (problems) {
+    const findings = new Findings();
+    const resource = { kind: 'VirtualMachine', name: vm.name, namespace: vm.namespace };
+    for (const c of conflicts) {
+      const t = ownedConflictText(c);
+      findings.add('TOPOLOGY_TEMPLATE_EXTRA_OWNED', resource, t.path, t.message, t.fix);
+    }
+    problems.push(...findings.problems);
+  }
+  return spec;
 }

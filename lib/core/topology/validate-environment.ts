@@ -13,7 +13,7 @@ import { Platform, Topology } from './model';
 import { planEnvironment, RenderInput } from './render';
 import { ManifestSetOptions } from './validate-set';
 import type { IsolationProfile } from './rules/context';
-import { validateManifests } from './validate-manifests';
+import { ManifestsValidationOptions, validateManifests } from './validate-manifests';
 import { validateTopology } from './validate-topology';
 import { renderedMetadataProblems } from './rules/rendered-metadata';
 
@@ -56,21 +56,35 @@ export interface EnvironmentJudgement {
 
 /** {@link validatePlannedEnvironment}, with the silenced warnings and the resolved targets (for lib/core/render/targets.ts). */
 export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifests: readonly Manifest[], options: EnvironmentValidationOptions = {}): EnvironmentJudgement {
-  const isolation = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
-  // NADs of an OpenShift environment target OpenShift's plugin build (cnv-bridge, cnv-tuning).
-  const pluginProfile = options.pluginProfile ?? (t.platform === Platform.OPENSHIFT ? PluginProfile.OPENSHIFT : undefined);
+  const manifestOptions = manifestValidationOptions(t, options);
+  const { pluginProfile } = manifestOptions;
+  const isolation = manifestOptions.isolation ?? 'none';
   const intent = validateTopology(t, plan.topology);
   const all = [
     ...intent,
     ...renderedMetadataProblems(t, manifests, intent),
     ...(t.agent && plan.agent ? validateAgentDeploymentOf(plan.topology, plan.policies, plan.agent, t.agent) : []),
-    ...validateManifests(manifests, { pluginProfile, isolation, previous: options.previous }).map((l) => l.problem),
+    ...validateManifests(manifests, manifestOptions).map((l) => l.problem),
   ];
   const silence = new Set(t.silence ?? []);
   const sameNamedNics = vmsWithSameNamedNics(t, intent);
   const kept = all.filter((p) => !(CONSEQUENCES.has(p.code) && sameNamedNics.has(`${p.resource.namespace}/${p.resource.name}`)));
   const isSilenced = (p: Problem) => p.severity === 'warning' && silence.has(p.code);
   return { problems: kept.filter((p) => !isSilenced(p)), silenced: kept.filter(isSilenced), pluginProfile, isolation };
+}
+
+/** The options an environment's manifests are validated with (also for its synthesized objects, after cdk8s patches). */
+export function manifestValidationOptions(t: Topology, options: EnvironmentValidationOptions = {}): ManifestsValidationOptions {
+  const isolation: IsolationProfile = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
+  // NADs of an OpenShift environment target OpenShift's plugin build (cnv-bridge, cnv-tuning).
+  const pluginProfile = options.pluginProfile ?? (t.platform === Platform.OPENSHIFT ? PluginProfile.OPENSHIFT : undefined);
+  return { pluginProfile, isolation, previous: options.previous };
+}
+
+/** `problems` without the warnings the environment silences (`Topology.silence`). */
+export function unsilenced(t: Topology, problems: readonly Problem[]): Problem[] {
+  const silence = new Set(t.silence ?? []);
+  return problems.filter((p) => !(p.severity === 'warning' && silence.has(p.code)));
 }
 
 /** Manifest-level codes that only restate a VM's duplicate NIC name or duplicate declaration. */
