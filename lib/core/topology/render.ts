@@ -4,12 +4,18 @@
  * layer, its Argo CD sync wave and the manifests it needs applied first. Every entry point (the
  * cdk8s and Pulumi environments, `multihome synth`, `diagram`) translates this output; none of
  * them predicts or re-derives it.
+ *
+ * The order depends on the intent only, never on the order specs were declared in (constructs
+ * and the data form render the same bytes): NNCPs by dependency depth (policy-order.ts: a
+ * policy using an interface another creates gets the next sync wave and `dependsOn` it), then
+ * name; NADs and VMs by name, then namespace; a VM's derived objects right after it.
  */
 import { Problem } from '../errors';
 import { API, Manifest, manifestKey, objectKey } from '../manifest';
 import { agentManifests, ResolvedAgentDeployment, resolveAgentDeploymentOf } from './agent-deployment';
 import { Topology } from './model';
 import { AGENT_ORIGIN, Origin, PREREQUISITES_ORIGIN, vmOrigin } from './origin';
+import { PolicyOrder, policyOrder } from './policy-order';
 import { PlannedPolicy, planPolicies, policyNncp } from './render-nncp';
 import { networkNads } from './render-nad';
 import { allocateMacs, vmManifests } from './render-vm';
@@ -52,6 +58,26 @@ export interface RenderInput {
   readonly agent?: ResolvedAgentDeployment;
   /** MAC of every VM NIC ({@link allocateMacs}). */
   readonly macs: ReadonlyMap<string, string>;
+  /** The order between the policies ({@link policyOrder} of their NNCPs). */
+  readonly order: PolicyOrder;
+}
+
+/**
+ * The sync wave of each layer for this render: the topology's waves, with the NAD and VM waves
+ * moved later when the NNCP chain (`nncp + depth`) would reach the NAD wave, so NADs always
+ * follow every NNCP. Layers given out of order (NAD wave not after the NNCP wave) are kept.
+ */
+export function layerWaves(t: Pick<ResolvedTopology, 'waves'>, order: Pick<PolicyOrder, 'maxDepth'>): Readonly<Record<Layer, number>> {
+  const w = t.waves;
+  if (w.nad <= w.nncp) return w;
+  const shift = Math.max(0, w.nncp + order.maxDepth + 1 - w.nad);
+  return { prerequisites: w.prerequisites, nncp: w.nncp, nad: w.nad + shift, vm: w.vm > w.nad ? w.vm + shift : w.vm };
+}
+
+/** Compares by name, then namespace: the order of NADs and VMs within their layer. */
+function byNameThenNamespace(a: { readonly name: string; readonly namespace: string }, b: { readonly name: string; readonly namespace: string }): number {
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0;
 }
 
 /**
@@ -82,11 +108,11 @@ export function prerequisiteManifests(t: Pick<Topology, 'prerequisites'>): Manif
  * renders without it and its problems are pushed there; without, that throws a MultihomeError.
  */
 export function renderEnvironment(input: RenderInput, problems?: Problem[]): RenderedManifest[] {
-  const { topology: t, policies, agent, macs } = input;
-  const wave = (layer: Layer): number | undefined => (t.syncWaves ? t.waves[layer] : undefined);
+  const { topology: t, policies, agent, macs, order } = input;
+  const waves = layerWaves(t, order);
   const out: RenderedManifest[] = [];
-  const push = (manifest: Manifest, layer: Layer, origin: Origin, dependsOn: readonly string[], derivedFrom?: string): string => {
-    const syncWave = wave(layer);
+  const push = (manifest: Manifest, layer: Layer, origin: Origin, dependsOn: readonly string[], derivedFrom?: string, waveOffset = 0): string => {
+    const syncWave = t.syncWaves ? waves[layer] + waveOffset : undefined;
     if (syncWave !== undefined) manifest.metadata.annotations = { ...(manifest.metadata.annotations ?? {}), [SYNC_WAVE_ANNOTATION]: String(syncWave) };
     const key = manifestKey(manifest);
     out.push({ manifest, key, layer, origin, syncWave, dependsOn, ...(derivedFrom !== undefined ? { derivedFrom } : {}) });
@@ -97,25 +123,30 @@ export function renderEnvironment(input: RenderInput, problems?: Problem[]): Ren
   // the node agent is a prerequisite too: it reports the node side the policies build
   if (agent) for (const a of agentManifests(agent)) push(a.manifest, 'prerequisites', AGENT_ORIGIN, a.dependsOn);
 
+  // NNCPs by depth, then name: each after the policies whose interfaces it uses, one wave later
+  const depthOf = (p: PlannedPolicy): number => order.depth.get(p.name) ?? 0;
   const policyKeys = new Set(policies.map((p) => objectKey(API.nncp.kind, p.name)));
-  for (const p of policies) {
-    const after = p.after.map((name) => objectKey(API.nncp.kind, name)).filter((k) => policyKeys.has(k));
-    push(policyNncp(p), 'nncp', p.origin, [...prerequisites, ...after]);
+  const sortedPolicies = [...policies].sort((a, b) => depthOf(a) - depthOf(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const p of sortedPolicies) {
+    const after = (order.after.get(p.name) ?? []).map((d) => objectKey(API.nncp.kind, d.policy)).filter((k) => policyKeys.has(k));
+    push(policyNncp(p), 'nncp', p.origin, [...prerequisites, ...after], undefined, depthOf(p));
   }
 
-  const nadKeys = new Set<string>();
+  const nads: Array<{ manifest: Manifest; name: string; namespace: string; origin: Origin; deps: string[] }> = [];
   for (const n of t.networks) {
     const policy = objectKey(API.nncp.kind, n.policyName);
     const deps = policyKeys.has(policy) ? [policy] : [];
-    for (const m of networkNads(n)) nadKeys.add(push(m, 'nad', { kind: 'network', name: n.name }, deps));
+    for (const m of networkNads(n)) nads.push({ manifest: m, name: m.metadata.name, namespace: m.metadata.namespace ?? '', origin: { kind: 'network', name: n.name }, deps });
   }
+  const nadKeys = new Set<string>();
+  for (const n of nads.sort(byNameThenNamespace)) nadKeys.add(push(n.manifest, 'nad', n.origin, n.deps));
 
-  for (const vm of t.vms) {
+  for (const vm of [...t.vms].sort(byNameThenNamespace)) {
     const origin = vmOrigin(vm);
-    const nads = [...new Set(vm.attachments.map((a) => objectKey(API.nad.kind, a.networkSpec?.nadName ?? a.network, vm.namespace)))].filter((k) => nadKeys.has(k));
+    const nadsOfVm = [...new Set(vm.attachments.map((a) => objectKey(API.nad.kind, a.networkSpec?.nadName ?? a.network, vm.namespace)))].filter((k) => nadKeys.has(k));
     const [primary, ...derived] = vmManifests(vm, macs, problems);
-    const from = push(primary, 'vm', origin, nads);
-    for (const m of derived) push(m, 'vm', origin, nads, from);
+    const from = push(primary, 'vm', origin, nadsOfVm);
+    for (const m of derived) push(m, 'vm', origin, nadsOfVm, from);
   }
   return out;
 }
@@ -125,7 +156,7 @@ export function planEnvironment(t: Topology): RenderInput {
   const topology = resolveTopology(t);
   const policies = planPolicies(topology);
   const agent = t.agent ? resolveAgentDeploymentOf(topology, policies, t.agent) : undefined;
-  return { topology, policies, agent, macs: allocateMacs(topology) };
+  return { topology, policies, agent, macs: allocateMacs(topology), order: policyOrder(policies.map(policyNncp)) };
 }
 
 /** Renders a topology into manifests in apply order (no validation; see `buildEnvironment`). */
