@@ -32,7 +32,7 @@ describe('NetworkEnvironment', () => {
 
   it('GIVEN constructs declared in another order than the data form THEN the output is the same (the render decides the order, not construct order)', () => {
     const app = Testing.app();
-    const env = new NetworkEnvironment(app, 'prod', { ...quiet, platform: 'openshift', silence: prod.silence });
+    const env = new NetworkEnvironment(app, 'prod', { ...quiet, platform: 'openshift', silence: prod.silence, namespaces: prod.namespaces });
     // the VMs first, then the agent, the networks, the uplinks, the host policies and the node groups last
     for (const vm of prod.vms) new MultihomedVM(env, `vm-${vm.name}`, { ...vm, attachments: vm.attachments.map(({ network, ...a }) => ({ ...a, network: { networkName: network } })) });
     new NetworkAgent(env, 'agent', { ...prod.agent, nodeGroups: undefined });

@@ -25,6 +25,17 @@ import { SYNC_WAVE_ANNOTATION } from './sync-wave';
 /** Annotation Argo CD orders sync waves by (declared in sync-wave.ts, re-exported here). */
 export { SYNC_WAVE_ANNOTATION };
 
+/** Argo CD's per-resource sync options annotation (argoproj/argo-cd docs/user-guide/sync-options.md). */
+export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
+
+/**
+ * Sync options of objects that outlive the environment: never pruned when they leave the
+ * output, never deleted when the Application is (argoproj/argo-cd docs/user-guide/sync-options.md
+ * "No Prune Resources" `Prune=false`, "No Resource Deletion" `Delete=false`; several options are
+ * joined with `,`). Pulumi registers the same objects with `retainOnDelete`.
+ */
+export const KEEP_ON_REMOVAL_SYNC_OPTIONS = 'Prune=false,Delete=false';
+
 /** Apply layers, in order. */
 export type Layer = 'prerequisites' | 'nncp' | 'nad' | 'vm';
 
@@ -48,6 +59,13 @@ export interface RenderedManifest {
    * names its VirtualMachine. Undefined for primary manifests.
    */
   readonly derivedFrom?: string;
+  /**
+   * True for objects kept when the environment is removed: cluster singletons (the NMState CR,
+   * whose deletion uninstalls the nmstate handler; NetworkAddonsConfig `cluster`) and the
+   * Namespaces the environment creates (deleting one deletes every VM in it). They carry
+   * {@link KEEP_ON_REMOVAL_SYNC_OPTIONS}; Pulumi registers them with `retainOnDelete`.
+   */
+  readonly retain?: boolean;
 }
 
 /** What {@link renderEnvironment} renders from: the resolved topology and what was planned from it. */
@@ -88,7 +106,8 @@ export function prerequisiteManifests(t: Pick<Topology, 'prerequisites'>): Manif
   const out: Manifest[] = [];
   const p = t.prerequisites;
   if (!p) return out;
-  if (p.nmstate ?? true) out.push({ ...API.nmstate, metadata: { name: 'nmstate' } });
+  const keep = (): Record<string, string> => ({ [SYNC_OPTIONS_ANNOTATION]: KEEP_ON_REMOVAL_SYNC_OPTIONS });
+  if (p.nmstate ?? true) out.push({ ...API.nmstate, metadata: { name: 'nmstate', annotations: keep() } });
   const na = p.networkAddons;
   if (na) {
     const spec: Record<string, unknown> = {};
@@ -97,7 +116,29 @@ export function prerequisiteManifests(t: Pick<Topology, 'prerequisites'>): Manif
     // no `nmstate`: the CNAO CRD has no such component (validate-topology reports the option)
     if (na.kubeMacPool) spec.kubeMacPool = na.kubeMacPool === true ? {} : { rangeStart: na.kubeMacPool.rangeStart, rangeEnd: na.kubeMacPool.rangeEnd };
     if (na.imagePullPolicy) spec.imagePullPolicy = na.imagePullPolicy;
-    out.push({ ...API.networkAddonsConfig, metadata: { name: 'cluster' }, spec });
+    out.push({ ...API.networkAddonsConfig, metadata: { name: 'cluster', annotations: keep() }, spec });
+  }
+  return out;
+}
+
+/**
+ * The Namespaces an environment creates (`namespaces: { x: { create: true } }`), by name, each
+ * kept on removal; none for a namespace the node agent renders itself (`agentNamespace`).
+ */
+export function namespaceManifests(t: Pick<Topology, 'namespaces'>, agentNamespace?: string): Manifest[] {
+  const out: Manifest[] = [];
+  for (const name of Object.keys(t.namespaces ?? {}).sort()) {
+    const ns = t.namespaces![name];
+    if (ns.create !== true || name === agentNamespace) continue;
+    out.push({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name,
+        ...(ns.labels && Object.keys(ns.labels).length ? { labels: { ...ns.labels } } : {}),
+        annotations: { ...(ns.annotations ?? {}), [SYNC_OPTIONS_ANNOTATION]: KEEP_ON_REMOVAL_SYNC_OPTIONS },
+      },
+    });
   }
   return out;
 }
@@ -115,10 +156,17 @@ export function renderEnvironment(input: RenderInput, problems?: Problem[]): Ren
     const syncWave = t.syncWaves ? waves[layer] + waveOffset : undefined;
     if (syncWave !== undefined) manifest.metadata.annotations = { ...(manifest.metadata.annotations ?? {}), [SYNC_WAVE_ANNOTATION]: String(syncWave) };
     const key = manifestKey(manifest);
-    out.push({ manifest, key, layer, origin, syncWave, dependsOn, ...(derivedFrom !== undefined ? { derivedFrom } : {}) });
+    const retain = manifest.metadata.annotations?.[SYNC_OPTIONS_ANNOTATION] === KEEP_ON_REMOVAL_SYNC_OPTIONS;
+    out.push({ manifest, key, layer, origin, syncWave, dependsOn, ...(derivedFrom !== undefined ? { derivedFrom } : {}), ...(retain ? { retain } : {}) });
     return key;
   };
 
+  // the environment's own Namespaces first (prerequisites of everything namespaced; owned like the operator CRs)
+  const namespaceKeys = new Set(namespaceManifests(t, agent?.createNamespace ? agent.namespace : undefined).map((m) => push(m, 'prerequisites', PREREQUISITES_ORIGIN, [])));
+  const inNamespace = (ns: string): string[] => {
+    const k = objectKey('Namespace', ns);
+    return namespaceKeys.has(k) ? [k] : [];
+  };
   const prerequisites = prerequisiteManifests(t).map((m) => push(m, 'prerequisites', PREREQUISITES_ORIGIN, []));
   // the node agent is a prerequisite too: it reports the node side the policies build
   if (agent) for (const a of agentManifests(agent)) push(a.manifest, 'prerequisites', AGENT_ORIGIN, a.dependsOn);
@@ -136,14 +184,17 @@ export function renderEnvironment(input: RenderInput, problems?: Problem[]): Ren
   for (const n of t.networks) {
     const policy = objectKey(API.nncp.kind, n.policyName);
     const deps = policyKeys.has(policy) ? [policy] : [];
-    for (const m of networkNads(n)) nads.push({ manifest: m, name: m.metadata.name, namespace: m.metadata.namespace ?? '', origin: { kind: 'network', name: n.name }, deps });
+    for (const m of networkNads(n)) {
+      const namespace = m.metadata.namespace ?? '';
+      nads.push({ manifest: m, name: m.metadata.name, namespace, origin: { kind: 'network', name: n.name }, deps: [...inNamespace(namespace), ...deps] });
+    }
   }
   const nadKeys = new Set<string>();
   for (const n of nads.sort(byNameThenNamespace)) nadKeys.add(push(n.manifest, 'nad', n.origin, n.deps));
 
   for (const vm of [...t.vms].sort(byNameThenNamespace)) {
     const origin = vmOrigin(vm);
-    const nadsOfVm = [...new Set(vm.attachments.map((a) => objectKey(API.nad.kind, a.networkSpec?.nadName ?? a.network, vm.namespace)))].filter((k) => nadKeys.has(k));
+    const nadsOfVm = [...inNamespace(vm.namespace), ...[...new Set(vm.attachments.map((a) => objectKey(API.nad.kind, a.networkSpec?.nadName ?? a.network, vm.namespace)))].filter((k) => nadKeys.has(k))];
     const [primary, ...derived] = vmManifests(vm, macs, problems);
     const from = push(primary, 'vm', origin, nadsOfVm);
     for (const m of derived) push(m, 'vm', origin, nadsOfVm, from);
