@@ -24,7 +24,7 @@ const prod2 = defineEnvironment({
   uplinks: [{ name: 'bond0', nodeGroup: 'workers', interface: 'bond0', mtu: 9000, bond: { mode: '802.3ad', ports: ['ens1f0', 'ens1f1'] } }],
   hostPolicies: WORKERS.map((node, i) => ({
     name: `mgmt-${node}`,
-    nodeGroup: 'workers',
+    nodeGroup: 'workers' as const,
     nodeSelector: { 'kubernetes.io/hostname': node },
     interfaces: [{ name: 'bond0.100', type: 'vlan' as const, state: 'up', vlan: { 'base-iface': 'bond0', id: 100 }, ipv4: { enabled: true, dhcp: false, address: [{ ip: `10.100.0.${11 + i}`, 'prefix-length': 24 }] } }],
   })),

@@ -10,6 +10,8 @@
 import { Manifest } from '../manifest';
 import { joinPath } from '../path';
 import { isRecord } from '../problems';
+import { PlannedPolicy, planPolicies, policyNncp } from './render-nncp';
+import { ResolvedTopology } from './resolve';
 import { NncpInfo } from './rules/model';
 import { readNncp } from './rules/read-nncp';
 import { selectorsCompatible } from './rules/selectors';
@@ -142,4 +144,13 @@ export function policyOrder(manifests: readonly Manifest[]): PolicyOrder {
   let maxDepth = 0;
   for (const d of depth.values()) maxDepth = Math.max(maxDepth, d);
   return { depth, after, cycles: [...cycles.keys()].sort().map((k) => cycles.get(k)!), maxDepth };
+}
+
+/** The policies of a resolved topology in apply order (dependency depth, then name) and the order itself. */
+export function planPoliciesInOrder(t: ResolvedTopology): { readonly policies: PlannedPolicy[]; readonly order: PolicyOrder } {
+  const planned = planPolicies(t);
+  const order = policyOrder(planned.map(policyNncp));
+  const depthOf = (p: PlannedPolicy): number => order.depth.get(p.name) ?? 0;
+  const policies = planned.sort((a, b) => depthOf(a) - depthOf(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { policies, order };
 }

@@ -15,8 +15,8 @@ import { API, Manifest, manifestKey, objectKey } from '../manifest';
 import { agentManifests, ResolvedAgentDeployment, resolveAgentDeploymentOf } from './agent-deployment';
 import { Topology } from './model';
 import { AGENT_ORIGIN, Origin, PREREQUISITES_ORIGIN, vmOrigin } from './origin';
-import { PolicyOrder, policyOrder } from './policy-order';
-import { PlannedPolicy, planPolicies, policyNncp } from './render-nncp';
+import { PolicyOrder, planPoliciesInOrder } from './policy-order';
+import { PlannedPolicy, policyNncp } from './render-nncp';
 import { networkNads } from './render-nad';
 import { allocateMacs, vmManifests } from './render-vm';
 import { ResolvedTopology, resolveTopology } from './resolve';
@@ -71,6 +71,7 @@ export interface RenderedManifest {
 /** What {@link renderEnvironment} renders from: the resolved topology and what was planned from it. */
 export interface RenderInput {
   readonly topology: ResolvedTopology;
+  /** The NNCPs in apply order: by dependency depth ({@link PolicyOrder}), then name. */
   readonly policies: readonly PlannedPolicy[];
   /** The node agent's deployment, when the topology deploys it. */
   readonly agent?: ResolvedAgentDeployment;
@@ -81,15 +82,16 @@ export interface RenderInput {
 }
 
 /**
- * The sync wave of each layer for this render: the topology's waves, with the NAD and VM waves
- * moved later when the NNCP chain (`nncp + depth`) would reach the NAD wave, so NADs always
- * follow every NNCP. Layers given out of order (NAD wave not after the NNCP wave) are kept.
+ * The sync wave of each layer for this render: the topology's waves, with the NAD wave moved
+ * later when the NNCP chain (`nncp + depth`) would reach it, so NADs always follow every NNCP,
+ * and the VM wave moved after it when it was after the NAD wave. Layers given out of order (NAD
+ * wave not after the NNCP wave) are kept as given.
  */
 export function layerWaves(t: Pick<ResolvedTopology, 'waves'>, order: Pick<PolicyOrder, 'maxDepth'>): Readonly<Record<Layer, number>> {
   const w = t.waves;
   if (w.nad <= w.nncp) return w;
-  const shift = Math.max(0, w.nncp + order.maxDepth + 1 - w.nad);
-  return { prerequisites: w.prerequisites, nncp: w.nncp, nad: w.nad + shift, vm: w.vm > w.nad ? w.vm + shift : w.vm };
+  const nad = Math.max(w.nad, w.nncp + order.maxDepth + 1);
+  return { prerequisites: w.prerequisites, nncp: w.nncp, nad, vm: w.vm > w.nad ? Math.max(w.vm, nad + 1) : w.vm };
 }
 
 /** Compares by name, then namespace: the order of NADs and VMs within their layer. */
@@ -174,8 +176,7 @@ export function renderEnvironment(input: RenderInput, problems?: Problem[]): Ren
   // NNCPs by depth, then name: each after the policies whose interfaces it uses, one wave later
   const depthOf = (p: PlannedPolicy): number => order.depth.get(p.name) ?? 0;
   const policyKeys = new Set(policies.map((p) => objectKey(API.nncp.kind, p.name)));
-  const sortedPolicies = [...policies].sort((a, b) => depthOf(a) - depthOf(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const p of sortedPolicies) {
+  for (const p of policies) {
     const after = (order.after.get(p.name) ?? []).map((d) => objectKey(API.nncp.kind, d.policy)).filter((k) => policyKeys.has(k));
     push(policyNncp(p), 'nncp', p.origin, [...prerequisites, ...after], undefined, depthOf(p));
   }
@@ -205,9 +206,10 @@ export function renderEnvironment(input: RenderInput, problems?: Problem[]): Ren
 /** Resolves a topology once and plans everything its render needs: policies, the agent, MACs. */
 export function planEnvironment(t: Topology): RenderInput {
   const topology = resolveTopology(t);
-  const policies = planPolicies(topology);
+  // every consumer (render, the agent's config, validation) sees the policies in apply order
+  const { policies, order } = planPoliciesInOrder(topology);
   const agent = t.agent ? resolveAgentDeploymentOf(topology, policies, t.agent) : undefined;
-  return { topology, policies, agent, macs: allocateMacs(topology), order: policyOrder(policies.map(policyNncp)) };
+  return { topology, policies, agent, macs: allocateMacs(topology), order };
 }
 
 /** Renders a topology into manifests in apply order (no validation; see `buildEnvironment`). */

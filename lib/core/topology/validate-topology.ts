@@ -13,8 +13,7 @@ import { ResolvedNetwork, ResolvedTopology, resolveTopology } from './resolve';
 import { checkPrerequisites, checkVmNames } from './rules/intent-names';
 import { checkNamespacesDeclared } from './rules/intent-namespaces';
 import { checkPolicyOrder } from './rules/intent-ordering';
-import { policyOrder } from './policy-order';
-import { planPolicies, policyNncp } from './render-nncp';
+import { planPoliciesInOrder } from './policy-order';
 import { checkVlanClaims } from './rules/intent-vlans';
 import { Findings } from './rules/report';
 import { HOSTNAME_LABEL, Selector, selectorsCompatible } from './rules/selectors';
@@ -135,8 +134,8 @@ export function validateTopology(t: Topology, resolved: ResolvedTopology = resol
   // --- names and options the renderer derives objects from --------------------------------------
   checkVmNames(t, (path, message, fix) => add('TOPOLOGY_VM_NAME_INVALID', path, message, fix));
   checkPrerequisites(t, (path, message, fix) => add('TOPOLOGY_NETWORK_ADDONS_NMSTATE', path, message, fix));
-  const planned = planPolicies(resolved);
-  checkPolicyOrder(t, planned, policyOrder(planned.map(policyNncp)), (path, message, fix) => add('TOPOLOGY_POLICY_CYCLE', path, message, fix), (path, message, fix) => add('TOPOLOGY_POLICY_NAME_ORDER', path, message, fix));
+  const planned = planPoliciesInOrder(resolved);
+  checkPolicyOrder(t, planned.policies, planned.order, (path, message, fix) => add('TOPOLOGY_POLICY_CYCLE', path, message, fix), (path, message, fix) => add('TOPOLOGY_POLICY_NAME_ORDER', path, message, fix));
   checkNamespacesDeclared(t, (path, message, fix) => add('TOPOLOGY_NAMESPACE_UNDECLARED', path, message, fix));
 
   // --- VMs -------------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ describe('render order from the intent, not from declaration order (B13)', () =>
       ...t,
       nodeGroups: [...t.nodeGroups].reverse(),
       hostPolicies: [...t.hostPolicies!].reverse(),
-      networks: [...t.networks, { name: 'vlan201', pattern: 'vlan-bridge', uplink: 'bond0', vlan: 201, namespaces: ['team-a', 'default'] }].reverse(),
+      networks: [...t.networks, { name: 'vlan201', pattern: 'vlan-bridge' as const, uplink: 'bond0', vlan: 201, namespaces: ['team-a', 'default'] }].reverse(),
       vms: [
         { name: 'db', namespace: 'team-a', attachments: [{ network: 'vlan201' }], userData: `#cloud-config\n# ${'x'.repeat(2100)}\n` },
         ...t.vms,
