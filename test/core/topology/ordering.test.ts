@@ -152,7 +152,7 @@ describe('namespaces', () => {
     expect(b.problems.map((p) => p.code)).not.toContain('TOPOLOGY_NAMESPACE_UNDECLARED');
   });
 
-  it('GIVEN a NAD, a VM and an agent that does not create its namespace in undeclared namespaces THEN one TOPOLOGY_NAMESPACE_UNDECLARED warning each, at the field; default needs no declaration', () => {
+  it('GIVEN a NAD, a VM and an agent that does not create its namespace in undeclared namespaces THEN one TOPOLOGY_NAMESPACE_UNDECLARED warning per namespace, at its first use; default needs no declaration', () => {
     const t = chain();
     const b = buildEnvironment({
       ...t,
@@ -161,12 +161,13 @@ describe('namespaces', () => {
       agent: { createNamespace: false, namespace: 'ops' },
     });
     const found = b.problems.filter((p) => p.code === 'TOPOLOGY_NAMESPACE_UNDECLARED');
+    // once per namespace, at its first use (team-a: the NAD, then the VM; ops: the agent)
     expect(found.map((p) => [p.severity, p.resource.kind, p.path])).toEqual([
       ['warning', 'Environment', 'networks[0].namespaces[1]'],
-      ['warning', 'Environment', 'vms[0].namespace'],
       ['warning', 'Environment', 'agent.namespace'],
     ]);
-    expect(b.originOf(found[1])).toEqual({ kind: 'vm', name: 'team-a/web' });
+    expect(found[0].message).toContain('vms[0].namespace');
+    expect(b.originOf(found[0])).toEqual({ kind: 'network', name: 'vlan200' });
   });
 });
 
