@@ -26,6 +26,8 @@ export const prod = defineEnvironment({
   name: 'prod',
   platform: 'openshift',
   prerequisites: { nmstate: true },
+  // the VMs' namespace is the environment's own; the other NAD namespaces belong to other teams
+  namespaces: { vms: { create: true }, pxe: {}, infra: {} },
   nodeGroups: [
     { name: 'workers', nodeSelector: { 'node-role.kubernetes.io/worker': '' } },
     { name: 'c7000', nodeSelector: { hardware: 'c7000' } },

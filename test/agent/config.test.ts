@@ -72,7 +72,7 @@ describe('dynamic addressing: refused to apply, not compared when observing', ()
     fs.writeFileSync(file, (cm.data as Record<string, string>)['agent.yaml']);
     try {
       const loaded = loadConfig(file, DEFAULT_VALIDATORS, { dynamicAddressing: 'not-compared' });
-      const want = group === 'workers' ? ['eth1.102/4', 'br1/4'] : ['eth1.102/4'];
+      const want = group === 'workers' ? ['br1/4', 'eth1.102/4'] : ['eth1.102/4'];
       expect((loaded.intent.notCompared ?? []).map((n) => `${n.name}/${n.family}`)).toEqual(want);
       expect(() => loadConfig(file, DEFAULT_VALIDATORS)).toThrow(/AGENT_UNSUPPORTED/);
     } finally {

@@ -139,7 +139,7 @@ describe('NetworkAgent (cdk8s)', () => {
     Testing.synth(env);
     const agentWarnings = warnings.filter((w) => w.includes('AGENT_DEPLOYMENT'));
     expect(agentWarnings).toHaveLength(1);
-    expect(agentWarnings[0]).toMatch(/\[AGENT_DEPLOYMENT_UNSUPPORTED_INTENT\] env\/agent .* nodeGroups\.node-10-6-185-30\.desiredState\.interfaces\[0\]\.ipv4\.dhcp: .*NNCP vlan.*eth1\.102/);
+    expect(agentWarnings[0]).toMatch(/\[AGENT_DEPLOYMENT_UNSUPPORTED_INTENT\] env\/agent .* nodeGroups\.node-10-6-185-30\.desiredState\.interfaces\[3\]\.ipv4\.dhcp: .*NNCP vlan.*eth1\.102/);
   });
 
   test('GIVEN `environment` THEN the agent works in a plain Chart with exactly the core render; without it, outside an environment, it says where it must go', () => {

@@ -32,7 +32,7 @@ describe('NetworkEnvironment', () => {
 
   it('GIVEN constructs declared in another order than the data form THEN the output is the same (the render decides the order, not construct order)', () => {
     const app = Testing.app();
-    const env = new NetworkEnvironment(app, 'prod', { ...quiet, platform: 'openshift', silence: prod.silence });
+    const env = new NetworkEnvironment(app, 'prod', { ...quiet, platform: 'openshift', silence: prod.silence, namespaces: prod.namespaces });
     // the VMs first, then the agent, the networks, the uplinks, the host policies and the node groups last
     for (const vm of prod.vms) new MultihomedVM(env, `vm-${vm.name}`, { ...vm, attachments: vm.attachments.map(({ network, ...a }) => ({ ...a, network: { networkName: network } })) });
     new NetworkAgent(env, 'agent', { ...prod.agent, nodeGroups: undefined });
@@ -46,6 +46,28 @@ describe('NetworkEnvironment', () => {
     new ClusterNetworkPrerequisites(env, 'prereq', prod.prerequisites);
     for (const g of prod.nodeGroups) new NodeGroup(env, `ng-${g.name}`, g);
     expect(Testing.synth(env)).toEqual(Testing.synth(new NetworkEnvironment(Testing.app(), 'prod', { environment: prod, ...quiet })));
+  });
+
+  it('GIVEN constructs declared in the reverse order of the data form within each kind THEN the synth is identical (B13: the order comes from the intent)', () => {
+    const app = Testing.app();
+    const env = new NetworkEnvironment(app, 'prod', { ...quiet, platform: 'openshift', silence: prod.silence, namespaces: prod.namespaces, prerequisites: prod.prerequisites });
+    // node groups in the data's order: the agent numbers its per-group ports in node group order
+    for (const g of prod.nodeGroups) new NodeGroup(env, `ng-${g.name}`, g);
+    for (const { nodeGroup, bond, ...u } of [...prod.uplinks].reverse()) {
+      const props = { ...u, nodeGroup: { nodeGroupName: nodeGroup } };
+      if (bond) new BondedUplink(env, `up-${u.name}`, { ...props, ...bond });
+      else new Uplink(env, `up-${u.name}`, props);
+    }
+    for (const { nodeGroup, ...h } of [...(prod.hostPolicies ?? [])].reverse()) new HostNetworkPolicy(env, `hp-${h.name}`, { ...h, nodeGroup: nodeGroup ? { nodeGroupName: nodeGroup } : undefined });
+    for (const { uplink, ...n } of [...prod.networks].reverse()) new VlanBridgeNetwork(env, `net-${n.name}`, { ...n, uplink: { uplinkName: uplink, interfaceName: prod.uplinks.find((u) => u.name === uplink)!.interface } });
+    for (const vm of [...prod.vms].reverse()) new MultihomedVM(env, `vm-${vm.name}`, { ...vm, attachments: vm.attachments.map(({ network, ...a }) => ({ ...a, network: { networkName: network } })) });
+    new NetworkAgent(env, 'agent', { ...prod.agent, nodeGroups: undefined });
+    const fromData = Testing.synth(new NetworkEnvironment(Testing.app(), 'prod', { environment: prod, ...quiet }));
+    expect(Testing.synth(env)).toEqual(fromData);
+    // and the data order is the intent's: NNCPs by name within their wave, NADs by name then namespace, VMs by name
+    const names = (kind: string) => fromData.filter((m: any) => m.kind === kind).map((m: any) => `${m.metadata.namespace ?? ''}/${m.metadata.name}`);
+    expect(names('NodeNetworkConfigurationPolicy')).toEqual(['/bond-vlan30', '/br1-policy', '/static-ip', '/vlan', '/vlan-1085-policy-c7000']);
+    expect(names('VirtualMachine')).toEqual(['vms/pxe-vm', 'vms/vm-fedora']);
   });
 
   it('builds the README example from constructs: trunk port, NAD, VMs with pinned MACs, placement', () => {

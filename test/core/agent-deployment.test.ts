@@ -219,7 +219,7 @@ describe('the intent check: what a group agent would refuse in its mode (AGENT_D
   test('GIVEN apply mode on node-10-6-185-30 THEN one warning at the DHCP field of eth1.102, naming the interface and its NNCP', () => {
     const problems = validateAgentDeployment(prod, { nodeGroupModes: { 'node-10-6-185-30': 'apply' } }).filter((p) => p.code === 'AGENT_DEPLOYMENT_UNSUPPORTED_INTENT');
     expect(problems.map((p) => ({ path: p.path, severity: p.severity }))).toEqual([
-      { path: 'nodeGroups.node-10-6-185-30.desiredState.interfaces[0].ipv4.dhcp', severity: 'warning' },
+      { path: 'nodeGroups.node-10-6-185-30.desiredState.interfaces[3].ipv4.dhcp', severity: 'warning' },
     ]);
     expect(problems[0].message).toMatch(/eth1\.102/);
     expect(problems[0].message).toMatch(/NNCP vlan/);
@@ -231,7 +231,7 @@ describe('the intent check: what a group agent would refuse in its mode (AGENT_D
 
   test('GIVEN apply mode on the workers THEN br1 (DHCP on the bridge, seed 000) and eth1.102 are both reported', () => {
     expect(intentCodes(prod, { nodeGroups: ['workers'], mode: 'apply' }).map((c) => c.path)).toEqual([
-      'nodeGroups.workers.desiredState.interfaces[0].ipv4.dhcp',
+      'nodeGroups.workers.desiredState.interfaces[1].ipv4.dhcp',
       'nodeGroups.workers.desiredState.interfaces[2].ipv4.dhcp',
     ]);
   });
@@ -239,7 +239,7 @@ describe('the intent check: what a group agent would refuse in its mode (AGENT_D
   test('GIVEN an interface type the agent does not manage THEN a warning in observe mode too', () => {
     const ovs: Topology = { ...prod, hostPolicies: [...(prod.hostPolicies ?? []), { name: 'ovs', nodeGroup: 'node02', interfaces: [{ name: 'br-ex', type: 'ovs-bridge', state: 'up' }] }] };
     expect(intentCodes(ovs, { nodeGroups: ['node02'] })).toEqual([
-      { code: 'AGENT_DEPLOYMENT_UNSUPPORTED_INTENT', path: 'nodeGroups.node02.desiredState.interfaces[2].type', severity: 'warning' },
+      { code: 'AGENT_DEPLOYMENT_UNSUPPORTED_INTENT', path: 'nodeGroups.node02.desiredState.interfaces[0].type', severity: 'warning' },
     ]);
   });
 

@@ -63,6 +63,7 @@ export const TOPOLOGY_SCHEMA: FieldType = {
   fields: {
     name: 'string', platform: 'string', nodeGroups: { list: NODE_GROUP }, uplinks: { list: UPLINK }, networks: { list: NETWORK }, vms: { list: VM },
     hostPolicies: { list: HOST_POLICY },
+    namespaces: { map: { fields: { create: 'boolean', labels: 'string-map', annotations: 'string-map' } } },
     prerequisites: { fields: { nmstate: 'boolean', networkAddons: { fields: { multus: 'boolean', linuxBridge: 'boolean', nmstate: 'boolean', kubeMacPool: 'boolean-or-mapping', imagePullPolicy: 'string' } } } },
     agent: AGENT,
     ordering: { fields: { syncWaves: 'boolean', waves: { map: 'number' } } },

@@ -7,7 +7,8 @@
 import type { DesiredState, Interface, RouteEntry } from '../nmstate/types';
 import type { AgentConfigOptions, AgentProbeSpec } from './agent-options';
 import { NodeGroupSpec, Topology } from './model';
-import { planPolicies, PlannedPolicy } from './render-nncp';
+import { planPoliciesInOrder } from './policy-order';
+import { PlannedPolicy } from './render-nncp';
 import { resolveTopology } from './resolve';
 
 /** The options' types live apart (agent-options.ts); re-exported here beside their renderer. */
@@ -78,7 +79,7 @@ export interface NodeGroupAgentConfig {
  * here and reported by `validateAgentDeployment`.
  */
 export function agentConfigs(t: Topology, options: AgentConfigOptions = {}): NodeGroupAgentConfig[] {
-  return agentConfigsOf(t.nodeGroups, planPolicies(resolveTopology(t)), options);
+  return agentConfigsOf(t.nodeGroups, planPoliciesInOrder(resolveTopology(t)).policies, options);
 }
 
 /** {@link agentConfigs} from node groups and the policies already planned for them. */

@@ -17,13 +17,14 @@ import {
 import { checkAgentIntents } from './agent-intent-check';
 import { digestError, parseImageReference } from './image-reference';
 import { Topology } from './model';
-import { PlannedPolicy, planPolicies } from './render-nncp';
+import { planPoliciesInOrder } from './policy-order';
+import { PlannedPolicy } from './render-nncp';
 import { ResolvedTopology, resolveTopology } from './resolve';
 
 /** Every problem of the options against the topology (errors and warnings). */
 export function validateAgentDeployment(t: Topology, options: AgentDeploymentOptions = {}): Problem[] {
   const resolved = resolveTopology(t);
-  const policies = planPolicies(resolved);
+  const { policies } = planPoliciesInOrder(resolved);
   return validateAgentDeploymentOf(resolved, policies, resolveAgentDeploymentOf(resolved, policies, options), options);
 }
 

@@ -20,7 +20,8 @@ import { ownNodeAdmissionPolicy } from './agent-admission-policy';
 import { AgentConfigDocument, agentConfigsOf } from './agent-config';
 import type { AgentDeploymentOptions, AgentMode } from './agent-options';
 import { NodeGroupSpec, Topology } from './model';
-import { planPolicies, PlannedPolicy } from './render-nncp';
+import { planPoliciesInOrder } from './policy-order';
+import { PlannedPolicy } from './render-nncp';
 import { ResolvedTopology, resolveTopology } from './resolve';
 import { SYNC_WAVE_ANNOTATION } from './sync-wave';
 
@@ -194,7 +195,7 @@ export interface ResolvedAgentDeployment {
 /** Resolves every default once; unknown group names are left out (reported by `validateAgentDeployment`, agent-deployment-validate.ts). */
 export function resolveAgentDeployment(t: Topology, options: AgentDeploymentOptions = {}): ResolvedAgentDeployment {
   const resolved = resolveTopology(t);
-  return resolveAgentDeploymentOf(resolved, planPolicies(resolved), options);
+  return resolveAgentDeploymentOf(resolved, planPoliciesInOrder(resolved).policies, options);
 }
 
 /** {@link resolveAgentDeployment} of a resolved topology whose policies are already planned. */

@@ -4,7 +4,7 @@
  */
 import type { AgentDeploymentOptions } from './agent-options';
 import {
-  HostPolicySpec, NetworkSpec, NodeGroupSpec, OrderingSpec, Platform, PrerequisitesSpec, Topology, UplinkSpec, VmSpec,
+  HostPolicySpec, NamespaceSpec, NetworkSpec, NodeGroupSpec, OrderingSpec, Platform, PrerequisitesSpec, Topology, UplinkSpec, VmSpec,
 } from './model';
 
 /** Environment-wide settings of a {@link TopologyBuilder}. */
@@ -12,6 +12,8 @@ export interface TopologySettings {
   readonly name: string;
   readonly platform?: Platform | `${Platform}`;
   readonly prerequisites?: PrerequisitesSpec;
+  /** Namespaces the environment creates or expects (`Topology.namespaces`). */
+  readonly namespaces?: Readonly<Record<string, NamespaceSpec>>;
   /** The node agent deployed with the environment (`Topology.agent`). */
   readonly agent?: AgentDeploymentOptions;
   readonly ordering?: OrderingSpec;
@@ -37,6 +39,7 @@ export class TopologyBuilder {
         name: initial.name,
         platform: initial.platform,
         prerequisites: initial.prerequisites,
+        namespaces: initial.namespaces,
         agent: initial.agent,
         ordering: initial.ordering,
         macPrefix: initial.macPrefix,

@@ -304,6 +304,22 @@ export const TOPOLOGY_CODES = {
     summary: 'vm.unplug(name) names no attachment of the VM (a typo, the pod network, or an attach that comes later); nothing would be unplugged',
     upstream: 'multihome',
   },
+  // --- ordering and namespaces (intent, rules/intent-ordering.ts, rules/intent-namespaces.ts) ---
+  TOPOLOGY_POLICY_CYCLE: {
+    severity: 'error',
+    summary: 'NNCPs use interfaces each other creates in a cycle (A uses what B creates and B what A creates, on overlapping nodes); no apply order works',
+    upstream: `${KNMSTATE_PER_POLICY}; nmstate/nmstate (a VLAN/bridge port whose base interface does not exist fails the whole desired state)`,
+  },
+  TOPOLOGY_POLICY_NAME_ORDER: {
+    severity: 'warning',
+    summary: 'an NNCP that uses an interface another NNCP creates sorts before it by name; kubernetes-nmstate re-applies a node\'s policies in name order when the node\'s labels change, so on a new node the dependent is applied first and fails until retried',
+    upstream: 'nmstate/kubernetes-nmstate controllers/handler/nodenetworkconfigurationpolicy_controller.go allPolicies (sort.Slice by Name on node label changes, one reconcile worker; kubernetes-nmstate#1346)',
+  },
+  TOPOLOGY_NAMESPACE_UNDECLARED: {
+    severity: 'warning',
+    summary: 'a NAD, VM or the node agent uses a namespace the environment neither creates nor declares as existing; if it does not exist the objects are refused (Argo applies NADs before anything creates it)',
+    upstream: 'kubernetes/kubernetes plugin/pkg/admission/namespace/lifecycle/admission.go (NamespaceLifecycle refuses objects in a namespace that does not exist)',
+  },
 } as const satisfies CodeTable;
 
 /** A code of {@link TOPOLOGY_CODES}. */

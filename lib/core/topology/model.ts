@@ -261,6 +261,26 @@ export interface OrderingSpec {
   readonly waves?: Partial<Readonly<Record<'prerequisites' | 'nncp' | 'nad' | 'vm', number>>>;
 }
 
+/**
+ * A namespace the environment uses. `create: true` renders it as a `v1/Namespace` (first, in the
+ * prerequisites layer) with its labels and annotations, kept on removal (Argo CD
+ * `Prune=false,Delete=false`, Pulumi `retainOnDelete`: deleting a namespace deletes every VM in
+ * it). Without `create`, the namespace is only recorded as existing (created by someone else).
+ */
+export type NamespaceSpec =
+  | {
+      /** Render the Namespace object. */
+      readonly create: true;
+      /** Labels of the Namespace (e.g. Pod Security levels). */
+      readonly labels?: Readonly<Record<string, string>>;
+      /** Annotations of the Namespace. */
+      readonly annotations?: Readonly<Record<string, string>>;
+    }
+  | {
+      /** The namespace exists already; nothing is rendered. @default false */
+      readonly create?: false;
+    };
+
 /** A whole environment's intent. */
 export interface Topology {
   readonly name: string;
@@ -271,6 +291,14 @@ export interface Topology {
   readonly networks: readonly NetworkSpec[];
   readonly vms: readonly VmSpec[];
   readonly hostPolicies?: readonly HostPolicySpec[];
+  /**
+   * The namespaces the environment's NADs, VMs and node agent use, by name: created by the
+   * environment (`{ create: true }`) or existing (`{}`). A NAD, VM or agent namespace that is
+   * neither is reported (TOPOLOGY_NAMESPACE_UNDECLARED); `default` and the `kube-*` namespaces
+   * always exist.
+   * @default - none declared
+   */
+  readonly namespaces?: Readonly<Record<string, NamespaceSpec>>;
   readonly prerequisites?: PrerequisitesSpec;
   /**
    * Deploy the multihome node agent (lib/agent) with the environment: its Namespace, RBAC and a

@@ -9,7 +9,7 @@
 import type { AgentDeploymentOptions } from './agent-options';
 import type { TopologySettings } from './builder';
 import {
-  AttachmentSpec, BondSpec, HostPolicySpec, HostVlanSpec, NetworkSpec, NodeGroupSpec, OrderingSpec, Platform, PrerequisitesSpec, Topology, UplinkSpec, VmSpec,
+  AttachmentSpec, BondSpec, HostPolicySpec, HostVlanSpec, NamespaceSpec, NetworkSpec, NodeGroupSpec, OrderingSpec, Platform, PrerequisitesSpec, Topology, UplinkSpec, VmSpec,
 } from './model';
 import type { EnvironmentValidationOptions } from './validate-environment';
 
@@ -112,6 +112,12 @@ export interface NetworkEnvironmentProps extends EnvironmentValidationOptions {
   readonly platform?: Platform | `${Platform}`;
   /** @default - the environment's; none otherwise */
   readonly prerequisites?: PrerequisitesSpec;
+  /**
+   * Namespaces the environment creates (`{ 'team-a': { create: true } }`) or expects to exist
+   * (`{ 'team-b': {} }`), merged over the environment's (`Topology.namespaces`).
+   * @default - the environment's; none otherwise
+   */
+  readonly namespaces?: Readonly<Record<string, NamespaceSpec>>;
   /** @default - the environment's, else sync waves on with the default waves */
   readonly ordering?: OrderingSpec;
   /** MAC prefix of the deterministic allocator. @default - the environment's, else kubemacpool's default range */
@@ -127,6 +133,7 @@ export function environmentSettings(id: string, props: NetworkEnvironmentProps):
     name: props.name ?? env?.name ?? id,
     platform: props.platform ?? env?.platform,
     prerequisites: props.prerequisites ?? env?.prerequisites,
+    namespaces: props.namespaces || env?.namespaces ? { ...env?.namespaces, ...props.namespaces } : undefined,
     ordering: props.ordering ?? env?.ordering,
     macPrefix: props.macPrefix ?? env?.macPrefix,
     silence: [...(env?.silence ?? []), ...(props.silence ?? [])],

@@ -27,11 +27,9 @@ export interface PlannedPolicy {
   readonly ovnMappings?: readonly OvnBridgeMapping[];
   /** Networks rendered into this policy. */
   readonly networks: readonly string[];
-  /** Policies this one builds on: the uplink policy that creates the bond its interfaces use. */
-  readonly after: readonly string[];
 }
 
-/** All NNCPs of a topology, in render order: host policies, uplinks, then networks. */
+/** All NNCPs of a topology: host policies, uplinks, then networks (render.ts orders them by dependency depth (policy-order.ts), then name). */
 export function planPolicies(t: ResolvedTopology): PlannedPolicy[] {
   const groups = new Map(t.nodeGroups.map((g) => [g.name, g]));
   const out: PlannedPolicy[] = [];
@@ -45,7 +43,6 @@ export function planPolicies(t: ResolvedTopology): PlannedPolicy[] {
       interfaces: h.interfaces.map((i) => ({ ...i })),
       routes: h.routes ? [...h.routes] : undefined,
       networks: [],
-      after: [],
     });
   }
   for (const u of t.uplinks) if (u.rendersPolicy) out.push(uplinkPolicy(u));
@@ -85,7 +82,7 @@ export function policyNncp(p: PlannedPolicy): Manifest {
 }
 
 /** Head of a network's policy: its name, origin, node selection. */
-function networkPolicyHead(first: ResolvedNetwork, members: readonly ResolvedNetwork[]): Pick<PlannedPolicy, 'name' | 'origin' | 'nodeSelector' | 'maxUnavailable' | 'networks' | 'after'> {
+function networkPolicyHead(first: ResolvedNetwork, members: readonly ResolvedNetwork[]): Pick<PlannedPolicy, 'name' | 'origin' | 'nodeSelector' | 'maxUnavailable' | 'networks'> {
   const u = first.uplinkSpec;
   return {
     name: first.policyName,
@@ -93,8 +90,6 @@ function networkPolicyHead(first: ResolvedNetwork, members: readonly ResolvedNet
     nodeSelector: { ...(first.nodeGroupSpec?.nodeSelector ?? {}), ...(u?.nodeSelector ?? {}) },
     maxUnavailable: first.nodeGroupSpec?.maxUnavailable,
     networks: members.map((m) => m.name),
-    // a network on a bond (or on host VLANs of the uplink) needs the uplink's policy applied first
-    after: u?.rendersPolicy && u.bond ? [u.policyName] : [],
   };
 }
 
@@ -131,7 +126,6 @@ function uplinkPolicy(u: ResolvedUplink): PlannedPolicy {
     maxUnavailable: u.nodeGroupSpec?.maxUnavailable,
     interfaces,
     networks: [],
-    after: [],
   };
 }
 

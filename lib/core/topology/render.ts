@@ -4,13 +4,19 @@
  * layer, its Argo CD sync wave and the manifests it needs applied first. Every entry point (the
  * cdk8s and Pulumi environments, `multihome synth`, `diagram`) translates this output; none of
  * them predicts or re-derives it.
+ *
+ * The order depends on the intent only, never on the order specs were declared in (constructs
+ * and the data form render the same bytes): NNCPs by dependency depth (policy-order.ts: a
+ * policy using an interface another creates gets the next sync wave and `dependsOn` it), then
+ * name; NADs and VMs by name, then namespace; a VM's derived objects right after it.
  */
 import { Problem } from '../errors';
 import { API, Manifest, manifestKey, objectKey } from '../manifest';
 import { agentManifests, ResolvedAgentDeployment, resolveAgentDeploymentOf } from './agent-deployment';
 import { Topology } from './model';
 import { AGENT_ORIGIN, Origin, PREREQUISITES_ORIGIN, vmOrigin } from './origin';
-import { PlannedPolicy, planPolicies, policyNncp } from './render-nncp';
+import { PolicyOrder, planPoliciesInOrder } from './policy-order';
+import { PlannedPolicy, policyNncp } from './render-nncp';
 import { networkNads } from './render-nad';
 import { allocateMacs, vmManifests } from './render-vm';
 import { ResolvedTopology, resolveTopology } from './resolve';
@@ -18,6 +24,17 @@ import { SYNC_WAVE_ANNOTATION } from './sync-wave';
 
 /** Annotation Argo CD orders sync waves by (declared in sync-wave.ts, re-exported here). */
 export { SYNC_WAVE_ANNOTATION };
+
+/** Argo CD's per-resource sync options annotation (argoproj/argo-cd docs/user-guide/sync-options.md). */
+export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
+
+/**
+ * Sync options of objects that outlive the environment: never pruned when they leave the
+ * output, never deleted when the Application is (argoproj/argo-cd docs/user-guide/sync-options.md
+ * "No Prune Resources" `Prune=false`, "No Resource Deletion" `Delete=false`; several options are
+ * joined with `,`). Pulumi registers the same objects with `retainOnDelete`.
+ */
+export const KEEP_ON_REMOVAL_SYNC_OPTIONS = 'Prune=false,Delete=false';
 
 /** Apply layers, in order. */
 export type Layer = 'prerequisites' | 'nncp' | 'nad' | 'vm';
@@ -42,16 +59,45 @@ export interface RenderedManifest {
    * names its VirtualMachine. Undefined for primary manifests.
    */
   readonly derivedFrom?: string;
+  /**
+   * True for objects kept when the environment is removed: cluster singletons (the NMState CR,
+   * whose deletion uninstalls the nmstate handler; NetworkAddonsConfig `cluster`) and the
+   * Namespaces the environment creates (deleting one deletes every VM in it). They carry
+   * {@link KEEP_ON_REMOVAL_SYNC_OPTIONS}; Pulumi registers them with `retainOnDelete`.
+   */
+  readonly retain?: boolean;
 }
 
 /** What {@link renderEnvironment} renders from: the resolved topology and what was planned from it. */
 export interface RenderInput {
   readonly topology: ResolvedTopology;
+  /** The NNCPs in apply order: by dependency depth ({@link PolicyOrder}), then name. */
   readonly policies: readonly PlannedPolicy[];
   /** The node agent's deployment, when the topology deploys it. */
   readonly agent?: ResolvedAgentDeployment;
   /** MAC of every VM NIC ({@link allocateMacs}). */
   readonly macs: ReadonlyMap<string, string>;
+  /** The order between the policies ({@link policyOrder} of their NNCPs). */
+  readonly order: PolicyOrder;
+}
+
+/**
+ * The sync wave of each layer for this render: the topology's waves, with the NAD wave moved
+ * later when the NNCP chain (`nncp + depth`) would reach it, so NADs always follow every NNCP,
+ * and the VM wave moved after it when it was after the NAD wave. Layers given out of order (NAD
+ * wave not after the NNCP wave) are kept as given.
+ */
+export function layerWaves(t: Pick<ResolvedTopology, 'waves'>, order: Pick<PolicyOrder, 'maxDepth'>): Readonly<Record<Layer, number>> {
+  const w = t.waves;
+  if (w.nad <= w.nncp) return w;
+  const nad = Math.max(w.nad, w.nncp + order.maxDepth + 1);
+  return { prerequisites: w.prerequisites, nncp: w.nncp, nad, vm: w.vm > w.nad ? Math.max(w.vm, nad + 1) : w.vm };
+}
+
+/** Compares by name, then namespace: the order of NADs and VMs within their layer. */
+function byNameThenNamespace(a: { readonly name: string; readonly namespace: string }, b: { readonly name: string; readonly namespace: string }): number {
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0;
 }
 
 /**
@@ -62,7 +108,8 @@ export function prerequisiteManifests(t: Pick<Topology, 'prerequisites'>): Manif
   const out: Manifest[] = [];
   const p = t.prerequisites;
   if (!p) return out;
-  if (p.nmstate ?? true) out.push({ ...API.nmstate, metadata: { name: 'nmstate' } });
+  const keep = (): Record<string, string> => ({ [SYNC_OPTIONS_ANNOTATION]: KEEP_ON_REMOVAL_SYNC_OPTIONS });
+  if (p.nmstate ?? true) out.push({ ...API.nmstate, metadata: { name: 'nmstate', annotations: keep() } });
   const na = p.networkAddons;
   if (na) {
     const spec: Record<string, unknown> = {};
@@ -71,7 +118,29 @@ export function prerequisiteManifests(t: Pick<Topology, 'prerequisites'>): Manif
     // no `nmstate`: the CNAO CRD has no such component (validate-topology reports the option)
     if (na.kubeMacPool) spec.kubeMacPool = na.kubeMacPool === true ? {} : { rangeStart: na.kubeMacPool.rangeStart, rangeEnd: na.kubeMacPool.rangeEnd };
     if (na.imagePullPolicy) spec.imagePullPolicy = na.imagePullPolicy;
-    out.push({ ...API.networkAddonsConfig, metadata: { name: 'cluster' }, spec });
+    out.push({ ...API.networkAddonsConfig, metadata: { name: 'cluster', annotations: keep() }, spec });
+  }
+  return out;
+}
+
+/**
+ * The Namespaces an environment creates (`namespaces: { x: { create: true } }`), by name, each
+ * kept on removal; none for a namespace the node agent renders itself (`agentNamespace`).
+ */
+export function namespaceManifests(t: Pick<Topology, 'namespaces'>, agentNamespace?: string): Manifest[] {
+  const out: Manifest[] = [];
+  for (const name of Object.keys(t.namespaces ?? {}).sort()) {
+    const ns = t.namespaces![name];
+    if (ns.create !== true || name === agentNamespace) continue;
+    out.push({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name,
+        ...(ns.labels && Object.keys(ns.labels).length ? { labels: { ...ns.labels } } : {}),
+        annotations: { ...(ns.annotations ?? {}), [SYNC_OPTIONS_ANNOTATION]: KEEP_ON_REMOVAL_SYNC_OPTIONS },
+      },
+    });
   }
   return out;
 }
@@ -82,40 +151,54 @@ export function prerequisiteManifests(t: Pick<Topology, 'prerequisites'>): Manif
  * renders without it and its problems are pushed there; without, that throws a MultihomeError.
  */
 export function renderEnvironment(input: RenderInput, problems?: Problem[]): RenderedManifest[] {
-  const { topology: t, policies, agent, macs } = input;
-  const wave = (layer: Layer): number | undefined => (t.syncWaves ? t.waves[layer] : undefined);
+  const { topology: t, policies, agent, macs, order } = input;
+  const waves = layerWaves(t, order);
   const out: RenderedManifest[] = [];
-  const push = (manifest: Manifest, layer: Layer, origin: Origin, dependsOn: readonly string[], derivedFrom?: string): string => {
-    const syncWave = wave(layer);
+  const push = (manifest: Manifest, layer: Layer, origin: Origin, dependsOn: readonly string[], derivedFrom?: string, waveOffset = 0): string => {
+    const syncWave = t.syncWaves ? waves[layer] + waveOffset : undefined;
     if (syncWave !== undefined) manifest.metadata.annotations = { ...(manifest.metadata.annotations ?? {}), [SYNC_WAVE_ANNOTATION]: String(syncWave) };
     const key = manifestKey(manifest);
-    out.push({ manifest, key, layer, origin, syncWave, dependsOn, ...(derivedFrom !== undefined ? { derivedFrom } : {}) });
+    const retain = manifest.metadata.annotations?.[SYNC_OPTIONS_ANNOTATION] === KEEP_ON_REMOVAL_SYNC_OPTIONS;
+    out.push({ manifest, key, layer, origin, syncWave, dependsOn, ...(derivedFrom !== undefined ? { derivedFrom } : {}), ...(retain ? { retain } : {}) });
     return key;
   };
 
+  // the environment's own Namespaces first (prerequisites of everything namespaced; owned like the operator CRs)
+  const namespaceKeys = new Set(namespaceManifests(t, agent?.createNamespace ? agent.namespace : undefined).map((m) => push(m, 'prerequisites', PREREQUISITES_ORIGIN, [])));
+  const inNamespace = (ns: string): string[] => {
+    const k = objectKey('Namespace', ns);
+    return namespaceKeys.has(k) ? [k] : [];
+  };
   const prerequisites = prerequisiteManifests(t).map((m) => push(m, 'prerequisites', PREREQUISITES_ORIGIN, []));
   // the node agent is a prerequisite too: it reports the node side the policies build
   if (agent) for (const a of agentManifests(agent)) push(a.manifest, 'prerequisites', AGENT_ORIGIN, a.dependsOn);
 
+  // NNCPs by depth, then name: each after the policies whose interfaces it uses, one wave later
+  const depthOf = (p: PlannedPolicy): number => order.depth.get(p.name) ?? 0;
   const policyKeys = new Set(policies.map((p) => objectKey(API.nncp.kind, p.name)));
   for (const p of policies) {
-    const after = p.after.map((name) => objectKey(API.nncp.kind, name)).filter((k) => policyKeys.has(k));
-    push(policyNncp(p), 'nncp', p.origin, [...prerequisites, ...after]);
+    const after = (order.after.get(p.name) ?? []).map((d) => objectKey(API.nncp.kind, d.policy)).filter((k) => policyKeys.has(k));
+    push(policyNncp(p), 'nncp', p.origin, [...prerequisites, ...after], undefined, depthOf(p));
   }
 
-  const nadKeys = new Set<string>();
+  const nads: Array<{ manifest: Manifest; name: string; namespace: string; origin: Origin; deps: string[] }> = [];
   for (const n of t.networks) {
     const policy = objectKey(API.nncp.kind, n.policyName);
     const deps = policyKeys.has(policy) ? [policy] : [];
-    for (const m of networkNads(n)) nadKeys.add(push(m, 'nad', { kind: 'network', name: n.name }, deps));
+    for (const m of networkNads(n)) {
+      const namespace = m.metadata.namespace ?? '';
+      nads.push({ manifest: m, name: m.metadata.name, namespace, origin: { kind: 'network', name: n.name }, deps: [...inNamespace(namespace), ...deps] });
+    }
   }
+  const nadKeys = new Set<string>();
+  for (const n of nads.sort(byNameThenNamespace)) nadKeys.add(push(n.manifest, 'nad', n.origin, n.deps));
 
-  for (const vm of t.vms) {
+  for (const vm of [...t.vms].sort(byNameThenNamespace)) {
     const origin = vmOrigin(vm);
-    const nads = [...new Set(vm.attachments.map((a) => objectKey(API.nad.kind, a.networkSpec?.nadName ?? a.network, vm.namespace)))].filter((k) => nadKeys.has(k));
+    const nadsOfVm = [...inNamespace(vm.namespace), ...[...new Set(vm.attachments.map((a) => objectKey(API.nad.kind, a.networkSpec?.nadName ?? a.network, vm.namespace)))].filter((k) => nadKeys.has(k))];
     const [primary, ...derived] = vmManifests(vm, macs, problems);
-    const from = push(primary, 'vm', origin, nads);
-    for (const m of derived) push(m, 'vm', origin, nads, from);
+    const from = push(primary, 'vm', origin, nadsOfVm);
+    for (const m of derived) push(m, 'vm', origin, nadsOfVm, from);
   }
   return out;
 }
@@ -123,9 +206,10 @@ export function renderEnvironment(input: RenderInput, problems?: Problem[]): Ren
 /** Resolves a topology once and plans everything its render needs: policies, the agent, MACs. */
 export function planEnvironment(t: Topology): RenderInput {
   const topology = resolveTopology(t);
-  const policies = planPolicies(topology);
+  // every consumer (render, the agent's config, validation) sees the policies in apply order
+  const { policies, order } = planPoliciesInOrder(topology);
   const agent = t.agent ? resolveAgentDeploymentOf(topology, policies, t.agent) : undefined;
-  return { topology, policies, agent, macs: allocateMacs(topology) };
+  return { topology, policies, agent, macs: allocateMacs(topology), order };
 }
 
 /** Renders a topology into manifests in apply order (no validation; see `buildEnvironment`). */

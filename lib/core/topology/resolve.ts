@@ -158,11 +158,24 @@ function resolveNetwork(n: NetworkSpec, platform: Platform, uplinks: Map<string,
     resourceName: n.resourceName ?? pattern !== NetworkPattern.OVN_LOCALNET,
     state: n.state ?? 'present',
     vlanInterface,
-    policyName: n.policyName ?? (shared ? `${bridge}-${nic}` : `${n.name}-${uplinkSpec?.nodeGroup ?? 'nodes'}`),
+    policyName: n.policyName ?? defaultNetworkPolicyName(shared ? `${bridge}-${nic}` : `${n.name}-${uplinkSpec?.nodeGroup ?? 'nodes'}`, uplinkSpec),
     ...(shared ? { sharedBridgeKey: `${n.uplink}\u0000${bridge}` } : {}),
     uplinkSpec,
     nodeGroupSpec,
   };
+}
+
+/**
+ * The default NNCP name of a network: `plain`, unless the network builds on its uplink's bond
+ * policy and `plain` sorts before that policy's name — then `<uplink policy>-<plain>`, which sorts
+ * after it. kubernetes-nmstate re-applies a node's policies in name order when the node's labels
+ * change (nmstate/kubernetes-nmstate controllers/handler/nodenetworkconfigurationpolicy_controller.go
+ * `allPolicies`: sort.Slice by Name, one reconcile worker), so a generated name never asks for a
+ * policy before the bond it uses. Byte order, as Go compares strings (names are ASCII).
+ */
+function defaultNetworkPolicyName(plain: string, uplink: ResolvedUplink | undefined): string {
+  if (!uplink?.bond || uplink.state === 'absent' || plain >= uplink.policyName) return plain;
+  return `${uplink.policyName}-${plain}`;
 }
 
 /*

@@ -15,6 +15,9 @@ import { checkKubernetesNames } from './rules/intent-k8s-names';
 import { checkPrerequisites, checkVmNames } from './rules/intent-names';
 import { checkVmPlacement } from './rules/intent-placement';
 import { checkVlanBases } from './rules/intent-base-iface';
+import { checkNamespacesDeclared } from './rules/intent-namespaces';
+import { checkPolicyOrder } from './rules/intent-ordering';
+import { planPoliciesInOrder } from './policy-order';
 import { checkVlanClaims } from './rules/intent-vlans';
 import { Findings } from './rules/report';
 import { checkTopologyShape, topologyName } from './rules/shape';
@@ -145,6 +148,9 @@ export function validateTopology(t: Topology, resolved?: ResolvedTopology): Prob
   checkVmNames(t, (path, message, fix) => add('TOPOLOGY_VM_NAME_INVALID', path, message, fix));
   checkKubernetesNames(t, resolved, (path, message, fix) => add('TOPOLOGY_NAME_INVALID', path, message, fix));
   checkPrerequisites(t, (path, message, fix) => add('TOPOLOGY_NETWORK_ADDONS_NMSTATE', path, message, fix));
+  const planned = planPoliciesInOrder(resolved);
+  checkPolicyOrder(t, planned.policies, planned.order, (path, message, fix) => add('TOPOLOGY_POLICY_CYCLE', path, message, fix), (path, message, fix) => add('TOPOLOGY_POLICY_NAME_ORDER', path, message, fix));
+  checkNamespacesDeclared(t, (path, message, fix) => add('TOPOLOGY_NAMESPACE_UNDECLARED', path, message, fix));
 
   // --- addresses at the prop -------------------------------------------------------------------
   checkAddressSyntax(t, (path, message, fix) => add('TOPOLOGY_ADDRESS_INVALID', path, message, fix));

@@ -104,7 +104,7 @@ describe('buildEnvironment', () => {
     expect([unknown.path, b.originOf(unknown)]).toEqual(['networks[1].uplink', { kind: 'network', name: 'typo' }]);
     const nad = b.problems.find((p) => p.resource.kind === 'NetworkAttachmentDefinition' && p.resource.namespace === 'team-b')!;
     expect([nad.code, nad.path, b.originOf(nad)]).toEqual(['CNI_BRIDGE_VLAN_RANGE', 'spec.config.vlan', { kind: 'network', name: 'vlan200' }]);
-    const nncp = b.problems.find((p) => p.resource.kind === 'NodeNetworkConfigurationPolicy')!;
+    const nncp = b.problems.find((p) => p.resource.kind === 'NodeNetworkConfigurationPolicy' && p.resource.name === 'br0-bond0')!;
     expect(b.originOf(nncp)).toEqual({ kind: 'network', name: 'vlan200' });
     expect(b.errors.length).toBeGreaterThanOrEqual(2);
   });

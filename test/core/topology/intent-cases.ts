@@ -14,6 +14,7 @@ export function baseTopology(): Topology {
     uplinks: [{ name: 'eth1', nodeGroup: 'workers', interface: 'eth1' }],
     networks: [{ name: 'vlan100', pattern: 'trunk-bridge', uplink: 'eth1', bridge: 'br0', vlan: 100, namespaces: ['vms'], subnets: ['10.100.0.0/24'] }],
     vms: [{ name: 'vm1', namespace: 'vms', attachments: [{ network: 'vlan100', ipv4: ['10.100.0.10/24'] }] }],
+    namespaces: { vms: {} },
   };
 }
 
@@ -51,6 +52,7 @@ export const INTENT_CASES: Readonly<Record<string, IntentCase>> = {
     topology: {
       ...base,
       networks: [net0, { name: 'legacy', pattern: 'vlan-bridge', uplink: 'eth1', bridge: 'br100', vlan: 100, namespaces: ['legacy'] }],
+      namespaces: { ...base.namespaces, legacy: {} },
     },
     expected: [{ code: 'TOPOLOGY_VLAN_CLAIMED_TWICE', path: 'networks[1].vlan' }],
   },
@@ -167,5 +169,39 @@ export const INTENT_CASES: Readonly<Record<string, IntentCase>> = {
       hostPolicies: [{ name: 'mgmt', nodeGroup: 'workers', interfaces: [{ name: 'bnod0.100', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bnod0', id: 100 } }] }],
     },
     expected: [{ code: 'TOPOLOGY_BASE_INTERFACE_UNDECLARED', path: 'hostPolicies[0].interfaces[0].vlan.base-iface' }],
+  },
+  TOPOLOGY_POLICY_NAME_ORDER: {
+    title: 'host policy "a-mgmt" puts a VLAN on bond0, which "z-bond" creates, and sorts before it',
+    topology: {
+      ...base,
+      hostPolicies: [
+        { name: 'z-bond', nodeGroup: 'workers', interfaces: [{ name: 'bond0', type: 'bond', state: 'up', 'link-aggregation': { mode: 'active-backup', port: ['eth2', 'eth3'] } }] },
+        { name: 'a-mgmt', nodeGroup: 'workers', interfaces: [{ name: 'bond0.10', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bond0', id: 10 } }] },
+      ],
+    },
+    expected: [{ code: 'TOPOLOGY_POLICY_NAME_ORDER', path: 'hostPolicies[1].name' }],
+  },
+  TOPOLOGY_POLICY_CYCLE: {
+    title: 'one host policy creates bond1 and bridge br1 on bond1.5, the other creates bond1.5 on bond1',
+    topology: {
+      ...base,
+      hostPolicies: [
+        {
+          name: 'p-bridge',
+          nodeGroup: 'workers',
+          interfaces: [
+            { name: 'bond1', type: 'bond', state: 'up', 'link-aggregation': { mode: 'active-backup', port: ['eth2', 'eth3'] } },
+            { name: 'br1', type: 'linux-bridge', state: 'up', bridge: { port: [{ name: 'bond1.5' }] } },
+          ],
+        },
+        { name: 'p-vlan', nodeGroup: 'workers', interfaces: [{ name: 'bond1.5', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bond1', id: 5 } }] },
+      ],
+    },
+    expected: [{ code: 'TOPOLOGY_POLICY_CYCLE', path: 'hostPolicies[0].name' }],
+  },
+  TOPOLOGY_NAMESPACE_UNDECLARED: {
+    title: 'the VM is in namespace "apps", which the environment neither creates nor declares',
+    topology: { ...base, vms: [{ ...vm0, namespace: 'apps' }] },
+    expected: [{ code: 'TOPOLOGY_NAMESPACE_UNDECLARED', path: 'vms[0].namespace' }],
   },
 };

@@ -36,6 +36,7 @@ describe('validateTopology: no false positives on legitimate reuse', () => {
       ...t,
       nodeGroups: [...t.nodeGroups, { name: 'edge', nodeSelector: { 'node-role.kubernetes.io/edge': '' } }],
       uplinks: [...t.uplinks, { name: 'ens3', nodeGroup: 'edge', interface: 'ens3' }],
+      namespaces: { ...t.namespaces, edge: {} },
     };
   };
 
@@ -62,7 +63,7 @@ describe('validateTopology: no false positives on legitimate reuse', () => {
 
   it('two trunk networks may carry the same VLAN on one bridge (one L2, two namespaces)', () => {
     const t = baseTopology();
-    const shared = { ...t, networks: [...t.networks, { ...t.networks[0], name: 'vlan100-b', nadName: 'vlan100', namespaces: ['other'] }] };
+    const shared = { ...t, networks: [...t.networks, { ...t.networks[0], name: 'vlan100-b', nadName: 'vlan100', namespaces: ['other'] }], namespaces: { ...t.namespaces, other: {} } };
     expect(validateTopology(shared)).toEqual([]);
   });
 
