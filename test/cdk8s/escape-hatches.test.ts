@@ -83,7 +83,7 @@ describe('rendered objects are children of their construct', () => {
     env.topology.addVm({ name: 'raw', namespace: 'team-a', attachments: [{ network: 'vlan200', ipv4: ['10.20.0.9/24'] }] });
     const [{ object }] = env.objectsOf({ kind: 'vm', name: 'team-a/raw' });
     expect(object.node.path).toBe('esc/Objects/VirtualMachine-team-a-raw');
-    expect(Testing.synth(env).filter((o) => o.kind === 'VirtualMachine').map((o) => o.metadata.name)).toEqual(['vm', 'raw']);
+    expect(Testing.synth(env).filter((o) => o.kind === 'VirtualMachine').map((o) => o.metadata.name)).toEqual(['raw', 'vm']); // VMs in name order
   });
 
   it('GIVEN a VM declared inside a nested chart THEN its objects stay in the environment\'s output', () => {

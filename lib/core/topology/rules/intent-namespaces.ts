@@ -9,6 +9,7 @@
  * creates are always there (kubernetes/kubernetes pkg/controlplane/controller/systemnamespaces:
  * default, kube-system, kube-public, kube-node-lease).
  */
+import { dns1123LabelError } from '../../kubernetes/names';
 import { joinPath } from '../../path';
 import { AGENT_DEPLOYMENT_DEFAULTS } from '../agent-deployment';
 import { Topology } from '../model';
@@ -23,7 +24,8 @@ export function checkNamespacesDeclared(t: Topology, report: IntentReport): void
   const known = (ns: string): boolean => BUILTIN_NAMESPACES.has(ns) || Object.prototype.hasOwnProperty.call(declared, ns);
   const uses = new Map<string, Array<{ path: string; what: string; move: string }>>();
   const use = (ns: string, path: string, what: string, move: string): void => {
-    if (known(ns)) return;
+    // a name that is no namespace name is TOPOLOGY_NAME_INVALID's, not a second problem here
+    if (typeof ns !== 'string' || known(ns) || dns1123LabelError(ns) !== undefined) return;
     const list = uses.get(ns);
     if (list) list.push({ path, what, move });
     else uses.set(ns, [{ path, what, move }]);
