@@ -149,46 +149,73 @@ export function environmentTopology(id: string, props: NetworkEnvironmentProps):
 
 /** The spec of a node group from its props. */
 export function nodeGroupSpec(id: string, props: NodeGroupProps): NodeGroupSpec {
-  return { ...props, name: props.name ?? id };
+  return { ...props, name: props?.name ?? id } as NodeGroupSpec;
+}
+
+/**
+ * The name a reference prop gives: the referenced construct's name (`{ nodeGroupName }`), the
+ * name itself when a string was given (JavaScript callers, data), or the value as it is when it is
+ * neither — the topology's shape gate (TOPOLOGY_SHAPE) then reports it instead of a TypeError here.
+ */
+export function referenceName(ref: unknown, key: 'nodeGroupName' | 'uplinkName' | 'networkName'): string {
+  if (typeof ref === 'string') return ref;
+  if (typeof ref === 'object' && ref !== null && typeof (ref as Record<string, unknown>)[key] === 'string') return (ref as Record<string, string>)[key];
+  return ref as string;
 }
 
 /** The spec of a NIC uplink from its props. */
 export function uplinkSpec(id: string, props: UplinkProps): UplinkSpec {
-  const { name, nodeGroup, ...rest } = props;
-  return { ...rest, name: name ?? id, nodeGroup: nodeGroup.nodeGroupName };
+  const { name, nodeGroup, ...rest } = props ?? ({} as UplinkProps);
+  return { ...rest, name: name ?? id, nodeGroup: referenceName(nodeGroup, 'nodeGroupName') };
 }
 
 /** The spec of a bonded uplink from its props: the uplink's fields, the bond's under `bond`. */
 export function bondedUplinkSpec(id: string, props: BondedUplinkProps): UplinkSpec {
-  const { mode, ports, miimon, primary, options, ...uplink } = props;
-  return { ...uplinkSpec(id, uplink), bond: { mode, ports: [...ports], miimon, primary, options } };
+  const { mode, ports, miimon, primary, options, ...uplink } = props ?? ({} as BondedUplinkProps);
+  return { ...uplinkSpec(id, uplink), bond: { mode, ports: listOf(ports), miimon, primary, options } };
+}
+
+/** A list prop as given: copied when it is a list, passed on as it is otherwise (the shape gate reports it). */
+function listOf<T>(v: readonly T[] | undefined): T[] {
+  return (Array.isArray(v) ? [...v] : v) as T[];
 }
 
 /** The spec of a network from its props. */
 export function networkSpec(id: string, props: VlanBridgeNetworkProps): NetworkSpec {
-  const { name, uplink, namespaces, ...rest } = props;
-  return { ...rest, name: name ?? id, uplink: uplink.uplinkName, namespaces: [...(namespaces ?? [])] };
+  const { name, uplink, namespaces, ...rest } = props ?? ({} as VlanBridgeNetworkProps);
+  return { ...rest, name: name ?? id, uplink: referenceName(uplink, 'uplinkName'), namespaces: listOf(namespaces ?? []) };
 }
 
 /** The spec of one VM NIC on `network`. */
 export function attachmentSpec(network: INetwork, options: AttachOptions = {}): AttachmentSpec {
-  return { ...options, network: network.networkName };
+  return { ...(options ?? {}), network: referenceName(network, 'networkName') };
 }
 
 /** The spec of a VM from its props. */
 export function vmSpec(id: string, props: MultihomedVMProps): VmSpec {
-  const { name, attachments, ...rest } = props;
-  return { ...rest, name: name ?? id, attachments: (attachments ?? []).map(({ network, ...o }) => attachmentSpec(network, o)) };
+  const { name, attachments, ...rest } = props ?? ({} as MultihomedVMProps);
+  const list = attachments ?? [];
+  return {
+    ...rest,
+    name: name ?? id,
+    attachments: Array.isArray(list) ? list.map((a) => (typeof a === 'object' && a !== null ? attachmentSpec(a.network, omitNetwork(a)) : (a as never))) : (list as never),
+  };
+}
+
+/** An attachment's options without its network reference. */
+function omitNetwork(a: VmAttachmentProps): AttachOptions {
+  const { network: _network, ...options } = a;
+  return options;
 }
 
 /** The spec of a host policy from its props. */
 export function hostPolicySpec(id: string, props: HostNetworkPolicyProps): HostPolicySpec {
-  const { name, nodeGroup, ...rest } = props;
-  return { ...rest, name: name ?? id, ...(nodeGroup ? { nodeGroup: nodeGroup.nodeGroupName } : {}) };
+  const { name, nodeGroup, ...rest } = props ?? ({} as HostNetworkPolicyProps);
+  return { ...rest, name: name ?? id, ...(nodeGroup !== undefined ? { nodeGroup: referenceName(nodeGroup, 'nodeGroupName') } : {}) };
 }
 
 /** The agent deployment options of {@link NetworkAgentProps}. */
 export function agentOptions(props: NetworkAgentProps): AgentDeploymentOptions {
-  const { nodeGroups, ...rest } = props;
-  return { ...rest, ...(nodeGroups ? { nodeGroups: nodeGroups.map((g) => g.nodeGroupName) } : {}) };
+  const { nodeGroups, ...rest } = props ?? {};
+  return { ...rest, ...(nodeGroups !== undefined ? { nodeGroups: Array.isArray(nodeGroups) ? nodeGroups.map((g) => referenceName(g, 'nodeGroupName')) : (nodeGroups as never) } : {}) };
 }
