@@ -82,6 +82,11 @@ export const NMSTATE_CODES = {
     summary: 'interface name is not a valid kernel name (non-empty, at most 15 bytes, no "/", ":" or whitespace); nmstate does not check, NetworkManager and the kernel reject it at apply time',
     upstream: 'linux net/core/dev.c dev_valid_name',
   },
+  NMSTATE_INTERFACE_UNKNOWN_KEY: {
+    severity: 'warning',
+    summary: 'an interface-level key nmstate does not know (a typo such as `vlna:` for `vlan:`): nmstate keeps it in BaseInterface `_other` and ignores it, so the interface is applied without what the key meant',
+    upstream: `${N}/iface.rs Interface::deserialize; ${BASE} BaseInterface (#[serde(flatten)] _other)`,
+  },
   NMSTATE_INTERFACE_TYPE_UNKNOWN: {
     severity: 'warning',
     summary: 'interface type is not one nmstate knows: nmstate logs "Unsupported interface type" and resolves the type from the node, failing when the interface does not exist',

@@ -7,6 +7,7 @@ import { joinPath } from '../../path';
 import { show } from '../../problems';
 import { InterfaceType, KNOWN_INTERFACE_TYPES } from '../types';
 import { IFACE_STATES } from './fields';
+import { closestInterfaceKey, unknownInterfaceKeys } from './interface-keys';
 import { validateBase } from './ifaces/base';
 import { validateBond } from './ifaces/bond';
 import { validateEthernet } from './ifaces/ethernet';
@@ -66,6 +67,17 @@ export function readInterfaces(st: State, list: unknown[]): void {
       }
     }
     const state = raw.state === undefined || raw.state === null ? 'up' : ctx.oneOf(raw.state, joinPath(path, 'state'), 'state', IFACE_STATES);
+    if (state !== 'absent') {
+      for (const key of unknownInterfaceKeys(raw, type)) {
+        const near = closestInterfaceKey(key, type);
+        ctx.add(
+          'NMSTATE_INTERFACE_UNKNOWN_KEY',
+          joinPath(path, key),
+          `interface ${show(name)}${type !== undefined ? ` (type ${show(type)})` : ''} has key ${show(key)}, which nmstate does not know; it keeps the key and ignores it, so the state applies without it`,
+          near !== undefined ? `did you mean ${show(near)}? rename the key` : `remove ${show(key)} or fix its spelling`,
+        );
+      }
+    }
     const kind: Kind = type !== undefined && TYPED_KINDS.includes(type) ? (type as InterfaceType) : 'other';
     const iface: Iface = { path, raw, name, type, kind, state };
     st.ifaces.push(iface);

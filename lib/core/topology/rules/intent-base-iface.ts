@@ -12,26 +12,12 @@
  * VLANs, bridges and VLAN interfaces of networks, and every interface and port of host
  * policies — which is then offered as the fix.
  */
+import { editDistance } from '../../edit-distance';
 import { joinPath } from '../../path';
 import { isRecord } from '../../problems';
 import { Topology } from '../model';
 import { ResolvedTopology } from '../resolve';
 import { IntentReport } from './intent-vlans';
-
-/** Optimal-string-alignment distance of `a` and `b`, or `limit + 1` once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
 
 /** Every interface name the environment declares on some node. */
 function declaredInterfaces(t: Topology, r: ResolvedTopology): Set<string> {
