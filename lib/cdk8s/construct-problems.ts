@@ -66,7 +66,7 @@ export function inConstructTerms(p: Problem, t: Topology, owners: ConstructOwner
   const owner = loc ? ownerAt(t, loc, owners) : undefined;
   if (!loc || !origin || !owner) return p;
   const vm = loc.list === 'vms' ? t.vms[loc.index] : undefined;
-  const call = constructCall(t, loc, (o) => owners.ownerOf(o)?.node.id);
+  const call = constructCall(t, loc, (o) => owners.ownerOf(o)?.node.id, owner.node.id);
   const fix = rewriteReferences(p.fix, t, owners);
   return {
     ...p,

@@ -83,12 +83,13 @@ export function constructProp(loc: IntentLocation): string {
 /**
  * The call that sets the prop a problem is about, in construct terms — `vlan200.attach(web-2, {
  * ipv4: [...] })`, `bond0.addVlan(144, { ipv4: [...] })`, `new VlanBridgeNetwork(env, 'vlan200', {
- * vlan: ... })` — with `idOf` giving the construct id (`node.id`) of an origin's construct.
+ * vlan: ... })` — with `idOf` giving the construct id (`node.id`) of an origin's construct and
+ * `selfId` that of the construct at `loc` (two constructs may declare specs of one name).
  * Undefined when the location names no prop or an origin has no construct.
  */
-export function constructCall(t: Topology, loc: IntentLocation, idOf: (o: Origin) => string | undefined): string | undefined {
+export function constructCall(t: Topology, loc: IntentLocation, idOf: (o: Origin) => string | undefined, selfId?: string): string | undefined {
   const origin = originAt(t, loc);
-  const id = origin ? idOf(origin) : undefined;
+  const id = selfId ?? (origin ? idOf(origin) : undefined);
   if (!origin || id === undefined || loc.prop === '') return undefined;
   const att = /^attachments\[(\d+)\]\.?(.*)$/.exec(loc.prop);
   if (loc.list === 'vms' && att) {

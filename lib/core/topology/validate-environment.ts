@@ -87,8 +87,8 @@ export function unsilenced(t: Topology, problems: readonly Problem[]): Problem[]
   return problems.filter((p) => !(p.severity === 'warning' && silence.has(p.code)));
 }
 
-/** Manifest-level codes that only restate a VM's duplicate NIC name or duplicate declaration. */
-const CONSEQUENCES: ReadonlySet<string> = new Set(['TOPOLOGY_MAC_DUPLICATE', 'KUBEVIRT_DUPLICATE_NETWORK_NAME', 'KUBEVIRT_DUPLICATE_INTERFACE_NAME']);
+/** Manifest-level codes that only restate a VM's duplicate NIC name or duplicate declaration (two VirtualMachines of one name are the duplicate declaration). */
+const CONSEQUENCES: ReadonlySet<string> = new Set(['TOPOLOGY_MAC_DUPLICATE', 'KUBEVIRT_DUPLICATE_NETWORK_NAME', 'KUBEVIRT_DUPLICATE_INTERFACE_NAME', 'TOPOLOGY_DUPLICATE_RESOURCE']);
 
 /**
  * VMs (`namespace/name`) declared twice or with two NICs of one name (TOPOLOGY_DUPLICATE_NAME at

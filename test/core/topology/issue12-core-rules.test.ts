@@ -110,6 +110,9 @@ describe('B3: duplicate NIC names and duplicate VMs', () => {
     expect([dup.resource.constructPath, dup.path]).toEqual(['test/m/web-1-again', 'name']);
     expect(dup.message).toContain('m/web-1');
     expect(dup.message).toContain('m/web-1-again');
+    expect(dup.fix).toContain("in code: new MultihomedVM(env, 'web-1-again', { name: ... })");
+    // the second VirtualMachine of that name is the duplicate declaration, not a second mistake
+    expect(env.problems().map((p) => p.code)).not.toContain('TOPOLOGY_DUPLICATE_RESOURCE');
   });
 });
 
