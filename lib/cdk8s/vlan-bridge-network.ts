@@ -27,9 +27,9 @@ export class VlanBridgeNetwork extends Construct implements INetwork {
     declareSpec(this, { kind: 'network', name: spec.name }, (t) => t.addNetwork(spec));
   }
 
-  /** Exposes the network to another namespace (one more NAD) and returns the namespace. */
+  /** Exposes the network to another namespace (one more NAD) and returns the namespace; exposing it to a namespace it already reaches changes nothing. */
   public exposeTo(namespace: string): string {
-    environmentOf(this).topology.updateNetwork(this.networkName, (n) => ({ ...n, namespaces: [...n.namespaces, namespace] }));
+    environmentOf(this).topology.updateNetwork(this.networkName, (n) => (n.namespaces.includes(namespace) ? n : { ...n, namespaces: [...n.namespaces, namespace] }));
     return namespace;
   }
 

@@ -55,3 +55,12 @@ describe('untyped construct props are problems, not exceptions', () => {
     expect(codesOf(env)).toEqual(['TOPOLOGY_SHAPE m/web-1 attachments[0].ipv4']);
   });
 });
+
+describe('exposeTo a namespace the network already reaches', () => {
+  it('GIVEN vlan200.exposeTo(team-a) twice (mistakes.ts expose-twice) THEN one NAD in team-a, no problem', () => {
+    const { env, vlan200 } = environment();
+    vlan200.exposeTo('team-a');
+    expect(env.render().filter((r) => r.manifest.kind === 'NetworkAttachmentDefinition').map((r) => r.key)).toEqual(['NetworkAttachmentDefinition/team-a/vlan200']);
+    expect(env.problems().map((p) => p.code)).toEqual([]);
+  });
+});

@@ -289,6 +289,11 @@ export const TOPOLOGY_CODES = {
     summary: 'a VM attaches to networks whose node groups cannot overlap (disjoint known nodes, or the same label with different values); no node has all its bridges',
     upstream: 'multihome (render-vm.ts vmPlacement merges the node groups\' selectors; kubernetes scheduler nodeSelector needs every label)',
   },
+  TOPOLOGY_NAMESPACE_LISTED_TWICE: {
+    severity: 'warning',
+    summary: "a network lists one namespace twice (or exposeTo names it again); it is rendered once, but the repeat is usually a typo for another namespace",
+    upstream: 'multihome',
+  },
   TOPOLOGY_NAME_INVALID: {
     severity: 'error',
     summary: 'a name the renderer turns into a Kubernetes name (namespace, NAD, NNCP) is not valid there; the API server refuses the object',

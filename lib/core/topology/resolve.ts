@@ -156,6 +156,8 @@ function resolveNetwork(n: NetworkSpec, platform: Platform, uplinks: Map<string,
     tuning: n.tuning ?? false,
     ipam: n.ipam ?? { type: 'none' },
     resourceName: n.resourceName ?? pattern !== NetworkPattern.OVN_LOCALNET,
+    // a namespace listed twice gets one NAD (TOPOLOGY_NAMESPACE_LISTED_TWICE says so)
+    namespaces: [...new Set(n.namespaces)],
     state: n.state ?? 'present',
     vlanInterface,
     policyName: n.policyName ?? defaultNetworkPolicyName(shared ? `${bridge}-${nic}` : `${n.name}-${uplinkSpec?.nodeGroup ?? 'nodes'}`, uplinkSpec),

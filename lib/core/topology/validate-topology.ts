@@ -65,6 +65,11 @@ export function validateTopology(t: Topology, resolved?: ResolvedTopology): Prob
       add('TOPOLOGY_DUPLICATE_NAME', joinPath('vms', v, 'attachments', j, a.name !== undefined ? 'name' : 'network'), `VM ${vm.namespace}/${vm.name} has two interfaces named ${JSON.stringify(a.name ?? a.network)} (attachments[${first}] and attachments[${j}]); KubeVirt refuses duplicate interface names`, 'give the second attachment its own name (the name option of attach/addAttachment)'),
     ),
   );
+  t.networks.forEach((n, i) =>
+    duplicates(n.namespaces, (ns) => ns, (ns, j, first) =>
+      add('TOPOLOGY_NAMESPACE_LISTED_TWICE', joinPath('networks', i, 'namespaces', j), `network ${JSON.stringify(n.name)} lists namespace ${JSON.stringify(ns)} twice (namespaces[${first}] and namespaces[${j}]); it gets one NetworkAttachmentDefinition there`, `list ${JSON.stringify(ns)} once (exposeTo a namespace once)`),
+    ),
+  );
   const nads: Array<{ key: string; index: number }> = [];
   resolved.networks.forEach((n, index) => {
     if (n.state !== 'absent') for (const ns of n.namespaces) nads.push({ key: `${ns}/${n.nadName}`, index });

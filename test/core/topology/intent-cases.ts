@@ -152,6 +152,11 @@ export const INTENT_CASES: Readonly<Record<string, IntentCase>> = {
     },
     expected: [{ code: 'TOPOLOGY_VM_UNSCHEDULABLE', path: 'vms[0].attachments[1].network' }],
   },
+  TOPOLOGY_NAMESPACE_LISTED_TWICE: {
+    title: 'a network that lists its namespace twice (mistakes.ts expose-twice)',
+    topology: { ...base, networks: [{ ...net0, namespaces: [...net0.namespaces, ...net0.namespaces] }] },
+    expected: [{ code: 'TOPOLOGY_NAMESPACE_LISTED_TWICE', path: `networks[0].namespaces[${net0.namespaces.length}]` }],
+  },
   TOPOLOGY_NAME_INVALID: {
     title: 'a network named VLAN_201 (NAD and NNCP name) and a namespace Team_A',
     topology: { ...base, networks: [{ ...net0, name: 'VLAN_201', namespaces: ['Team_A'] }], vms: [] },
