@@ -136,6 +136,21 @@ describe('Pulumi NetworkEnvironment switches and errors', () => {
     expect(registered.slice(before).filter((r) => r.type.startsWith('kubernetes:'))).toEqual([]);
   });
 
+  it.each([
+    ['a non-CIDR VM address (B2)', { ...lab, vms: [{ ...lab.vms[0], attachments: [{ ...lab.vms[0].attachments[0], ipv4: ['10.200.0.300/24'] }] }] }, 'TOPOLOGY_ADDRESS_INVALID'],
+    ['args TypeScript never saw: a string where the VM list belongs', { ...lab, vms: 'vma' as never }, 'TOPOLOGY_SHAPE'],
+    ['a misspelled key in the data form', { ...lab, networks: [{ ...lab.networks[0], vlna: 100 } as never] }, 'TOPOLOGY_SHAPE'],
+  ])('GIVEN %s THEN a ResourceError naming the code, never a TypeError or a MultihomeError', async (_what, environment, code) => {
+    let err: unknown;
+    try {
+      new NetworkEnvironment('bad-args', { environment });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(pulumi.ResourceError);
+    expect((err as Error).message).toContain(`[${code}]`);
+  });
+
   it('exposes MACs and addresses per VM', async () => {
     const env = new NetworkEnvironment('outputs', { environment: lab });
     await settle();

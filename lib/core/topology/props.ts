@@ -127,7 +127,8 @@ export interface NetworkEnvironmentProps extends EnvironmentValidationOptions {
 }
 
 /** The environment-wide settings of {@link NetworkEnvironmentProps}: the props over the environment's. */
-export function environmentSettings(id: string, props: NetworkEnvironmentProps): TopologySettings {
+export function environmentSettings(id: string, given: NetworkEnvironmentProps): TopologySettings {
+  const props = given ?? {};
   const env = props.environment;
   return {
     name: props.name ?? env?.name ?? id,
@@ -136,14 +137,14 @@ export function environmentSettings(id: string, props: NetworkEnvironmentProps):
     namespaces: props.namespaces || env?.namespaces ? { ...env?.namespaces, ...props.namespaces } : undefined,
     ordering: props.ordering ?? env?.ordering,
     macPrefix: props.macPrefix ?? env?.macPrefix,
-    silence: [...(env?.silence ?? []), ...(props.silence ?? [])],
+    silence: concatLists(env?.silence ?? [], props.silence ?? []),
     agent: env?.agent,
   };
 }
 
 /** The whole topology of {@link NetworkEnvironmentProps} (the data form): the environment with the props' settings. */
 export function environmentTopology(id: string, props: NetworkEnvironmentProps): Topology {
-  const env = props.environment;
+  const env = props?.environment;
   return { nodeGroups: [], uplinks: [], networks: [], vms: [], ...env, ...environmentSettings(id, props) };
 }
 
@@ -173,6 +174,13 @@ export function uplinkSpec(id: string, props: UplinkProps): UplinkSpec {
 export function bondedUplinkSpec(id: string, props: BondedUplinkProps): UplinkSpec {
   const { mode, ports, miimon, primary, options, ...uplink } = props ?? ({} as BondedUplinkProps);
   return { ...uplinkSpec(id, uplink), bond: { mode, ports: listOf(ports), miimon, primary, options } };
+}
+
+/** Two list props joined; a value that is no list is passed on as it is (the shape gate reports it). */
+function concatLists<T>(a: readonly T[], b: readonly T[]): T[] {
+  if (!Array.isArray(a)) return a as T[];
+  if (!Array.isArray(b)) return b as T[];
+  return [...a, ...b];
 }
 
 /** A list prop as given: copied when it is a list, passed on as it is otherwise (the shape gate reports it). */
