@@ -59,7 +59,7 @@ export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifest
   const manifestOptions = manifestValidationOptions(t, options);
   const { pluginProfile } = manifestOptions;
   const isolation = manifestOptions.isolation ?? 'none';
-  const intent = validateTopology(t, plan.topology);
+  const intent = validateTopology(t, plan.topology, plan);
   const all = [
     ...intent,
     ...renderedMetadataProblems(t, manifests, intent),

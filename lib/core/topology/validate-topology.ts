@@ -18,6 +18,7 @@ import { checkVlanBases } from './rules/intent-base-iface';
 import { checkNamespacesDeclared } from './rules/intent-namespaces';
 import { checkPolicyOrder } from './rules/intent-ordering';
 import { planPoliciesInOrder } from './policy-order';
+import type { RenderInput } from './render';
 import { checkVlanClaims } from './rules/intent-vlans';
 import { Findings } from './rules/report';
 import { checkTopologyShape, topologyName } from './rules/shape';
@@ -39,8 +40,11 @@ function networkNodes(n: ResolvedNetwork): Selector {
   return { ...(n.nodeGroupSpec?.nodeSelector ?? {}), ...(n.uplinkSpec?.nodeSelector ?? {}) };
 }
 
-/** Every intent-level problem of a topology (errors and warnings). */
-export function validateTopology(t: Topology, resolved?: ResolvedTopology): Problem[] {
+/**
+ * Every intent-level problem of a topology (errors and warnings). `planned` is the policy plan of
+ * `resolved` when the caller has it already (buildEnvironment's), so it is not planned twice.
+ */
+export function validateTopology(t: Topology, resolved?: ResolvedTopology, planned?: Pick<RenderInput, 'policies' | 'order'>): Problem[] {
   const f = new Findings();
   const env: ResourceRef = { kind: 'Environment', name: topologyName(t) };
   const add = (code: Parameters<Findings['add']>[0], path: string, message: string, fix: string): void => f.add(code, env, path, message, fix);
@@ -153,8 +157,8 @@ export function validateTopology(t: Topology, resolved?: ResolvedTopology): Prob
   checkVmNames(t, (path, message, fix) => add('TOPOLOGY_VM_NAME_INVALID', path, message, fix));
   checkKubernetesNames(t, resolved, (path, message, fix) => add('TOPOLOGY_NAME_INVALID', path, message, fix));
   checkPrerequisites(t, (path, message, fix) => add('TOPOLOGY_NETWORK_ADDONS_NMSTATE', path, message, fix));
-  const planned = planPoliciesInOrder(resolved);
-  checkPolicyOrder(t, planned.policies, planned.order, (path, message, fix) => add('TOPOLOGY_POLICY_CYCLE', path, message, fix), (path, message, fix) => add('TOPOLOGY_POLICY_NAME_ORDER', path, message, fix));
+  const plan = planned ?? planPoliciesInOrder(resolved);
+  checkPolicyOrder(t, plan.policies, plan.order, (path, message, fix) => add('TOPOLOGY_POLICY_CYCLE', path, message, fix), (path, message, fix) => add('TOPOLOGY_POLICY_NAME_ORDER', path, message, fix));
   checkNamespacesDeclared(t, (path, message, fix) => add('TOPOLOGY_NAMESPACE_UNDECLARED', path, message, fix));
 
   // --- addresses at the prop -------------------------------------------------------------------
