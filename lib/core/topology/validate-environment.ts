@@ -14,7 +14,7 @@ import { planEnvironment, RenderInput } from './render';
 import { ManifestSetOptions } from './validate-set';
 import type { IsolationProfile } from './rules/context';
 import { ManifestsValidationOptions, validateManifests } from './validate-manifests';
-import { validateTopology } from './validate-topology';
+import { intentProblems } from './validate-topology';
 import { renderedMetadataProblems } from './rules/rendered-metadata';
 
 /** Options of {@link validateEnvironment}. */
@@ -59,7 +59,7 @@ export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifest
   const manifestOptions = manifestValidationOptions(t, options);
   const { pluginProfile } = manifestOptions;
   const isolation = manifestOptions.isolation ?? 'none';
-  const intent = validateTopology(t, plan.topology, plan);
+  const intent = intentProblems(t, plan.topology, plan);
   const all = [
     ...intent,
     ...renderedMetadataProblems(t, manifests, intent),

@@ -40,11 +40,16 @@ function networkNodes(n: ResolvedNetwork): Selector {
   return { ...(n.nodeGroupSpec?.nodeSelector ?? {}), ...(n.uplinkSpec?.nodeSelector ?? {}) };
 }
 
+/** Every intent-level problem of a topology (errors and warnings). */
+export function validateTopology(t: Topology, resolved?: ResolvedTopology): Problem[] {
+  return intentProblems(t, resolved);
+}
+
 /**
- * Every intent-level problem of a topology (errors and warnings). `planned` is the policy plan of
- * `resolved` when the caller has it already (buildEnvironment's), so it is not planned twice.
+ * {@link validateTopology} with the policy plan of `resolved` when the caller has it already
+ * (buildEnvironment's), so it is not planned twice.
  */
-export function validateTopology(t: Topology, resolved?: ResolvedTopology, planned?: Pick<RenderInput, 'policies' | 'order'>): Problem[] {
+export function intentProblems(t: Topology, resolved?: ResolvedTopology, planned?: Pick<RenderInput, 'policies' | 'order'>): Problem[] {
   const f = new Findings();
   const env: ResourceRef = { kind: 'Environment', name: topologyName(t) };
   const add = (code: Parameters<Findings['add']>[0], path: string, message: string, fix: string): void => f.add(code, env, path, message, fix);
