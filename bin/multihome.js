@@ -12,10 +12,5 @@ if (fs.existsSync(compiled)) {
   require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
   main = require('../lib/cli/main.ts');
 }
-// Exit only once standard output and error are flushed: process.exit() drops what a pipe has not
-// taken yet (a `check --format json | jq` would read truncated JSON past 64 KiB).
-const flushed = (stream) => new Promise((resolve) => stream.write('', () => resolve()));
-main.runCli(process.argv.slice(2)).then(async (code) => {
-  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-  process.exit(code);
-});
+// exits only once stdout/stderr are flushed (lib/cli/exit.ts): process.exit() would cut a pipe short
+main.runCli(process.argv.slice(2)).then((code) => main.exitWhenFlushed(code));

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAgentCommands, AgentCliIo } from './cli';
+import { exitWhenFlushed } from '../cli/exit';
 
 export { createAgent, AGENT_DEFAULTS, readOptionsFor } from './agent';
 export type { Agent, AgentOptions, AgentDeps, AgentReport } from './agent';
@@ -43,5 +44,5 @@ export async function runAgentCli(argv: readonly string[], io?: Partial<AgentCli
 }
 
 if (require.main === module) {
-  void runAgentCli(process.argv.slice(2)).then((c) => process.exit(c));
+  void runAgentCli(process.argv.slice(2)).then((c) => exitWhenFlushed(c));
 }

@@ -2,7 +2,6 @@ import { Construct } from 'constructs';
 import { AttachmentSpec, VmSpec } from '../core/topology/model';
 import { vmOrigin } from '../core/topology/origin';
 import { AttachOptions, attachmentSpec, INetwork, MultihomedVMProps, vmSpec } from '../core/topology/props';
-import { Problem } from '../core/errors';
 import { unplugAttachment } from '../core/topology/unplug';
 import { declareSpec, environmentOf } from './environment-scope';
 import { atConstruct } from './problem-validation';
@@ -45,12 +44,8 @@ export class MultihomedVM extends Construct {
    */
   public unplug(interfaceName: string): void {
     const env = environmentOf(this);
-    let problems: Problem[] = [];
-    this.spec = env.topology.replaceVm(this.spec, (vm) => {
-      const r = unplugAttachment(vm, interfaceName);
-      problems = r.problems;
-      return r.vm;
-    });
+    const { vm, problems } = unplugAttachment(this.spec, interfaceName);
+    this.spec = env.topology.replaceVm(this.spec, () => vm);
     if (problems.length) env._addProblems(atConstruct(problems, this.node.path));
   }
 }

@@ -6,12 +6,12 @@ import { buildEnvironment, EnvironmentBuild } from '../core/topology/build';
 import { TopologyBuilder } from '../core/topology/builder';
 import { Origin, OriginKind, originKey } from '../core/topology/origin';
 import { environmentSettings, NetworkEnvironmentProps as CoreNetworkEnvironmentProps } from '../core/topology/props';
+import { problemsOfFinalManifests } from '../core/topology/final-manifests';
 import { RenderedManifest } from '../core/topology/render';
 import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
 import { ClusterNetworkPrerequisites } from './cluster-network-prerequisites';
 import { EnvironmentObjects } from './environment-objects';
 import { inConstructTerms } from './construct-problems';
-import { problemsOfFinalObjects } from './final-object-problems';
 import { environmentOf, EnvironmentScope, markEnvironment } from './environment-scope';
 import { loadTopology } from './load-topology';
 import { materializeOnRead } from './materialize-on-read';
@@ -93,17 +93,17 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
    * (`MultihomedVM` `prod/web-2`, `attachments[0].ipv4[0]`) and end their fix with the call that
    * sets it. The manifests are validated as cdk8s will write them: when an object was patched
    * (`addJsonPatch`) or given metadata (`metadata`, the chart's `labels`), its synthesized form
-   * is validated instead of the render (final-object-problems.ts).
+   * is validated instead of the render (lib/core/topology/final-manifests.ts).
    */
   public problems(): Problem[] {
     // the chart's labels change every object cdk8s will write, whether or not it exists yet
     if (Object.keys(this.labels).length) this.materialize();
     const build = this.build();
-    const problems = problemsOfFinalObjects(this.topology.topology(), this.validation, build.manifests, build.problems, (r) => {
+    const t = this.topology.topology();
+    const problems = problemsOfFinalManifests(t, this.validation, build.manifests, build.problems, (r) => {
       const o = this.objects.find(r);
       return o?.customized ? (o.toJson() as Manifest) : undefined;
     });
-    const t = this.topology.topology();
     const owners = { ownerOf: (o: Origin) => this.ownerOf(o), declared: (kind: OriginKind) => this.declaredInOrder.get(kind) ?? [] };
     const located = problems.map((p) => inConstructTerms({ ...p, resource: { ...p.resource, constructPath: this.ownerOf(build.originOf(p))?.node.path ?? this.node.path } }, t, owners));
     return [...located, ...this.callProblems];

@@ -39,11 +39,6 @@ export class RenderedApiObject extends ApiObject {
     });
   }
 
-  /** The metadata fields the user or the chart set, to merge over the render's. */
-  private addedMetadata(added: Record<string, unknown> = this.metadata.toJson() as Record<string, unknown>): Array<(typeof ADDABLE_METADATA)[number]> {
-    return addedFields(added);
-  }
-
   /** Applies RFC-6902 JSON-Patch operations to the synthesized object (after the render). */
   public override addJsonPatch(...ops: JsonPatch[]): void {
     this.jsonPatches.push(...ops);
@@ -55,7 +50,7 @@ export class RenderedApiObject extends ApiObject {
    * is to be merged. The environment then validates the synthesized object, not the render.
    */
   public get customized(): boolean {
-    return this.jsonPatches.length > 0 || (this.metadataTouched && this.addedMetadata().length > 0);
+    return this.jsonPatches.length > 0 || (this.metadataTouched && addedFields(this.metadata.toJson() as Record<string, unknown>).length > 0);
   }
 
   /** The rendered manifest with the user's metadata and patches, in cdk8s's canonical key order. */
@@ -63,7 +58,7 @@ export class RenderedApiObject extends ApiObject {
     const m = this.produce();
     if (!this.metadataTouched && this.jsonPatches.length === 0) return canonicalManifest(m);
     const added = this.metadata.toJson() as Record<string, unknown>;
-    const extra = this.addedMetadata(added);
+    const extra = addedFields(added);
     if (extra.length === 0 && this.jsonPatches.length === 0) return canonicalManifest(m);
     const metadata: Record<string, unknown> = { ...m.metadata };
     for (const k of extra) {

@@ -1,9 +1,9 @@
 import { Problem } from '../core/errors';
-import { METADATA_CODES, validateObjectMeta } from '../core/kubernetes';
+import { objectMetaProblems } from '../core/kubernetes';
 import { API, Manifest } from '../core/manifest';
 import { escapeControl } from '../core/names';
 import { joinPath } from '../core/path';
-import { isRecord, ProblemSink } from '../core/problems';
+import { isRecord } from '../core/problems';
 import { clip, INPUT_LIMITS } from '../core/source/bounded-yaml';
 import { SOURCE_CODES } from '../core/source/codes';
 import { decodeSource } from '../core/source/decode';
@@ -124,9 +124,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
       return;
     }
     resources++;
-    const sink = new ProblemSink(resourceOf(obj), METADATA_CODES);
-    validateObjectMeta(obj, sink, { base: origin.base, requireName: !NAME_REQUIRED_ELSEWHERE.includes(String(obj.kind)) });
-    for (const p of sink.problems) report(p, origin, obj);
+    for (const p of objectMetaProblems(obj, resourceOf(obj), { base: origin.base, requireName: !NAME_REQUIRED_ELSEWHERE.includes(String(obj.kind)) })) report(p, origin, obj);
     if (!origins.has(obj as Manifest)) origins.set(obj as Manifest, origin);
   };
   for (const file of files) {

@@ -10,6 +10,9 @@ import { runAgent } from './agent';
 import { registerDiagramCommand } from './diagram';
 import { loadSvgRenderer } from '../core/diagram/svg';
 
+/** Exits once stdout/stderr are flushed (bin/multihome.js ends with it). */
+export { exitWhenFlushed } from './exit';
+
 /** Streams and exit hook the CLI writes to; injected so tests can drive it in-process. */
 export interface CliIo {
   readonly stdout: (s: string) => void;

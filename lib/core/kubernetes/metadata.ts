@@ -6,7 +6,9 @@
  * whose labels land on Pods/VMIs the API server validates the same way.
  */
 import { joinPath } from '../path';
+import { Problem, ResourceRef } from '../errors';
 import { isRecord, ProblemSink, show } from '../problems';
+import { METADATA_CODES } from './codes';
 import { dns1035LabelError, dns1123LabelError, dns1123SubdomainError, labelValueError, pathSegmentNameError, qualifiedNameError } from './names';
 
 /** objectmeta.go `TotalAnnotationSizeLimitB`: keys and values of one object's annotations, in bytes. */
@@ -154,4 +156,11 @@ function suggestName(s: string): string {
     .slice(0, 63)
     .replace(/[^a-z0-9]+$/, '');
   return t === '' ? 'my-name' : t;
+}
+
+/** The METADATA_* problems of one object on `resource` ({@link validateObjectMeta} into a fresh sink). */
+export function objectMetaProblems(manifest: Record<string, unknown>, resource: ResourceRef, options: ObjectMetaOptions = {}): Problem[] {
+  const sink = new ProblemSink(resource, METADATA_CODES);
+  validateObjectMeta(manifest, sink, options);
+  return sink.problems;
 }

@@ -11,8 +11,7 @@ import { Topology } from './model';
 import { AGENT_ORIGIN, Origin, PREREQUISITES_ORIGIN, vmOrigin } from './origin';
 import { planEnvironment, RenderedManifest, renderEnvironment } from './render';
 import { ResolvedTopology, resolveTopology } from './resolve';
-import { Findings } from './rules/report';
-import { checkTopologyShape, topologyName } from './rules/shape';
+import { topologyName, topologyShapeGate } from './rules/shape';
 import { EnvironmentJudgement, EnvironmentValidationOptions, judgePlannedEnvironment } from './validate-environment';
 import { annotateTargets } from '../render/targets';
 
@@ -40,7 +39,7 @@ export interface EnvironmentBuild {
 /** Builds an environment: renders and validates it once. Never writes anything. */
 export function buildEnvironment(t: Topology, options: BuildOptions = {}): EnvironmentBuild {
   // The shape gate: a malformed topology (wrong JS types, unknown keys) renders nothing.
-  const shape = shapeProblems(t);
+  const shape = topologyShapeGate(t);
   if (shape.length) return malformedBuild(t, shape);
   const plan = planEnvironment(t);
   const renderProblems: Problem[] = [];
@@ -67,14 +66,6 @@ export function buildEnvironment(t: Topology, options: BuildOptions = {}): Envir
     macs: plan.macs,
     originOf: (p) => byKey.get(objectKey(p.resource.kind, p.resource.name, p.resource.namespace)) ?? intentOrigin(t, p) ?? environment,
   };
-}
-
-/** TOPOLOGY_SHAPE problems of `t` (rules/shape.ts), on the environment. */
-function shapeProblems(t: Topology): Problem[] {
-  const f = new Findings();
-  const env = { kind: 'Environment', name: topologyName(t) };
-  checkTopologyShape(t, (path, message, fix) => f.add('TOPOLOGY_SHAPE', env, path, message, fix));
-  return f.problems;
 }
 
 /** The build of a topology that failed the shape gate: its problems, no manifests. */

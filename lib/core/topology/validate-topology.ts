@@ -21,7 +21,7 @@ import { planPoliciesInOrder } from './policy-order';
 import type { RenderInput } from './render';
 import { checkVlanClaims } from './rules/intent-vlans';
 import { Findings } from './rules/report';
-import { checkTopologyShape, topologyName } from './rules/shape';
+import { topologyName, topologyShapeGate } from './rules/shape';
 import { HOSTNAME_LABEL, Selector, selectorsCompatible } from './rules/selectors';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined, report: (item: T, index: number, firstIndex: number) => void): void {
@@ -40,21 +40,23 @@ function networkNodes(n: ResolvedNetwork): Selector {
   return { ...(n.nodeGroupSpec?.nodeSelector ?? {}), ...(n.uplinkSpec?.nodeSelector ?? {}) };
 }
 
-/** Every intent-level problem of a topology (errors and warnings). */
+/**
+ * Every intent-level problem of a topology (errors and warnings). A malformed topology (wrong
+ * types, unknown keys) gets its TOPOLOGY_SHAPE problems only: nothing else may judge it.
+ */
 export function validateTopology(t: Topology, resolved?: ResolvedTopology): Problem[] {
-  return intentProblems(t, resolved);
+  const shape = topologyShapeGate(t);
+  return shape.length ? shape : intentProblems(t, resolved);
 }
 
 /**
- * {@link validateTopology} with the policy plan of `resolved` when the caller has it already
- * (buildEnvironment's), so it is not planned twice.
+ * {@link validateTopology} of a topology that passed the shape gate (buildEnvironment's, whose
+ * plan it reuses so the policies are not planned twice).
  */
 export function intentProblems(t: Topology, resolved?: ResolvedTopology, planned?: Pick<RenderInput, 'policies' | 'order'>): Problem[] {
   const f = new Findings();
   const env: ResourceRef = { kind: 'Environment', name: topologyName(t) };
   const add = (code: Parameters<Findings['add']>[0], path: string, message: string, fix: string): void => f.add(code, env, path, message, fix);
-  // nothing below may run on a malformed topology (it would throw, or judge values of the wrong type)
-  if (checkTopologyShape(t, (path, message, fix) => add('TOPOLOGY_SHAPE', path, message, fix)) > 0) return f.problems;
   resolved ??= resolveTopology(t);
   const groups = new Map(t.nodeGroups.map((g) => [g.name, g]));
   const uplinks = new Map(t.uplinks.map((u) => [u.name, u]));

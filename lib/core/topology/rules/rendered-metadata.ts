@@ -7,10 +7,11 @@
  * mistake is reported once, at the prop; what only shows in the manifest stays.
  */
 import { Problem } from '../../errors';
-import { METADATA_CODES, validateObjectMeta } from '../../kubernetes';
+import { objectMetaProblems } from '../../kubernetes/metadata';
 import { Manifest } from '../../manifest';
 import { parsePath } from '../../path';
-import { isRecord, ProblemSink } from '../../problems';
+import { isRecord } from '../../problems';
+import { resourceOf } from '../../source/documents';
 
 /** Intent codes whose problems name a value that rendered names are built from. */
 const NAME_CODES: ReadonlySet<string> = new Set(['TOPOLOGY_NAME_INVALID', 'TOPOLOGY_VM_NAME_INVALID']);
@@ -34,11 +35,7 @@ export function renderedMetadataProblems(topology: unknown, manifests: readonly 
     .filter((v): v is string => typeof v === 'string' && v !== '');
   const out: Problem[] = [];
   for (const m of manifests) {
-    const md: Record<string, unknown> = isRecord(m.metadata) ? m.metadata : {};
-    const resource = { kind: String(m.kind), ...(typeof md.name === 'string' ? { name: md.name } : {}), ...(typeof md.namespace === 'string' ? { namespace: md.namespace } : {}) };
-    const sink = new ProblemSink(resource, METADATA_CODES);
-    validateObjectMeta(m as unknown as Record<string, unknown>, sink);
-    for (const p of sink.problems) {
+    for (const p of objectMetaProblems(m as unknown as Record<string, unknown>, resourceOf(m))) {
       const v = valueAt(m, p.path);
       const key = p.path.endsWith(']') ? p.path.slice(p.path.lastIndexOf('[') + 1, -1) : '';
       if (reported.some((r) => (typeof v === 'string' && v.includes(r)) || key.includes(r))) continue;

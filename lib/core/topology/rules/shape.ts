@@ -5,16 +5,20 @@
  * (`ipv4: '10.0.0.1/24'` from `as any`, `attachments: {}` from JSON, `gatway4` from a spread):
  * each is a TOPOLOGY_SHAPE problem at its path, never a TypeError inside the renderer.
  */
+import { Problem } from '../../errors';
 import { isRecord } from '../../problems';
 import { schemaMismatches, TOPOLOGY_SCHEMA } from '../../source/topology-schema';
-import { IntentReport } from './intent-vlans';
+import { Findings } from './report';
 
-/** Reports every type mismatch, missing required field and unknown key; returns how many. */
-export function checkTopologyShape(t: unknown, report: IntentReport): number {
-  const mismatches = schemaMismatches(t, TOPOLOGY_SCHEMA);
-  // a non-object topology is one mismatch at path '' ("the value is …, not a mapping")
-  for (const m of mismatches) report(m.path, m.message, m.fix);
-  return mismatches.length;
+/**
+ * TOPOLOGY_SHAPE problems of `t` on its environment: every type mismatch, missing required field
+ * and unknown key (a non-object topology is one mismatch at path '').
+ */
+export function topologyShapeGate(t: unknown): Problem[] {
+  const f = new Findings();
+  const env = { kind: 'Environment', name: topologyName(t) };
+  for (const m of schemaMismatches(t, TOPOLOGY_SCHEMA)) f.add('TOPOLOGY_SHAPE', env, m.path, m.message, m.fix);
+  return f.problems;
 }
 
 /** The name of a topology whose shape may be wrong, for the problems' resource. */

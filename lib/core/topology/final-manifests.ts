@@ -1,6 +1,6 @@
 /**
- * Validation of what cdk8s will write, not of what the core rendered: when a user patched an
- * object (`addJsonPatch`) or added metadata (`metadata.addLabel`, the chart's `labels`, …), the
+ * Validation of what an adapter will write, not of what the core rendered: when a user patched
+ * an object (cdk8s `addJsonPatch`) or added metadata (`metadata.addLabel`, the chart's `labels`, …), the
  * environment's manifest problems are those of the synthesized objects. Both sets go through
  * the one manifest validation (`validateManifests`, lib/core/topology/validate-manifests.ts);
  * problems the render had but the final objects do not are dropped (a patch may fix what it
@@ -9,14 +9,14 @@
  * checks it (`validateObjectMeta`: label and annotation syntax), since labels and annotations are
  * what the user adds. Intent problems (about the topology, not a manifest) stay as they are.
  */
-import { Problem } from '../core/errors';
-import { METADATA_CODES, validateObjectMeta } from '../core/kubernetes';
-import { Manifest } from '../core/manifest';
-import { ProblemSink } from '../core/problems';
-import { Topology } from '../core/topology/model';
-import { RenderedManifest } from '../core/topology/render';
-import { EnvironmentValidationOptions, manifestValidationOptions, unsilenced } from '../core/topology/validate-environment';
-import { validateManifests } from '../core/topology/validate-manifests';
+import { Problem } from '../errors';
+import { objectMetaProblems } from '../kubernetes/metadata';
+import { Manifest } from '../manifest';
+import { resourceOf } from '../source/documents';
+import { Topology } from './model';
+import { RenderedManifest } from './render';
+import { EnvironmentValidationOptions, manifestValidationOptions, unsilenced } from './validate-environment';
+import { validateManifests } from './validate-manifests';
 
 /** Identity of a problem for comparing two runs (everything but the construct path). */
 function problemKey(p: Problem): string {
@@ -33,11 +33,11 @@ function counted(problems: readonly Problem[]): Map<string, number> {
 
 /**
  * `problems` (the build's, for `rendered`) with the manifest problems of the rendered objects
- * replaced by those of the final objects. `finalOf(r)` gives the object cdk8s will write for a
+ * replaced by those of the final objects. `finalOf(r)` gives the object the adapter will write for a
  * rendered manifest when it differs from the render (undefined: unchanged). Returns `problems`
  * itself when no object differs (the common case costs nothing).
  */
-export function problemsOfFinalObjects(
+export function problemsOfFinalManifests(
   t: Topology,
   options: EnvironmentValidationOptions,
   rendered: readonly RenderedManifest[],
@@ -81,11 +81,5 @@ export function problemsOfFinalObjects(
 
 /** Problems of the metadata of `manifests` (names, labels, annotations), as `multihome check` reports them. */
 function metadataProblems(manifests: readonly Manifest[]): Problem[] {
-  const out: Problem[] = [];
-  for (const m of manifests) {
-    const sink = new ProblemSink({ kind: m.kind, name: m.metadata?.name, namespace: m.metadata?.namespace }, METADATA_CODES);
-    validateObjectMeta(m as unknown as Record<string, unknown>, sink);
-    out.push(...sink.problems);
-  }
-  return out;
+  return manifests.flatMap((m) => objectMetaProblems(m as unknown as Record<string, unknown>, resourceOf(m)));
 }
