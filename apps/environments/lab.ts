@@ -26,7 +26,8 @@ const vm = (name: string, node: string, address: string) =>
     // environment: pin by digest (image@sha256:…) for anything that must not change under you
     image: 'kubevirt/fedora-cloud-container-disk-demo:v0.36.4',
     userData: USER_DATA,
-    attachments: [{ network: 'br0-100' as const, ipv4: [address] }],
+    // the seed's guests call the secondary NIC eth1 (the default guest name would be the interface name)
+    attachments: [{ network: 'br0-100' as const, ipv4: [address], guestName: 'eth1' }],
   });
 
 /** Seed 004 as a typed environment. */

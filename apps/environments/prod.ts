@@ -81,14 +81,15 @@ export const prod = defineEnvironment({
       namespace: 'vms',
       image: FEDORA_IMAGE,
       podInterfaceName: 'defaultnetwork',
-      attachments: [{ network: 'br1', name: 'secondary_nic', dhcp4: true }],
+      // seed 000's guest sees the NIC as eth1 (the default guest name would be the interface name)
+      attachments: [{ network: 'br1', name: 'secondary_nic', dhcp4: true, guestName: 'eth1' }],
     },
     {
       name: 'pxe-vm',
       namespace: 'vms',
       image: FEDORA_IMAGE,
       podNetwork: false,
-      attachments: [{ network: 'vlan-1085', name: 'nic-pxe1', ipv4: ['10.6.85.20/24'] }],
+      attachments: [{ network: 'vlan-1085', name: 'nic-pxe1', ipv4: ['10.6.85.20/24'], guestName: 'eth0' }],
     },
   ],
   // The agent observes every node group (all of them run kubernetes-nmstate, seed 002's bond node

@@ -60,8 +60,13 @@ describe('check agrees with synth (B16)', () => {
     fs.writeFileSync(path.join(dir, 'prod2-data.ts'), src);
     const synth = await cli('synth', '--environments', path.join(dir, 'prod2-data.ts'), '--out', path.join(dir, 'dist'));
     expect(synth.code).toBe(0);
-    // prod2 declares none of its namespaces: synth warns about each (an intent rule; nothing check sees)
-    expect(synth.err.trim().split('\n').map((l) => /\[(\w+)\]/.exec(l)?.[1])).toEqual(['TOPOLOGY_NAMESPACE_UNDECLARED', 'TOPOLOGY_NAMESPACE_UNDECLARED']);
+    // prod2 declares none of its namespaces, and its vanilla cluster gets no bridge-marker (no CNAO
+    // linuxBridge, no agent) for the four bridge networks' NADs: synth warns about each (intent
+    // rules; nothing check sees)
+    expect(synth.err.trim().split('\n').map((l) => /\[(\w+)\]/.exec(l)?.[1])).toEqual([
+      'TOPOLOGY_NAMESPACE_UNDECLARED', 'TOPOLOGY_NAMESPACE_UNDECLARED',
+      'TOPOLOGY_BRIDGE_MARKER_MISSING', 'TOPOLOGY_BRIDGE_MARKER_MISSING', 'TOPOLOGY_BRIDGE_MARKER_MISSING', 'TOPOLOGY_BRIDGE_MARKER_MISSING',
+    ]);
     const check = await cli('check', path.join(dir, 'dist', 'prod2'));
     expect({ code: check.code, out: check.out }).toEqual({ code: 0, out: expect.stringMatching(/^0 error\(s\), 0 warning\(s\) in \d+ resource\(s\) from 1 file\(s\)\n$/) });
   }, 60_000);

@@ -43,7 +43,7 @@ const ATTACHMENT: FieldType = {
 };
 const VM: FieldType = {
   fields: {
-    name: 'string', namespace: 'string', podNetwork: 'string-or-false', podInterfaceName: 'string', attachments: { list: ATTACHMENT }, nodeSelector: 'string-map',
+    name: 'string', namespace: 'string', podNetwork: 'string-or-false', podInterfaceName: 'string', podNetworkIpv6: 'boolean', attachments: { list: ATTACHMENT }, nodeSelector: 'string-map',
     runStrategy: 'string', memory: 'string', image: 'string', userData: 'string', templateExtra: 'mapping',
   },
   required: ['name', 'namespace', 'attachments'],

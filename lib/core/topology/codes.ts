@@ -284,6 +284,21 @@ export const TOPOLOGY_CODES = {
     summary: 'two NNCPs selecting overlapping nodes define the same interface with different type, MTU, bond mode or ports; the policy applied last wins and the other keeps failing or flapping',
     upstream: KNMSTATE_PER_POLICY,
   },
+  TOPOLOGY_GUEST_NAME_INVALID: {
+    severity: 'error',
+    summary: "an attachment's guestName is not a Linux interface name (empty, over 15 bytes, '.'/'..', or '/', ':' or whitespace); cloud-init's rename fails in the guest",
+    upstream: 'torvalds/linux net/core/dev.c dev_valid_name (IFNAMSIZ 16 with the NUL)',
+  },
+  TOPOLOGY_GUEST_NAME_DUPLICATE: {
+    severity: 'error',
+    summary: 'two NICs of one VM get the same guest name (given or derived from the interface name); cloud-init cannot rename both',
+    upstream: 'canonical/cloud-init network-config-format-v2 set-name (one interface per name)',
+  },
+  TOPOLOGY_BRIDGE_MARKER_MISSING: {
+    severity: 'warning',
+    summary: 'NADs request bridge.network.kubevirt.io/<bridge> (resourceName) but the environment deploys neither bridge-marker (networkAddons.linuxBridge) nor the agent marking bridges; VMs stay Pending',
+    upstream: 'kubevirt/kubevirt pkg/virt-controller/services/template.go (MULTUS_RESOURCE_NAME_ANNOTATION → launcher resource request); kubevirt/bridge-marker',
+  },
   TOPOLOGY_VM_UNSCHEDULABLE: {
     severity: 'error',
     summary: 'a VM attaches to networks whose node groups cannot overlap (disjoint known nodes, or the same label with different values); no node has all its bridges',

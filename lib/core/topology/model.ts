@@ -180,7 +180,12 @@ export interface AttachmentSpec {
   readonly gateway6?: string;
   readonly nameservers?: readonly string[];
   readonly routes?: ReadonlyArray<{ readonly to: Cidr; readonly via: string; readonly metric?: number }>;
-  /** Guest interface name set by cloud-init (`set-name`). @default `eth<N>` in attachment order after the pod NIC */
+  /**
+   * Guest interface name set by cloud-init (`set-name`).
+   * @default - the interface name (`name`) when Linux accepts it (15 bytes at most, no `/`, `:` or
+   *   whitespace), else its first characters and a short hash of it (guest-name.ts). Never derived
+   *   from the NIC's position, so removing another NIC renames nothing.
+   */
   readonly guestName?: string;
   /** `absent`: hot-unplug first phase (bridge binding only). @default 'present' */
   readonly state?: 'present' | 'absent';
@@ -194,6 +199,13 @@ export interface VmSpec {
   readonly namespace: string;
   /** Pod network binding, or false for none. @default 'masquerade' */
   readonly podNetwork?: 'masquerade' | false;
+  /**
+   * The guest also takes the pod network's IPv6 (dual-stack clusters): networkData gives the pod
+   * NIC KubeVirt's masquerade address `fd10:0:2::2/120` with gateway `fd10:0:2::1` (the default
+   * `vmIPv6NetworkCIDR`, kubevirt user-guide "masquerade - IPv4 and IPv6 dual-stack support":
+   * "The IPv6 address for the VM and default gateway must be the ones shown"). @default false
+   */
+  readonly podNetworkIpv6?: boolean;
   /** Name of the pod network's interface/network entry. @default 'default' */
   readonly podInterfaceName?: string;
   readonly attachments: readonly AttachmentSpec[];

@@ -25,11 +25,48 @@ export function allocateMacs(t: ResolvedTopology): Map<string, string> {
   // never thrown here; it cannot collide with an allocated one.
   for (const vm of t.vms) for (const a of vm.attachments) if (a.macAddress && macAddressError(a.macAddress) === undefined) alloc.reserve(a.macAddress);
   for (const vm of t.vms) {
+    // the pod NIC is matched by MAC in networkData (podNetworkEntry), so it gets a pinned MAC then
+    if (vm.podNetwork && vmHasNetworkData(vm)) out.set(podMacKey(vm), alloc.allocate(vm.namespace, vm.name, vm.podInterfaceName));
     for (const a of vm.attachments) {
       out.set(macKey(vm, a), a.macAddress ?? alloc.allocate(vm.namespace, vm.name, a.name));
     }
   }
   return out;
+}
+
+/** Key of a VM's pod NIC in {@link allocateMacs} (present when the VM has networkData). */
+export function podMacKey(vm: { namespace: string; name: string; podInterfaceName: string }): string {
+  return `${vm.namespace}/${vm.name}/${vm.podInterfaceName}`;
+}
+
+/** True when the VM gets cloud-init networkData: a present NIC with addresses or DHCP, or the pod network's IPv6. */
+export function vmHasNetworkData(vm: ResolvedVm): boolean {
+  if (vm.podNetwork && vm.podNetworkIpv6) return true;
+  return vm.attachments.some((a) => a.state === 'present' && !!(a.ipv4?.length || a.ipv6?.length || a.dhcp4 || a.dhcp6));
+}
+
+/**
+ * KubeVirt's masquerade address and gateway for the guest's IPv6 (the default
+ * `vmIPv6NetworkCIDR` fd10:0:2::/120: kubevirt user-guide interfaces_and_networks "masquerade -
+ * IPv4 and IPv6 dual-stack support", and tests/libvmifact GetVMIMasquerade's networkData).
+ */
+export const MASQUERADE_IPV6 = { address: 'fd10:0:2::2/120', gateway: 'fd10:0:2::1' } as const;
+
+/**
+ * The pod NIC's networkData entry: once a VM has networkData, cloud-init configures only the NICs
+ * it lists (no fallback DHCP on the first NIC), so a netplan guest would lose the pod network.
+ * DHCPv4 (KubeVirt's masquerade DHCP server), plus the masquerade IPv6 when asked; matched by
+ * its pinned MAC, no `set-name` (the guest keeps its kernel name for it).
+ */
+function podNetworkEntry(vm: ResolvedVm, macs: ReadonlyMap<string, string>): EthernetSpec | undefined {
+  const mac = macs.get(podMacKey(vm));
+  if (!vm.podNetwork || mac === undefined) return undefined;
+  const e: { -readonly [K in keyof EthernetSpec]: EthernetSpec[K] } = { id: vm.podInterfaceName, mac, dhcp4: true };
+  if (vm.podNetworkIpv6) {
+    e.addresses = [MASQUERADE_IPV6.address];
+    e.gateway6 = MASQUERADE_IPV6.gateway;
+  }
+  return e;
 }
 
 /** Key of one NIC in {@link allocateMacs}. */
@@ -69,6 +106,8 @@ export function vmNetworkData(vm: ResolvedVm, macs: ReadonlyMap<string, string>,
     if (a.networkSpec?.mtu) e.mtu = a.networkSpec.mtu;
     ethernets.push(e);
   }
+  const pod = podNetworkEntry(vm, macs);
+  if (pod) ethernets.unshift(pod);
   if (!ethernets.length) return undefined;
   try {
     return networkDataV2({ ethernets });
@@ -125,7 +164,8 @@ function vmManifestWith(vm: ResolvedVm, macs: ReadonlyMap<string, string>, netwo
   const interfaces: VmInterface[] = [];
   const networks: VmNetwork[] = [];
   if (vm.podNetwork) {
-    interfaces.push(masqueradeInterface(vm.podInterfaceName));
+    const podMac = macs.get(podMacKey(vm));
+    interfaces.push(masqueradeInterface(vm.podInterfaceName, podMac ? { macAddress: podMac } : {}));
     networks.push(podNetwork(vm.podInterfaceName));
   }
   for (const a of vm.attachments) {

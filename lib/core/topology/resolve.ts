@@ -7,6 +7,7 @@ import {
   AttachmentSpec, BridgePlugin, IpamSpec, NetworkPattern, NetworkSpec, NodeGroupSpec, Platform, Topology, UplinkSpec, VmSpec,
 } from './model';
 
+import { defaultGuestName } from './guest-name';
 /** Default Argo CD sync waves by layer. */
 export const DEFAULT_WAVES = { prerequisites: -20, nncp: -10, nad: -5, vm: 0 } as const;
 
@@ -187,13 +188,11 @@ function defaultNetworkPolicyName(plain: string, uplink: ResolvedUplink | undefi
  */
 function resolveVm(vm: VmSpec, networks: Map<string, ResolvedNetwork>): ResolvedVm {
   const podNetwork = vm.podNetwork ?? 'masquerade';
-  let guestIndex = podNetwork ? 1 : 0;
   const attachments = vm.attachments.map((a): ResolvedAttachment => {
-    const guestName = a.guestName ?? `eth${guestIndex}`;
-    guestIndex++;
+    const name = a.name ?? a.network;
     return Object.assign({}, a, {
-      name: a.name ?? a.network,
-      guestName,
+      name,
+      guestName: a.guestName ?? defaultGuestName(name),
       state: a.state ?? ('present' as const),
       model: a.model ?? 'virtio',
       networkSpec: networks.get(a.network),

@@ -14,6 +14,8 @@ import { checkAddressSyntax, checkGateways } from './rules/intent-addresses';
 import { checkKubernetesNames } from './rules/intent-k8s-names';
 import { checkPrerequisites, checkVmNames } from './rules/intent-names';
 import { checkVmPlacement } from './rules/intent-placement';
+import { checkGuestNames } from './rules/intent-guest-names';
+import { checkBridgeMarker } from './rules/intent-bridge-marker';
 import { checkVlanBases } from './rules/intent-base-iface';
 import { checkNamespacesDeclared } from './rules/intent-namespaces';
 import { checkPolicyOrder } from './rules/intent-ordering';
@@ -173,6 +175,8 @@ export function intentProblems(t: Topology, resolved?: ResolvedTopology, planned
   checkGateways(t, (path, message, fix) => add('TOPOLOGY_GATEWAY_OUTSIDE_SUBNET', path, message, fix), (path, message, fix) => add('TOPOLOGY_VM_DEFAULT_GATEWAY_TWICE', path, message, fix));
 
   checkVmPlacement(t, (path, message, fix) => add('TOPOLOGY_VM_UNSCHEDULABLE', path, message, fix));
+  checkGuestNames(t, (path, message, fix) => add('TOPOLOGY_GUEST_NAME_INVALID', path, message, fix), (path, message, fix) => add('TOPOLOGY_GUEST_NAME_DUPLICATE', path, message, fix));
+  checkBridgeMarker(t, resolved, (path, message, fix) => add('TOPOLOGY_BRIDGE_MARKER_MISSING', path, message, fix));
   checkVlanBases(t, resolved, (path, message, fix) => add('TOPOLOGY_BASE_INTERFACE_UNDECLARED', path, message, fix));
 
   // --- VMs -------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ export function baseTopology(): Topology {
     networks: [{ name: 'vlan100', pattern: 'trunk-bridge', uplink: 'eth1', bridge: 'br0', vlan: 100, namespaces: ['vms'], subnets: ['10.100.0.0/24'] }],
     vms: [{ name: 'vm1', namespace: 'vms', attachments: [{ network: 'vlan100', ipv4: ['10.100.0.10/24'] }] }],
     namespaces: { vms: {} },
+    // CNAO's linuxBridge (bridge-marker) publishes the bridge resource the NADs request
+    prerequisites: { nmstate: false, networkAddons: { linuxBridge: true } },
   };
 }
 
@@ -140,6 +142,24 @@ export const INTENT_CASES: Readonly<Record<string, IntentCase>> = {
       vms: [{ ...vm0, attachments: [{ network: 'vlan100', ipv4: ['10.100.0.10/24'], gateway4: '10.100.0.1' }, { network: 'vlan200', ipv4: ['10.200.0.10/24'], gateway4: '10.200.0.1' }] }],
     },
     expected: [{ code: 'TOPOLOGY_VM_DEFAULT_GATEWAY_TWICE', path: 'vms[0].attachments[1].gateway4' }],
+  },
+  TOPOLOGY_GUEST_NAME_INVALID: {
+    title: 'a guestName longer than a Linux interface name (16 characters)',
+    topology: { ...base, vms: [{ ...vm0, attachments: [{ network: 'vlan100', ipv4: ['10.100.0.10/24'], guestName: 'storage-network0' }] }] },
+    expected: [{ code: 'TOPOLOGY_GUEST_NAME_INVALID', path: 'vms[0].attachments[0].guestName' }],
+  },
+  TOPOLOGY_GUEST_NAME_DUPLICATE: {
+    title: 'a second NIC whose guestName is the first NIC\'s default guest name (its interface name)',
+    topology: {
+      ...base,
+      vms: [{ ...vm0, attachments: [{ network: 'vlan100', ipv4: ['10.100.0.10/24'] }, { network: 'vlan100', name: 'second', guestName: 'vlan100', ipv4: ['10.100.0.11/24'] }] }],
+    },
+    expected: [{ code: 'TOPOLOGY_GUEST_NAME_DUPLICATE', path: 'vms[0].attachments[1].guestName' }],
+  },
+  TOPOLOGY_BRIDGE_MARKER_MISSING: {
+    title: 'NADs requesting the bridge resource on vanilla Kubernetes with neither CNAO linuxBridge nor the agent',
+    topology: { ...base, prerequisites: undefined },
+    expected: [{ code: 'TOPOLOGY_BRIDGE_MARKER_MISSING', path: 'networks[0].resourceName' }],
   },
   TOPOLOGY_VM_UNSCHEDULABLE: {
     title: 'a VM on networks of two node groups whose known nodes do not overlap (mistakes.ts vm-on-networks-of-disjoint-groups)',
