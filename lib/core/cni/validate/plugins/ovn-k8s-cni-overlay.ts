@@ -76,10 +76,10 @@ export function checkOvnOverlay(ctx: NadContext, p: Rec, path: string, top: Rec)
 
 /** `vlanID` and `physicalNetworkName` of a localnet. */
 function checkLocalnetFields(ctx: NadContext, p: Rec, path: string): void {
-  // types.go VLANID int (a string or fraction fails json.Unmarshal); the localnet controller tags
-  // the localnet port when non-zero (TagRequest); cudn.go AccessVLANConfig: 1..4094.
+  // types.go VLANID int (a string or fraction is CNI_FIELD_TYPE, profiles.ts); the localnet
+  // controller tags the localnet port when non-zero (TagRequest); cudn.go AccessVLANConfig: 1..4094.
   const vlan = p.vlanID;
-  if (vlan !== undefined && vlan !== null && !(typeof vlan === 'number' && Number.isInteger(vlan) && vlan >= 0 && vlan <= 4094)) {
+  if (typeof vlan === 'number' && Number.isInteger(vlan) && (vlan < 0 || vlan > 4094)) {
     ctx.add('CNI_OVN_VLAN_ID_INVALID', joinPath(path, 'vlanID'), `vlanID is ${show(vlan)}; allowed: an integer 1..4094 (0 or absent = untagged)`, 'set "vlanID" to the VLAN of the physical network (1..4094), or drop it for untagged traffic');
   }
   // nmstate rust/src/lib/ovn.rs: ovn-bridge-mappings is "<localnet>:<bridge>,…"; cudn.go: no ',' or ':'.
