@@ -196,7 +196,8 @@ function localnetPolicy(members: readonly ResolvedNetwork[]): PlannedPolicy {
   }
   const head = { ...networkPolicyHead(first, members), ovnMappings: [...mappings.values()] };
   if (first.existingBridge) return { ...head, interfaces: [] };
-  const nic = first.uplinkSpec?.interface ?? first.uplink ?? '';
-  const bridge = gone ? absent(first.bridge, 'ovs-bridge') : ovsBridge({ name: first.bridge, ports: [nic] });
+  const nic = first.uplinkSpec?.interface ?? first.uplink;
+  // a network without uplink is TOPOLOGY_NETWORK_UPLINK_MISSING; its bridge gets no port rather than an unnamed one
+  const bridge = gone ? absent(first.bridge, 'ovs-bridge') : ovsBridge({ name: first.bridge, ports: nic ? [nic] : [] });
   return { ...head, interfaces: gone ? [bridge] : [...nicUp(first), bridge] };
 }
