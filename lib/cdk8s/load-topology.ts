@@ -36,8 +36,12 @@ export function loadTopology(env: Construct, t: Topology): void {
     const props = { ...u, nodeGroup: { nodeGroupName: nodeGroup } };
     markDataForm(bond ? new BondedUplink(env, idFor(`Uplink-${u.name}`), { ...props, ...bond }) : new Uplink(env, idFor(`Uplink-${u.name}`), props));
   }
-  for (const { uplink, ...n } of t.networks) {
-    markDataForm(new VlanBridgeNetwork(env, idFor(`Network-${n.name}`), { ...n, uplink: { uplinkName: uplink, interfaceName: uplinks.get(uplink)?.interface ?? uplink } }));
+  for (const { uplink, nodeGroup, ...n } of t.networks) {
+    const refs = {
+      uplink: uplink !== undefined ? { uplinkName: uplink, interfaceName: uplinks.get(uplink)?.interface ?? uplink } : undefined,
+      nodeGroup: nodeGroup !== undefined ? { nodeGroupName: nodeGroup } : undefined,
+    };
+    markDataForm(new VlanBridgeNetwork(env, idFor(`Network-${n.name}`), { ...n, ...refs }));
   }
   for (const vm of t.vms) {
     markDataForm(new MultihomedVM(env, idFor(`VM-${vm.namespace}-${vm.name}`), { ...vm, attachments: vm.attachments.map(({ network, ...a }) => ({ ...a, network: { networkName: network } })) }));

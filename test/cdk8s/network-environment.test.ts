@@ -36,7 +36,7 @@ describe('NetworkEnvironment', () => {
     // the VMs first, then the agent, the networks, the uplinks, the host policies and the node groups last
     for (const vm of prod.vms) new MultihomedVM(env, `vm-${vm.name}`, { ...vm, attachments: vm.attachments.map(({ network, ...a }) => ({ ...a, network: { networkName: network } })) });
     new NetworkAgent(env, 'agent', { ...prod.agent, nodeGroups: undefined });
-    for (const { uplink, ...n } of prod.networks) new VlanBridgeNetwork(env, `net-${n.name}`, { ...n, uplink: Uplink.fromUplinkName(env, `ref-${uplink}`, uplink) });
+    for (const { uplink, nodeGroup: _g, ...n } of prod.networks) new VlanBridgeNetwork(env, `net-${n.name}`, { ...n, uplink: Uplink.fromUplinkName(env, `ref-${uplink}`, uplink!) });
     for (const { nodeGroup, bond, ...u } of prod.uplinks) {
       const props = { ...u, nodeGroup: NodeGroup.fromNodeGroupName(env, `ref-${nodeGroup}`, nodeGroup) };
       if (bond) new BondedUplink(env, `up-${u.name}`, { ...props, ...bond });
@@ -59,7 +59,7 @@ describe('NetworkEnvironment', () => {
       else new Uplink(env, `up-${u.name}`, props);
     }
     for (const { nodeGroup, ...h } of [...(prod.hostPolicies ?? [])].reverse()) new HostNetworkPolicy(env, `hp-${h.name}`, { ...h, nodeGroup: nodeGroup ? { nodeGroupName: nodeGroup } : undefined });
-    for (const { uplink, ...n } of [...prod.networks].reverse()) new VlanBridgeNetwork(env, `net-${n.name}`, { ...n, uplink: { uplinkName: uplink, interfaceName: prod.uplinks.find((u) => u.name === uplink)!.interface } });
+    for (const { uplink, nodeGroup: _g, ...n } of [...prod.networks].reverse()) new VlanBridgeNetwork(env, `net-${n.name}`, { ...n, uplink: { uplinkName: uplink!, interfaceName: prod.uplinks.find((u) => u.name === uplink)!.interface } });
     for (const vm of [...prod.vms].reverse()) new MultihomedVM(env, `vm-${vm.name}`, { ...vm, attachments: vm.attachments.map(({ network, ...a }) => ({ ...a, network: { networkName: network } })) });
     new NetworkAgent(env, 'agent', { ...prod.agent, nodeGroups: undefined });
     const fromData = Testing.synth(new NetworkEnvironment(Testing.app(), 'prod', { environment: prod, ...quiet }));

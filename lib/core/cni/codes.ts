@@ -223,6 +223,26 @@ export const CNI_CODES = {
     summary: 'subnets/excludeSubnets must be comma lists of CIDRs (layer3 may add a host prefix "/24"); excluded subnets must lie inside subnets',
     upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/config/utils.go (ParseClusterSubnetEntriesWithDefaults); go-controller/pkg/util/multi_network.go (parseSubnets)',
   },
+  CNI_OVN_VLAN_ID_INVALID: {
+    severity: 'error',
+    summary: 'localnet `vlanID` must be an integer 1..4094 (0 or absent = untagged)',
+    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/cni/types/types.go (VLANID int); go-controller/pkg/ovn/localnet_user_defined_network_controller.go (TagRequest on the localnet port when non-zero); go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (AccessVLANConfig id Minimum=1 Maximum=4094)',
+  },
+  CNI_OVN_MTU_INVALID: {
+    severity: 'error',
+    summary: 'an OVN network with an IPv6 subnet needs mtu ≥ 1280 (the kernel disables IPv6 below it)',
+    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (LocalnetConfig "MTU should be greater than or equal to 1280 when an IPv6 subnet is used"); torvalds/linux net/ipv6/addrconf.c (IPV6_MIN_MTU)',
+  },
+  CNI_OVN_PERSISTENT_IPS_WITHOUT_SUBNETS: {
+    severity: 'warning',
+    summary: 'allowPersistentIPs without subnets persists nothing: OVN-Kubernetes allocates no address to keep',
+    upstream: 'ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md (allowPersistentIPs "Only makes sense if the subnets attribute is also defined"); go-controller/pkg/crd/userdefinednetwork/v1/shared.go (lifecycle Persistent only with ipam.mode Enabled)',
+  },
+  CNI_OVN_PHYSICAL_NETWORK_INVALID: {
+    severity: 'error',
+    summary: 'physicalNetworkName must not contain "," or ":" (the separators of the ovn-bridge-mappings list)',
+    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (physicalNetworkName "cannot contain `,` or `:` characters"); nmstate/nmstate rust/src/lib/ovn.rs (OvnBridgeMapping FromStr splits "<localnet>:<bridge>", the list is joined with ",")',
+  },
 
   // --- IPAM -------------------------------------------------------------------------------------
   CNI_IPAM_INVALID: {

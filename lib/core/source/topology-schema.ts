@@ -31,8 +31,10 @@ const NETWORK: FieldType = {
     name: 'string', pattern: 'string', uplink: 'string', vlan: 'number', bridge: 'string', vlanInterface: 'string', nadName: 'string', cniName: 'string',
     namespaces: 'string-list', plugin: 'string', cniVersion: 'string', macspoofchk: 'boolean', tuning: 'boolean', ipam: 'mapping', subnets: 'string-list',
     mtu: 'number', resourceName: 'boolean', policyName: 'string', bridgeIp: { fields: HOST_IP }, description: 'string', physicalNetworkName: 'string', state: 'string',
+    nodeGroup: 'string', existingBridge: 'boolean', ovnIpam: 'boolean', excludeSubnets: 'string-list', allowPersistentIPs: 'boolean',
   },
-  required: ['name', 'uplink', 'namespaces'],
+  // uplink: required unless an existingBridge localnet names its nodeGroup (TOPOLOGY_NETWORK_NODES_UNKNOWN)
+  required: ['name', 'namespaces'],
 };
 const ATTACHMENT: FieldType = {
   fields: {

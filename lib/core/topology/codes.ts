@@ -104,6 +104,31 @@ export const TOPOLOGY_CODES = {
     summary: 'NADs of the same OVN-Kubernetes network name carry different configs',
     upstream: 'ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md (network name is cluster-wide; every NAD of it must carry the same config)',
   },
+  TOPOLOGY_OVN_BRIDGE_RESERVED: {
+    severity: 'error',
+    summary: "a network would create OVN-Kubernetes's gateway bridge (br-ex, breth0) with its uplink as a port, or uses OVN's integration bridge br-int; a localnet on the existing gateway bridge is mapping-only (existingBridge: true)",
+    upstream: 'ovn-org/ovn-kubernetes docs/design/external-ip-and-loadbalancer-ingress.md (the external bridge, br-ex or breth0, carries the node NIC); go-controller/pkg/cni/helper_linux.go (pod ports on br-int)',
+  },
+  TOPOLOGY_OVN_OPTION_NOT_LOCALNET: {
+    severity: 'error',
+    summary: 'existingBridge, ovnIpam, excludeSubnets or allowPersistentIPs on a network whose pattern is not ovn-localnet; nothing renders them',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_OVN_IPAM_NO_SUBNETS: {
+    severity: 'error',
+    summary: 'ovnIpam on a localnet without subnets: OVN has nothing to allocate from',
+    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (LocalnetConfig "Subnets is required with ipam.mode is Enabled or unset")',
+  },
+  TOPOLOGY_OVN_IPAM_REQUIRED: {
+    severity: 'error',
+    summary: 'excludeSubnets or allowPersistentIPs on a localnet without ovnIpam: the NAD carries no subnets, so OVN rejects the excludes and has no address to persist',
+    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/util/multi_network.go (newLocalnetNetConfInfo validateSubnetContainment); docs/features/multiple-networks/multi-homing.md (allowPersistentIPs "Only makes sense if the subnets attribute is also defined"); go-controller/pkg/crd/userdefinednetwork/v1/cudn.go ("excludeSubnets must be unset when subnets is unset")',
+  },
+  TOPOLOGY_OVN_IPAM_STATIC_ADDRESS: {
+    severity: 'error',
+    summary: 'a VM gives static addresses on a localnet with OVN IPAM; OVN allocates the port address and its IP port security drops any other',
+    upstream: 'ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md ("specifying a static IP address for the pod is only possible when the attachment configuration does not feature subnets"; without subnets "Port security will only prevent MAC spoofing")',
+  },
   TOPOLOGY_OVN_MAPPING_CONFLICT: {
     severity: 'error',
     summary: 'two NNCPs for overlapping nodes map the same localnet to different OVS bridges',
@@ -200,6 +225,16 @@ export const TOPOLOGY_CODES = {
   TOPOLOGY_DUPLICATE_NAME: {
     severity: 'error',
     summary: 'two node groups, uplinks, networks, VMs of a namespace, NADs of a namespace or NNCPs have the same name; one silently replaces the other',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_NETWORK_UPLINK_MISSING: {
+    severity: 'error',
+    summary: 'a network names no uplink; only an existingBridge localnet may name its nodeGroup instead',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_NETWORK_NODE_GROUP_CONFLICT: {
+    severity: 'error',
+    summary: "a network sets nodeGroup although it is not an existingBridge localnet, or names a node group other than its uplink's",
     upstream: 'multihome',
   },
   TOPOLOGY_VLAN_MISSING: {

@@ -17,7 +17,7 @@ export interface TypedTopology<G extends string, U extends string, N extends str
   extends Omit<Topology, 'nodeGroups' | 'uplinks' | 'networks' | 'vms' | 'hostPolicies' | 'agent'> {
   readonly nodeGroups: ReadonlyArray<NodeGroupSpec & { readonly name: G }>;
   readonly uplinks: ReadonlyArray<UplinkSpec & { readonly name: U; readonly nodeGroup: NoInfer<G> }>;
-  readonly networks: ReadonlyArray<NetworkSpec & { readonly name: N; readonly uplink: NoInfer<U> }>;
+  readonly networks: ReadonlyArray<NetworkSpec & { readonly name: N; readonly uplink?: NoInfer<U>; readonly nodeGroup?: NoInfer<G> }>;
   readonly vms: ReadonlyArray<
     Omit<VmSpec, 'attachments'> & { readonly attachments: ReadonlyArray<AttachmentSpec & { readonly network: NoInfer<N> }> }
   >;

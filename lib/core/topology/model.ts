@@ -119,9 +119,17 @@ export interface NetworkSpec {
    * @default NetworkPattern.TRUNK_BRIDGE when `vlan` is set, NetworkPattern.BRIDGE otherwise
    */
   readonly pattern?: NetworkPattern | `${NetworkPattern}`;
-  /** Uplink carrying the network. */
-  readonly uplink: string;
-  /** VLAN id (vlan-bridge, trunk-bridge; optional for ovn-localnet). */
+  /**
+   * Uplink carrying the network; its node group is the network's. Required, except on an
+   * `existingBridge` localnet, which may name its `nodeGroup` instead (it adds no port).
+   */
+  readonly uplink?: string;
+  /**
+   * Node group of an `existingBridge` localnet that names no uplink (the bridge, e.g. `br-ex`,
+   * already holds the node's NIC). Only on such networks. @default - the uplink's node group
+   */
+  readonly nodeGroup?: string;
+  /** VLAN id (vlan-bridge, trunk-bridge; optional for ovn-localnet, where OVN tags it: NAD `vlanID`). */
   readonly vlan?: number;
   /**
    * Bridge name on the node (Linux bridge, or OVS bridge for ovn-localnet).
@@ -160,6 +168,22 @@ export interface NetworkSpec {
   readonly description?: string;
   /** OVN physical network name (localnet). @default the network name */
   readonly physicalNetworkName?: string;
+  /**
+   * ovn-localnet: the OVS bridge already exists on the nodes (OVN-Kubernetes's `br-ex`, or one
+   * the platform made); the NNCP only adds the `ovn.bridge-mappings` entry and never declares
+   * the bridge or its ports. @default false
+   */
+  readonly existingBridge?: boolean;
+  /**
+   * ovn-localnet: OVN-Kubernetes allocates the guests' addresses from `subnets` (rendered into
+   * the NAD; OVN then enforces IP port security, so VMs cannot use static addresses). Off,
+   * `subnets` only checks VM addresses and the NAD is pure L2. @default false
+   */
+  readonly ovnIpam?: boolean;
+  /** ovn-localnet with `ovnIpam`: CIDRs inside `subnets` OVN never hands out (NAD `excludeSubnets`). */
+  readonly excludeSubnets?: readonly Cidr[];
+  /** ovn-localnet with `ovnIpam`: VMs keep their OVN-allocated addresses across restart and migration (IPAMClaims; NAD `allowPersistentIPs`). @default false */
+  readonly allowPersistentIPs?: boolean;
   /** `absent`: first phase of removal — interfaces rendered `state: absent`, NADs dropped. @default 'present' */
   readonly state?: 'present' | 'absent';
 }

@@ -54,11 +54,13 @@ export interface UplinkProps extends Omit<UplinkSpec, 'name' | 'nodeGroup' | 'bo
 export interface BondedUplinkProps extends UplinkProps, BondSpec {}
 
 /** Props of `VlanBridgeNetwork`: the core {@link NetworkSpec} with the uplink as a reference. */
-export interface VlanBridgeNetworkProps extends Omit<NetworkSpec, 'name' | 'uplink' | 'namespaces'> {
+export interface VlanBridgeNetworkProps extends Omit<NetworkSpec, 'name' | 'uplink' | 'nodeGroup' | 'namespaces'> {
   /** @default the construct id (cdk8s) or resource name (Pulumi) */
   readonly name?: string;
-  /** The uplink carrying the network. */
-  readonly uplink: IUplink;
+  /** The uplink carrying the network. Required, except on an `existingBridge` localnet that gives `nodeGroup`. */
+  readonly uplink?: IUplink;
+  /** Node group of an `existingBridge` localnet without an uplink (only there). @default - the uplink's node group */
+  readonly nodeGroup?: INodeGroup;
   /** Namespaces that get a NAD (one each). @default - none; use `exposeTo` */
   readonly namespaces?: readonly string[];
 }
@@ -190,8 +192,14 @@ function listOf<T>(v: readonly T[] | undefined): T[] {
 
 /** The spec of a network from its props. */
 export function networkSpec(id: string, props: VlanBridgeNetworkProps): NetworkSpec {
-  const { name, uplink, namespaces, ...rest } = props ?? ({} as VlanBridgeNetworkProps);
-  return { ...rest, name: name ?? id, uplink: referenceName(uplink, 'uplinkName'), namespaces: listOf(namespaces ?? []) };
+  const { name, uplink, nodeGroup, namespaces, ...rest } = props ?? ({} as VlanBridgeNetworkProps);
+  return {
+    ...rest,
+    name: name ?? id,
+    ...(uplink !== undefined ? { uplink: referenceName(uplink, 'uplinkName') } : {}),
+    ...(nodeGroup !== undefined ? { nodeGroup: referenceName(nodeGroup, 'nodeGroupName') } : {}),
+    namespaces: listOf(namespaces ?? []),
+  };
 }
 
 /** The spec of one VM NIC on `network`. */

@@ -34,7 +34,9 @@ export function networkCniConfig(n: ResolvedNetwork, namespace: string): NadConf
       physicalNetworkName: n.physicalNetworkName,
       vlanID: n.vlan || undefined,
       mtu: n.mtu,
-      subnets: n.subnets,
+      // subnets turn on OVN IPAM (and IP port security); without ovnIpam they only check VM addresses
+      // (ovn-kubernetes docs/features/multiple-networks/multi-homing.md, localnet Network Configuration reference)
+      ...(n.ovnIpam ? { subnets: n.subnets, excludeSubnets: n.excludeSubnets, allowPersistentIPs: n.allowPersistentIPs || undefined } : {}),
     });
   }
   return bridgeConfig({

@@ -74,7 +74,8 @@ export function policyNncp(p: PlannedPolicy): Manifest {
     nodeSelector: Object.keys(p.nodeSelector).length ? p.nodeSelector : undefined,
     maxUnavailable: p.maxUnavailable,
     desiredState: desiredState({
-      interfaces: p.interfaces,
+      // a mapping-only policy (existingBridge localnet) declares no interface at all
+      interfaces: p.interfaces.length || !p.ovnMappings?.length ? p.interfaces : undefined,
       routes: p.routes?.length ? p.routes : undefined,
       ovnBridgeMappings: p.ovnMappings?.length ? p.ovnMappings : undefined,
     }),
@@ -138,7 +139,7 @@ function nicUp(n: ResolvedNetwork): Interface[] {
 
 function vlanBridgePolicy(n: ResolvedNetwork): PlannedPolicy {
   const gone = n.state === 'absent';
-  const base = n.uplinkSpec?.interface ?? n.uplink;
+  const base = n.uplinkSpec?.interface ?? n.uplink ?? '';
   const vlanIf = n.vlanInterface!;
   const mtu = n.mtu || undefined;
   const vlanIface = gone ? absent(vlanIf, 'vlan') : vlan({ name: vlanIf, baseIface: base, id: n.vlan!, description: `VLAN using ${base}`, mtu });
@@ -161,7 +162,7 @@ export function trunkTags(members: readonly ResolvedNetwork[]): number[] {
 
 function sharedBridgePolicy(members: readonly ResolvedNetwork[]): PlannedPolicy {
   const first = members[0];
-  const nic = first.uplinkSpec?.interface ?? first.uplink;
+  const nic = first.uplinkSpec?.interface ?? first.uplink ?? '';
   const gone = members.every((m) => m.state === 'absent');
   const trunk = members.some((m) => m.pattern === NetworkPattern.TRUNK_BRIDGE);
   const tags = trunkTags(members);
@@ -178,15 +179,25 @@ function sharedBridgePolicy(members: readonly ResolvedNetwork[]): PlannedPolicy 
   return { ...networkPolicyHead(first, members), interfaces: gone ? [bridge] : [...nicUp(first), bridge] };
 }
 
+/**
+ * The OVS bridge of a localnet with the uplink as its port, and one `ovn.bridge-mappings` entry per
+ * physical network (`state: absent` once every network of it is absent: nmstate/nmstate
+ * rust/src/lib/ovn.rs merges entries by localnet key, an absent one needs no bridge). An
+ * `existingBridge` network (OVN-Kubernetes's `br-ex`) renders the mappings only: no interface,
+ * so the policy never redefines the bridge or its ports.
+ */
 function localnetPolicy(members: readonly ResolvedNetwork[]): PlannedPolicy {
   const first = members[0];
-  const nic = first.uplinkSpec?.interface ?? first.uplink;
   const gone = members.every((m) => m.state === 'absent');
-  const bridge = gone ? absent(first.bridge, 'ovs-bridge') : ovsBridge({ name: first.bridge, ports: [nic] });
   const mappings = new Map<string, OvnBridgeMapping>();
   for (const m of members) {
     const localnet = m.physicalNetworkName ?? m.name;
     if (!mappings.has(localnet)) mappings.set(localnet, m.state === 'absent' ? ovnBridgeMappingAbsent(localnet) : ovnBridgeMapping(localnet, m.bridge));
   }
-  return { ...networkPolicyHead(first, members), interfaces: gone ? [bridge] : [...nicUp(first), bridge], ovnMappings: [...mappings.values()] };
+  const head = { ...networkPolicyHead(first, members), ovnMappings: [...mappings.values()] };
+  if (first.existingBridge) return { ...head, interfaces: [] };
+  const nic = first.uplinkSpec?.interface ?? first.uplink;
+  // a network without uplink is TOPOLOGY_NETWORK_UPLINK_MISSING; its bridge gets no port rather than an unnamed one
+  const bridge = gone ? absent(first.bridge, 'ovs-bridge') : ovsBridge({ name: first.bridge, ports: nic ? [nic] : [] });
+  return { ...head, interfaces: gone ? [bridge] : [...nicUp(first), bridge] };
 }

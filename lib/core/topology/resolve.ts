@@ -47,6 +47,10 @@ export interface ResolvedNetwork extends NetworkSpec {
   readonly ipam: IpamSpec;
   readonly resourceName: boolean;
   readonly state: 'present' | 'absent';
+  /** ovn-localnet on a bridge the nodes already have: the policy only maps it. */
+  readonly existingBridge: boolean;
+  /** ovn-localnet: `subnets` go into the NAD and OVN allocates the addresses. */
+  readonly ovnIpam: boolean;
   /** VLAN sub-interface (vlan-bridge only). */
   readonly vlanInterface?: string;
   readonly policyName: string;
@@ -106,7 +110,7 @@ export function resolveTopology(t: Topology): ResolvedTopology {
   const groups = new Map(t.nodeGroups.map((g) => [g.name, g]));
   const uplinkList = t.uplinks.map((u) => resolveUplink(u, groups));
   const uplinks = new Map(uplinkList.map((u) => [u.name, u]));
-  const networks = t.networks.map((n) => resolveNetwork(n, platform, uplinks));
+  const networks = t.networks.map((n) => resolveNetwork(n, platform, uplinks, groups));
   const byName = new Map(networks.map((n) => [n.name, n]));
   const vms = t.vms.map((vm) => resolveVm(vm, byName));
   return {
@@ -136,15 +140,21 @@ function defaultBridge(n: NetworkSpec, pattern: NetworkPattern): string {
   return n.name;
 }
 
-function resolveNetwork(n: NetworkSpec, platform: Platform, uplinks: Map<string, ResolvedUplink>): ResolvedNetwork {
-  const uplinkSpec = uplinks.get(n.uplink);
-  const nodeGroupSpec = uplinkSpec?.nodeGroupSpec;
+function resolveNetwork(n: NetworkSpec, platform: Platform, uplinks: Map<string, ResolvedUplink>, groups: Map<string, NodeGroupSpec>): ResolvedNetwork {
+  const uplinkSpec = n.uplink !== undefined ? uplinks.get(n.uplink) : undefined;
+  // an existingBridge localnet may name its node group instead of an uplink (validation reports a mismatch of the two)
+  const nodeGroupSpec = uplinkSpec?.nodeGroupSpec ?? (n.nodeGroup !== undefined ? groups.get(n.nodeGroup) : undefined);
   const pattern = networkPattern(n);
   const bridge = n.bridge ?? defaultBridge(n, pattern);
   const nadName = n.nadName ?? n.name;
   const nic = uplinkSpec?.interface ?? n.uplink;
   const vlanInterface = pattern === NetworkPattern.VLAN_BRIDGE ? n.vlanInterface ?? `${nic}.${n.vlan}` : undefined;
   const shared = SHARED_BRIDGE_PATTERNS.has(pattern);
+  const existingBridge = pattern === NetworkPattern.OVN_LOCALNET && n.existingBridge === true;
+  // a mapping-only policy belongs to the node group, whichever way the network names it: `<bridge>-<group>`
+  const group = uplinkSpec?.nodeGroup ?? n.nodeGroup ?? 'nodes';
+  const sharedBridgeKey = existingBridge ? `existing\u0000${group}\u0000${bridge}` : `${n.uplink}\u0000${bridge}`;
+  const plainPolicyName = existingBridge ? `${bridge}-${group}` : shared ? `${bridge}-${nic}` : `${n.name}-${uplinkSpec?.nodeGroup ?? 'nodes'}`;
   return {
     ...n,
     pattern,
@@ -160,9 +170,11 @@ function resolveNetwork(n: NetworkSpec, platform: Platform, uplinks: Map<string,
     // a namespace listed twice gets one NAD (TOPOLOGY_NAMESPACE_LISTED_TWICE says so)
     namespaces: [...new Set(n.namespaces)],
     state: n.state ?? 'present',
+    existingBridge,
+    ovnIpam: pattern === NetworkPattern.OVN_LOCALNET && n.ovnIpam === true,
     vlanInterface,
-    policyName: n.policyName ?? defaultNetworkPolicyName(shared ? `${bridge}-${nic}` : `${n.name}-${uplinkSpec?.nodeGroup ?? 'nodes'}`, uplinkSpec),
-    ...(shared ? { sharedBridgeKey: `${n.uplink}\u0000${bridge}` } : {}),
+    policyName: n.policyName ?? (existingBridge ? plainPolicyName : defaultNetworkPolicyName(plainPolicyName, uplinkSpec)),
+    ...(shared ? { sharedBridgeKey } : {}),
     uplinkSpec,
     nodeGroupSpec,
   };

@@ -17,6 +17,7 @@ import { checkVmPlacement } from './rules/intent-placement';
 import { checkGuestNames } from './rules/intent-guest-names';
 import { checkBridgeMarker } from './rules/intent-bridge-marker';
 import { checkVlanBases } from './rules/intent-base-iface';
+import { checkLocalnetIntent } from './rules/intent-localnet';
 import { checkNamespacesDeclared } from './rules/intent-namespaces';
 import { checkPolicyOrder } from './rules/intent-ordering';
 import { planPoliciesInOrder } from './policy-order';
@@ -114,7 +115,7 @@ export function intentProblems(t: Topology, resolved?: ResolvedTopology, planned
     if (!groups.has(u.nodeGroup)) add('TOPOLOGY_UNKNOWN_REFERENCE', joinPath('uplinks', i, 'nodeGroup'), `uplink ${JSON.stringify(u.name)} names node group ${JSON.stringify(u.nodeGroup)}, which is not declared (known: ${[...groups.keys()].join(', ') || 'none'})`, 'declare the node group or fix the name');
   });
   t.networks.forEach((n, i) => {
-    if (!uplinks.has(n.uplink)) add('TOPOLOGY_UNKNOWN_REFERENCE', joinPath('networks', i, 'uplink'), `network ${JSON.stringify(n.name)} names uplink ${JSON.stringify(n.uplink)}, which is not declared (known: ${[...uplinks.keys()].join(', ') || 'none'})`, 'declare the uplink or fix the name');
+    if (n.uplink !== undefined && !uplinks.has(n.uplink)) add('TOPOLOGY_UNKNOWN_REFERENCE', joinPath('networks', i, 'uplink'), `network ${JSON.stringify(n.name)} names uplink ${JSON.stringify(n.uplink)}, which is not declared (known: ${[...uplinks.keys()].join(', ') || 'none'})`, 'declare the uplink or fix the name');
   });
   (t.hostPolicies ?? []).forEach((h, i) => {
     if (h.nodeGroup !== undefined && !groups.has(h.nodeGroup)) add('TOPOLOGY_UNKNOWN_REFERENCE', joinPath('hostPolicies', i, 'nodeGroup'), `host policy ${JSON.stringify(h.name)} names node group ${JSON.stringify(h.nodeGroup)}, which is not declared`, 'declare the node group or fix the name');
@@ -153,7 +154,8 @@ export function intentProblems(t: Topology, resolved?: ResolvedTopology, planned
         add('TOPOLOGY_SHARED_BRIDGE_MISMATCH', joinPath('networks', i, 'bridge'), `network ${JSON.stringify(n.name)} reuses bridge ${JSON.stringify(n.bridge)} of network ${JSON.stringify(first.name)} on overlapping nodes, but a vlan-bridge network owns its bridge (two policies would set its ports)`, 'give each vlan-bridge network its own bridge, or share one trunk-bridge');
         continue;
       }
-      if (first.uplink !== n.uplink) {
+      if (first.existingBridge !== n.existingBridge) mismatch('existingBridge', first.existingBridge, n.existingBridge);
+      else if (first.uplink !== n.uplink && !n.existingBridge) {
         add('TOPOLOGY_SHARED_BRIDGE_MISMATCH', joinPath('networks', i, 'uplink'), `networks ${JSON.stringify(first.name)} and ${JSON.stringify(n.name)} both put bridge ${JSON.stringify(n.bridge)} on overlapping nodes but on different uplinks (${JSON.stringify(first.uplink)} vs ${JSON.stringify(n.uplink)}); two policies would set its ports and the one applied last wins`, `use one uplink for bridge ${JSON.stringify(n.bridge)}, or give the second network its own bridge`);
       }
       else if (first.policyName !== n.policyName) mismatch('policyName', first.policyName, n.policyName);
@@ -178,6 +180,7 @@ export function intentProblems(t: Topology, resolved?: ResolvedTopology, planned
   checkGuestNames(t, (path, message, fix) => add('TOPOLOGY_GUEST_NAME_INVALID', path, message, fix), (path, message, fix) => add('TOPOLOGY_GUEST_NAME_DUPLICATE', path, message, fix));
   checkBridgeMarker(t, resolved, (path, message, fix) => add('TOPOLOGY_BRIDGE_MARKER_MISSING', path, message, fix));
   checkVlanBases(t, resolved, (path, message, fix) => add('TOPOLOGY_BASE_INTERFACE_UNDECLARED', path, message, fix));
+  checkLocalnetIntent(t, resolved, add);
 
   // --- VMs -------------------------------------------------------------------------------------
   t.vms.forEach((vm, v) => {
@@ -203,8 +206,7 @@ export function intentProblems(t: Topology, resolved?: ResolvedTopology, planned
           add('TOPOLOGY_ADDRESS_OUTSIDE_SUBNETS', joinPath(ap, fam, k), `VM ${vm.namespace}/${vm.name} gets ${addr} on network ${JSON.stringify(n.name)}, outside its subnets ${(n.subnets ?? []).join(', ')}`, 'use an address inside the network\'s subnets, or fix subnets');
         });
       }
-      const u = uplinks.get(n.uplink);
-      const g = u ? groups.get(u.nodeGroup) : undefined;
+      const g = n.nodeGroupSpec;
       if (host !== undefined && g?.nodes && !g.nodes.includes(host) && !reportedGroups.has(g.name)) {
         reportedGroups.add(g.name);
         add('TOPOLOGY_VM_NODE_UNKNOWN', joinPath('vms', v, 'nodeSelector', HOSTNAME_LABEL), `VM ${vm.namespace}/${vm.name} is pinned to ${JSON.stringify(host)}, which is not a node of group ${JSON.stringify(g.name)} (${g.nodes.join(', ')}) that carries network ${JSON.stringify(n.name)}`, `pin the VM to one of ${g.nodes.join(', ')}, or add the node to the group`);

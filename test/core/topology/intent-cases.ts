@@ -229,4 +229,44 @@ export const INTENT_CASES: Readonly<Record<string, IntentCase>> = {
     topology: { ...base, vms: [{ ...vm0, namespace: 'apps' }] },
     expected: [{ code: 'TOPOLOGY_NAMESPACE_UNDECLARED', path: 'vms[0].namespace' }],
   },
+  // --- OVN localnet (rules/intent-localnet.ts) ---------------------------------------------------
+  TOPOLOGY_OVN_BRIDGE_RESERVED: {
+    title: 'an ovn-localnet network would create br-ex (OVN-K\'s gateway bridge) with eth1 as a port (trial B10)',
+    topology: { ...base, networks: [net0, { name: 'ln', pattern: 'ovn-localnet', uplink: 'eth1', bridge: 'br-ex', vlan: 400, namespaces: ['vms'] }] },
+    expected: [{ code: 'TOPOLOGY_OVN_BRIDGE_RESERVED', path: 'networks[1].bridge' }],
+  },
+  TOPOLOGY_OVN_OPTION_NOT_LOCALNET: {
+    title: 'a trunk-bridge network asks for OVN IPAM',
+    topology: { ...base, networks: [{ ...net0, ovnIpam: true }] },
+    expected: [{ code: 'TOPOLOGY_OVN_OPTION_NOT_LOCALNET', path: 'networks[0].ovnIpam' }],
+  },
+  TOPOLOGY_OVN_IPAM_NO_SUBNETS: {
+    title: 'a localnet asks for OVN IPAM without subnets',
+    topology: { ...base, networks: [net0, { name: 'ln', pattern: 'ovn-localnet', uplink: 'eth1', bridge: 'ovs-br1', namespaces: ['vms'], ovnIpam: true }] },
+    expected: [{ code: 'TOPOLOGY_OVN_IPAM_NO_SUBNETS', path: 'networks[1].ovnIpam' }],
+  },
+  TOPOLOGY_OVN_IPAM_REQUIRED: {
+    title: 'a localnet sets allowPersistentIPs without OVN IPAM',
+    topology: { ...base, networks: [net0, { name: 'ln', pattern: 'ovn-localnet', uplink: 'eth1', bridge: 'ovs-br1', namespaces: ['vms'], subnets: ['10.40.0.0/24'], allowPersistentIPs: true }] },
+    expected: [{ code: 'TOPOLOGY_OVN_IPAM_REQUIRED', path: 'networks[1].allowPersistentIPs' }],
+  },
+  TOPOLOGY_OVN_IPAM_STATIC_ADDRESS: {
+    title: 'a VM gives a static address on a localnet where OVN allocates the addresses (trial B9 with ovnIpam)',
+    topology: {
+      ...base,
+      networks: [net0, { name: 'ln', pattern: 'ovn-localnet', uplink: 'eth1', bridge: 'ovs-br1', namespaces: ['vms'], subnets: ['10.40.0.0/24'], ovnIpam: true }],
+      vms: [{ ...vm0, attachments: [...vm0.attachments, { network: 'ln', ipv4: ['10.40.0.21/24'] }] }],
+    },
+    expected: [{ code: 'TOPOLOGY_OVN_IPAM_STATIC_ADDRESS', path: 'vms[0].attachments[1].ipv4' }],
+  },
+  TOPOLOGY_NETWORK_UPLINK_MISSING: {
+    title: 'a trunk-bridge network names no uplink',
+    topology: { ...base, networks: [{ ...net0, uplink: undefined }] },
+    expected: [{ code: 'TOPOLOGY_NETWORK_UPLINK_MISSING', path: 'networks[0].uplink' }],
+  },
+  TOPOLOGY_NETWORK_NODE_GROUP_CONFLICT: {
+    title: 'a trunk-bridge network names a node group (only a mapping-only localnet may)',
+    topology: { ...base, networks: [{ ...net0, nodeGroup: 'workers' }] },
+    expected: [{ code: 'TOPOLOGY_NETWORK_NODE_GROUP_CONFLICT', path: 'networks[0].nodeGroup' }],
+  },
 };

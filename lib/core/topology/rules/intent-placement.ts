@@ -28,8 +28,10 @@ export function checkVmPlacement(t: Topology, report: IntentReport): void {
     vm.attachments.forEach((a, j) => {
       if (a.state === 'absent') return;
       const n = networks.get(a.network);
-      const u = n ? uplinks.get(n.uplink) : undefined;
-      const g = u ? groups.get(u.nodeGroup) : undefined;
+      const u = n?.uplink !== undefined ? uplinks.get(n.uplink) : undefined;
+      // an existingBridge localnet may name its node group directly
+      const groupName = u ? u.nodeGroup : n?.nodeGroup;
+      const g = groupName !== undefined ? groups.get(groupName) : undefined;
       if (!g || seen.some((s) => s.group === g)) return;
       for (const s of seen) {
         const why = disjointBecause(s.group, g);

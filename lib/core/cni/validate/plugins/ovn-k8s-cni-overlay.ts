@@ -64,12 +64,40 @@ export function checkOvnOverlay(ctx: NadContext, p: Rec, path: string, top: Rec)
       }
     }
   }
-  checkOvnSubnets(ctx, p, path, topology);
+  if (topology === 'localnet') checkLocalnetFields(ctx, p, path);
+  const subnets = checkOvnSubnets(ctx, p, path, topology);
   checkMtu(ctx, p, path);
+  checkOvnMtu(ctx, p, path, subnets);
+  // multi-homing.md: allowPersistentIPs "Only makes sense if the subnets attribute is also defined"
+  if (topology !== 'layer3' && p.allowPersistentIPs === true && subnets?.length === 0) {
+    ctx.add('CNI_OVN_PERSISTENT_IPS_WITHOUT_SUBNETS', joinPath(path, 'allowPersistentIPs'), 'allowPersistentIPs is true but the network has no subnets; OVN-Kubernetes allocates no address, so there is nothing to persist (guests configure their own addresses)', 'set "subnets" for OVN IPAM, or drop allowPersistentIPs');
+  }
 }
 
-/** `subnets` and `excludeSubnets` (layer3 subnets may carry a host prefix). */
-function checkOvnSubnets(ctx: NadContext, p: Rec, path: string, topology: string): void {
+/** `vlanID` and `physicalNetworkName` of a localnet. */
+function checkLocalnetFields(ctx: NadContext, p: Rec, path: string): void {
+  // types.go VLANID int (a string or fraction is CNI_FIELD_TYPE, profiles.ts); the localnet
+  // controller tags the localnet port when non-zero (TagRequest); cudn.go AccessVLANConfig: 1..4094.
+  const vlan = p.vlanID;
+  if (typeof vlan === 'number' && Number.isInteger(vlan) && (vlan < 0 || vlan > 4094)) {
+    ctx.add('CNI_OVN_VLAN_ID_INVALID', joinPath(path, 'vlanID'), `vlanID is ${show(vlan)}; allowed: an integer 1..4094 (0 or absent = untagged)`, 'set "vlanID" to the VLAN of the physical network (1..4094), or drop it for untagged traffic');
+  }
+  // nmstate rust/src/lib/ovn.rs: ovn-bridge-mappings is "<localnet>:<bridge>,…"; cudn.go: no ',' or ':'.
+  const physnet = p.physicalNetworkName;
+  if (typeof physnet === 'string' && /[,:]/.test(physnet)) {
+    ctx.add('CNI_OVN_PHYSICAL_NETWORK_INVALID', joinPath(path, 'physicalNetworkName'), `physicalNetworkName is ${show(physnet)}; it may not contain "," or ":", the separators of the node's ovn-bridge-mappings ("<localnet>:<bridge>,…")`, 'use a name without "," and ":" (e.g. "physnet-400"), the same as the NNCP ovn.bridge-mappings localnet');
+  }
+}
+
+/** mtu ≥ 1280 when a subnet is IPv6 (cudn.go LocalnetConfig/shared.go CEL; linux net/ipv6/addrconf.c IPV6_MIN_MTU). */
+function checkOvnMtu(ctx: NadContext, p: Rec, path: string, subnets: Cidr[] | undefined): void {
+  const mtu = p.mtu;
+  if (typeof mtu !== 'number' || mtu <= 0 || mtu >= 1280 || !subnets?.some((c) => c.ip.kind() === 'ipv6')) return;
+  ctx.add('CNI_OVN_MTU_INVALID', joinPath(path, 'mtu'), `mtu is ${mtu} on a network with an IPv6 subnet; IPv6 needs at least 1280 (the kernel disables IPv6 on the pod interface below it)`, 'raise mtu to 1280 or more, or drop the IPv6 subnet');
+}
+
+/** `subnets` and `excludeSubnets` (layer3 subnets may carry a host prefix); the parsed subnets, undefined when invalid. */
+function checkOvnSubnets(ctx: NadContext, p: Rec, path: string, topology: string): Cidr[] | undefined {
   // config/utils.go ParseClusterSubnetEntriesWithDefaults; util/multi_network.go parseSubnets.
   const parse = (key: string, hostLenAllowed: boolean): Cidr[] | undefined => {
     const v = p[key];
@@ -103,11 +131,15 @@ function checkOvnSubnets(ctx: NadContext, p: Rec, path: string, topology: string
   };
   const subnets = parse('subnets', topology === 'layer3');
   const excludes = topology === 'layer3' ? [] : parse('excludeSubnets', false);
-  if (!subnets || !excludes) return;
+  if (!subnets || !excludes) return subnets;
+  // multi_network.go newLocalnetNetConfInfo/newLayer2NetConfInfo: validateSubnetContainment(excludes, subnets)
+  // fails for every exclude when there are no subnets (NewExcludedSubnetNotContainedError)
   for (const ex of excludes) {
     if (!subnets.some((s) => cidrContainsCidr(s, ex))) {
-      ctx.add('CNI_OVN_SUBNETS_INVALID', joinPath(path, 'excludeSubnets'), `excludeSubnets entry ${formatCidr(ex)} is not inside any of subnets ${show(p.subnets)}`, 'exclude only addresses inside subnets');
-      return;
+      const why = subnets.length === 0 ? 'but the network has no subnets (OVN-Kubernetes rejects excludeSubnets without them)' : `is not inside any of subnets ${show(p.subnets)}`;
+      ctx.add('CNI_OVN_SUBNETS_INVALID', joinPath(path, 'excludeSubnets'), `excludeSubnets entry ${formatCidr(ex)} ${why}`, subnets.length === 0 ? 'set "subnets" (OVN IPAM) or drop excludeSubnets' : 'exclude only addresses inside subnets');
+      return subnets;
     }
   }
+  return subnets;
 }
