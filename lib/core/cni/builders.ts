@@ -176,7 +176,7 @@ function ovnBase(options: OvnConfigOptions, topology: OvnTopology): OvnOverlayPl
 /**
  * An OVN-Kubernetes localnet attachment: a logical switch bridged to the physical network named
  * by an nmstate `ovn.bridge-mappings` entry.
- * @see ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md
+ * @see ovn-kubernetes/ovn-kubernetes docs/features/multiple-networks/multi-homing.md
  */
 export function ovnLocalnetConfig(options: OvnLocalnetConfigOptions): OvnOverlayPluginConfig {
   return compact({ ...ovnBase(options, OvnTopology.LOCALNET), vlanID: options.vlanID, physicalNetworkName: options.physicalNetworkName });

@@ -2,7 +2,7 @@ import { CodeTable } from '../errors';
 
 // Upstream files. Snapshots read for these rules (see the report in the module README / index):
 // containernetworking/plugins tags v1.1.1, v1.5.1, v1.8.0, v1.9.1 (main 3d27709f);
-// containernetworking/cni v1.0.1, v1.1.2, v1.3.0; ovn-org/ovn-kubernetes 6c366bb4 and
+// containernetworking/cni v1.0.1, v1.1.2, v1.3.0; ovn-kubernetes/ovn-kubernetes 6c366bb4 and
 // ovn-kubernetes/ovn-kubernetes 8871cd9c; k8snetworkplumbingwg/sriov-cni 1b7acc5b;
 // k8snetworkplumbingwg/whereabouts 3a262bd0; k8snetworkplumbingwg/network-attachment-definition-client
 // 46fcc411; k8snetworkplumbingwg/multus-cni 95a09323; kubevirt/bridge-marker 9fe89af9.
@@ -11,7 +11,7 @@ const BRIDGE = `${PLUGINS} plugins/main/bridge/bridge.go`;
 const HOST_LOCAL = `${PLUGINS} plugins/ipam/host-local/backend/allocator/range.go (Range.Canonicalize)`;
 const LIBCNI = 'containernetworking/cni libcni/conf.go';
 const NAD_CLIENT = 'k8snetworkplumbingwg/network-attachment-definition-client pkg/utils/cniconfig.go (GetCNIConfig, GetCNIConfigFromSpec)';
-const OVN_VALIDATE = 'ovn-org/ovn-kubernetes go-controller/pkg/util/multi_network.go (ValidateNetConf)';
+const OVN_VALIDATE = 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/util/multi_network.go (ValidateNetConf)';
 const SRIOV = 'k8snetworkplumbingwg/sriov-cni pkg/config/config.go (LoadConf)';
 const WHEREABOUTS = 'k8snetworkplumbingwg/whereabouts pkg/config/config.go (LoadIPAMConfig)';
 
@@ -196,7 +196,7 @@ export const CNI_CODES = {
   CNI_OVN_TOPOLOGY_INVALID: {
     severity: 'error',
     summary: 'ovn-k8s-cni-overlay `topology` must be layer3, layer2 or localnet (absent = the default cluster network)',
-    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/util/multi_network.go (newNetInfo "topology %s not supported"); go-controller/pkg/config/cni.go (ParseNetConf)',
+    upstream: 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/util/multi_network.go (newNetInfo "topology %s not supported"); go-controller/pkg/config/cni.go (ParseNetConf)',
   },
   CNI_OVN_NAD_NAME_MISMATCH: {
     severity: 'error',
@@ -206,7 +206,7 @@ export const CNI_CODES = {
   CNI_OVN_NAME_INVALID: {
     severity: 'error',
     summary: 'an OVN secondary network needs a `name` other than "default" and "ovn-kubernetes"',
-    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/config/cni.go (ValidateNetConfNameFields)',
+    upstream: 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/config/cni.go (ValidateNetConfNameFields)',
   },
   CNI_OVN_FIELD_NOT_FOR_TOPOLOGY: {
     severity: 'error',
@@ -216,32 +216,32 @@ export const CNI_CODES = {
   CNI_OVN_LOCALNET_ONLY_FIELD: {
     severity: 'warning',
     summary: 'vlanID / physicalNetworkName only apply to topology localnet and are ignored elsewhere',
-    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/util/multi_network.go (newLocalnetNetConfInfo is the only reader); go-controller/pkg/cni/types/types.go',
+    upstream: 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/util/multi_network.go (newLocalnetNetConfInfo is the only reader); go-controller/pkg/cni/types/types.go',
   },
   CNI_OVN_SUBNETS_INVALID: {
     severity: 'error',
     summary: 'subnets/excludeSubnets must be comma lists of CIDRs (layer3 may add a host prefix "/24"); excluded subnets must lie inside subnets',
-    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/config/utils.go (ParseClusterSubnetEntriesWithDefaults); go-controller/pkg/util/multi_network.go (parseSubnets)',
+    upstream: 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/config/utils.go (ParseClusterSubnetEntriesWithDefaults); go-controller/pkg/util/multi_network.go (parseSubnets)',
   },
   CNI_OVN_VLAN_ID_INVALID: {
     severity: 'error',
     summary: 'localnet `vlanID` must be an integer 1..4094 (0 or absent = untagged)',
-    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/cni/types/types.go (VLANID int); go-controller/pkg/ovn/localnet_user_defined_network_controller.go (TagRequest on the localnet port when non-zero); go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (AccessVLANConfig id Minimum=1 Maximum=4094)',
+    upstream: 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/cni/types/types.go (VLANID int); go-controller/pkg/ovn/localnet_user_defined_network_controller.go (TagRequest on the localnet port when non-zero); go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (AccessVLANConfig id Minimum=1 Maximum=4094)',
   },
   CNI_OVN_MTU_INVALID: {
     severity: 'error',
     summary: 'an OVN network with an IPv6 subnet needs mtu ≥ 1280 (the kernel disables IPv6 below it)',
-    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (LocalnetConfig "MTU should be greater than or equal to 1280 when an IPv6 subnet is used"); torvalds/linux net/ipv6/addrconf.c (IPV6_MIN_MTU)',
+    upstream: 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (LocalnetConfig "MTU should be greater than or equal to 1280 when an IPv6 subnet is used"); torvalds/linux net/ipv6/addrconf.c (IPV6_MIN_MTU)',
   },
   CNI_OVN_PERSISTENT_IPS_WITHOUT_SUBNETS: {
     severity: 'warning',
     summary: 'allowPersistentIPs without subnets persists nothing: OVN-Kubernetes allocates no address to keep',
-    upstream: 'ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md (allowPersistentIPs "Only makes sense if the subnets attribute is also defined"); go-controller/pkg/crd/userdefinednetwork/v1/shared.go (lifecycle Persistent only with ipam.mode Enabled)',
+    upstream: 'ovn-kubernetes/ovn-kubernetes docs/features/multiple-networks/multi-homing.md (allowPersistentIPs "Only makes sense if the subnets attribute is also defined"); go-controller/pkg/crd/userdefinednetwork/v1/shared.go (lifecycle Persistent only with ipam.mode Enabled)',
   },
   CNI_OVN_PHYSICAL_NETWORK_INVALID: {
     severity: 'error',
     summary: 'physicalNetworkName must not contain "," or ":" (the separators of the ovn-bridge-mappings list)',
-    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (physicalNetworkName "cannot contain `,` or `:` characters"); nmstate/nmstate rust/src/lib/ovn.rs (OvnBridgeMapping FromStr splits "<localnet>:<bridge>", the list is joined with ",")',
+    upstream: 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (physicalNetworkName "cannot contain `,` or `:` characters"); nmstate/nmstate rust/src/lib/ovn.rs (OvnBridgeMapping FromStr splits "<localnet>:<bridge>", the list is joined with ",")',
   },
 
   // --- IPAM -------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@
  * `plugins/main/bridge/bridge.go` (NetConf), `plugins/main/macvlan/macvlan.go`,
  * `plugins/main/ipvlan/ipvlan.go`, `plugins/main/host-device/host-device.go`,
  * `plugins/meta/tuning/tuning.go`, `plugins/ipam/{static,host-local,dhcp}`;
- * k8snetworkplumbingwg/sriov-cni `pkg/types/types.go`; ovn-org/ovn-kubernetes
+ * k8snetworkplumbingwg/sriov-cni `pkg/types/types.go`; ovn-kubernetes/ovn-kubernetes
  * `go-controller/pkg/cni/types/types.go`; k8snetworkplumbingwg/whereabouts `pkg/types/types.go`.
  */
 
@@ -193,7 +193,7 @@ export enum OvnTopology {
   LOCALNET = 'localnet',
 }
 
-/** ovn-k8s-cni-overlay (ovn-org/ovn-kubernetes `go-controller/pkg/cni/types/types.go` NetConf). */
+/** ovn-k8s-cni-overlay (ovn-kubernetes/ovn-kubernetes `go-controller/pkg/cni/types/types.go` NetConf). */
 export interface OvnOverlayPluginConfig extends PluginConfigBase {
   type: 'ovn-k8s-cni-overlay';
   topology?: string;

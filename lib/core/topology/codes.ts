@@ -97,17 +97,17 @@ export const TOPOLOGY_CODES = {
   TOPOLOGY_OVN_LOCALNET_NO_MAPPING: {
     severity: 'error',
     summary: 'a localnet NAD names a physical network that no NNCP maps with ovn.bridge-mappings',
-    upstream: 'ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md (localnet needs an ovn-bridge-mappings entry on the node); nmstate/nmstate rust/src/lib/ovn.rs',
+    upstream: 'ovn-kubernetes/ovn-kubernetes docs/features/multiple-networks/multi-homing.md (localnet needs an ovn-bridge-mappings entry on the node); nmstate/nmstate rust/src/lib/ovn.rs',
   },
   TOPOLOGY_OVN_NETWORK_CONFLICT: {
     severity: 'error',
     summary: 'NADs of the same OVN-Kubernetes network name carry different configs',
-    upstream: 'ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md (network name is cluster-wide; every NAD of it must carry the same config)',
+    upstream: 'ovn-kubernetes/ovn-kubernetes docs/features/multiple-networks/multi-homing.md (network name is cluster-wide; every NAD of it must carry the same config)',
   },
   TOPOLOGY_OVN_BRIDGE_RESERVED: {
     severity: 'error',
     summary: "a network would create OVN-Kubernetes's gateway bridge (br-ex, breth0) with its uplink as a port, or uses OVN's integration bridge br-int; a localnet on the existing gateway bridge is mapping-only (existingBridge: true)",
-    upstream: 'ovn-org/ovn-kubernetes docs/design/external-ip-and-loadbalancer-ingress.md (the external bridge, br-ex or breth0, carries the node NIC); go-controller/pkg/cni/helper_linux.go (pod ports on br-int)',
+    upstream: 'ovn-kubernetes/ovn-kubernetes docs/design/external-ip-and-loadbalancer-ingress.md (the external bridge, br-ex or breth0, carries the node NIC); go-controller/pkg/cni/helper_linux.go (pod ports on br-int)',
   },
   TOPOLOGY_OVN_OPTION_NOT_LOCALNET: {
     severity: 'error',
@@ -117,17 +117,17 @@ export const TOPOLOGY_CODES = {
   TOPOLOGY_OVN_IPAM_NO_SUBNETS: {
     severity: 'error',
     summary: 'ovnIpam on a localnet without subnets: OVN has nothing to allocate from',
-    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (LocalnetConfig "Subnets is required with ipam.mode is Enabled or unset")',
+    upstream: 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (LocalnetConfig "Subnets is required with ipam.mode is Enabled or unset")',
   },
   TOPOLOGY_OVN_IPAM_REQUIRED: {
     severity: 'error',
     summary: 'excludeSubnets or allowPersistentIPs on a localnet without ovnIpam: the NAD carries no subnets, so OVN rejects the excludes and has no address to persist',
-    upstream: 'ovn-org/ovn-kubernetes go-controller/pkg/util/multi_network.go (newLocalnetNetConfInfo validateSubnetContainment); docs/features/multiple-networks/multi-homing.md (allowPersistentIPs "Only makes sense if the subnets attribute is also defined"); go-controller/pkg/crd/userdefinednetwork/v1/cudn.go ("excludeSubnets must be unset when subnets is unset")',
+    upstream: 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/util/multi_network.go (newLocalnetNetConfInfo validateSubnetContainment); docs/features/multiple-networks/multi-homing.md (allowPersistentIPs "Only makes sense if the subnets attribute is also defined"); go-controller/pkg/crd/userdefinednetwork/v1/cudn.go ("excludeSubnets must be unset when subnets is unset")',
   },
   TOPOLOGY_OVN_IPAM_STATIC_ADDRESS: {
     severity: 'error',
     summary: 'a VM gives static addresses on a localnet with OVN IPAM; OVN allocates the port address and its IP port security drops any other',
-    upstream: 'ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md ("specifying a static IP address for the pod is only possible when the attachment configuration does not feature subnets"; without subnets "Port security will only prevent MAC spoofing")',
+    upstream: 'ovn-kubernetes/ovn-kubernetes docs/features/multiple-networks/multi-homing.md ("specifying a static IP address for the pod is only possible when the attachment configuration does not feature subnets"; without subnets "Port security will only prevent MAC spoofing")',
   },
   TOPOLOGY_OVN_MAPPING_CONFLICT: {
     severity: 'error',

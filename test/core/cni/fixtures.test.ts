@@ -49,7 +49,7 @@ describe('cni fixture coverage', () => {
       expect(code).toMatch(/^(CNI|NAD)_[A-Z0-9_]+$/);
       expect(['error', 'warning']).toContain(spec.severity);
       expect(spec.summary.length).toBeGreaterThan(10);
-      expect(spec.upstream).toMatch(/^(containernetworking\/|k8snetworkplumbingwg\/|ovn-org\/|kubevirt\/|linux |multihome)/);
+      expect(spec.upstream).toMatch(/^(containernetworking\/|k8snetworkplumbingwg\/|ovn-kubernetes\/|kubevirt\/|linux |multihome)/);
     }
   });
 });

@@ -17,7 +17,7 @@ const NAD_NAME = new Set(['netAttachDefName']);
 
 /**
  * TOPOLOGY_OVN_LOCALNET_NO_MAPPING, TOPOLOGY_OVN_NETWORK_CONFLICT, TOPOLOGY_OVN_MAPPING_CONFLICT.
- * Upstream: ovn-org/ovn-kubernetes docs/features/multiple-networks/multi-homing.md — "networks
+ * Upstream: ovn-kubernetes/ovn-kubernetes docs/features/multiple-networks/multi-homing.md — "networks
  * are not namespaced: creating multiple network-attachment-definitions with different
  * configurations pointing at the same network (same NetConf.Name) is not supported", and a
  * localnet needs "ovn-bridge-mappings configured on the chassis" (nmstate/nmstate

@@ -1,4 +1,4 @@
-/** The OVN-Kubernetes secondary-network plugin (ovn-org/ovn-kubernetes go-controller). */
+/** The OVN-Kubernetes secondary-network plugin (ovn-kubernetes/ovn-kubernetes go-controller). */
 import { Rec } from '../../../field-reader';
 import { joinPath } from '../../../path';
 import { isRecord, show } from '../../../problems';
