@@ -10,12 +10,22 @@ import { isRecord, show } from '../problems';
 
 /** A field's type in the data form. */
 export type FieldType =
-  | 'string' | 'number' | 'boolean' | 'any' | 'mapping' | 'string-map' | 'string-list' | 'number-or-string' | 'string-or-false' | 'boolean-or-mapping'
+  | 'string' | 'number' | 'boolean' | 'any' | 'mapping' | 'string-map' | 'string-list' | 'number-or-string' | 'string-or-false' | 'boolean-or-mapping' | 'string-or-string-list'
   | { readonly list: FieldType }
   | { readonly fields: Readonly<Record<string, FieldType>>; readonly required?: readonly string[] }
-  | { readonly map: FieldType };
+  | { readonly map: FieldType }
+  /** One of several types: fine when one fits, else the mismatches of the closest one. */
+  | { readonly oneOf: readonly FieldType[] };
 
-const HOST_IP: Record<string, FieldType> = { ipv4: 'string-list', ipv6: 'string-list', dhcp4: 'boolean', dhcp6: 'boolean' };
+/** Host addresses (model.ts HostAddresses): a list of CIDRs, a node → CIDR(s) map, or a pool. */
+const HOST_ADDRESSES: FieldType = {
+  oneOf: [
+    'string-list',
+    { fields: { perNode: { map: 'string-or-string-list' } }, required: ['perNode'] },
+    { fields: { pool: 'string', start: 'string' }, required: ['pool'] },
+  ],
+};
+const HOST_IP: Record<string, FieldType> = { ipv4: HOST_ADDRESSES, ipv6: HOST_ADDRESSES, dhcp4: 'boolean', dhcp6: 'boolean' };
 
 const NODE_GROUP: FieldType = { fields: { name: 'string', nodeSelector: 'string-map', nodes: 'string-list', maxUnavailable: 'number-or-string' }, required: ['name', 'nodeSelector'] };
 const UPLINK: FieldType = {
@@ -97,6 +107,7 @@ const SCALAR_OK: Readonly<Record<string, (v: unknown) => boolean>> = {
   'number-or-string': (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)),
   'string-or-false': (v) => typeof v === 'string' || v === false,
   'boolean-or-mapping': (v) => typeof v === 'boolean' || isRecord(v),
+  'string-or-string-list': (v) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
 };
 
 const DESCRIPTION: Readonly<Record<string, string>> = {
@@ -105,6 +116,7 @@ const DESCRIPTION: Readonly<Record<string, string>> = {
   'number-or-string': 'a number or a string',
   'string-or-false': 'a string or false',
   'boolean-or-mapping': 'true/false or a mapping',
+  'string-or-string-list': 'a string or a list of strings',
   number: 'a (finite) number',
 };
 
@@ -120,6 +132,17 @@ function walk(v: unknown, type: FieldType, base: string, segs: PathSegment[], ou
       const path = here();
       out.push({ path, message: `${path || 'the value'} is ${show(v)}, not ${DESCRIPTION[type] ?? `a ${type}`}`, fix: `write ${DESCRIPTION[type] ?? `a ${type}`} there` });
     }
+    return;
+  }
+  if ('oneOf' in type) {
+    let best: SchemaMismatch[] | undefined;
+    for (const alt of type.oneOf) {
+      const found: SchemaMismatch[] = [];
+      walk(v, alt, base, segs, found);
+      if (found.length === 0) return;
+      if (!best || found.length < best.length) best = found;
+    }
+    out.push(...best!);
     return;
   }
   if ('list' in type) {

@@ -26,7 +26,10 @@ const SHARED_BRIDGE_PATTERNS: ReadonlySet<NetworkPattern> = new Set([NetworkPatt
 export interface ResolvedUplink extends UplinkSpec {
   /** Name of the NNCP the uplink renders when it has a bond or host VLANs. */
   readonly policyName: string;
-  /** True when the uplink renders an NNCP of its own (a bond, or host VLANs). */
+  /**
+   * True when the uplink renders an NNCP of its own: a bond, host VLANs, or a NIC whose `mtu` no
+   * present network's policy sets (B4: the MTU must reach a policy).
+   */
   readonly rendersPolicy: boolean;
   readonly state: 'present' | 'absent';
   /** The node group spec, or undefined when the id is unknown (reported by validation). */
@@ -103,7 +106,9 @@ export function networkPattern(n: Pick<NetworkSpec, 'pattern' | 'vlan'>): Networ
 export function resolveTopology(t: Topology): ResolvedTopology {
   const platform = (t.platform ?? Platform.VANILLA) as Platform;
   const groups = new Map(t.nodeGroups.map((g) => [g.name, g]));
-  const uplinkList = t.uplinks.map((u) => resolveUplink(u, groups));
+  const carried = new Set<string>();
+  for (const n of t.networks) if (n.state !== 'absent') carried.add(n.uplink);
+  const uplinkList = t.uplinks.map((u) => resolveUplink(u, groups, carried));
   const uplinks = new Map(uplinkList.map((u) => [u.name, u]));
   const networks = t.networks.map((n) => resolveNetwork(n, platform, uplinks));
   const byName = new Map(networks.map((n) => [n.name, n]));
@@ -119,11 +124,12 @@ export function resolveTopology(t: Topology): ResolvedTopology {
   };
 }
 
-function resolveUplink(u: UplinkSpec, groups: Map<string, NodeGroupSpec>): ResolvedUplink {
+function resolveUplink(u: UplinkSpec, groups: Map<string, NodeGroupSpec>, carried: ReadonlySet<string>): ResolvedUplink {
+  const nicMtuOnly = u.bond === undefined && u.mtu !== undefined && u.mtu > 0 && u.state !== 'absent' && !carried.has(u.name);
   return {
     ...u,
     policyName: uplinkPolicyName(u),
-    rendersPolicy: u.bond !== undefined || (u.vlans?.length ?? 0) > 0,
+    rendersPolicy: u.bond !== undefined || (u.vlans?.length ?? 0) > 0 || nicMtuOnly,
     state: u.state ?? 'present',
     nodeGroupSpec: groups.get(u.nodeGroup),
   };
