@@ -5,7 +5,7 @@
  * see the same addresses.
  */
 import * as ipaddr from 'ipaddr.js';
-import { Cidr as ParsedCidr, cidrContains, compareIps, Ip, networkAddress, parseCidr, parseIp } from '../cni';
+import { Cidr as ParsedCidr, cidrContains, Ip, networkAddress, parseCidr, parseIp } from '../cni';
 import type { AddressPool, Cidr, HostAddresses, HostIpSpec, PerNodeAddresses } from './model';
 import { HOSTNAME_LABEL, Selector } from './rules/selectors';
 
@@ -124,9 +124,4 @@ export function nodeAddresses(a: HostAddresses | undefined, nodes: readonly stri
     return got === undefined ? [] : [got];
   }
   return [];
-}
-
-/** True when `s` is an IP equal to the network address of `c` (for messages). */
-export function isNetworkAddress(c: ParsedCidr, s: Ip): boolean {
-  return compareIps(networkAddress(c), s) === 0;
 }

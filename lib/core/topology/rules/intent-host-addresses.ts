@@ -16,7 +16,7 @@
  *   (kubernetes/apimachinery pkg/util/validation/validation.go IsDNS1123Subdomain, 253 bytes).
  * Malformed CIDRs are TOPOLOGY_ADDRESS_INVALID (intent-addresses.ts) and are not judged here.
  */
-import { parseCidr, parseIp } from '../../cni';
+import { formatCidr, networkAddress, parseCidr, parseIp } from '../../cni';
 import { closest } from '../../edit-distance';
 import { dns1123SubdomainError } from '../../kubernetes/names';
 import { joinPath } from '../../path';
@@ -51,16 +51,21 @@ function selection(group: NodeGroupSpec | undefined, selector: Selector): 'one' 
   return n > 1 ? 'many' : n === 1 ? 'one' : 'unknown';
 }
 
-const EXAMPLE: Readonly<Record<'ipv4' | 'ipv6', { pool: string; start: string; host: (i: number) => string }>> = {
-  ipv4: { pool: '10.50.0.0/24', start: '10.50.0.11', host: (i) => `10.50.0.${11 + i}/24` },
-  ipv6: { pool: 'fd00:50::/64', start: 'fd00:50::11', host: (i) => `fd00:50::${11 + i}/64` },
+const EXAMPLE: Readonly<Record<'ipv4' | 'ipv6', { pool: string; start: string }>> = {
+  ipv4: { pool: '10.50.0.0/24', start: '10.50.0.11' },
+  ipv6: { pool: 'fd00:50::/64', start: 'fd00:50::11' },
 };
 
-/** A perNode/pool example for the nodes of a group, as the fix of a shared address. */
-function perNodeExample(fam: 'ipv4' | 'ipv6', nodes: readonly string[]): string {
-  const e = EXAMPLE[fam];
-  const map = nodes.slice(0, 3).map((n, i) => `${show(n)}: ${show(e.host(i))}`).join(', ');
-  return `${fam}: { perNode: { ${map}${nodes.length > 3 ? ', …' : ''} } } or ${fam}: { pool: ${show(e.pool)}, start: ${show(e.start)} }`;
+/**
+ * A perNode/pool example for the nodes of a group, as the fix of a shared address: built from the
+ * address given (the pool is its subnet, starting at it), else from a documentation-style subnet.
+ */
+function perNodeExample(fam: 'ipv4' | 'ipv6', nodes: readonly string[], given: string | undefined): string {
+  const c = parseCidr(given);
+  const pool = c && c.ip.kind() === fam ? { pool: formatCidr({ ip: networkAddress(c), prefix: c.prefix }), start: c.ip.toString() } : EXAMPLE[fam];
+  const alloc = allocatePool(pool, Math.min(nodes.length, 3));
+  const map = nodes.slice(0, 3).map((n, i) => `${show(n)}: ${show(alloc.addresses[i] ?? '...')}`).join(', ');
+  return `${fam}: { perNode: { ${map}${nodes.length > 3 ? ', ...' : ''} } } or ${fam}: { pool: ${show(pool.pool)}, start: ${show(pool.start)} }`;
 }
 
 /** Every host-address site of the topology's uplinks and networks (present ones). */
@@ -93,9 +98,9 @@ interface SharedListFixes {
 }
 
 /** Fixes for a prop that takes the per-node forms (uplinks, host VLANs, bridgeIp). */
-function propFixes(fam: 'ipv4' | 'ipv6'): SharedListFixes {
+function propFixes(fam: 'ipv4' | 'ipv6', given: readonly string[]): SharedListFixes {
   return {
-    many: (nodes) => `give each node its own address: ${perNodeExample(fam, nodes)}`,
+    many: (nodes) => `give each node its own address: ${perNodeExample(fam, nodes, given[0])}`,
     unknown: `list the group's nodes and give each its address (${fam}: { perNode: { ... } } or { pool: ... }), or pin the group to one node (nodeSelector ${HOSTNAME_LABEL})`,
   };
 }
@@ -196,12 +201,14 @@ function checkPolicyNames(s: Site, targets: readonly string[], add: HostAddressR
   for (const node of targets) {
     const name = `${s.policyName}-${node}`;
     const e = dns1123SubdomainError(name);
-    if (e === undefined || badNames.has(name)) continue;
-    badNames.add(name);
     const k = s.group?.nodes?.indexOf(node) ?? -1;
+    const at = s.groupIndex >= 0 && k >= 0 ? joinPath('nodeGroups', s.groupIndex, 'nodes', k) : s.path;
+    // one problem per node entry, naming the first policy it breaks
+    if (e === undefined || badNames.has(at)) continue;
+    badNames.add(at);
     add(
       'TOPOLOGY_NAME_INVALID',
-      s.groupIndex >= 0 && k >= 0 ? joinPath('nodeGroups', s.groupIndex, 'nodes', k) : s.path,
+      at,
       `the per-node NodeNetworkConfigurationPolicy name ${show(name)} (policy ${show(s.policyName)} + node ${show(node)}) ${e}`,
       'shorten the policyName of the policy the node address belongs to, or fix the node name (a DNS-1123 subdomain)',
     );
@@ -220,7 +227,7 @@ export function checkHostAddresses(t: Topology, r: ResolvedTopology, add: HostAd
   for (const s of sites(t, r)) {
     for (const fam of HOST_FAMILIES) {
       const a = s.ip[fam];
-      if (isAddressList(a)) checkSharedList(s, fam, joinPath(s.path, fam), a, propFixes(fam), add);
+      if (isAddressList(a)) checkSharedList(s, fam, joinPath(s.path, fam), a, propFixes(fam, a), add);
       else checkPerNode(s, fam, add, badNames);
     }
   }
