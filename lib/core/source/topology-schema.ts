@@ -135,15 +135,22 @@ function walk(v: unknown, type: FieldType, base: string, segs: PathSegment[], ou
     return;
   }
   if ('oneOf' in type) {
-    let best: SchemaMismatch[] | undefined;
+    // only the alternatives of the value's JSON kind are candidates; the closest one explains
+    // (the one knowing most of a mapping's keys, then with the fewest mismatches; a tie names them all)
+    const kind = Array.isArray(v) ? 'list' : isRecord(v) ? 'mapping' : 'scalar';
+    let best: { found: SchemaMismatch[]; known: number; tie: boolean } | undefined;
     for (const alt of type.oneOf) {
+      if (outerKind(alt) !== kind) continue;
       const found: SchemaMismatch[] = [];
       walk(v, alt, base, segs, found);
       if (found.length === 0) return;
-      if (!best || found.length < best.length) best = found;
+      const known = isRecord(v) && typeof alt !== 'string' && 'fields' in alt ? Object.keys(v).filter((k) => Object.prototype.hasOwnProperty.call(alt.fields, k)).length : 0;
+      if (!best || known > best.known || (known === best.known && found.length < best.found.length)) best = { found, known, tie: false };
+      else if (known === best.known && found.length === best.found.length) best.tie = true;
     }
-    out.push(...best!);
-    return;
+    if (best && !best.tie) return void out.push(...best.found);
+    const what = type.oneOf.map(describe).join(' or ');
+    return void out.push({ path: here(), message: `${here() || 'the value'} is ${show(v)}, not ${what}`, fix: `write ${what} there` });
   }
   if ('list' in type) {
     if (!Array.isArray(v)) return void out.push({ path: here(), message: `${here()} is ${show(v)}, not a list`, fix: 'write a list' });
@@ -168,6 +175,19 @@ function walk(v: unknown, type: FieldType, base: string, segs: PathSegment[], ou
     }
     walkChild(v[k], type.fields[k], base, segs, k, out);
   }
+}
+
+/** The JSON kind a type takes: a list, a mapping or a scalar. */
+function outerKind(type: FieldType): 'list' | 'mapping' | 'scalar' {
+  if (typeof type === 'string') return type === 'string-list' ? 'list' : type === 'mapping' || type === 'string-map' ? 'mapping' : 'scalar';
+  return 'list' in type ? 'list' : 'oneOf' in type ? 'scalar' : 'mapping';
+}
+
+/** A type in words, for a value that fits none of a oneOf's alternatives. */
+function describe(type: FieldType): string {
+  if (typeof type === 'string') return DESCRIPTION[type] ?? `a ${type}`;
+  if ('fields' in type) return `a mapping with ${Object.keys(type.fields).join(', ')}`;
+  return 'list' in type ? 'a list' : 'a mapping';
 }
 
 /** {@link walk} one level down, on the shared segment array. */

@@ -10,6 +10,7 @@ import * as path from 'path';
 import { checkPaths } from '../../../lib/cli/check';
 import { synthDirect } from '../../../lib/cli/synth';
 import { Manifest } from '../../../lib/core/manifest';
+import { parseEnvironmentText } from '../../../lib/core/source/environment-file';
 import { buildEnvironment } from '../../../lib/core/topology/build';
 import { allocatePool } from '../../../lib/core/topology/host-addresses';
 import { Topology } from '../../../lib/core/topology/model';
@@ -208,6 +209,28 @@ describe('per-node host addresses: problems', () => {
   it('GIVEN a node name that makes the per-node NNCP name longer than 253 characters THEN TOPOLOGY_NAME_INVALID at that node', () => {
     const long = `n${'x'.repeat(245)}`;
     expect(problemsOf(estate(['worker-0', 'worker-1', long]))).toEqual(['error TOPOLOGY_NAME_INVALID nodeGroups[0].nodes[2]']);
+  });
+});
+
+describe('per-node host addresses: the data form', () => {
+  it('GIVEN the estate as an environment file THEN the perNode map and the pools pass the type check and render what the module renders', () => {
+    const r = parseEnvironmentText('envs.json', JSON.stringify({ environments: { estate: estate() } }));
+    expect(r.problems).toEqual([]);
+    expect(renderTopology(r.environments.estate)).toEqual(renderTopology(estate()));
+  });
+
+  it('GIVEN a misspelled pool key, a number in a perNode map and an address string instead of a list THEN a shape problem at each path', () => {
+    const t = estate();
+    const bad = {
+      ...t,
+      uplinks: [{ ...t.uplinks[0], vlans: [{ id: 100, ipv4: { pol: '10.100.0.0/24' }, ipv6: { perNode: { 'worker-0': 42 } } }], ipv4: '10.0.0.1/24' }],
+    };
+    const r = parseEnvironmentText('envs.json', JSON.stringify({ environments: { estate: bad } }));
+    expect(r.problems.map((p) => [p.code, p.path])).toEqual([
+      ['ENVIRONMENT_FILE_SHAPE', 'environments.estate.uplinks[0].vlans[0].ipv4'],
+      ['ENVIRONMENT_FILE_SHAPE', 'environments.estate.uplinks[0].vlans[0].ipv6.perNode.worker-0'],
+      ['ENVIRONMENT_FILE_SHAPE', 'environments.estate.uplinks[0].ipv4'],
+    ]);
   });
 });
 
