@@ -29,8 +29,6 @@ export interface PlannedPolicy {
   readonly ovnMappings?: readonly OvnBridgeMapping[];
   /** Networks rendered into this policy. */
   readonly networks: readonly string[];
-  /** Set on a per-node policy: the node it addresses and the group policy it follows. */
-  readonly perNode?: { readonly node: string; readonly shared: string };
 }
 
 /**
@@ -74,7 +72,6 @@ function perNodePolicies(g: GroupPolicy, group: NodeGroupSpec | undefined): Plan
       maxUnavailable: g.policy.maxUnavailable,
       interfaces,
       networks: [],
-      perNode: { node, shared: g.policy.name },
     });
   }
   return out;
@@ -157,9 +154,10 @@ function uplinkPolicy(u: ResolvedUplink): GroupPolicy {
   const gone = u.state === 'absent';
   const interfaces: Interface[] = [];
   const perNode: PerNodeInterface[] = [];
+  // a present interface: the group policy's definition, and the per-node ones when it has per-node addresses
   const add = (ip: HostIpSpec, define: PerNodeInterface['define']): void => {
     interfaces.push(define(hostIpBlocks(ip)));
-    if (!gone && hasPerNodeAddresses(ip)) perNode.push({ ip, define });
+    if (hasPerNodeAddresses(ip)) perNode.push({ ip, define });
   };
   if (u.bond) {
     const b = u.bond;

@@ -190,8 +190,8 @@ function checkPerNode(s: Site, fam: 'ipv4' | 'ipv6', add: HostAddressReport, bad
     add(
       'TOPOLOGY_HOST_ADDRESS_POOL_EXHAUSTED',
       joinPath(path, 'pool'),
-      `${s.what}: pool ${a.pool} from ${a.start ?? 'its first address'} to ${alloc.last} has fewer addresses than group ${show(s.group!.name)} has nodes; ${missing.join(', ')} get none`,
-      `use a larger pool or an earlier start (${nodes.length} addresses are needed)`,
+      `${s.what}: pool ${a.pool} from ${a.start ?? 'its first address'} to ${alloc.last} has fewer addresses than group ${show(s.group!.name)} has nodes; no address is left for ${missing.join(', ')}`,
+      `use a larger pool or an earlier start: ${nodes.length} addresses are needed`,
     );
   }
 }
