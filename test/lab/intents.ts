@@ -14,9 +14,13 @@ import type { AgentConfigDocument, ProbeSpec } from '../../lib/agent/config';
 import { renderTopology } from '../../lib/core';
 import { selectorMatches } from '../../lib/core/topology/agent-config';
 import { AGENT_CONFIG_MOUNT, NODE_GROUP_LABEL, renderAgentDeployment } from '../../lib/core/topology/agent-deployment';
-import { NetworkSpec, Topology, UplinkSpec } from '../../lib/core/topology/model';
+import { isAddressList } from '../../lib/core/topology/host-addresses';
+import { HostAddresses, NetworkSpec, Topology, UplinkSpec } from '../../lib/core/topology/model';
 import { lab } from '../../apps/environments/lab';
 import { prod } from '../../apps/environments/prod';
+
+/** The addresses of the plain list form (prod's seed 002 bond node uses only that form). */
+const listed = (a: HostAddresses | undefined): readonly string[] => (isAddressList(a) ? a : []);
 
 /** A CNI config or conflist as multihome renders it into a NAD. */
 export type CniConfig = Record<string, unknown>;
@@ -186,10 +190,10 @@ export function labIntents(): LabIntents {
   const bondGroup = bond.nodeGroup;
   const probe: ProbeSpec = { name: 'vlan144-gateway', target: '172.144.0.1', interface: 'bond0.144', timeoutSeconds: 3 };
   const segments = [
-    { vlan: 0, node: [...(bond.ipv4 ?? []), ...(bond.ipv6 ?? [])], gateway: ['172.39.0.1/16', 'fc00:172:39::1/64'] },
+    { vlan: 0, node: [...listed(bond.ipv4), ...listed(bond.ipv6)], gateway: ['172.39.0.1/16', 'fc00:172:39::1/64'] },
     ...(bond.vlans ?? []).map((v) => ({
       vlan: v.id,
-      node: [...(v.ipv4 ?? []), ...(v.ipv6 ?? [])],
+      node: [...listed(v.ipv4), ...listed(v.ipv6)],
       gateway: [`172.${v.id}.0.1/16`, `fd00:${v.id}::1/64`],
     })),
   ];

@@ -10,12 +10,22 @@ import { isRecord, show } from '../problems';
 
 /** A field's type in the data form. */
 export type FieldType =
-  | 'string' | 'number' | 'boolean' | 'any' | 'mapping' | 'string-map' | 'string-list' | 'number-or-string' | 'string-or-false' | 'boolean-or-mapping'
+  | 'string' | 'number' | 'boolean' | 'any' | 'mapping' | 'string-map' | 'string-list' | 'number-or-string' | 'string-or-false' | 'boolean-or-mapping' | 'string-or-string-list'
   | { readonly list: FieldType }
   | { readonly fields: Readonly<Record<string, FieldType>>; readonly required?: readonly string[] }
-  | { readonly map: FieldType };
+  | { readonly map: FieldType }
+  /** One of several types: fine when one fits, else the mismatches of the closest one. */
+  | { readonly oneOf: readonly FieldType[] };
 
-const HOST_IP: Record<string, FieldType> = { ipv4: 'string-list', ipv6: 'string-list', dhcp4: 'boolean', dhcp6: 'boolean' };
+/** Host addresses (model.ts HostAddresses): a list of CIDRs, a node → CIDR(s) map, or a pool. */
+const HOST_ADDRESSES: FieldType = {
+  oneOf: [
+    'string-list',
+    { fields: { perNode: { map: 'string-or-string-list' } }, required: ['perNode'] },
+    { fields: { pool: 'string', start: 'string' }, required: ['pool'] },
+  ],
+};
+const HOST_IP: Record<string, FieldType> = { ipv4: HOST_ADDRESSES, ipv6: HOST_ADDRESSES, dhcp4: 'boolean', dhcp6: 'boolean' };
 
 const NODE_GROUP: FieldType = { fields: { name: 'string', nodeSelector: 'string-map', nodes: 'string-list', maxUnavailable: 'number-or-string' }, required: ['name', 'nodeSelector'] };
 const UPLINK: FieldType = {
@@ -99,6 +109,7 @@ const SCALAR_OK: Readonly<Record<string, (v: unknown) => boolean>> = {
   'number-or-string': (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)),
   'string-or-false': (v) => typeof v === 'string' || v === false,
   'boolean-or-mapping': (v) => typeof v === 'boolean' || isRecord(v),
+  'string-or-string-list': (v) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
 };
 
 const DESCRIPTION: Readonly<Record<string, string>> = {
@@ -107,6 +118,7 @@ const DESCRIPTION: Readonly<Record<string, string>> = {
   'number-or-string': 'a number or a string',
   'string-or-false': 'a string or false',
   'boolean-or-mapping': 'true/false or a mapping',
+  'string-or-string-list': 'a string or a list of strings',
   number: 'a (finite) number',
 };
 
@@ -123,6 +135,24 @@ function walk(v: unknown, type: FieldType, base: string, segs: PathSegment[], ou
       out.push({ path, message: `${path || 'the value'} is ${show(v)}, not ${DESCRIPTION[type] ?? `a ${type}`}`, fix: `write ${DESCRIPTION[type] ?? `a ${type}`} there` });
     }
     return;
+  }
+  if ('oneOf' in type) {
+    // only the alternatives of the value's JSON kind are candidates; the closest one explains
+    // (the one knowing most of a mapping's keys, then with the fewest mismatches; a tie names them all)
+    const kind = Array.isArray(v) ? 'list' : isRecord(v) ? 'mapping' : 'scalar';
+    let best: { found: SchemaMismatch[]; known: number; tie: boolean } | undefined;
+    for (const alt of type.oneOf) {
+      if (outerKind(alt) !== kind) continue;
+      const found: SchemaMismatch[] = [];
+      walk(v, alt, base, segs, found);
+      if (found.length === 0) return;
+      const known = isRecord(v) && typeof alt !== 'string' && 'fields' in alt ? Object.keys(v).filter((k) => Object.prototype.hasOwnProperty.call(alt.fields, k)).length : 0;
+      if (!best || known > best.known || (known === best.known && found.length < best.found.length)) best = { found, known, tie: false };
+      else if (known === best.known && found.length === best.found.length) best.tie = true;
+    }
+    if (best && !best.tie) return void out.push(...best.found);
+    const what = type.oneOf.map(describe).join(' or ');
+    return void out.push({ path: here(), message: `${here() || 'the value'} is ${show(v)}, not ${what}`, fix: `write ${what} there` });
   }
   if ('list' in type) {
     if (!Array.isArray(v)) return void out.push({ path: here(), message: `${here()} is ${show(v)}, not a list`, fix: 'write a list' });
@@ -147,6 +177,19 @@ function walk(v: unknown, type: FieldType, base: string, segs: PathSegment[], ou
     }
     walkChild(v[k], type.fields[k], base, segs, k, out);
   }
+}
+
+/** The JSON kind a type takes: a list, a mapping or a scalar. */
+function outerKind(type: FieldType): 'list' | 'mapping' | 'scalar' {
+  if (typeof type === 'string') return type === 'string-list' ? 'list' : type === 'mapping' || type === 'string-map' ? 'mapping' : 'scalar';
+  return 'list' in type ? 'list' : 'oneOf' in type ? 'scalar' : 'mapping';
+}
+
+/** A type in words, for a value that fits none of a oneOf's alternatives. */
+function describe(type: FieldType): string {
+  if (typeof type === 'string') return DESCRIPTION[type] ?? `a ${type}`;
+  if ('fields' in type) return `a mapping with ${Object.keys(type.fields).join(', ')}`;
+  return 'list' in type ? 'a list' : 'a mapping';
 }
 
 /** {@link walk} one level down, on the shared segment array. */

@@ -334,6 +334,11 @@ export const TOPOLOGY_CODES = {
     summary: 'NADs request bridge.network.kubevirt.io/<bridge> (resourceName) but the environment deploys neither bridge-marker (networkAddons.linuxBridge) nor the agent marking bridges; VMs stay Pending',
     upstream: 'kubevirt/kubevirt pkg/virt-controller/services/template.go (MULTUS_RESOURCE_NAME_ANNOTATION → launcher resource request); kubevirt/bridge-marker',
   },
+  TOPOLOGY_UPLINK_ADDRESS_ON_PORT: {
+    severity: 'error',
+    summary: "host addresses on a NIC uplink that a network's bridge enslaves; a bridge port keeps no IP (put them in the network's bridgeIp)",
+    upstream: 'nmstate/nmstate rust/src/lib/ifaces/base.rs validate_can_have_ip',
+  },
   TOPOLOGY_VM_UNSCHEDULABLE: {
     severity: 'error',
     summary: 'a VM attaches to networks whose node groups cannot overlap (disjoint known nodes, or the same label with different values); no node has all its bridges',
@@ -374,6 +379,42 @@ export const TOPOLOGY_CODES = {
     severity: 'warning',
     summary: 'a NAD, VM or the node agent uses a namespace the environment neither creates nor declares as existing; if it does not exist the objects are refused (Argo applies NADs before anything creates it)',
     upstream: 'kubernetes/kubernetes plugin/pkg/admission/namespace/lifecycle/admission.go (NamespaceLifecycle refuses objects in a namespace that does not exist)',
+  },
+  // --- per-node host addresses (issue 13 §2, rules/intent-host-addresses.ts) ---------------------
+  TOPOLOGY_HOST_ADDRESS_MULTI_NODE: {
+    severity: 'error',
+    summary: 'a static host address (one list for the whole policy) is on an interface whose policy selects more than one known node; every node gets the same address (an address conflict)',
+    upstream: `${KNMSTATE_PER_POLICY}; nmstate/kubernetes-nmstate docs/_pages/user-guide-102-configuration.md (one desiredState per policy, applied on every node its nodeSelector matches)`,
+  },
+  TOPOLOGY_HOST_ADDRESS_NODES_UNKNOWN: {
+    severity: 'warning',
+    summary: "a static host address is on an interface whose policy may select many nodes (the node group lists no nodes and the selector pins no kubernetes.io/hostname); every matching node would get it",
+    upstream: 'nmstate/kubernetes-nmstate docs/_pages/user-guide-102-configuration.md (one desiredState per policy, applied on every node its nodeSelector matches)',
+  },
+  TOPOLOGY_HOST_ADDRESS_NEEDS_NODES: {
+    severity: 'error',
+    summary: 'host addresses per node (perNode or pool) on a node group that lists no nodes; no per-node policy can be rendered',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_HOST_ADDRESS_NODE_UNKNOWN: {
+    severity: 'error',
+    summary: "a perNode address map names a node that is not among the node group's nodes (or not the node the policy pins); that address is never rendered",
+    upstream: 'multihome',
+  },
+  TOPOLOGY_HOST_ADDRESS_DUPLICATE: {
+    severity: 'error',
+    summary: 'a perNode address map gives two nodes the same address',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_HOST_ADDRESS_POOL_INVALID: {
+    severity: 'error',
+    summary: "an address pool's start lies outside the pool, or is its network or broadcast address",
+    upstream: 'multihome',
+  },
+  TOPOLOGY_HOST_ADDRESS_POOL_EXHAUSTED: {
+    severity: 'error',
+    summary: 'an address pool has fewer addresses from its start than the node group has nodes; the last nodes get no address',
+    upstream: 'multihome',
   },
 } as const satisfies CodeTable;
 

@@ -27,12 +27,46 @@ export interface NodeGroupSpec {
 /** Static address in CIDR form (`10.200.0.1/24`, `fd00::1/64`). */
 export type Cidr = string;
 
+/**
+ * Static host addresses of one node each, by node name (a key of the group's `nodes`): one CIDR
+ * or a list, e.g. `{ perNode: { 'worker-0': '10.50.0.11/24', 'worker-1': ['10.50.0.12/24'] } }`.
+ * A node of the group without an entry gets no address of this family.
+ */
+export interface PerNodeAddresses {
+  readonly perNode: Readonly<Record<string, Cidr | readonly Cidr[]>>;
+}
+
+/**
+ * Static host addresses taken from a pool, one per node of the group's `nodes`, in their listed
+ * order: node i gets `start + i` with the pool's prefix length (`{ pool: '10.50.0.0/24', start:
+ * '10.50.0.11' }` gives the first node 10.50.0.11/24, the second 10.50.0.12/24). Appending nodes at
+ * the end keeps every other node's address; reordering or removing one in the middle moves the
+ * later ones. The pool's network address (and, for IPv4 up to /30, its broadcast address) is never
+ * handed out.
+ */
+export interface AddressPool {
+  /** The subnet addresses come from, CIDR (`10.50.0.0/24`, `fd00:50::/64`). */
+  readonly pool: Cidr;
+  /** Address of the first node, inside the pool. @default - the first address after the network address */
+  readonly start?: string;
+}
+
+/**
+ * Static host addresses of one family: a list of CIDRs every selected node gets (only right when
+ * the interface's policy selects one node: a group with one `nodes` entry, or a
+ * `kubernetes.io/hostname` nodeSelector), an explicit node → addresses map, or a pool allocated
+ * over the group's `nodes`. The per-node forms render one NNCP per node (`<policy>-<node>`,
+ * nodeSelector + `kubernetes.io/hostname: <node>`) that declares the interface again with only that
+ * node's addresses, applied after the group's policy.
+ */
+export type HostAddresses = readonly Cidr[] | PerNodeAddresses | AddressPool;
+
 /** Host-side IP configuration of an interface multihome creates on the node. */
 export interface HostIpSpec {
-  /** Static IPv4 addresses (CIDR). */
-  readonly ipv4?: readonly Cidr[];
-  /** Static IPv6 addresses (CIDR). */
-  readonly ipv6?: readonly Cidr[];
+  /** Static IPv4 addresses: CIDRs, per node, or from a pool ({@link HostAddresses}). */
+  readonly ipv4?: HostAddresses;
+  /** Static IPv6 addresses: CIDRs, per node, or from a pool ({@link HostAddresses}). */
+  readonly ipv6?: HostAddresses;
   /** DHCPv4 on this interface. @default false */
   readonly dhcp4?: boolean;
   /** DHCPv6 on this interface. @default false */

@@ -6,6 +6,11 @@
  * (nmstate/kubernetes-nmstate controllers/handler/nodenetworkconfigurationpolicy_controller.go,
  * kubernetes-nmstate#1101 "RFE: Precedence for applying NNCPs"), so the order must come from
  * the tools that apply them: Argo CD sync waves and Pulumi `dependsOn` (render.ts).
+ *
+ * A policy that defines again an interface another policy creates, on a strict subset of that
+ * policy's nodes (its selector has every label of the other's and more: multihome's per-node
+ * address policies, `<policy>-<node>` with `kubernetes.io/hostname`), is applied after it too:
+ * the narrower policy refines the wider one's interface on its node.
  */
 import { Manifest } from '../manifest';
 import { joinPath } from '../path';
@@ -14,7 +19,7 @@ import { PlannedPolicy, planPolicies, policyNncp } from './render-nncp';
 import { ResolvedTopology } from './resolve';
 import { NncpInfo } from './rules/model';
 import { readNncp } from './rules/read-nncp';
-import { selectorsCompatible } from './rules/selectors';
+import { selectorImplies, selectorsCompatible } from './rules/selectors';
 
 /** One policy a policy builds on: the policy, the interface it uses from it and where. */
 export interface PolicyDependency {
@@ -76,6 +81,11 @@ function usesOf(p: NncpInfo): Array<{ iface: string; path: string }> {
   return out;
 }
 
+/** True when `a` selects a strict subset of the nodes `b` selects, as far as the labels tell. */
+function narrower(a: NncpInfo['selector'], b: NncpInfo['selector']): boolean {
+  return selectorImplies(a, b) && !selectorImplies(b, a);
+}
+
 /** Policies by name: the edges between them, from their interfaces and node selectors. */
 function dependencies(policies: readonly NncpInfo[]): Map<string, PolicyDependency[]> {
   const creators = new Map<string, NncpInfo[]>();
@@ -98,6 +108,14 @@ function dependencies(policies: readonly NncpInfo[]): Map<string, PolicyDependen
       for (const q of creators.get(use.iface) ?? []) {
         if (q === p || q.name === p.name || found.has(q.name) || !selectorsCompatible(p.selector, q.selector)) continue;
         found.set(q.name, { policy: q.name, iface: use.iface, path: use.path });
+      }
+    }
+    // a narrower policy redefining an interface a wider one creates refines it: after it
+    for (const i of p.ifaces) {
+      if (!own.has(i.name)) continue;
+      for (const q of creators.get(i.name) ?? []) {
+        if (q === p || q.name === p.name || found.has(q.name) || !narrower(p.selector, q.selector)) continue;
+        found.set(q.name, { policy: q.name, iface: i.name, path: i.path });
       }
     }
     out.set(p.name, [...found.values()].sort((a, b) => (a.policy < b.policy ? -1 : a.policy > b.policy ? 1 : 0)));

@@ -10,10 +10,12 @@ import {
 } from '../nmstate/builders';
 import { BondMode, Interface, OvnBridgeMapping, RouteEntry } from '../nmstate/types';
 import { Manifest } from '../manifest';
-import { hostIpBlocks } from './host-ip';
-import { NetworkPattern } from './model';
+import { hasHostIp, hasPerNodeAddresses, nodeAddresses, perNodeTargets } from './host-addresses';
+import { hostIpBlocks, nodeIpBlocks } from './host-ip';
+import { HostIpSpec, NetworkPattern, NodeGroupSpec } from './model';
 import { Origin } from './origin';
 import { ResolvedNetwork, ResolvedTopology, ResolvedUplink } from './resolve';
+import { HOSTNAME_LABEL } from './rules/selectors';
 
 /** One NNCP of the topology, before it becomes a manifest, with what it was made from. */
 export interface PlannedPolicy {
@@ -27,6 +29,52 @@ export interface PlannedPolicy {
   readonly ovnMappings?: readonly OvnBridgeMapping[];
   /** Networks rendered into this policy. */
   readonly networks: readonly string[];
+}
+
+/**
+ * An interface of a group policy whose addresses are given per node: its host IP spec and how to
+ * write its full definition with given IP blocks (the per-node policy declares it again, so it
+ * works on its own).
+ */
+interface PerNodeInterface {
+  readonly ip: HostIpSpec;
+  readonly define: (ip: ReturnType<typeof nodeIpBlocks>) => Interface;
+}
+
+/** A group policy with the interfaces it leaves to per-node policies. */
+interface GroupPolicy {
+  readonly policy: PlannedPolicy;
+  readonly perNode: readonly PerNodeInterface[];
+}
+
+/**
+ * The per-node policies of a group policy: one per node of the group (`nodes`, only the pinned one
+ * when the selector names a hostname) that gets an address, named `<policy>-<node>` (sorts after the
+ * group policy, which kubernetes-nmstate re-applies first), selecting that node by hostname.
+ * None when the group policy removes its interfaces.
+ */
+function perNodePolicies(g: GroupPolicy, group: NodeGroupSpec | undefined): PlannedPolicy[] {
+  if (g.perNode.length === 0) return [];
+  const nodes = group?.nodes ?? [];
+  const out: PlannedPolicy[] = [];
+  for (const node of perNodeTargets(nodes, g.policy.nodeSelector)) {
+    const interfaces: Interface[] = [];
+    for (const x of g.perNode) {
+      const ipv4 = nodeAddresses(x.ip.ipv4, nodes, node);
+      const ipv6 = nodeAddresses(x.ip.ipv6, nodes, node);
+      if (ipv4.length > 0 || ipv6.length > 0) interfaces.push(x.define(nodeIpBlocks(x.ip, { ipv4, ipv6 })));
+    }
+    if (interfaces.length === 0) continue;
+    out.push({
+      name: `${g.policy.name}-${node}`,
+      origin: g.policy.origin,
+      nodeSelector: { ...g.policy.nodeSelector, [HOSTNAME_LABEL]: node },
+      maxUnavailable: g.policy.maxUnavailable,
+      interfaces,
+      networks: [],
+    });
+  }
+  return out;
 }
 
 /** All NNCPs of a topology: host policies, uplinks, then networks (render.ts orders them by dependency depth (policy-order.ts), then name). */
@@ -45,7 +93,10 @@ export function planPolicies(t: ResolvedTopology): PlannedPolicy[] {
       networks: [],
     });
   }
-  for (const u of t.uplinks) if (u.rendersPolicy) out.push(uplinkPolicy(u));
+  const push = (g: GroupPolicy, group: NodeGroupSpec | undefined): void => {
+    out.push(g.policy, ...perNodePolicies(g, group));
+  };
+  for (const u of t.uplinks) if (u.rendersPolicy) push(uplinkPolicy(u), u.nodeGroupSpec);
   const shared = new Map<string, ResolvedNetwork[]>();
   for (const n of t.networks) {
     if (n.sharedBridgeKey === undefined) continue;
@@ -56,13 +107,14 @@ export function planPolicies(t: ResolvedTopology): PlannedPolicy[] {
   const emitted = new Set<string>();
   for (const n of t.networks) {
     if (n.sharedBridgeKey === undefined) {
-      out.push(vlanBridgePolicy(n));
+      push(vlanBridgePolicy(n), n.nodeGroupSpec);
       continue;
     }
     if (emitted.has(n.sharedBridgeKey)) continue;
     emitted.add(n.sharedBridgeKey);
     const members = shared.get(n.sharedBridgeKey)!;
-    out.push(members[0].pattern === NetworkPattern.OVN_LOCALNET ? localnetPolicy(members) : sharedBridgePolicy(members));
+    if (members[0].pattern === NetworkPattern.OVN_LOCALNET) out.push(localnetPolicy(members));
+    else push(sharedBridgePolicy(members), members[0].nodeGroupSpec);
   }
   return out;
 }
@@ -94,39 +146,61 @@ function networkPolicyHead(first: ResolvedNetwork, members: readonly ResolvedNet
   };
 }
 
-function uplinkPolicy(u: ResolvedUplink): PlannedPolicy {
+/**
+ * The uplink's own policy: its bond (with the bond's host addresses) or, for a NIC with an `mtu`
+ * or host addresses, the NIC up with them (so they reach the node when no network uses the NIC,
+ * B4), then
+ * its host VLANs. Addresses given per node go to the per-node policies.
+ */
+function uplinkPolicy(u: ResolvedUplink): GroupPolicy {
   const gone = u.state === 'absent';
   const interfaces: Interface[] = [];
+  const perNode: PerNodeInterface[] = [];
+  // a present interface: the group policy's definition, and the per-node ones when it has per-node addresses
+  const add = (ip: HostIpSpec, define: PerNodeInterface['define']): void => {
+    interfaces.push(define(hostIpBlocks(ip)));
+    if (hasPerNodeAddresses(ip)) perNode.push({ ip, define });
+  };
   if (u.bond) {
-    interfaces.push(
-      gone
-        ? absent(u.interface, 'bond')
-        : bond({
-            name: u.interface,
-            mode: u.bond.mode as BondMode,
-            ports: u.bond.ports,
-            // a miimon in the bond's options wins over the miimon field; 100 when neither is given
-            miimon: (u.bond.options?.miimon as number | undefined) ?? u.bond.miimon ?? 100,
-            options: u.bond.options,
-            primary: u.bond.primary,
-            mtu: u.mtu || undefined,
-            ...hostIpBlocks(u),
-          }),
-    );
+    const b = u.bond;
+    if (gone) interfaces.push(absent(u.interface, 'bond'));
+    else
+      add(u, (ip) =>
+        bond({
+          name: u.interface,
+          mode: b.mode as BondMode,
+          ports: b.ports,
+          // a miimon in the bond's options wins over the miimon field; 100 when neither is given
+          miimon: (b.options?.miimon as number | undefined) ?? b.miimon ?? 100,
+          options: b.options,
+          primary: b.primary,
+          mtu: u.mtu || undefined,
+          ...ip,
+        }),
+      );
+  } else if (!gone && (u.mtu || hasHostIp(u))) {
+    // the NIC exists on the node: only its MTU, link state and host addresses are set; never
+    // removed. Without addresses of its own no ipv4/ipv6 block is written: the NIC keeps its IP.
+    if (hasHostIp(u)) add(u, (ip) => ethernet({ name: u.interface, mtu: u.mtu || undefined, ...ip }));
+    else interfaces.push(ethernet({ name: u.interface, mtu: u.mtu }));
   }
   for (const v of u.vlans ?? []) {
     const name = v.name ?? vlanName(u.interface, v.id);
-    interfaces.push(gone ? absent(name, 'vlan') : vlan({ name, baseIface: u.interface, id: v.id, ...hostIpBlocks(v) }));
+    if (gone) interfaces.push(absent(name, 'vlan'));
+    else add(v, (ip) => vlan({ name, baseIface: u.interface, id: v.id, ...ip }));
   }
   // removal tears down the VLANs before the bond they hang off
   if (gone) interfaces.reverse();
   return {
-    name: u.policyName,
-    origin: { kind: 'uplink', name: u.name },
-    nodeSelector: { ...(u.nodeGroupSpec?.nodeSelector ?? {}), ...(u.nodeSelector ?? {}) },
-    maxUnavailable: u.nodeGroupSpec?.maxUnavailable,
-    interfaces,
-    networks: [],
+    policy: {
+      name: u.policyName,
+      origin: { kind: 'uplink', name: u.name },
+      nodeSelector: { ...(u.nodeGroupSpec?.nodeSelector ?? {}), ...(u.nodeSelector ?? {}) },
+      maxUnavailable: u.nodeGroupSpec?.maxUnavailable,
+      interfaces,
+      networks: [],
+    },
+    perNode,
   };
 }
 
@@ -137,19 +211,22 @@ function nicUp(n: ResolvedNetwork): Interface[] {
   return [ethernet({ name: u.interface, mtu: u.mtu || undefined })];
 }
 
-function vlanBridgePolicy(n: ResolvedNetwork): PlannedPolicy {
+function vlanBridgePolicy(n: ResolvedNetwork): GroupPolicy {
   const gone = n.state === 'absent';
   const base = n.uplinkSpec?.interface ?? n.uplink ?? '';
   const vlanIf = n.vlanInterface!;
   const mtu = n.mtu || undefined;
   const vlanIface = gone ? absent(vlanIf, 'vlan') : vlan({ name: vlanIf, baseIface: base, id: n.vlan!, description: `VLAN using ${base}`, mtu });
-  const bridge = gone
-    ? absent(n.bridge, 'linux-bridge')
-    : linuxBridge({ name: n.bridge, description: n.description ?? `Linux bridge with ${vlanIf} as a port`, ...hostIpBlocks(n.bridgeIp), mtu, ports: [vlanIf], stp: false });
+  const define = (ip: ReturnType<typeof nodeIpBlocks>): Interface =>
+    linuxBridge({ name: n.bridge, description: n.description ?? `Linux bridge with ${vlanIf} as a port`, ...ip, mtu, ports: [vlanIf], stp: false });
+  const bridge = gone ? absent(n.bridge, 'linux-bridge') : define(hostIpBlocks(n.bridgeIp));
   return {
-    ...networkPolicyHead(n, [n]),
-    // removal tears down the bridge before the VLAN it holds
-    interfaces: gone ? [bridge, vlanIface] : [...nicUp(n), vlanIface, bridge],
+    policy: {
+      ...networkPolicyHead(n, [n]),
+      // removal tears down the bridge before the VLAN it holds
+      interfaces: gone ? [bridge, vlanIface] : [...nicUp(n), vlanIface, bridge],
+    },
+    perNode: !gone && n.bridgeIp && hasPerNodeAddresses(n.bridgeIp) ? [{ ip: n.bridgeIp, define }] : [],
   };
 }
 
@@ -160,23 +237,27 @@ export function trunkTags(members: readonly ResolvedNetwork[]): number[] {
   return [...ids].sort((a, b) => a - b);
 }
 
-function sharedBridgePolicy(members: readonly ResolvedNetwork[]): PlannedPolicy {
+function sharedBridgePolicy(members: readonly ResolvedNetwork[]): GroupPolicy {
   const first = members[0];
   const nic = first.uplinkSpec?.interface ?? first.uplink ?? '';
   const gone = members.every((m) => m.state === 'absent');
   const trunk = members.some((m) => m.pattern === NetworkPattern.TRUNK_BRIDGE);
   const tags = trunkTags(members);
-  const bridge = gone
-    ? absent(first.bridge, 'linux-bridge')
-    : linuxBridge({
-        name: first.bridge,
-        description: first.description ?? `Linux bridge with ${nic} as a port`,
-        ...hostIpBlocks(members.find((m) => m.bridgeIp)?.bridgeIp),
-        mtu: members.find((m) => m.mtu)?.mtu,
-        ports: [{ name: nic, vlan: trunk && tags.length > 0 ? trunkPortVlan(tags) : undefined }],
-        stp: false,
-      });
-  return { ...networkPolicyHead(first, members), interfaces: gone ? [bridge] : [...nicUp(first), bridge] };
+  const bridgeIp = members.find((m) => m.bridgeIp)?.bridgeIp;
+  const define = (ip: ReturnType<typeof nodeIpBlocks>): Interface =>
+    linuxBridge({
+      name: first.bridge,
+      description: first.description ?? `Linux bridge with ${nic} as a port`,
+      ...ip,
+      mtu: members.find((m) => m.mtu)?.mtu,
+      ports: [{ name: nic, vlan: trunk && tags.length > 0 ? trunkPortVlan(tags) : undefined }],
+      stp: false,
+    });
+  const bridge = gone ? absent(first.bridge, 'linux-bridge') : define(hostIpBlocks(bridgeIp));
+  return {
+    policy: { ...networkPolicyHead(first, members), interfaces: gone ? [bridge] : [...nicUp(first), bridge] },
+    perNode: !gone && bridgeIp && hasPerNodeAddresses(bridgeIp) ? [{ ip: bridgeIp, define }] : [],
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from './model';
 
 import { defaultGuestName } from './guest-name';
+import { hasHostIp } from './host-addresses';
 /** Default Argo CD sync waves by layer. */
 export const DEFAULT_WAVES = { prerequisites: -20, nncp: -10, nad: -5, vm: 0 } as const;
 
@@ -27,7 +28,10 @@ const SHARED_BRIDGE_PATTERNS: ReadonlySet<NetworkPattern> = new Set([NetworkPatt
 export interface ResolvedUplink extends UplinkSpec {
   /** Name of the NNCP the uplink renders when it has a bond or host VLANs. */
   readonly policyName: string;
-  /** True when the uplink renders an NNCP of its own (a bond, or host VLANs). */
+  /**
+   * True when the uplink renders an NNCP of its own: a bond, host VLANs, or a NIC whose `mtu` no
+   * present network's policy sets (B4: the MTU must reach a policy).
+   */
   readonly rendersPolicy: boolean;
   readonly state: 'present' | 'absent';
   /** The node group spec, or undefined when the id is unknown (reported by validation). */
@@ -108,7 +112,16 @@ export function networkPattern(n: Pick<NetworkSpec, 'pattern' | 'vlan'>): Networ
 export function resolveTopology(t: Topology): ResolvedTopology {
   const platform = (t.platform ?? Platform.VANILLA) as Platform;
   const groups = new Map(t.nodeGroups.map((g) => [g.name, g]));
-  const uplinkList = t.uplinks.map((u) => resolveUplink(u, groups));
+  const carried = new Set<string>();
+  // uplinks a present network builds on (a mapping-only localnet touches no uplink), and those
+  // whose NIC a bridge enslaves itself (every pattern but vlan-bridge, which enslaves a VLAN)
+  const enslaved = new Set<string>();
+  for (const n of t.networks) {
+    if (n.state === 'absent' || n.uplink === undefined || n.existingBridge) continue;
+    carried.add(n.uplink);
+    if (networkPattern(n) !== NetworkPattern.VLAN_BRIDGE) enslaved.add(n.uplink);
+  }
+  const uplinkList = t.uplinks.map((u) => resolveUplink(u, groups, carried, enslaved));
   const uplinks = new Map(uplinkList.map((u) => [u.name, u]));
   const networks = t.networks.map((n) => resolveNetwork(n, platform, uplinks, groups));
   const byName = new Map(networks.map((n) => [n.name, n]));
@@ -124,11 +137,16 @@ export function resolveTopology(t: Topology): ResolvedTopology {
   };
 }
 
-function resolveUplink(u: UplinkSpec, groups: Map<string, NodeGroupSpec>): ResolvedUplink {
+function resolveUplink(u: UplinkSpec, groups: Map<string, NodeGroupSpec>, carried: ReadonlySet<string>, enslaved: ReadonlySet<string>): ResolvedUplink {
+  // A NIC renders its own policy for its MTU when no network builds on it (the networks' policies
+  // set it otherwise, B4), and for its host addresses unless a bridge enslaves it (a port keeps no
+  // address: TOPOLOGY_UPLINK_ADDRESS_ON_PORT).
+  const nicOwnPolicy =
+    u.bond === undefined && u.state !== 'absent' && ((u.mtu !== undefined && u.mtu > 0 && !carried.has(u.name)) || (hasHostIp(u) && !enslaved.has(u.name)));
   return {
     ...u,
     policyName: uplinkPolicyName(u),
-    rendersPolicy: u.bond !== undefined || (u.vlans?.length ?? 0) > 0,
+    rendersPolicy: u.bond !== undefined || (u.vlans?.length ?? 0) > 0 || nicOwnPolicy,
     state: u.state ?? 'present',
     nodeGroupSpec: groups.get(u.nodeGroup),
   };

@@ -11,6 +11,7 @@ import { cidrContains, parseCidr } from '../cni';
 import { NetworkPattern, Topology } from './model';
 import { ResolvedNetwork, ResolvedTopology, resolveTopology } from './resolve';
 import { checkAddressSyntax, checkGateways } from './rules/intent-addresses';
+import { checkHostAddresses } from './rules/intent-host-addresses';
 import { checkKubernetesNames } from './rules/intent-k8s-names';
 import { checkPrerequisites, checkVmNames } from './rules/intent-names';
 import { checkVmPlacement } from './rules/intent-placement';
@@ -175,6 +176,7 @@ export function intentProblems(t: Topology, resolved?: ResolvedTopology, planned
   // --- addresses at the prop -------------------------------------------------------------------
   checkAddressSyntax(t, (path, message, fix) => add('TOPOLOGY_ADDRESS_INVALID', path, message, fix));
   checkGateways(t, (path, message, fix) => add('TOPOLOGY_GATEWAY_OUTSIDE_SUBNET', path, message, fix), (path, message, fix) => add('TOPOLOGY_VM_DEFAULT_GATEWAY_TWICE', path, message, fix));
+  checkHostAddresses(t, resolved, add);
 
   checkVmPlacement(t, (path, message, fix) => add('TOPOLOGY_VM_UNSCHEDULABLE', path, message, fix));
   checkGuestNames(t, (path, message, fix) => add('TOPOLOGY_GUEST_NAME_INVALID', path, message, fix), (path, message, fix) => add('TOPOLOGY_GUEST_NAME_DUPLICATE', path, message, fix));

@@ -30,6 +30,8 @@ export interface IntentCase {
 
 const base = baseTopology();
 const net0 = base.networks[0];
+const workers = base.nodeGroups[0];
+const eth1 = base.uplinks[0];
 const vm0 = base.vms[0];
 
 /** Keyed by the code each case must produce. */
@@ -268,5 +270,46 @@ export const INTENT_CASES: Readonly<Record<string, IntentCase>> = {
     title: 'a trunk-bridge network names a node group (only a mapping-only localnet may)',
     topology: { ...base, networks: [{ ...net0, nodeGroup: 'workers' }] },
     expected: [{ code: 'TOPOLOGY_NETWORK_NODE_GROUP_CONFLICT', path: 'networks[0].nodeGroup' }],
+  },
+  // --- issue 13 §2: per-node host addresses ---------------------------------------------------
+  TOPOLOGY_HOST_ADDRESS_MULTI_NODE: {
+    title: 'one static address on a host VLAN of a group of two nodes (trial B5: the same address on every node)',
+    topology: { ...base, uplinks: [{ ...eth1, vlans: [{ id: 200, ipv4: ['10.200.0.11/24'] }] }] },
+    expected: [{ code: 'TOPOLOGY_HOST_ADDRESS_MULTI_NODE', path: 'uplinks[0].vlans[0].ipv4' }],
+  },
+  TOPOLOGY_HOST_ADDRESS_NODES_UNKNOWN: {
+    title: 'one static address on a host VLAN of a group that lists no nodes and pins no hostname',
+    topology: { ...base, nodeGroups: [{ ...workers, nodes: undefined }], uplinks: [{ ...eth1, vlans: [{ id: 200, ipv4: ['10.200.0.11/24'] }] }] },
+    expected: [{ code: 'TOPOLOGY_HOST_ADDRESS_NODES_UNKNOWN', path: 'uplinks[0].vlans[0].ipv4' }],
+  },
+  TOPOLOGY_HOST_ADDRESS_NEEDS_NODES: {
+    title: 'a pool of host VLAN addresses on a group that lists no nodes',
+    topology: { ...base, nodeGroups: [{ ...workers, nodes: undefined }], uplinks: [{ ...eth1, vlans: [{ id: 200, ipv4: { pool: '10.200.0.0/24' } }] }] },
+    expected: [{ code: 'TOPOLOGY_HOST_ADDRESS_NEEDS_NODES', path: 'uplinks[0].vlans[0].ipv4' }],
+  },
+  TOPOLOGY_HOST_ADDRESS_NODE_UNKNOWN: {
+    title: 'a per-node address for "w3", which is not a node of the group (w1, w2)',
+    topology: { ...base, uplinks: [{ ...eth1, vlans: [{ id: 200, ipv4: { perNode: { w1: '10.200.0.11/24', w3: '10.200.0.13/24' } } }] }] },
+    expected: [{ code: 'TOPOLOGY_HOST_ADDRESS_NODE_UNKNOWN', path: 'uplinks[0].vlans[0].ipv4.perNode.w3' }],
+  },
+  TOPOLOGY_HOST_ADDRESS_DUPLICATE: {
+    title: 'a per-node map gives w1 and w2 the same address',
+    topology: { ...base, uplinks: [{ ...eth1, vlans: [{ id: 200, ipv4: { perNode: { w1: '10.200.0.11/24', w2: ['10.200.0.11/24'] } } }] }] },
+    expected: [{ code: 'TOPOLOGY_HOST_ADDRESS_DUPLICATE', path: 'uplinks[0].vlans[0].ipv4.perNode.w2' }],
+  },
+  TOPOLOGY_HOST_ADDRESS_POOL_INVALID: {
+    title: "a pool's start outside the pool",
+    topology: { ...base, uplinks: [{ ...eth1, vlans: [{ id: 200, ipv4: { pool: '10.200.0.0/24', start: '10.201.0.11' } }] }] },
+    expected: [{ code: 'TOPOLOGY_HOST_ADDRESS_POOL_INVALID', path: 'uplinks[0].vlans[0].ipv4.start' }],
+  },
+  TOPOLOGY_UPLINK_ADDRESS_ON_PORT: {
+    title: 'a host address on NIC eth1, which the trunk bridge br0 enslaves (a bridge port keeps no IP)',
+    topology: { ...base, nodeGroups: [{ ...workers, nodes: ['w1'] }], uplinks: [{ ...eth1, ipv4: ['10.9.0.11/24'] }] },
+    expected: [{ code: 'TOPOLOGY_UPLINK_ADDRESS_ON_PORT', path: 'uplinks[0].ipv4' }],
+  },
+  TOPOLOGY_HOST_ADDRESS_POOL_EXHAUSTED: {
+    title: 'a /30 pool starting at its last host address has one address for two nodes (the next is the broadcast address)',
+    topology: { ...base, uplinks: [{ ...eth1, vlans: [{ id: 200, ipv4: { pool: '10.200.0.0/30', start: '10.200.0.2' } }] }] },
+    expected: [{ code: 'TOPOLOGY_HOST_ADDRESS_POOL_EXHAUSTED', path: 'uplinks[0].vlans[0].ipv4.pool' }],
   },
 };

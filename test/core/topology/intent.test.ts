@@ -69,12 +69,12 @@ describe('validateTopology: no false positives on legitimate reuse', () => {
 
   it('a host VLAN of the uplink with the id of a network is reported; on disjoint nodes it is not', () => {
     const t = baseTopology();
-    const clash = { ...t, uplinks: [{ ...t.uplinks[0], vlans: [{ id: 100, ipv4: ['192.0.2.1/24'] }] }] };
+    const clash = { ...t, uplinks: [{ ...t.uplinks[0], vlans: [{ id: 100, ipv4: { perNode: { w1: '192.0.2.1/24', w2: '192.0.2.2/24' } } }] }] };
     expect(validateTopology(clash).map((p) => `${p.code} ${p.path}`)).toEqual(['TOPOLOGY_VLAN_CLAIMED_TWICE networks[0].vlan']);
     const apart = {
       ...t,
       nodeGroups: [...t.nodeGroups, { name: 'infra', nodeSelector: { 'node-role.kubernetes.io/worker': 'no' } }],
-      uplinks: [...t.uplinks, { name: 'infra-eth1', nodeGroup: 'infra', interface: 'eth1', vlans: [{ id: 100, ipv4: ['192.0.2.1/24'] }] }],
+      uplinks: [...t.uplinks, { name: 'infra-eth1', nodeGroup: 'infra', interface: 'eth1', vlans: [{ id: 100, dhcp4: true }] }],
     };
     expect(validateTopology(apart)).toEqual([]);
   });

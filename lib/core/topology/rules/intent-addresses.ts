@@ -20,6 +20,7 @@
 import { Cidr, cidrContains, Ip, parseCidr, parseIp } from '../../cni';
 import { joinPath } from '../../path';
 import { show } from '../../problems';
+import { isAddressList, isAddressPool, isPerNodeMap } from '../host-addresses';
 import { AttachmentSpec, HostIpSpec, Topology, VmSpec } from '../model';
 import { IntentReport } from './intent-vlans';
 
@@ -82,12 +83,31 @@ export function vmHasInvalidAddresses(vm: Pick<VmSpec, 'attachments'>): boolean 
   return false;
 }
 
+/**
+ * Host addresses of every form (model.ts HostAddresses): each CIDR of a list or of a per-node map
+ * entry, a pool's CIDR and its start address.
+ */
 function checkHostIp(ip: HostIpSpec | undefined, base: string, report: IntentReport): void {
   for (const fam of FAMILIES) {
-    (ip?.[fam] ?? []).forEach((addr, k) => {
+    const a = ip?.[fam];
+    const fix = `write an ${fam === 'ipv4' ? 'IPv4' : 'IPv6'} address with its prefix, e.g. ${EXAMPLE_CIDR[fam]}`;
+    const cidr = (addr: unknown, path: string): void => {
       const e = cidrError(addr, fam);
-      if (e) report(joinPath(base, fam, k), `host address ${e}`, `write an ${fam === 'ipv4' ? 'IPv4' : 'IPv6'} address with its prefix, e.g. ${EXAMPLE_CIDR[fam]}`);
-    });
+      if (e) report(path, `host address ${e}`, fix);
+    };
+    if (isAddressList(a)) a.forEach((addr, k) => cidr(addr, joinPath(base, fam, k)));
+    else if (isPerNodeMap(a)) {
+      for (const node of Object.keys(a.perNode)) {
+        const v = a.perNode[node];
+        if (typeof v === 'string') cidr(v, joinPath(base, fam, 'perNode', node));
+        else v.forEach((addr, k) => cidr(addr, joinPath(base, fam, 'perNode', node, k)));
+      }
+    } else if (isAddressPool(a)) {
+      const e = cidrError(a.pool, fam);
+      if (e) report(joinPath(base, fam, 'pool'), `address pool ${e}`, `write the pool as an ${fam === 'ipv4' ? 'IPv4' : 'IPv6'} subnet with its prefix, e.g. ${fam === 'ipv4' ? '10.50.0.0/24' : 'fd00:50::/64'}`);
+      const se = a.start === undefined ? undefined : ipError(a.start, fam);
+      if (se) report(joinPath(base, fam, 'start'), `pool start ${se}`, `give the first node's address without prefix, e.g. ${EXAMPLE_IP[fam]}`);
+    }
   }
 }
 
