@@ -80,3 +80,17 @@ describe('MultihomedVM virtualMachine from the cdk8s-imported VirtualMachine', (
     expect(vm).toEqual(synthVm(imported).vm);
   });
 });
+
+describe('MultihomedVM virtualMachine problems', () => {
+  it('GIVEN a VM whose own interface of the attachment has another MAC THEN TOPOLOGY_VM_FIELD_CONFLICT is on the construct, at the virtualMachine prop path', () => {
+    const env = new NetworkEnvironment(Testing.app(), 'byovm', { namespaces: { 'team-a': {} }, ...quiet });
+    const workers = new NodeGroup(env, 'workers', { nodeSelector: { 'node-role.kubernetes.io/worker': '' } });
+    const eth1 = new Uplink(env, 'eth1', { nodeGroup: workers, interface: 'eth1' });
+    const vlan200 = new VlanBridgeNetwork(env, 'vlan200', { uplink: eth1, pattern: 'trunk-bridge', vlan: 200, namespaces: ['team-a'] });
+    const withMac = { ...plain, spec: { ...plain.spec, template: { spec: { ...plain.spec.template.spec, domain: { ...plain.spec.template.spec.domain, devices: { ...plain.spec.template.spec.domain.devices, interfaces: [{ name: 'default', masquerade: {} }, { name: 'v200', bridge: {}, macAddress: '02:00:00:00:00:99' }] } } } } } };
+    const vm = new MultihomedVM(env, 'db', { namespace: 'team-a', virtualMachine: withMac });
+    vlan200.attach(vm, { name: 'v200', macAddress: '02:00:00:00:00:01' });
+    const problems = env.problems().filter((p) => p.code === 'TOPOLOGY_VM_FIELD_CONFLICT');
+    expect(problems.map((p) => `${p.resource.constructPath} ${p.path}`)).toEqual(['byovm/db virtualMachine.spec.template.spec.domain.devices.interfaces[1].macAddress']);
+  });
+});

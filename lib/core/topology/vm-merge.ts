@@ -125,6 +125,8 @@ export interface MergedVm {
 }
 
 const TEMPLATE_SPEC: readonly PathSegment[] = ['spec', 'template', 'spec'];
+const INTERFACES_PATH: readonly PathSegment[] = [...TEMPLATE_SPEC, 'domain', 'devices', 'interfaces'];
+const NETWORKS_PATH: readonly PathSegment[] = [...TEMPLATE_SPEC, 'networks'];
 const NETWORK_SOURCE_KEYS: readonly string[] = ['pod', 'multus', 'resourceClaim'];
 const CLOUD_INIT_KEYS: readonly string[] = ['cloudInitNoCloud', 'cloudInitConfigDrive'];
 /** Volume sources a VM can boot from (kubevirt/kubevirt staging/src/kubevirt.io/api/core/v1/schema.go VolumeSource). */
@@ -424,10 +426,10 @@ export function mergeVirtualMachine(vm: ResolvedVm, owned: OwnedVmParts): Merged
 
   const userNetworks = listAt(tspec, 'networks');
   const pod = podEntries(vm, owned, userNetworks, c);
-  const ownedIfaces = pod.iface ? [pod.iface, ...owned.interfaces] : owned.interfaces;
-  const ownedNets = pod.network ? [pod.network, ...owned.networks] : owned.networks;
-  const interfaces = mergeNamed(listAt(devices, 'interfaces'), ownedIfaces, [...TEMPLATE_SPEC, 'domain', 'devices', 'interfaces'], (g, o, at) => mergeInterface(g, o, at, c));
-  const networks = mergeNamed(userNetworks, ownedNets, [...TEMPLATE_SPEC, 'networks'], (g, o, at) => mergeNetwork(g, o, vm.namespace, at, c));
+  const ownedIfaces = pod.iface ? [pod.iface].concat(owned.interfaces) : owned.interfaces;
+  const ownedNets = pod.network ? [pod.network].concat(owned.networks) : owned.networks;
+  const interfaces = mergeNamed(listAt(devices, 'interfaces'), ownedIfaces, INTERFACES_PATH, (g, o, at) => mergeInterface(g, o, at, c));
+  const networks = mergeNamed(userNetworks, ownedNets, NETWORKS_PATH, (g, o, at) => mergeNetwork(g, o, vm.namespace, at, c));
   if (vm.image !== undefined) mergeImage(vm.image, volumes, disks, c);
   const secretParts = mergeCloudInit(vm, owned, volumes, disks, c);
   mergeMemory(vm, user, domain, c);
