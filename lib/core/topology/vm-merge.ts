@@ -57,7 +57,8 @@
  *    `runStrategy` sets `spec.runStrategy` — default Always only when the VM has neither
  *    runStrategy nor running; a different value, or `running` beside it, is a conflict (KubeVirt
  *    refuses running and runStrategy together). A VM multihome renders alone carries the
- *    template label `kubevirt.io/vm: <name>`; a user VM's template metadata is left as it is.
+ *    template label `kubevirt.io/vm: <name>` (templateExtra alone does not change that); a
+ *    `virtualMachine`'s template metadata is left as it is.
  *
  * Everything else — instancetype, preference, dataVolumeTemplates, disks, volumes, cpu, memory,
  * resources, labels and annotations of the VM and the template, evictionStrategy, affinity,
@@ -408,7 +409,8 @@ function withResources(domain: JsonMap, resources: unknown): JsonMap {
 export function mergeVirtualMachine(vm: ResolvedVm, owned: OwnedVmParts): MergedVm {
   const c = new Conflicts();
   const user: JsonMap = vm.userVm !== undefined ? structuredClone(vm.userVm) : {};
-  const own = vm.userVm === undefined;
+  // a VM multihome renders itself (no virtualMachine; the deprecated templateExtra only adds to it)
+  const own = vm.virtualMachine === undefined;
   for (const [key, value] of [['apiVersion', API.vm.apiVersion], ['kind', API.vm.kind]] as const) {
     if (user[key] !== undefined && user[key] !== value) c.add([key], user[key], value, 'multihome renders a KubeVirt VirtualMachine', `set ${key}: ${value}, or leave it out`);
   }
