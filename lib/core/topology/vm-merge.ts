@@ -396,10 +396,12 @@ function setList(m: JsonMap, key: string, list: unknown[]): void {
   if (list.length || m[key] !== undefined) m[key] = list;
 }
 
-/** `domain` with `resources` when there are any (a VM multihome renders alone). */
-function withResources(domain: JsonMap, resources: unknown): JsonMap {
-  if (resources !== undefined) domain.resources = resources;
-  return domain;
+/** The domain of a VM multihome renders itself: devices, resources, then what templateExtra adds. */
+function ownDomain(devices: JsonMap, domain: JsonMap): JsonMap {
+  const out: JsonMap = { devices };
+  if (domain.resources !== undefined) out.resources = domain.resources;
+  for (const k of Object.keys(domain)) if (k !== 'devices' && k !== 'resources') out[k] = domain[k];
+  return out;
 }
 
 /**
@@ -439,7 +441,7 @@ export function mergeVirtualMachine(vm: ResolvedVm, owned: OwnedVmParts): Merged
   // assemble: the user's keys keep their order; what multihome adds goes where its own VMs have it
   setList(devices, 'disks', disks);
   setList(devices, 'interfaces', interfaces);
-  const renderedDomain: JsonMap = own ? withResources({ devices }, domain.resources) : Object.assign(domain, { devices });
+  const renderedDomain: JsonMap = own ? ownDomain(devices, domain) : Object.assign(domain, { devices });
   const placement = mergePlacement(mapAt(tspec, 'nodeSelector'), owned.placement, c);
   const templateSpec: JsonMap = {};
   if (Object.keys(placement).length && tspec.nodeSelector === undefined) templateSpec.nodeSelector = placement;
