@@ -65,21 +65,34 @@ function isPlainObject(v: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** `v` as JSON: see the module comment. `parentKey` is the key whose value `v` is (or whose list holds it). */
-function plain(v: unknown, parentKey: string): unknown {
+/**
+ * `v` as JSON: see the module comment. `parentKey` is the key whose value `v` is (or whose list
+ * holds it); `path` holds the objects above `v`, so a cycle (which no manifest can have) is cut
+ * instead of recursing forever. Functions and symbols are dropped, as JSON.stringify drops them.
+ */
+function plain(v: unknown, parentKey: string, path: Set<object>): unknown {
+  if (typeof v === 'function' || typeof v === 'symbol') return undefined;
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((x) => plain(x, parentKey));
-  if (!isPlainObject(v)) {
+  if (path.has(v)) return undefined;
+  if (!Array.isArray(v) && !isPlainObject(v)) {
     const value = (v as { value?: unknown }).value;
     if (typeof value === 'string' || typeof value === 'number') return value;
   }
-  const renames = RENAMES[parentKey];
-  const out: JsonMap = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (x === undefined) continue;
-    const key = renames?.[k] !== undefined && !Object.prototype.hasOwnProperty.call(v, renames[k]) ? renames[k] : k;
-    out[key] = plain(x, k);
+  path.add(v);
+  let out: unknown;
+  if (Array.isArray(v)) out = v.map((x) => plain(x, parentKey, path) ?? null);
+  else {
+    const renames = RENAMES[parentKey];
+    const m: JsonMap = {};
+    for (const [k, x] of Object.entries(v)) {
+      const value = plain(x, k, path);
+      if (value === undefined) continue;
+      const key = renames?.[k] !== undefined && !Object.prototype.hasOwnProperty.call(v, renames[k]) ? renames[k] : k;
+      m[key] = value;
+    }
+    out = m;
   }
+  path.delete(v);
   return out;
 }
 
@@ -89,7 +102,7 @@ function plain(v: unknown, parentKey: string): unknown {
  * its input; a value that is not a mapping is returned as it is (the shape gate reports it).
  */
 export function plainVirtualMachine<T>(v: T): T {
-  return plain(v, '') as T;
+  return plain(v, '', new Set()) as T;
 }
 
 /**

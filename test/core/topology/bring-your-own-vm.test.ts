@@ -361,3 +361,15 @@ describe('data form', () => {
     expect(build.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['TOPOLOGY_SHAPE vms[0].virtualMachine.spec']);
   });
 });
+
+describe('hostile virtualMachine values (never an exception)', () => {
+  it('GIVEN functions and a cycle inside the VM THEN they are dropped as JSON drops them, and the VM renders', () => {
+    const vm: Json = ownVm({ domain: { devices: { autoattachSerialConsole: true } } });
+    vm.spec.template.spec.hook = () => 1;
+    vm.spec.template.spec.self = vm.spec;
+    const { vm: out } = render([vm1(vm)]);
+    expect(out.spec.template.spec.hook).toBeUndefined();
+    expect(out.spec.template.spec.self).toBeUndefined();
+    expect(out.spec.template.spec.domain.devices.autoattachSerialConsole).toBe(true);
+  });
+});
