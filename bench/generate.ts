@@ -64,6 +64,7 @@ export function generateEnvironment(n: number, options: GenerateOptions = {}): T
       name: `vm-${String(j).padStart(5, '0')}`,
       namespace: namespaceOf(k),
       memory: '1Gi',
+      image: 'quay.io/containerdisks/fedora:40',
       userData: USER_DATA,
       attachments: [{ network: networks[k].name, name: 'net1', ipv4: [`${subnetPrefix(k)}.${host}/24`], gateway4: `${subnetPrefix(k)}.1` }],
     });

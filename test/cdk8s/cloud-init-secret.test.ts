@@ -45,8 +45,8 @@ describe('cloud-init Secret for large parts', () => {
     const env = new NetworkEnvironment(Testing.app(), 'e', quiet);
     const nodes = new NodeGroup(env, 'nodes', { nodeSelector: { 'node-role.kubernetes.io/worker': '' } });
     const eth1 = new Uplink(env, 'eth1', { nodeGroup: nodes, interface: 'eth1' });
-    const vm = new MultihomedVM(env, 'big', { namespace: 'default' });
-    new MultihomedVM(env, 'small', { namespace: 'default' });
+    const vm = new MultihomedVM(env, 'big', { namespace: 'default', image: 'quay.io/containerdisks/fedora:40' });
+    new MultihomedVM(env, 'small', { namespace: 'default', image: 'quay.io/containerdisks/fedora:40' });
     for (let v = 100; v < 112; v++) {
       const net = new VlanBridgeNetwork(env, `n${v}`, { uplink: eth1, bridge: 'br0', vlan: v, namespaces: ['default'], subnets: [`10.${v}.0.0/24`] });
       net.attach(vm, { ipv4: [`10.${v}.0.10/24`], ipv6: [`fd00:${v}::10/64`], nameservers: ['10.0.0.53', '10.0.0.54'], routes: [{ to: `10.${v + 100}.0.0/16`, via: `10.${v}.0.1` }] });

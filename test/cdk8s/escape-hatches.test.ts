@@ -22,7 +22,7 @@ function build(props: NetworkEnvironmentProps = {}) {
   const workers = new NodeGroup(env, 'workers', { nodeSelector: { 'node-role.kubernetes.io/worker': '' }, nodes: ['worker-0'] });
   const bond0 = new BondedUplink(env, 'bond0', { nodeGroup: workers, interface: 'bond0', mode: '802.3ad', ports: ['ens1f0', 'ens1f1'] });
   const vlan200 = new VlanBridgeNetwork(env, 'vlan200', { uplink: bond0, pattern: 'vlan-bridge', vlan: 200, namespaces: ['team-a'] });
-  const vm = new MultihomedVM(env, 'vm', { namespace: 'team-a' });
+  const vm = new MultihomedVM(env, 'vm', { namespace: 'team-a', image: 'quay.io/containerdisks/fedora:40' });
   vlan200.attach(vm, { name: 'v200', ipv4: ['10.20.0.5/24'] });
   return { app, env, workers, bond0, vlan200, vm };
 }
@@ -80,7 +80,7 @@ describe('rendered objects are children of their construct', () => {
 
   it('GIVEN a spec added to the topology directly (no construct owns it) THEN its object stays under the environment and is written', () => {
     const { env } = build();
-    env.topology.addVm({ name: 'raw', namespace: 'team-a', attachments: [{ network: 'vlan200', ipv4: ['10.20.0.9/24'] }] });
+    env.topology.addVm({ name: 'raw', namespace: 'team-a', image: 'quay.io/containerdisks/fedora:40', attachments: [{ network: 'vlan200', ipv4: ['10.20.0.9/24'] }] });
     const [{ object }] = env.objectsOf({ kind: 'vm', name: 'team-a/raw' });
     expect(object.node.path).toBe('esc/Objects/VirtualMachine-team-a-raw');
     expect(Testing.synth(env).filter((o) => o.kind === 'VirtualMachine').map((o) => o.metadata.name)).toEqual(['raw', 'vm']); // VMs in name order
@@ -89,7 +89,7 @@ describe('rendered objects are children of their construct', () => {
   it('GIVEN a VM declared inside a nested chart THEN its objects stay in the environment\'s output', () => {
     const { env, vlan200 } = build();
     const nested = new Chart(env, 'nested');
-    const vm2 = new MultihomedVM(nested, 'vm2', { namespace: 'team-a' });
+    const vm2 = new MultihomedVM(nested, 'vm2', { namespace: 'team-a', image: 'quay.io/containerdisks/fedora:40' });
     vlan200.attach(vm2, { ipv4: ['10.20.0.7/24'] });
     expect(Testing.synth(env).filter((o) => o.kind === 'VirtualMachine').map((o) => o.metadata.name)).toEqual(['vm', 'vm2']);
     expect(Testing.synth(nested)).toEqual([]);

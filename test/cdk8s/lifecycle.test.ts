@@ -22,7 +22,7 @@ function build(props: NetworkEnvironmentProps = {}, opts: { absent?: number; vmO
     });
   const v100 = net(100);
   const v200 = net(200);
-  const vm = new MultihomedVM(env, 'vm1', { namespace: 'vms' });
+  const vm = new MultihomedVM(env, 'vm1', { namespace: 'vms', image: 'quay.io/containerdisks/fedora:40' });
   v100.attach(vm, { name: 'nic100', ipv4: ['10.100.0.10/24'] });
   if (opts.vmOn200) v200.attach(vm, { name: 'nic200', ipv4: ['10.200.0.10/24'] });
   if (opts.unplug) vm.unplug('nic200');

@@ -80,7 +80,7 @@ describe('NetworkEnvironment', () => {
     });
     const vlan200 = new VlanBridgeNetwork(env, 'br0-200', { uplink: eth1, bridge: 'br0', vlan: 200, namespaces: ['default'] });
     for (const [name, node, ip] of [['vma', 'node01', '10.200.0.1/24'], ['vmb', 'node02', '10.200.0.2/24']]) {
-      const vm = new MultihomedVM(env, name, { namespace: 'default', nodeSelector: { 'kubernetes.io/hostname': node } });
+      const vm = new MultihomedVM(env, name, { namespace: 'default', image: 'quay.io/containerdisks/fedora:40', nodeSelector: { 'kubernetes.io/hostname': node } });
       vlan100.attach(vm, { ipv4: [ip] });
     }
     vlan200.exposeTo('other');

@@ -16,7 +16,7 @@ const data: Topology = {
   nodeGroups: [{ name: 'workers', nodeSelector: { 'node-role.kubernetes.io/worker': '' } }],
   uplinks: [],
   networks: [{ name: 'physnet-400', pattern: 'ovn-localnet', nodeGroup: 'workers', bridge: 'br-ex', existingBridge: true, physicalNetworkName: 'physnet400', vlan: 400, namespaces: ['team-a'] }],
-  vms: [{ name: 'db-1', namespace: 'team-a', attachments: [{ network: 'physnet-400', ipv4: ['10.40.0.21/24'] }] }],
+  vms: [{ name: 'db-1', namespace: 'team-a', image: 'quay.io/containerdisks/fedora:43', attachments: [{ network: 'physnet-400', ipv4: ['10.40.0.21/24'] }] }],
   namespaces: { 'team-a': {} },
 };
 
@@ -24,7 +24,7 @@ function constructs(): NetworkEnvironment {
   const env = new NetworkEnvironment(Testing.app(), 'edge', { platform: 'openshift', namespaces: { 'team-a': {} }, ...quiet });
   const workers = new NodeGroup(env, 'workers', { nodeSelector: { 'node-role.kubernetes.io/worker': '' } });
   const ln = new VlanBridgeNetwork(env, 'physnet-400', { pattern: 'ovn-localnet', nodeGroup: workers, bridge: 'br-ex', existingBridge: true, physicalNetworkName: 'physnet400', vlan: 400, namespaces: ['team-a'] });
-  ln.attach(new MultihomedVM(env, 'db-1', { namespace: 'team-a' }), { ipv4: ['10.40.0.21/24'] });
+  ln.attach(new MultihomedVM(env, 'db-1', { namespace: 'team-a', image: 'quay.io/containerdisks/fedora:43' }), { ipv4: ['10.40.0.21/24'] });
   return env;
 }
 

@@ -13,6 +13,7 @@ import { synthDirect } from '../../lib/cli/synth';
 import { qualifiedNameError } from '../../lib/core/kubernetes';
 import { ISOLATION_ANNOTATION, PLUGIN_PROFILE_ANNOTATION, SILENCE_ANNOTATION } from '../../lib/core/render/targets';
 import { cli } from '../support/cli';
+import { TRIAL_LIB } from '../support/trial-lib';
 
 const TRIAL_ENV = path.join(__dirname, '..', '..', '..', 'shared', 'reference', 'trial-2026-12', 'env');
 
@@ -56,7 +57,7 @@ describe('check agrees with synth (B16)', () => {
 
   it('GIVEN the trial report\'s prod2 environment (prod2-data.ts) WHEN synthesized by the CLI and checked by the CLI with no flags THEN both exit 0 with no problem', async () => {
     const dir = tmp('mh-prod2-');
-    const src = fs.readFileSync(path.join(TRIAL_ENV, 'prod2-data.ts'), 'utf8').replace(/from 'multihome'/g, `from ${JSON.stringify(path.join(__dirname, '..', '..', 'lib'))}`);
+    const src = fs.readFileSync(path.join(TRIAL_ENV, 'prod2-data.ts'), 'utf8').replace(/from 'multihome'/g, `from ${JSON.stringify(TRIAL_LIB)}`);
     fs.writeFileSync(path.join(dir, 'prod2-data.ts'), src);
     const synth = await cli('synth', '--environments', path.join(dir, 'prod2-data.ts'), '--out', path.join(dir, 'dist'));
     expect(synth.code).toBe(0);

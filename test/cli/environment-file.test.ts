@@ -55,6 +55,23 @@ describe('environment data files', () => {
     ]);
   });
 
+  it('a VM brought whole (virtualMachine, any KubeVirt field) passes the type check; its typed parts are checked at their path', () => {
+    const handwritten = {
+      metadata: { name: 'vma', labels: { app: 'db' } },
+      spec: {
+        dataVolumeTemplates: [{ metadata: { name: 'root' }, spec: { storage: { resources: { requests: { storage: '50Gi' } } } } }],
+        template: { spec: { evictionStrategy: 'LiveMigrate', domain: { cpu: { cores: 4 }, devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }] } }, volumes: [{ name: 'root', dataVolume: { name: 'root' } }] } },
+      },
+    };
+    const ok = { ...lab, vms: [{ ...lab.vms[0], image: undefined, virtualMachine: handwritten }] };
+    expect(parseEnvironmentText('envs.json', JSON.stringify(ok)).problems).toEqual([]);
+    const bad = { ...lab, vms: [{ ...lab.vms[0], virtualMachine: { spec: { template: { spec: { volumes: { root: {} }, nodeSelector: { zone: 1 } } } } } }] };
+    expect(parseEnvironmentText('envs.json', JSON.stringify(bad)).problems.map((p) => [p.code, p.path])).toEqual([
+      ['ENVIRONMENT_FILE_SHAPE', 'vms[0].virtualMachine.spec.template.spec.nodeSelector'],
+      ['ENVIRONMENT_FILE_SHAPE', 'vms[0].virtualMachine.spec.template.spec.volumes'],
+    ]);
+  });
+
   it('every outline mistake is reported at once, with its path, and nothing is written', async () => {
     const dir = tmp('mh-envfile-');
     const broken = { ...lab, networks: 'vlan200', netwroks: [], vms: [42], nodeGroups: [{ nodeSelector: {} }] };

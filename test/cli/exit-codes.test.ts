@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { cli } from '../support/cli';
+import { TRIAL_LIB } from '../support/trial-lib';
 
 const ROOT = path.join(__dirname, '..', '..');
 const LIB = path.join(ROOT, 'lib');
@@ -24,9 +25,9 @@ function moduleFile(name: string, text: string): string {
   return file;
 }
 
-/** A trial reproduction with `from 'multihome'` pointed at this checkout's lib/. */
+/** A trial reproduction with `from 'multihome'` pointed at this checkout's lib/ (test/support/trial-lib.ts). */
 function trialModule(name: string): string {
-  const src = fs.readFileSync(path.join(TRIAL_ENV, name), 'utf8').replace(/from 'multihome'/g, `from ${JSON.stringify(LIB)}`);
+  const src = fs.readFileSync(path.join(TRIAL_ENV, name), 'utf8').replace(/from 'multihome'/g, `from ${JSON.stringify(TRIAL_LIB)}`);
   return moduleFile(name, src);
 }
 

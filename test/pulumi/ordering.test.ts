@@ -29,7 +29,7 @@ const prod2 = defineEnvironment({
     interfaces: [{ name: 'bond0.100', type: 'vlan' as const, state: 'up', vlan: { 'base-iface': 'bond0', id: 100 }, ipv4: { enabled: true, dhcp: false, address: [{ ip: `10.100.0.${11 + i}`, 'prefix-length': 24 }] } }],
   })),
   networks: [{ name: 'vlan200', pattern: 'vlan-bridge', uplink: 'bond0', vlan: 200, bridge: 'br200', namespaces: ['team-a', 'team-b'], mtu: 9000 }],
-  vms: [{ name: 'web-1', namespace: 'team-a', attachments: [{ network: 'vlan200', ipv4: ['10.20.0.11/24'] }] }],
+  vms: [{ name: 'web-1', namespace: 'team-a', image: 'quay.io/containerdisks/fedora:40', attachments: [{ network: 'vlan200', ipv4: ['10.20.0.11/24'] }] }],
 });
 
 const names = new Map<pulumi.Resource, string>();

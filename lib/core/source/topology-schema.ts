@@ -13,6 +13,7 @@ export type FieldType =
   | 'string' | 'number' | 'boolean' | 'any' | 'mapping' | 'string-map' | 'string-list' | 'number-or-string' | 'string-or-false' | 'boolean-or-mapping' | 'string-or-string-list'
   | { readonly list: FieldType }
   | { readonly fields: Readonly<Record<string, FieldType>>; readonly required?: readonly string[] }
+  | { readonly open: Readonly<Record<string, FieldType>>; readonly required?: readonly string[] }
   | { readonly map: FieldType }
   /** One of several types: fine when one fits, else the mismatches of the closest one. */
   | { readonly oneOf: readonly FieldType[] };
@@ -53,10 +54,44 @@ const ATTACHMENT: FieldType = {
   },
   required: ['network'],
 };
+/*
+ * A VirtualMachine the user brings: open mappings (any KubeVirt field passes through), with the
+ * parts multihome reads or merges into typed (vm-merge.ts), so a list given as a mapping is a
+ * TOPOLOGY_SHAPE problem, not a TypeError in the merge.
+ */
+const CLOUD_INIT: FieldType = {
+  open: { userData: 'string', userDataBase64: 'string', secretRef: 'mapping', networkData: 'string', networkDataBase64: 'string', networkDataSecretRef: 'mapping' },
+};
+const VM_TEMPLATE_SPEC: FieldType = {
+  open: {
+    nodeSelector: 'string-map',
+    domain: {
+      open: {
+        devices: { open: { interfaces: { list: { open: { name: 'string', macAddress: 'string', model: 'string', state: 'string' } } }, disks: { list: { open: { name: 'string' } } } } },
+        resources: { open: { requests: 'mapping', limits: 'mapping' } },
+        memory: 'mapping',
+        firmware: 'mapping',
+      },
+    },
+    networks: { list: { open: { name: 'string', pod: 'mapping', multus: { open: { networkName: 'string' } } } } },
+    volumes: { list: { open: { name: 'string', containerDisk: 'mapping', cloudInitNoCloud: CLOUD_INIT, cloudInitConfigDrive: CLOUD_INIT } } },
+  },
+};
+const VIRTUAL_MACHINE: FieldType = {
+  open: {
+    apiVersion: 'string',
+    kind: 'string',
+    metadata: { open: { name: 'string', namespace: 'string', labels: 'string-map', annotations: 'string-map' } },
+    spec: {
+      open: { instancetype: 'mapping', dataVolumeTemplates: { list: 'mapping' }, runStrategy: 'string', template: { open: { metadata: 'mapping', spec: VM_TEMPLATE_SPEC } } },
+    },
+  },
+  required: ['spec'],
+};
 const VM: FieldType = {
   fields: {
     name: 'string', namespace: 'string', podNetwork: 'string-or-false', podInterfaceName: 'string', podNetworkIpv6: 'boolean', attachments: { list: ATTACHMENT }, nodeSelector: 'string-map',
-    runStrategy: 'string', memory: 'string', image: 'string', userData: 'string', templateExtra: 'mapping',
+    runStrategy: 'string', memory: 'string', image: 'string', userData: 'string', virtualMachine: VIRTUAL_MACHINE, templateExtra: VM_TEMPLATE_SPEC,
   },
   required: ['name', 'namespace', 'attachments'],
 };
@@ -169,6 +204,10 @@ function walk(v: unknown, type: FieldType, base: string, segs: PathSegment[], ou
       const path = joinPath(base, ...segs, k);
       out.push({ path, message: `${path} is missing`, fix: `add ${k}` });
     }
+  }
+  if ('open' in type) {
+    for (const k of Object.keys(type.open)) walkChild(v[k], type.open[k], base, segs, k, out);
+    return;
   }
   for (const k of Object.keys(v)) {
     if (!Object.prototype.hasOwnProperty.call(type.fields, k)) {

@@ -356,7 +356,17 @@ export const TOPOLOGY_CODES = {
   },
   TOPOLOGY_TEMPLATE_EXTRA_OWNED: {
     severity: 'error',
-    summary: "a VM's templateExtra sets a network section multihome renders from the attachments (networks, domain.devices.interfaces, the cloud-init volume or disk) to another value; it is kept as rendered, never silently replaced",
+    summary: "a VM's deprecated templateExtra sets a field multihome owns (an interface or network named like an attachment, their MAC/binding/NAD, the cloud-init networkData, a placement label) to another value; multihome's value is kept, never silently replaced (same rules as TOPOLOGY_VM_FIELD_CONFLICT)",
+    upstream: 'multihome (lib/core/topology/vm-merge.ts)',
+  },
+  TOPOLOGY_VM_FIELD_CONFLICT: {
+    severity: 'error',
+    summary: "a VM's virtualMachine sets a field multihome owns (an interface or network named like an attachment with another binding, MAC or NAD; networkData in its cloud-init volume; a nodeSelector label its networks' node group sets otherwise; metadata name/namespace) or a field a VM prop also sets (memory beside an instancetype, runStrategy beside running) to another value; multihome's value is kept and both are named",
+    upstream: 'multihome (lib/core/topology/vm-merge.ts); kubevirt/kubevirt pkg/instancetype/apply/memory.go validateMemory (memory request beside an instancetype), pkg/virt-api/webhooks/validating-webhook/admitters/vms-admitter.go (running and runStrategy are mutually exclusive)',
+  },
+  TOPOLOGY_VM_NO_BOOT_SOURCE: {
+    severity: 'error',
+    summary: 'a VM has nothing to boot from: no image prop, and its virtualMachine has no disk volume, no dataVolumeTemplates, no kernel boot and no network boot; multihome adds no default image (a real VM would otherwise get a demo disk)',
     upstream: 'multihome',
   },
   TOPOLOGY_UNPLUG_UNKNOWN: {

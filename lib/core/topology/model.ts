@@ -8,6 +8,7 @@
  */
 import type { BondMode, Interface, RouteEntry } from '../nmstate/types';
 import type { AgentDeploymentOptions } from './agent-options';
+import type { VirtualMachineInput } from './vm-source';
 
 /** A set of nodes that share hardware and therefore host-network configuration. */
 export interface NodeGroupSpec {
@@ -251,11 +252,23 @@ export interface AttachmentSpec {
   readonly model?: string;
 }
 
-/** One KubeVirt VM with its secondary NICs. */
+/**
+ * One KubeVirt VM with its secondary NICs: a VM multihome renders alone (give `image`), or a
+ * complete VirtualMachine the user already has (`virtualMachine`), into which multihome merges
+ * only what its attachments need — interfaces, networks, MACs, cloud-init networkData and the
+ * nodeSelector labels of their node groups (vm-merge.ts has the rules). Everything else of the
+ * VM passes through untouched.
+ */
 export interface VmSpec {
+  /** `metadata.name` of the VirtualMachine (a `virtualMachine.metadata.name` must be the same). */
   readonly name: string;
+  /** `metadata.namespace` of the VirtualMachine (a `virtualMachine.metadata.namespace` must be the same). */
   readonly namespace: string;
-  /** Pod network binding, or false for none. @default 'masquerade' */
+  /**
+   * Pod network binding, or false for none.
+   * @default - 'masquerade'; with a `virtualMachine`: its own pod network if it has one, none if
+   * it lists other networks only, 'masquerade' if it lists no networks (KubeVirt's own default)
+   */
   readonly podNetwork?: 'masquerade' | false;
   /**
    * The guest also takes the pod network's IPv6 (dual-stack clusters): networkData gives the pod
@@ -264,23 +277,44 @@ export interface VmSpec {
    * "The IPv6 address for the VM and default gateway must be the ones shown"). @default false
    */
   readonly podNetworkIpv6?: boolean;
-  /** Name of the pod network's interface/network entry. @default 'default' */
+  /** Name of the pod network's interface/network entry. @default - the `virtualMachine`'s pod network name, else 'default' */
   readonly podInterfaceName?: string;
   readonly attachments: readonly AttachmentSpec[];
   /** Explicit placement; must lie inside the node groups of every attached network. */
   readonly nodeSelector?: Readonly<Record<string, string>>;
-  /** @default 'Always' */
+  /** `spec.runStrategy`. @default 'Always', unless the `virtualMachine` sets runStrategy or running */
   readonly runStrategy?: string;
-  /** Guest memory request. @default '1Gi' */
+  /**
+   * Guest memory request (`domain.resources.requests.memory`).
+   * @default '1Gi', unless the `virtualMachine` sizes memory itself (instancetype, memory.guest or
+   * hugepages, a memory request or limit)
+   */
   readonly memory?: string;
-  /** containerDisk image. @default 'quay.io/containerdisks/fedora:latest' */
+  /**
+   * containerDisk image: a convenience that adds a `containerdisk` volume and disk (first). There
+   * is no default: a VM without `image` needs a boot disk of its own in `virtualMachine`
+   * (volumes or dataVolumeTemplates), else TOPOLOGY_VM_NO_BOOT_SOURCE.
+   * @default - none
+   */
   readonly image?: string;
-  /** cloud-init userData. */
+  /** cloud-init userData (into the VM's cloud-init volume when it has no userData of its own). */
   readonly userData?: string;
   /**
-   * Extra fields deep-merged into `spec.template.spec` (escape hatch, template-extra.ts): mappings
-   * merge, arrays and scalars replace; `networks`, `domain.devices.interfaces` and the cloud-init
-   * volume/disk stay multihome's (a different value is TOPOLOGY_TEMPLATE_EXTRA_OWNED).
+   * A complete VirtualMachine to bring: a plain object, a parsed manifest, or the props of the
+   * cdk8s-imported `VirtualMachine` (imports/kubevirt.io.ts). multihome owns only the interfaces
+   * and networks named like its attachments (and the pod network it adds), their MACs, the
+   * networkData in the VM's cloud-init volume and the nodeSelector labels its networks need;
+   * instancetype, preference, dataVolumeTemplates, disks, volumes, cpu/memory, labels,
+   * annotations, runStrategy, evictionStrategy, affinity, tolerations, probes and existing
+   * cloud-init pass through untouched. A value it sets for an owned field that differs is
+   * TOPOLOGY_VM_FIELD_CONFLICT, naming both (lib/core/topology/vm-merge.ts).
+   * @default - none: multihome renders the VM from the props above
+   */
+  readonly virtualMachine?: VirtualMachineInput;
+  /**
+   * Fields deep-merged into `virtualMachine.spec.template.spec` (mappings merge, lists and scalars
+   * replace), under the same ownership rules; a conflict is TOPOLOGY_TEMPLATE_EXTRA_OWNED.
+   * @deprecated use `virtualMachine: { spec: { template: { spec: { ... } } } }`
    */
   readonly templateExtra?: Readonly<Record<string, unknown>>;
 }

@@ -12,6 +12,7 @@ import {
   AttachmentSpec, BondSpec, HostPolicySpec, HostVlanSpec, NamespaceSpec, NetworkSpec, NodeGroupSpec, OrderingSpec, Platform, PrerequisitesSpec, Topology, UplinkSpec, VmSpec,
 } from './model';
 import type { EnvironmentValidationOptions } from './validate-environment';
+import { plainVirtualMachine } from './vm-source';
 
 /** A node group as other objects reference it. */
 export interface INodeGroup {
@@ -73,7 +74,12 @@ export interface VmAttachmentProps extends AttachOptions {
   readonly network: INetwork;
 }
 
-/** Props of `MultihomedVM`: the core {@link VmSpec} with attachments referencing networks. */
+/**
+ * Props of `MultihomedVM`: the core {@link VmSpec} with attachments referencing networks. Bring an
+ * existing VM with `virtualMachine` (a manifest, or the props of the cdk8s-imported
+ * `VirtualMachine`): multihome merges only its attachments' interfaces, networks, MACs,
+ * networkData and placement into it (lib/core/topology/vm-merge.ts).
+ */
 export interface MultihomedVMProps extends Omit<VmSpec, 'name' | 'attachments'> {
   /** @default the construct id (cdk8s) or resource name (Pulumi) */
   readonly name?: string;
@@ -207,12 +213,16 @@ export function attachmentSpec(network: INetwork, options: AttachOptions = {}): 
   return { ...(options ?? {}), network: referenceName(network, 'networkName') };
 }
 
-/** The spec of a VM from its props. */
+/**
+ * The spec of a VM from its props; a `virtualMachine` given as cdk8s-imported props becomes
+ * plain JSON here (vm-source.ts plainVirtualMachine).
+ */
 export function vmSpec(id: string, props: MultihomedVMProps): VmSpec {
-  const { name, attachments, ...rest } = props ?? ({} as MultihomedVMProps);
+  const { name, attachments, virtualMachine, ...rest } = props ?? ({} as MultihomedVMProps);
   const list = attachments ?? [];
   return {
     ...rest,
+    ...(virtualMachine !== undefined ? { virtualMachine: plainVirtualMachine(virtualMachine) } : {}),
     name: name ?? id,
     attachments: Array.isArray(list) ? list.map((a) => (typeof a === 'object' && a !== null ? attachmentSpec(a.network, omitNetwork(a)) : (a as never))) : (list as never),
   };

@@ -3,10 +3,10 @@
  * (deterministic allocator), cloud-init `networkData` generated from the same attachments, and
  * placement derived from the node groups that have the bridges.
  */
-import { API, Manifest } from '../manifest';
+import { Manifest } from '../manifest';
 import { MultihomeError, Problem } from '../errors';
 import { joinPath, parsePath } from '../path';
-import { MacAllocator, networkDataV2, cloudInitSecret, cloudInitVolume } from '../kubevirt';
+import { MacAllocator, networkDataV2, cloudInitSecret } from '../kubevirt';
 import { macAddressError } from '../kubevirt/mac';
 import type { EthernetSpec } from '../kubevirt/cloud-init';
 import { bridgeInterface, masqueradeInterface, multusNetwork, podNetwork, VmInterfaceOptions } from '../kubevirt/builders';
@@ -14,7 +14,8 @@ import type { VmInterface, VmNetwork } from '../kubevirt/types';
 import { ResolvedAttachment, ResolvedTopology, ResolvedVm } from './resolve';
 import { vmHasInvalidAddresses } from './rules/intent-addresses';
 import { Findings } from './rules/report';
-import { mergeTemplateExtra, ownedConflictText } from './template-extra';
+import { conflictLocation, conflictText, hasBootSource, mergeVirtualMachine, MergedVm } from './vm-merge';
+import { userInterfaceMac } from './vm-source';
 
 /** MACs of every VM NIC, keyed `namespace/vm/interface`, allocated in declaration order. */
 export function allocateMacs(t: ResolvedTopology): Map<string, string> {
@@ -23,15 +24,26 @@ export function allocateMacs(t: ResolvedTopology): Map<string, string> {
   // Explicit MACs first, so the allocator never hands one of them out.
   // A malformed MAC is rendered as given and reported by the VM's validation (KubeVirt admission),
   // never thrown here; it cannot collide with an allocated one.
-  for (const vm of t.vms) for (const a of vm.attachments) if (a.macAddress && macAddressError(a.macAddress) === undefined) alloc.reserve(a.macAddress);
+  for (const vm of t.vms) {
+    for (const a of vm.attachments) if (a.macAddress && macAddressError(a.macAddress) === undefined) alloc.reserve(a.macAddress);
+    const pod = userPodMac(vm);
+    if (pod !== undefined) alloc.reserve(pod);
+  }
   for (const vm of t.vms) {
     // the pod NIC is matched by MAC in networkData (podNetworkEntry), so it gets a pinned MAC then
-    if (vm.podNetwork && vmHasNetworkData(vm)) out.set(podMacKey(vm), alloc.allocate(vm.namespace, vm.name, vm.podInterfaceName));
+    // (a VM brought with its own pod interface MAC keeps it)
+    if (vm.podNetwork && vmHasNetworkData(vm)) out.set(podMacKey(vm), userPodMac(vm) ?? alloc.allocate(vm.namespace, vm.name, vm.podInterfaceName));
     for (const a of vm.attachments) {
       out.set(macKey(vm, a), a.macAddress ?? alloc.allocate(vm.namespace, vm.name, a.name));
     }
   }
   return out;
+}
+
+/** The valid MAC a brought VM (`virtualMachine`) sets on its own pod interface, if any. */
+function userPodMac(vm: ResolvedVm): string | undefined {
+  const mac = vm.userVm && vm.podNetwork ? userInterfaceMac(vm.userVm, vm.podInterfaceName) : undefined;
+  return mac !== undefined && macAddressError(mac) === undefined ? mac : undefined;
 }
 
 /** Key of a VM's pod NIC in {@link allocateMacs} (present when the VM has networkData). */
@@ -146,28 +158,24 @@ export function cloudInitSecretName(vm: { name: string }): string {
  */
 export function vmManifests(vm: ResolvedVm, macs: ReadonlyMap<string, string>, problems?: Problem[]): Manifest[] {
   const networkData = vmNetworkData(vm, macs, problems);
-  const secret = cloudInitSecret({ secretName: cloudInitSecretName(vm), namespace: vm.namespace, networkData, userData: vm.userData });
-  const manifest = vmManifestWith(vm, macs, networkData, problems);
-  return secret ? [manifest, secret] : [manifest];
+  const merged = vmManifestWith(vm, macs, networkData, problems);
+  const secret = cloudInitSecret({ secretName: cloudInitSecretName(vm), namespace: vm.namespace, networkData: merged.secretParts.networkData, userData: merged.secretParts.userData });
+  return secret ? [merged.manifest, secret] : [merged.manifest];
 }
 
 /** Renders one VM (see {@link vmManifests} for the cloud-init Secret that may go with it). */
 export function vmManifest(vm: ResolvedVm, macs: ReadonlyMap<string, string>): Manifest {
-  return vmManifestWith(vm, macs, vmNetworkData(vm, macs));
+  return vmManifestWith(vm, macs, vmNetworkData(vm, macs)).manifest;
 }
 
 /**
- * {@link vmManifest} with its networkData already rendered (undefined: none); templateExtra
- * conflicts with the network sections go to `problems` (template-extra.ts).
+ * {@link vmManifest} with its networkData already rendered (undefined: none): multihome's network
+ * sections merged into the user's VM (vm-merge.ts); its conflicts and a missing boot source go to
+ * `problems`.
  */
-function vmManifestWith(vm: ResolvedVm, macs: ReadonlyMap<string, string>, networkData: string | undefined, problems?: Problem[]): Manifest {
+function vmManifestWith(vm: ResolvedVm, macs: ReadonlyMap<string, string>, networkData: string | undefined, problems?: Problem[]): MergedVm {
   const interfaces: VmInterface[] = [];
   const networks: VmNetwork[] = [];
-  if (vm.podNetwork) {
-    const podMac = macs.get(podMacKey(vm));
-    interfaces.push(masqueradeInterface(vm.podInterfaceName, podMac ? { macAddress: podMac } : {}));
-    networks.push(podNetwork(vm.podInterfaceName));
-  }
   for (const a of vm.attachments) {
     interfaces.push(
       bridgeInterface(a.name, {
@@ -179,39 +187,30 @@ function vmManifestWith(vm: ResolvedVm, macs: ReadonlyMap<string, string>, netwo
     );
     networks.push(multusNetwork(a.name, networkName(a)));
   }
-  const volumes: Record<string, unknown>[] = [{ name: 'containerdisk', containerDisk: { image: vm.image } }];
-  const disks: Record<string, unknown>[] = [{ name: 'containerdisk', disk: { bus: 'virtio' } }];
-  if (networkData || vm.userData) {
-    volumes.push(cloudInitVolume({ name: 'cloudinitdisk', networkData, userData: vm.userData, secretName: cloudInitSecretName(vm) }));
-    disks.push({ name: 'cloudinitdisk', disk: { bus: 'virtio' } });
-  }
-  const nodeSelector = vmPlacement(vm);
-  // plain assignments, no object spread: this runs once per VM (see resolve.ts on V8's spread cost)
-  const templateSpec: Record<string, unknown> = {};
-  if (Object.keys(nodeSelector).length) templateSpec.nodeSelector = nodeSelector;
-  templateSpec.domain = { devices: { disks, interfaces }, resources: { requests: { memory: vm.memory } } };
-  templateSpec.networks = networks;
-  templateSpec.volumes = volumes;
-  const spec = vm.templateExtra ? withTemplateExtra(vm, templateSpec, vm.templateExtra, problems) : templateSpec;
-  return {
-    apiVersion: API.vm.apiVersion,
-    kind: API.vm.kind,
-    metadata: { name: vm.name, namespace: vm.namespace },
-    spec: { runStrategy: vm.runStrategy, template: { metadata: { labels: { 'kubevirt.io/vm': vm.name } }, spec } },
-  };
+  const podMac = macs.get(podMacKey(vm));
+  const pod = vm.podNetwork ? { iface: masqueradeInterface(vm.podInterfaceName, podMac ? { macAddress: podMac } : {}), network: podNetwork(vm.podInterfaceName) } : undefined;
+  const merged = mergeVirtualMachine(vm, { pod, interfaces, networks, placement: vmPlacement(vm), networkData, secretName: cloudInitSecretName(vm) });
+  if (problems) reportVmProblems(vm, merged, problems);
+  return merged;
 }
 
-/** `templateSpec` with the VM's templateExtra merged in (template-extra.ts), each conflict reported on the VM. */
-function withTemplateExtra(vm: ResolvedVm, templateSpec: Record<string, unknown>, extra: Readonly<Record<string, unknown>>, problems?: Problem[]): Record<string, unknown> {
-  const { spec, conflicts } = mergeTemplateExtra(templateSpec, extra);
-  if (problems) {
-    const findings = new Findings();
-    const resource = { kind: 'VirtualMachine', name: vm.name, namespace: vm.namespace };
-    for (const c of conflicts) {
-      const t = ownedConflictText(c);
-      findings.add('TOPOLOGY_TEMPLATE_EXTRA_OWNED', resource, t.path, t.message, t.fix);
-    }
-    problems.push(...findings.problems);
+/** The merge's conflicts and a missing boot source, as problems on the VM. */
+function reportVmProblems(vm: ResolvedVm, merged: MergedVm, problems: Problem[]): void {
+  const findings = new Findings();
+  const resource = { kind: 'VirtualMachine', name: vm.name, namespace: vm.namespace };
+  for (const c of merged.conflicts) {
+    const where = conflictLocation(vm, c.segments);
+    const t = conflictText(c, where.path);
+    findings.add(where.fromTemplateExtra ? 'TOPOLOGY_TEMPLATE_EXTRA_OWNED' : 'TOPOLOGY_VM_FIELD_CONFLICT', resource, where.path, t.message, t.fix);
   }
-  return spec;
+  if (!hasBootSource(vm)) {
+    findings.add(
+      'TOPOLOGY_VM_NO_BOOT_SOURCE',
+      resource,
+      'image',
+      `VM ${vm.namespace}/${vm.name} has nothing to boot from: no image, and its virtualMachine has no disk volume (containerDisk, dataVolume, persistentVolumeClaim, ephemeral, hostDisk), no dataVolumeTemplates, no kernel boot and no network boot; multihome adds no default image`,
+      'give the VM image: <containerDisk image>, or bring its disks with virtualMachine (volumes + disks, or dataVolumeTemplates)',
+    );
+  }
+  problems.push(...findings.problems);
 }

@@ -6,6 +6,7 @@
 import {
   AttachmentSpec, BridgePlugin, IpamSpec, NetworkPattern, NetworkSpec, NodeGroupSpec, Platform, Topology, UplinkSpec, VmSpec,
 } from './model';
+import { JsonMap, userHasMemory, userHasPodNetwork, userHasRunStrategy, userInterfaceMac, userPodNetworkName, userVirtualMachine } from './vm-source';
 
 import { defaultGuestName } from './guest-name';
 import { hasHostIp } from './host-addresses';
@@ -17,9 +18,6 @@ export const DEFAULT_CNI_VERSION = '0.3.1';
 
 /** Name of the pod network inside VM specs. */
 export const POD_NETWORK_NAME = 'default';
-
-/** The default VM image when a VM gives none (a demo VM; real VMs bring their own disks). */
-export const DEFAULT_VM_IMAGE = 'quay.io/containerdisks/fedora:latest';
 
 /** Patterns whose networks share one bridge (and its NNCP) on an uplink. */
 const SHARED_BRIDGE_PATTERNS: ReadonlySet<NetworkPattern> = new Set([NetworkPattern.TRUNK_BRIDGE, NetworkPattern.BRIDGE, NetworkPattern.OVN_LOCALNET]);
@@ -78,14 +76,23 @@ export interface ResolvedAttachment extends AttachmentSpec {
   readonly networkSpec?: ResolvedNetwork;
 }
 
-/** A VM with defaults resolved. */
+/**
+ * A VM with defaults resolved. The defaults follow the user's VirtualMachine when there is one
+ * (vm-merge.ts): pod network and its name, MACs of same-named interfaces, memory and run
+ * strategy only where the VM has none; no image unless one is given.
+ */
 export interface ResolvedVm extends VmSpec {
+  /** The VM has the pod network (its own, or the one multihome adds). */
   readonly podNetwork: 'masquerade' | false;
   readonly podInterfaceName: string;
-  readonly runStrategy: string;
-  readonly memory: string;
-  readonly image: string;
+  /** Undefined when the user's VM says how it runs. */
+  readonly runStrategy?: string;
+  /** Undefined when the user's VM sizes its memory. */
+  readonly memory?: string;
+  readonly image?: string;
   readonly attachments: readonly ResolvedAttachment[];
+  /** The user's VirtualMachine as plain JSON, templateExtra merged in (vm-source.ts); undefined when the VM gives none. */
+  readonly userVm?: JsonMap;
 }
 
 /** A topology with defaults resolved. */
@@ -217,23 +224,29 @@ function defaultNetworkPolicyName(plain: string, uplink: ResolvedUplink | undefi
  * ~20 ms, measured with bench/generate's environment).
  */
 function resolveVm(vm: VmSpec, networks: Map<string, ResolvedNetwork>): ResolvedVm {
-  const podNetwork = vm.podNetwork ?? 'masquerade';
+  const userVm = userVirtualMachine(vm);
+  const podNetwork = vm.podNetwork ?? (userHasPodNetwork(userVm) ? 'masquerade' : false);
   const attachments = vm.attachments.map((a): ResolvedAttachment => {
     const name = a.name ?? a.network;
-    return Object.assign({}, a, {
+    const resolved: { -readonly [K in keyof ResolvedAttachment]: ResolvedAttachment[K] } = Object.assign({}, a, {
       name,
       guestName: a.guestName ?? defaultGuestName(name),
       state: a.state ?? ('present' as const),
       model: a.model ?? 'virtio',
       networkSpec: networks.get(a.network),
     });
+    // an existing VM keeps its MACs: the user VM's MAC of the same interface, when the attachment gives none
+    const mac = userVm && a.macAddress === undefined ? userInterfaceMac(userVm, name) : undefined;
+    if (mac !== undefined) resolved.macAddress = mac;
+    return resolved;
   });
   return Object.assign({}, vm, {
     podNetwork,
-    podInterfaceName: vm.podInterfaceName ?? POD_NETWORK_NAME,
-    runStrategy: vm.runStrategy ?? 'Always',
-    memory: vm.memory ?? '1Gi',
-    image: vm.image ?? DEFAULT_VM_IMAGE,
+    podInterfaceName: vm.podInterfaceName ?? userPodNetworkName(userVm) ?? POD_NETWORK_NAME,
+    runStrategy: vm.runStrategy ?? (userHasRunStrategy(userVm) ? undefined : 'Always'),
+    memory: vm.memory ?? (userHasMemory(userVm) ? undefined : '1Gi'),
+    image: vm.image,
     attachments,
+    userVm,
   });
 }

@@ -13,7 +13,7 @@ export function baseTopology(): Topology {
     nodeGroups: [{ name: 'workers', nodeSelector: { 'node-role.kubernetes.io/worker': '' }, nodes: ['w1', 'w2'] }],
     uplinks: [{ name: 'eth1', nodeGroup: 'workers', interface: 'eth1' }],
     networks: [{ name: 'vlan100', pattern: 'trunk-bridge', uplink: 'eth1', bridge: 'br0', vlan: 100, namespaces: ['vms'], subnets: ['10.100.0.0/24'] }],
-    vms: [{ name: 'vm1', namespace: 'vms', attachments: [{ network: 'vlan100', ipv4: ['10.100.0.10/24'] }] }],
+    vms: [{ name: 'vm1', namespace: 'vms', image: 'quay.io/containerdisks/fedora:40', attachments: [{ network: 'vlan100', ipv4: ['10.100.0.10/24'] }] }],
     namespaces: { vms: {} },
     // CNAO's linuxBridge (bridge-marker) publishes the bridge resource the NADs request
     prerequisites: { nmstate: false, networkAddons: { linuxBridge: true } },

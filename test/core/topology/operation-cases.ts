@@ -1,6 +1,7 @@
 /**
  * Codes of TOPOLOGY_CODES that no Topology alone yields to `validateTopology` and no manifest
- * fixture shows: one is found while rendering (templateExtra against the network sections), one
+ * fixture shows: three are found while rendering (a user VM or templateExtra against the sections
+ * multihome owns, a VM without a boot source), one
  * by an operation on a spec (`unplugAttachment`). One failing case each, with the problems it must
  * yield (code, resource, path). Shared by codes.test.ts and template-extra.test.ts.
  */
@@ -22,9 +23,29 @@ const vm0 = base.vms[0];
 /** Keyed by the code each case must produce. */
 export const OPERATION_CASES: Readonly<Record<string, OperationCase>> = {
   TOPOLOGY_TEMPLATE_EXTRA_OWNED: {
-    title: "templateExtra replaces the VM's networks with a list that names another NAD",
-    run: () => buildEnvironment({ ...base, vms: [{ ...vm0, templateExtra: { networks: [{ name: 'x', multus: { networkName: 'other' } }] } }] }).problems,
-    expected: [{ code: 'TOPOLOGY_TEMPLATE_EXTRA_OWNED', resource: 'VirtualMachine/vms/vm1', path: 'templateExtra.networks' }],
+    title: "templateExtra points the attachment's network vlan100 at another NAD",
+    run: () => buildEnvironment({ ...base, vms: [{ ...vm0, templateExtra: { networks: [{ name: 'vlan100', multus: { networkName: 'other' } }] } }] }).problems,
+    expected: [{ code: 'TOPOLOGY_TEMPLATE_EXTRA_OWNED', resource: 'VirtualMachine/vms/vm1', path: 'templateExtra.networks[0].multus.networkName' }],
+  },
+  TOPOLOGY_VM_FIELD_CONFLICT: {
+    title: "the VM's own interface vlan100 has another MAC than the attachment",
+    run: () =>
+      buildEnvironment({
+        ...base,
+        vms: [
+          {
+            ...vm0,
+            attachments: [{ ...vm0.attachments[0], macAddress: '02:00:00:00:00:01' }],
+            virtualMachine: { spec: { template: { spec: { domain: { devices: { interfaces: [{ name: 'vlan100', bridge: {}, macAddress: '02:00:00:00:00:02' }] } } } } } },
+          },
+        ],
+      }).problems,
+    expected: [{ code: 'TOPOLOGY_VM_FIELD_CONFLICT', resource: 'VirtualMachine/vms/vm1', path: 'virtualMachine.spec.template.spec.domain.devices.interfaces[0].macAddress' }],
+  },
+  TOPOLOGY_VM_NO_BOOT_SOURCE: {
+    title: 'a VM without image and without a disk of its own',
+    run: () => buildEnvironment({ ...base, vms: [{ ...vm0, image: undefined }] }).problems,
+    expected: [{ code: 'TOPOLOGY_VM_NO_BOOT_SOURCE', resource: 'VirtualMachine/vms/vm1', path: 'image' }],
   },
   TOPOLOGY_UNPLUG_UNKNOWN: {
     title: 'unplug names an interface the VM does not have (v2OO for vlan100)',

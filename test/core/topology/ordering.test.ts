@@ -30,7 +30,7 @@ function chain(): Topology {
       { name: 'storage-vlan', nodeGroup: 'storage', interfaces: [{ name: 'bond0.500', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bond0', id: 500 } }] },
     ],
     networks: [{ name: 'vlan200', pattern: 'vlan-bridge', uplink: 'bond0', vlan: 200, namespaces: ['team-a'] }],
-    vms: [{ name: 'web', namespace: 'team-a', attachments: [{ network: 'vlan200' }] }],
+    vms: [{ name: 'web', namespace: 'team-a', image: 'quay.io/containerdisks/fedora:40', attachments: [{ network: 'vlan200' }] }],
   };
 }
 
@@ -112,14 +112,14 @@ describe('render order from the intent, not from declaration order (B13)', () =>
       hostPolicies: [...t.hostPolicies!].reverse(),
       networks: [...t.networks, { name: 'vlan201', pattern: 'vlan-bridge' as const, uplink: 'bond0', vlan: 201, namespaces: ['team-a', 'default'] }].reverse(),
       vms: [
-        { name: 'db', namespace: 'team-a', attachments: [{ network: 'vlan201' }], userData: `#cloud-config\n# ${'x'.repeat(2100)}\n` },
+        { name: 'db', namespace: 'team-a', image: 'quay.io/containerdisks/fedora:40', attachments: [{ network: 'vlan201' }], userData: `#cloud-config\n# ${'x'.repeat(2100)}\n` },
         ...t.vms,
       ],
     };
     const forward: Topology = {
       ...t,
       networks: [...t.networks, { name: 'vlan201', pattern: 'vlan-bridge', uplink: 'bond0', vlan: 201, namespaces: ['default', 'team-a'] }],
-      vms: [...t.vms, { name: 'db', namespace: 'team-a', attachments: [{ network: 'vlan201' }], userData: `#cloud-config\n# ${'x'.repeat(2100)}\n` }],
+      vms: [...t.vms, { name: 'db', namespace: 'team-a', image: 'quay.io/containerdisks/fedora:40', attachments: [{ network: 'vlan201' }], userData: `#cloud-config\n# ${'x'.repeat(2100)}\n` }],
     };
     const keys = (x: Topology) => buildEnvironment(x).manifests.map((m) => m.key);
     expect(keys(reversed)).toEqual(keys(forward));

@@ -24,7 +24,7 @@ function physnet400(network: Partial<NetworkSpec> = {}, attachment: Record<strin
     networks: [
       { name: 'physnet-400', pattern: 'ovn-localnet', uplink: 'ens2f0', vlan: 400, bridge: 'ovs-br1', physicalNetworkName: 'physnet400', namespaces: ['team-a'], subnets: ['10.40.0.0/24'], ...network } as NetworkSpec,
     ],
-    vms: [{ name: 'db-1', namespace: 'team-a', attachments: [{ network: 'physnet-400', ...attachment }] }],
+    vms: [{ name: 'db-1', namespace: 'team-a', image: 'quay.io/containerdisks/fedora:43', attachments: [{ network: 'physnet-400', ...attachment }] }],
     namespaces: { 'team-a': {} },
   };
 }
