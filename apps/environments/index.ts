@@ -1,9 +1,10 @@
 import { Topology } from '../../lib/core/topology/model';
+import { estate } from './estate';
 import { lab } from './lab';
 import { prod } from './prod';
 
 /** Every environment by name; `npx cdk8s synth` and `multihome synth --env` read this. */
-export const ENVIRONMENTS = { lab, prod } as const satisfies Record<string, Topology>;
+export const ENVIRONMENTS = { lab, prod, estate } as const satisfies Record<string, Topology>;
 
 /** Name of a known environment (a typo fails `tsc`). */
 export type EnvironmentName = keyof typeof ENVIRONMENTS;

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { estate } from '../../apps/environments/estate';
 import { lab } from '../../apps/environments/lab';
 import { prod } from '../../apps/environments/prod';
 import {
@@ -16,6 +17,7 @@ describe('NetworkEnvironment', () => {
   it.each([
     ['lab', lab],
     ['prod', prod],
+    ['estate', estate],
   ])('synthesizes the %s environment to the objects of the core build, in its order (parity with buildEnvironment)', (_name, environment) => {
     const app = Testing.app();
     const env = new NetworkEnvironment(app, 'env', { environment, ...quiet });
@@ -23,9 +25,9 @@ describe('NetworkEnvironment', () => {
     expect(synthed).toEqual(JSON.parse(JSON.stringify(buildEnvironment(environment).manifests.map((m) => m.manifest))));
   });
 
-  it.each(['lab', 'prod'] as const)('GIVEN the %s environment THEN cdk8s\'s own app.synth() writes the golden bytes', (name) => {
+  it.each(['lab', 'prod', 'estate'] as const)('GIVEN the %s environment THEN cdk8s\'s own app.synth() writes the golden bytes', (name) => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'mh-app-')) });
-    new NetworkEnvironment(app, name, { environment: { lab, prod }[name], ...quiet });
+    new NetworkEnvironment(app, name, { environment: { lab, prod, estate }[name], ...quiet });
     app.synth();
     expect(fs.readFileSync(path.join(app.outdir, `${name}.k8s.yaml`), 'utf8')).toBe(fs.readFileSync(path.join(GOLDEN, `${name}.k8s.yaml`), 'utf8'));
   });

@@ -35,7 +35,7 @@ function filesUnder(dir: string, base = dir): string[] {
 }
 
 /** What `multihome synth` and the cdk8s app write for apps/environments (lab and prod). */
-const ALL_FILES = ['lab/lab.k8s.yaml', 'lab/topology.svg', 'prod/prod.k8s.yaml', 'prod/topology.svg'];
+const ALL_FILES = ['estate/estate.k8s.yaml', 'estate/topology.svg', 'lab/lab.k8s.yaml', 'lab/topology.svg', 'prod/prod.k8s.yaml', 'prod/topology.svg'];
 
 /**
  * Runs the cdk8s app the way `npx cdk8s synth` does: the `app:` command of cdk8s.yaml in a child
@@ -48,7 +48,7 @@ function cdk8sApp(outdir: string): { status: number | null; stderr: string } {
 }
 
 describe('multihome synth', () => {
-  it('writes the same files, byte for byte, as the cdk8s app (`npx cdk8s synth`) for lab and prod', async () => {
+  it('writes the same files, byte for byte, as the cdk8s app (`npx cdk8s synth`) for every environment (lab, prod, estate)', async () => {
     const viaCdk8s = tmp('mh-cdk8s-');
     const app = cdk8sApp(viaCdk8s);
     expect({ status: app.status, stderr: app.status === 0 ? '' : app.stderr }).toEqual({ status: 0, stderr: '' });
@@ -69,7 +69,7 @@ describe('multihome synth', () => {
     expect(fs.readFileSync(path.join(out, 'lab', 'lab.k8s.yaml'), 'utf8')).toMatch(/^apiVersion: nmstate\.io\/v1\nkind: NMState\n/);
   });
 
-  it('two runs exit 0 and write the same four files byte for byte', async () => {
+  it('two runs exit 0 and write the same six files byte for byte', async () => {
     const a = tmp('mh-a-');
     const b = tmp('mh-b-');
     expect((await cli('synth', '--out', a)).code).toBe(0);
@@ -82,7 +82,7 @@ describe('multihome synth', () => {
   it('an unknown environment is a usage error (exit 2) naming the known ones', async () => {
     const r = await cli('synth', '--env', 'staging', '--out', tmp('mh-x-'));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/unknown environment\(s\) staging; known: lab, prod/);
+    expect(r.err).toMatch(/unknown environment\(s\) staging; known: lab, prod, estate/);
   });
 
   it('a broken environment lists every problem with its path, exits 1 and leaves the output as it was', async () => {

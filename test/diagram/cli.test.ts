@@ -59,7 +59,7 @@ describe('multihome diagram', () => {
   });
 
   it.each([
-    [['diagram', '--env', 'staging'], /^multihome: unknown environment staging; known: lab, prod\n$/],
+    [['diagram', '--env', 'staging'], /^multihome: unknown environment staging; known: lab, prod, estate\n$/],
     [['diagram', '/no/such/file.yaml'], /^multihome: cannot read \/no\/such\/file\.yaml: no such file or directory\n$/],
     [['diagram'], /^multihome: nothing to draw: give --env NAME or YAML files\/directories\n$/],
     [['diagram', '--env', 'lab', SEEDS], /^multihome: give either --env NAME or paths, not both\n$/],
@@ -106,7 +106,7 @@ describe('multihome diagram', () => {
   it('as a real process: exit status 2 and no stack trace for an unknown environment', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'multihome.js'), 'diagram', '--env', 'staging'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('multihome: unknown environment staging; known: lab, prod\n');
+    expect(r.stderr).toBe('multihome: unknown environment staging; known: lab, prod, estate\n');
     expect(r.stdout).toBe('');
   });
 });

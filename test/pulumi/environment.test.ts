@@ -4,6 +4,7 @@ import { installMocks, registered, settle } from './mocks';
 installMocks('lab');
 
 // Imported after the mocks are installed (Pulumi's rule for unit tests).
+import { estate } from '../../apps/environments/estate';
 import { lab } from '../../apps/environments/lab';
 import { prod } from '../../apps/environments/prod';
 import { NetworkEnvironment, TYPE_TOKENS } from '../../lib/pulumi';
@@ -47,6 +48,7 @@ describe('Pulumi NetworkEnvironment', () => {
   it.each([
     ['lab', lab],
     ['prod', prod],
+    ['estate', estate],
     ['lab with a cloud-init Secret', labWithSecret],
   ])('registers exactly the manifests cdk8s synthesizes for %s (adapter annotations aside)', async (_n, environment) => {
     const before = registered.length;

@@ -79,7 +79,7 @@ import type { VmInterface, VmNetwork } from '../kubevirt/types';
 import { formatPath, joinPath, PathSegment } from '../path';
 import { isRecord, show } from '../problems';
 import type { ResolvedVm } from './resolve';
-import { JsonMap, listAt, mapAt, templateSpecOf } from './vm-source';
+import { JsonMap, listAt, mapAt, plainVirtualMachine, templateSpecOf } from './vm-source';
 
 /** Name of the cloud-init volume and disk multihome adds to a VM that has none. */
 export const CLOUD_INIT_VOLUME = 'cloudinitdisk';
@@ -422,7 +422,7 @@ function ownDomain(devices: JsonMap, domain: JsonMap): JsonMap {
  */
 export function mergeVirtualMachine(vm: ResolvedVm, owned: OwnedVmParts): MergedVm {
   const c = new Conflicts();
-  const user: JsonMap = vm.userVm !== undefined ? structuredClone(vm.userVm) : {};
+  const user: JsonMap = vm.userVm !== undefined ? plainVirtualMachine(vm.userVm) : {};
   // a VM multihome renders itself (no virtualMachine; the deprecated templateExtra only adds to it)
   const own = vm.virtualMachine === undefined;
   for (const [key, value] of [['apiVersion', API.vm.apiVersion], ['kind', API.vm.kind]] as const) {
