@@ -25,6 +25,7 @@ import { ProbeResult, runProbes } from './probes';
 import { rollBack } from './rollback-run';
 import { Clock, errorMessage as message, jsonLogger, Logger, systemClock } from './types';
 import { AGENT_RUNTIME_DEFAULTS, AgentMode } from '../core/agent-defaults';
+import type { Problem } from '../core/errors';
 
 export type { AgentMode } from '../core/agent-defaults';
 export { readOptionsFor } from './iproute/read';
@@ -142,6 +143,8 @@ export interface AgentReport {
   };
   readonly error?: string;
   readonly problems?: readonly string[];
+  /** Warnings of an accepted config (e.g. AGENT_CONFIG_NODE_UNKNOWN), one line each. */
+  readonly warnings?: readonly string[];
   /**
    * observe: interfaces and families whose addresses were not compared because the intent asks
    * for DHCP or autoconf (NetworkManager's client owns them); never counted as drift.
@@ -206,7 +209,10 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
 
   /** observe accepts DHCP/autoconf (its addresses are not compared); plan and apply refuse it. */
   function load(action: AgentReport['action']): LoadedConfig {
-    return loadConfig(resolved.configPath, deps.validators ?? DEFAULT_VALIDATORS, { dynamicAddressing: action === 'observe' ? 'not-compared' : 'refuse' });
+    return loadConfig(resolved.configPath, deps.validators ?? DEFAULT_VALIDATORS, {
+      dynamicAddressing: action === 'observe' ? 'not-compared' : 'refuse',
+      ...(resolved.nodeName ? { nodeName: resolved.nodeName } : {}),
+    });
   }
 
   /** Shared front half of plan/observe/apply: load, read, plan. */
@@ -214,14 +220,15 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     const t0 = clock.now();
     const exec = countingExec(baseExec);
     const backend = createIprouteBackend(exec, resolved.netns);
-    const h = header(action);
+    const head = header(action);
     let loaded: LoadedConfig;
     try {
       loaded = load(action);
     } catch (e) {
-      const problems = e instanceof AgentConfigError ? e.problems.map((p) => `[${p.code}] ${p.path}: ${p.message} (${p.fix})`) : [(e as Error).message];
-      return { done: { ...h, result: 'invalid' as const, durationMs: clock.now() - t0, commands: [], processes: 0, error: 'config rejected; nothing applied', problems, timingsMs: {} } };
+      const problems = e instanceof AgentConfigError ? e.problems.map(line) : [(e as Error).message];
+      return { done: { ...head, result: 'invalid' as const, durationMs: clock.now() - t0, commands: [], processes: 0, error: 'config rejected; nothing applied', problems, timingsMs: {} } };
     }
+    const h = loaded.warnings.length ? { ...head, warnings: loaded.warnings.map(line) } : head;
     const tRead = clock.now();
     const readOpts = readOptionsFor(loaded.intent);
     let snapshot: ReadResult;
@@ -408,7 +415,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
   async function reconcile(): Promise<AgentReport> {
     const r = record(resolved.mode === 'apply' ? await apply() : await planOnly('observe'));
     if (r.result === 'invalid' || r.result === 'failed' || r.result === 'unsatisfiable') logger.error(`${r.action} ${r.result}`, { error: r.error, problems: r.problems });
-    else logger.info(`${r.action} ${r.result}`, { changes: r.commands.length, durationMs: Math.round(r.durationMs) });
+    else logger.info(`${r.action} ${r.result}`, { changes: r.commands.length, durationMs: Math.round(r.durationMs), ...(r.warnings ? { warnings: r.warnings } : {}) });
     return r;
   }
 
@@ -481,6 +488,11 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     lastReport: () => last,
     run,
   };
+}
+
+/** One line of a report for a config problem: `[CODE] path: message (fix)`. */
+function line(p: Problem): string {
+  return `[${p.code}] ${p.path}: ${p.message} (${p.fix})`;
 }
 
 function defaultWatch(p: string, onChange: () => void): { close(): void } {

@@ -61,6 +61,7 @@ export function formatReport(r: AgentReport): string {
   const lines = [`${r.action}: ${r.result}${r.node ? ` (node ${txt(r.node)})` : ''}${r.netns ? ` (netns ${txt(r.netns)})` : ''} in ${Math.round(r.durationMs)} ms, ${r.processes} process(es)`];
   if (r.error) lines.push(`error: ${txt(r.error)}`);
   for (const p of r.problems ?? []) lines.push(`  ${txt(p)}`);
+  for (const w of r.warnings ?? []) lines.push(`warning: ${txt(w)}`);
   if (r.commands.length) {
     lines.push(r.action === 'apply' ? `commands (${r.commands.length}):` : `plan (${r.commands.length} command(s)):`);
     for (const c of r.commands) lines.push(`  ${cmd(c)}`);

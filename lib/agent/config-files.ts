@@ -11,6 +11,7 @@ import { escapeControl } from '../core/names';
 import { ProblemSink, show } from '../core/problems';
 import { clip, INPUT_LIMITS, InputLimits, parseAllYamlBounded } from '../core/source/bounded-yaml';
 import { readRegularFile } from '../core/source/read-file';
+import { CONFIG_MAP_MAX_BYTES } from '../core/topology/agent-deployment';
 
 /**
  * Largest config file, and largest config directory in total: a ConfigMap's `data` and
@@ -19,7 +20,7 @@ import { readRegularFile } from '../core/source/read-file';
  * `MaxSecretSize = 1 * 1024 * 1024` in `pkg/apis/core/types.go`. Nothing the deployment mounts
  * can be larger, so a larger file is not the agent's ConfigMap.
  */
-export const AGENT_CONFIG_MAX_BYTES = 1024 * 1024;
+export const AGENT_CONFIG_MAX_BYTES = CONFIG_MAP_MAX_BYTES;
 
 /** The bounded-parse limits of a config file (lib/core's defaults, capped at the ConfigMap size). */
 export const AGENT_CONFIG_LIMITS: InputLimits = { ...INPUT_LIMITS, maxFileBytes: AGENT_CONFIG_MAX_BYTES, maxDocumentBytes: AGENT_CONFIG_MAX_BYTES };

@@ -26,6 +26,11 @@ export const AGENT_CODES: CodeTable = {
     summary: 'A config document is neither an agent config ({desiredState, probes}) nor an NNCP.',
     upstream: 'multihome',
   },
+  AGENT_CONFIG_NODE_UNKNOWN: {
+    severity: 'warning',
+    summary: "The config has per-node state (`nodes`) but none for this agent's node (no NODE_NAME, or a node not listed): the group's state alone is applied, never another node's.",
+    upstream: 'multihome',
+  },
   AGENT_DUPLICATE_INTERFACE: {
     severity: 'error',
     summary: 'Two documents (or two entries) configure the same interface.',

@@ -11,8 +11,8 @@ import { DNS1123_LABEL, DNS1123_SUBDOMAIN, interfaceNameError } from '../names';
 import { ProblemSink, show } from '../problems';
 import { ADMISSION_POLICY_MIN_KUBERNETES } from './agent-admission-policy';
 import {
-  AGENT_CAPABILITIES, AGENT_DEPLOYMENT_CODES, AGENT_DEPLOYMENT_DEFAULTS, AGENT_LISTEN_NODE_IP, AgentDeploymentOptions, ResolvedAgentDeployment,
-  resolveAgentDeploymentOf,
+  AGENT_CAPABILITIES, AGENT_DEPLOYMENT_CODES, AGENT_DEPLOYMENT_DEFAULTS, AGENT_LISTEN_NODE_IP, AgentDeploymentOptions, agentConfigData, CONFIG_MAP_MAX_BYTES,
+  ResolvedAgentDeployment, resolveAgentDeploymentOf,
 } from './agent-deployment';
 import { checkAgentIntents } from './agent-intent-check';
 import { digestError, parseImageReference } from './image-reference';
@@ -52,6 +52,15 @@ export function validateAgentDeploymentOf(t: ResolvedTopology, plannedPolicies: 
   name('namespace', r.namespace, 'namespace');
   name('name', r.name, 'name');
   for (const g of r.groups) name(`nodeGroups.${g.nodeGroup.name}`, g.name, `DaemonSet/ConfigMap name of node group ${g.nodeGroup.name}`);
+  for (const g of r.groups) {
+    const bytes = Object.values(agentConfigData(g)).reduce((n, v) => n + Buffer.byteLength(v, 'utf8'), 0);
+    if (bytes > CONFIG_MAP_MAX_BYTES)
+      sink.add(
+        'AGENT_DEPLOYMENT_CONFIG_TOO_LARGE', `nodeGroups.${g.nodeGroup.name}`,
+        `the agent config of node group ${g.nodeGroup.name} is ${bytes} bytes (${g.document.nodes?.length ?? 0} node entries); a ConfigMap holds at most ${CONFIG_MAP_MAX_BYTES} (1 MiB)`,
+        'split the node group into smaller groups (fewer nodes with per-node addresses each), or leave policies out of the agent config (policies)',
+      );
+  }
   for (const [path, mode] of [['mode', options.mode], ...Object.entries(options.nodeGroupModes ?? {}).map(([k, v]) => [`nodeGroupModes.${k}`, v])] as const)
     if (mode !== undefined && !Object.hasOwn(AGENT_CAPABILITIES, mode)) sink.add('AGENT_DEPLOYMENT_OPTION', path, `mode ${show(mode)} is not observe or apply`, 'use observe (kubernetes-nmstate nodes) or apply (nodes without NetworkManager)');
   if (!Number.isInteger(r.intervalSeconds) || r.intervalSeconds < 1) sink.add('AGENT_DEPLOYMENT_OPTION', 'intervalSeconds', `intervalSeconds ${show(r.intervalSeconds)} must be a whole number of seconds ≥ 1`, 'give e.g. 60');

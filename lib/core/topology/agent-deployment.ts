@@ -146,6 +146,11 @@ export const AGENT_DEPLOYMENT_CODES = {
     summary: "/state is served without a token on a non-loopback address of the host network: anyone reaching the node reads its intent and last plan.",
     upstream: 'multihome (lib/agent --serve-state, --state-token-file); NetworkPolicies do not apply to hostNetwork pods',
   },
+  AGENT_DEPLOYMENT_CONFIG_TOO_LARGE: {
+    severity: 'error',
+    summary: "A node group's ConfigMap data (its agent config, per-node state included) is over 1 MiB: the API server refuses it and the agent would not read it.",
+    upstream: 'kubernetes pkg/apis/core/validation/validation.go ValidateConfigMap (totalSize > core.MaxSecretSize, 1 MiB)',
+  },
   AGENT_DEPLOYMENT_UNSUPPORTED_INTENT: {
     severity: 'warning',
     summary: "A node group's intent holds what the agent refuses in the group's mode (apply: also DHCP/autoconf); its agent would report `invalid` and apply nothing.",
@@ -262,6 +267,13 @@ export function agentProbeHost(r: ResolvedAgentDeployment): string | undefined {
   if (a === AGENT_LISTEN_NODE_IP || !ipaddr.isValid(a)) return undefined;
   return ipaddr.parse(a).range() === 'unspecified' ? undefined : a;
 }
+
+/**
+ * Most bytes a ConfigMap's `data` and `binaryData` values may hold together: kubernetes
+ * pkg/apis/core/validation/validation.go `ValidateConfigMap` (`totalSize > core.MaxSecretSize`),
+ * `MaxSecretSize = 1 * 1024 * 1024` in pkg/apis/core/types.go. The agent reads no larger file.
+ */
+export const CONFIG_MAP_MAX_BYTES = 1024 * 1024;
 
 /** The ConfigMap data of one group: its agent config as YAML. */
 export function agentConfigData(g: AgentNodeGroupDeployment): Record<string, string> {

@@ -29,6 +29,8 @@ export interface PlannedPolicy {
   readonly ovnMappings?: readonly OvnBridgeMapping[];
   /** Networks rendered into this policy. */
   readonly networks: readonly string[];
+  /** A per-node policy's group policy (its definitions complete that policy's interfaces for one node). */
+  readonly perNodeOf?: string;
 }
 
 /**
@@ -72,6 +74,7 @@ function perNodePolicies(g: GroupPolicy, group: NodeGroupSpec | undefined): Plan
       maxUnavailable: g.policy.maxUnavailable,
       interfaces,
       networks: [],
+      perNodeOf: g.policy.name,
     });
   }
   return out;
