@@ -22,6 +22,7 @@ export type { EnvironmentFileResult } from './source/environment-file';
 export * from './topology/model';
 export * from './topology/props';
 export { defineEnvironment } from './topology/define';
+export type { JsonMap, VirtualMachineInput, VirtualMachineInputMetadata } from './topology/vm-source';
 export type { TypedTopology, TypedAgentOptions } from './topology/define';
 export { buildEnvironment } from './topology/build';
 export type { BuildOptions, EnvironmentBuild } from './topology/build';
@@ -47,7 +48,7 @@ export { AGENT_MODES, AGENT_RUNTIME_DEFAULTS } from './agent-defaults';
 export type { AgentDeploymentOptions, AgentMode, AgentProbeSpec, AgentConfigOptions, AgentStateOptions } from './topology/agent-options';
 export { validateAgentDeployment } from './topology/agent-deployment-validate';
 export { agentConfigs, AGENT_CONFIG_KIND } from './topology/agent-config';
-export type { AgentConfigDocument, NodeGroupAgentConfig } from './topology/agent-config';
+export type { AgentConfigDocument, AgentNodeConfig, NodeGroupAgentConfig } from './topology/agent-config';
 /** Topology diagram: graph model, DOT, Mermaid and SVG (Graphviz WASM) output. */
 export * as diagram from './diagram';
 /** nmstate desiredState model: types, builders, parse/render, validation. */

@@ -103,8 +103,8 @@ interface RenderedVm {
     template: {
       spec: {
         nodeSelector?: Record<string, string>;
-        domain: { devices: { interfaces: Array<{ name: string; bridge?: object; macAddress?: string }> } };
-        networks: Array<{ name: string; multus?: { networkName: string } }>;
+        domain: { devices: { interfaces: Array<{ name: string; bridge?: object; masquerade?: object; macAddress?: string }> } };
+        networks: Array<{ name: string; pod?: object; multus?: { networkName: string } }>;
         volumes: Array<{ cloudInitNoCloud?: { networkData?: string } }>;
       };
     };
@@ -114,7 +114,8 @@ interface RenderedVm {
 /**
  * The bridge-bound Multus NIC of each VirtualMachine multihome renders for `topology` (the lab
  * plugs one per VM, as `net1`), placed on a lab node by its nodeSelector: the MAC from the VM
- * spec, the CNI config from the NAD the NIC names, and the VM's one cloud-init ethernet. Whether
+ * spec, the CNI config from the NAD the NIC names, and the VM's one cloud-init ethernet besides the
+ * pod NIC's (the lab has no pod network; that entry matches the masquerade NIC's MAC). Whether
  * that ethernet's `match.macaddress` really is the NIC's MAC is left to the lab to find out: the
  * driver configures the guest interface that carries it, as cloud-init would.
  */
@@ -131,7 +132,8 @@ function vmsOf(topology: Topology, nodeOf: (nodeSelector: Readonly<Record<string
         ethernets?: Record<string, { match?: { macaddress?: string }; addresses?: string[] }>;
       };
       const nics = spec.domain.devices.interfaces.filter((i) => i.bridge && spec.networks.find((n) => n.name === i.name)?.multus);
-      const ethernets = Object.entries(networkData.ethernets ?? {});
+      const podMacs = spec.domain.devices.interfaces.filter((i) => spec.networks.find((n) => n.name === i.name)?.pod).map((i) => i.macAddress);
+      const ethernets = Object.entries(networkData.ethernets ?? {}).filter(([, eth]) => !podMacs.includes(eth.match?.macaddress));
       if (nics.length !== 1 || ethernets.length !== 1) throw new Error(`lab: VM ${ns}/${vm.metadata.name} has ${nics.length} bridge NIC(s) and ${ethernets.length} cloud-init ethernet(s); the lab plugs exactly one`);
       return nics.map((iface) => {
         const multus = spec.networks.find((n) => n.name === iface.name)!.multus!;

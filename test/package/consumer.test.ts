@@ -274,7 +274,7 @@ interface K8sObject {
   metadata: { name: string; namespace?: string };
 }
 
-/** The README's cdk8s example: dist/*.k8s.yaml with NMState → NNCP br0-eth1 → NAD br0-100-l2 → VMs vma, vmb. */
+/** The README's cdk8s example: dist/*.k8s.yaml with NMState, NetworkAddonsConfig (the bridge marker) → NNCP br0-eth1 → NAD br0-100-l2 → VMs vma, vmb. */
 function expectCdk8sOutput(runDir: string): void {
   const dist = path.join(runDir, 'dist');
   const files = fs.readdirSync(dist).filter((f) => f.endsWith('.k8s.yaml'));
@@ -282,6 +282,7 @@ function expectCdk8sOutput(runDir: string): void {
   const objects = yaml.loadAll(fs.readFileSync(path.join(dist, files[0]), 'utf8')) as K8sObject[];
   expect(objects.map((o) => `${o.kind}/${o.metadata.namespace ? o.metadata.namespace + '/' : ''}${o.metadata.name}`)).toEqual([
     'NMState/nmstate',
+    'NetworkAddonsConfig/cluster',
     'NodeNetworkConfigurationPolicy/br0-eth1',
     'NetworkAttachmentDefinition/default/br0-100-l2',
     'VirtualMachine/default/vma',
@@ -295,6 +296,7 @@ function expectPulumiResources(registered: Array<{ type: string; name: string }>
   expect(byType('multihome:index:NetworkEnvironment')).toEqual(['lab']);
   expect(byType('multihome:index:MultihomedVM')).toEqual(['lab-default-vma', 'lab-default-vmb']);
   expect(byType('kubernetes:nmstate.io/v1:NMState')).toHaveLength(1);
+  expect(byType('kubernetes:networkaddonsoperator.network.kubevirt.io/v1:NetworkAddonsConfig')).toHaveLength(1);
   expect(byType('kubernetes:nmstate.io/v1:NodeNetworkConfigurationPolicy')).toEqual([expect.stringContaining('br0-eth1')]);
   expect(byType('kubernetes:k8s.cni.cncf.io/v1:NetworkAttachmentDefinition')).toEqual([expect.stringContaining('default-br0-100-l2')]);
   expect(byType('kubernetes:kubevirt.io/v1:VirtualMachine')).toEqual([expect.stringContaining('default-vma'), expect.stringContaining('default-vmb')]);
