@@ -62,6 +62,23 @@ export function cidrContainsCidr(outer: Cidr, inner: Cidr): boolean {
   return inner.prefix >= outer.prefix && cidrContains(outer, inner.ip);
 }
 
+/** An address as an unsigned integer (for arithmetic on ranges and pools). */
+export function ipToBigInt(ip: Ip): bigint {
+  let v = 0n;
+  for (const b of bytes(ip)) v = (v << 8n) | BigInt(b);
+  return v;
+}
+
+/** The address of family `kind` whose integer value is `v` (the inverse of {@link ipToBigInt}). */
+export function bigIntToIp(v: bigint, kind: 'ipv4' | 'ipv6'): Ip {
+  const out: number[] = new Array(kind === 'ipv6' ? 16 : 4);
+  for (let i = out.length - 1; i >= 0; i--) {
+    out[i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return ipaddr.fromByteArray(out) as Ip;
+}
+
 /** The network address of a CIDR (host bits cleared). */
 export function networkAddress(c: Cidr): Ip {
   const b = bytes(c.ip);

@@ -4,8 +4,7 @@
  * by the renderer (render-nncp.ts) and the intent rules (rules/intent-host-addresses.ts), so both
  * see the same addresses.
  */
-import * as ipaddr from 'ipaddr.js';
-import { Cidr as ParsedCidr, cidrContains, Ip, networkAddress, parseCidr, parseIp } from '../cni';
+import { bigIntToIp, Cidr as ParsedCidr, cidrContains, ipToBigInt, networkAddress, parseCidr, parseIp } from '../cni';
 import type { AddressPool, Cidr, HostAddresses, HostIpSpec, PerNodeAddresses } from './model';
 import { HOSTNAME_LABEL, Selector } from './rules/selectors';
 
@@ -34,9 +33,14 @@ export function hasHostIp(ip: HostIpSpec | undefined): boolean {
   return given(ip.ipv4) || given(ip.ipv6) || ip.dhcp4 === true || ip.dhcp6 === true;
 }
 
+/** True for a family given per node (a map or a pool): per-node policies set it. */
+export function isPerNodeForm(a: HostAddresses | undefined): boolean {
+  return a !== undefined && !isAddressList(a);
+}
+
 /** True when a family of `ip` is given per node (a map or a pool). */
 export function hasPerNodeAddresses(ip: HostIpSpec | undefined): boolean {
-  return ip !== undefined && (isPerNodeMap(ip.ipv4) || isAddressPool(ip.ipv4) || isPerNodeMap(ip.ipv6) || isAddressPool(ip.ipv6));
+  return ip !== undefined && (isPerNodeForm(ip.ipv4) || isPerNodeForm(ip.ipv6));
 }
 
 /**
@@ -66,22 +70,6 @@ export interface PoolAllocation {
   readonly last?: string;
 }
 
-function toBig(ip: Ip): bigint {
-  let v = 0n;
-  for (const b of ip.toByteArray()) v = (v << 8n) | BigInt(b);
-  return v;
-}
-
-function fromBig(v: bigint, v6: boolean): Ip {
-  const len = v6 ? 16 : 4;
-  const out: number[] = new Array(len);
-  for (let i = len - 1; i >= 0; i--) {
-    out[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-  return ipaddr.fromByteArray(out) as Ip;
-}
-
 /**
  * The first and last address a pool may hand out: the network address is never used (IPv4: the
  * network address, IPv6: the subnet-router anycast address, RFC 4291 §2.6.1), nor the IPv4
@@ -90,7 +78,7 @@ function fromBig(v: bigint, v6: boolean): Ip {
 function usableRange(c: ParsedCidr): { first: bigint; last: bigint } {
   const v6 = c.ip.kind() === 'ipv6';
   const bits = v6 ? 128 : 32;
-  const net = toBig(networkAddress(c));
+  const net = ipToBigInt(networkAddress(c));
   const size = 1n << BigInt(bits - c.prefix);
   const top = net + size - 1n;
   if (bits - c.prefix <= 1) return { first: net, last: top };
@@ -101,22 +89,21 @@ function usableRange(c: ParsedCidr): { first: bigint; last: bigint } {
 export function allocatePool(pool: AddressPool, count: number): PoolAllocation {
   const c = parseCidr(pool.pool);
   if (!c) return { addresses: [], error: { field: 'pool', kind: 'invalid' } };
-  const v6 = c.ip.kind() === 'ipv6';
   const { first, last } = usableRange(c);
   let start = first;
   if (pool.start !== undefined) {
     const s = parseIp(pool.start);
     if (!s || s.kind() !== c.ip.kind()) return { addresses: [], error: { field: 'start', kind: 'invalid' } };
     if (!cidrContains(c, s)) return { addresses: [], error: { field: 'start', kind: 'outside' } };
-    start = toBig(s);
+    start = ipToBigInt(s);
     if (start < first || start > last) return { addresses: [], error: { field: 'start', kind: 'reserved' } };
   }
   const addresses: Array<Cidr | undefined> = [];
   for (let i = 0; i < count; i++) {
     const v = start + BigInt(i);
-    addresses.push(v > last ? undefined : `${fromBig(v, v6).toString()}/${c.prefix}`);
+    addresses.push(v > last ? undefined : `${bigIntToIp(v, c.ip.kind()).toString()}/${c.prefix}`);
   }
-  return { addresses, last: fromBig(last, v6).toString() };
+  return { addresses, last: bigIntToIp(last, c.ip.kind()).toString() };
 }
 
 /** The addresses node `node` gets from a per-node form (none for the list form or an unknown node). */

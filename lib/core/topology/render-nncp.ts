@@ -11,7 +11,7 @@ import {
 import { BondMode, Interface, OvnBridgeMapping, RouteEntry } from '../nmstate/types';
 import { Manifest } from '../manifest';
 import { hasHostIp, hasPerNodeAddresses, nodeAddresses, perNodeTargets } from './host-addresses';
-import { hostIpBlocks, nodeIpBlocks } from './host-ip';
+import { HostIpBlocks, hostIpBlocks, nodeIpBlocks } from './host-ip';
 import { HostIpSpec, NetworkPattern, NodeGroupSpec } from './model';
 import { Origin } from './origin';
 import { ResolvedNetwork, ResolvedTopology, ResolvedUplink } from './resolve';
@@ -40,7 +40,7 @@ export interface PlannedPolicy {
  */
 interface PerNodeInterface {
   readonly ip: HostIpSpec;
-  readonly define: (ip: ReturnType<typeof nodeIpBlocks>) => Interface;
+  readonly define: (ip: HostIpBlocks) => Interface;
 }
 
 /** A group policy with the interfaces it leaves to per-node policies. */
@@ -152,8 +152,7 @@ function networkPolicyHead(first: ResolvedNetwork, members: readonly ResolvedNet
 /**
  * The uplink's own policy: its bond (with the bond's host addresses) or, for a NIC with an `mtu`
  * or host addresses, the NIC up with them (so they reach the node when no network uses the NIC,
- * B4), then
- * its host VLANs. Addresses given per node go to the per-node policies.
+ * B4), then its host VLANs. Addresses given per node go to the per-node policies.
  */
 function uplinkPolicy(u: ResolvedUplink): GroupPolicy {
   const gone = u.state === 'absent';
@@ -220,7 +219,7 @@ function vlanBridgePolicy(n: ResolvedNetwork): GroupPolicy {
   const vlanIf = n.vlanInterface!;
   const mtu = n.mtu || undefined;
   const vlanIface = gone ? absent(vlanIf, 'vlan') : vlan({ name: vlanIf, baseIface: base, id: n.vlan!, description: `VLAN using ${base}`, mtu });
-  const define = (ip: ReturnType<typeof nodeIpBlocks>): Interface =>
+  const define = (ip: HostIpBlocks): Interface =>
     linuxBridge({ name: n.bridge, description: n.description ?? `Linux bridge with ${vlanIf} as a port`, ...ip, mtu, ports: [vlanIf], stp: false });
   const bridge = gone ? absent(n.bridge, 'linux-bridge') : define(hostIpBlocks(n.bridgeIp));
   return {
@@ -247,7 +246,7 @@ function sharedBridgePolicy(members: readonly ResolvedNetwork[]): GroupPolicy {
   const trunk = members.some((m) => m.pattern === NetworkPattern.TRUNK_BRIDGE);
   const tags = trunkTags(members);
   const bridgeIp = members.find((m) => m.bridgeIp)?.bridgeIp;
-  const define = (ip: ReturnType<typeof nodeIpBlocks>): Interface =>
+  const define = (ip: HostIpBlocks): Interface =>
     linuxBridge({
       name: first.bridge,
       description: first.description ?? `Linux bridge with ${nic} as a port`,

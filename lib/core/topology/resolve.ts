@@ -7,9 +7,9 @@ import {
   AttachmentSpec, BridgePlugin, IpamSpec, NetworkPattern, NetworkSpec, NodeGroupSpec, Platform, Topology, UplinkSpec, VmSpec,
 } from './model';
 import { JsonMap, userHasMemory, userHasPodNetwork, userHasRunStrategy, userInterfaceMac, userPodNetworkName, userVirtualMachine } from './vm-source';
-
 import { defaultGuestName } from './guest-name';
 import { hasHostIp } from './host-addresses';
+
 /** Default Argo CD sync waves by layer. */
 export const DEFAULT_WAVES = { prerequisites: -20, nncp: -10, nad: -5, vm: 0 } as const;
 

@@ -8,7 +8,7 @@
  * kubevirt/kubevirt#16693; the kubevirt validator warns about name matching separately).
  */
 import { isRecord } from '../../problems';
-import { Cidr, cidrContains, Ip, networkAddress, parseCidr } from '../../cni';
+import { Cidr, cidrContains, ipToBigInt, networkAddress, parseCidr } from '../../cni';
 import { normalizeMac, parseNetworkData } from '../../kubevirt';
 import { RuleContext } from './context';
 import { NadInfo, NadSubnet, VmInfo, VmNic } from './model';
@@ -140,12 +140,6 @@ function checkVmSegments(ctx: RuleContext, vm: VmInfo, addrs: readonly GuestAddr
   }
 }
 
-function toBig(ip: Ip): bigint {
-  let v = 0n;
-  for (const b of ip.toByteArray()) v = (v << 8n) | BigInt(b);
-  return v;
-}
-
 interface Span {
   readonly family: string;
   readonly start: bigint;
@@ -170,7 +164,7 @@ export function checkSubnetOverlap(ctx: RuleContext): void {
       if (seen.has(k)) continue;
       seen.add(k);
       const bits = s.cidr.ip.kind() === 'ipv4' ? 32 : 128;
-      const start = toBig(networkAddress(s.cidr));
+      const start = ipToBigInt(networkAddress(s.cidr));
       spans.push({ family: s.cidr.ip.kind(), start, end: start + (1n << BigInt(bits - s.cidr.prefix)) - 1n, nad, subnet: s });
     }
   }
