@@ -1,7 +1,7 @@
 /**
  * Pulumi components: lib/pulumi NetworkEnvironment on the generated environment under
  * `pulumi.runtime.setMocks`, timed until the mocks saw every manifest registered. Phases:
- * construct (render, validate, every component and resource constructor) and settle (the
+ * construct (render, validate, every component and resource constructor, until `ready`) and settle (the
  * asynchronous registrations reaching the mocks). `recordFile` writes what was registered.
  */
 import * as fs from 'fs';
@@ -18,8 +18,9 @@ main(async () => {
   const environment = generateEnvironment(n);
   const t0 = now();
   const env = new NetworkEnvironment('bench', { environment });
+  await env.ready;
   const t1 = now();
-  await mocks.until(env.manifests.length);
+  await mocks.until(await new Promise<number>((resolve) => env.manifests.apply((m) => resolve(m.length))));
   const t2 = now();
   if (recordFile) fs.writeFileSync(recordFile, JSON.stringify(mocks.recorded));
   report({ ms: t2 - t0, phases: { construct: t1 - t0, settle: t2 - t1 }, resources: mocks.count() });

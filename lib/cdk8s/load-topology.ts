@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { Topology } from '../core/topology/model';
 import { BondedUplink } from './bonded-uplink';
 import { ClusterNetworkPrerequisites } from './cluster-network-prerequisites';
-import { markDataForm } from './construct-problems';
+import { markDataForm } from './data-form';
 import { HostNetworkPolicy } from './host-network-policy';
 import { MultihomedVM } from './multihomed-vm';
 import { NetworkAgent } from './network-agent';

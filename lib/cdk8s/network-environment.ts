@@ -7,11 +7,12 @@ import { TopologyBuilder } from '../core/topology/builder';
 import { Origin, OriginKind, originKey } from '../core/topology/origin';
 import { environmentSettings, NetworkEnvironmentProps as CoreNetworkEnvironmentProps } from '../core/topology/props';
 import { problemsOfFinalManifests } from '../core/topology/final-manifests';
+import { Declarers, inDeclarerTerms } from '../core/topology/declarer-terms';
 import { RenderedManifest } from '../core/topology/render';
 import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
 import { ClusterNetworkPrerequisites } from './cluster-network-prerequisites';
 import { EnvironmentObjects } from './environment-objects';
-import { inConstructTerms } from './construct-problems';
+import { declarerOf } from './data-form';
 import { environmentOf, EnvironmentScope, markEnvironment } from './environment-scope';
 import { loadTopology } from './load-topology';
 import { materializeOnRead } from './materialize-on-read';
@@ -104,8 +105,15 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
       const o = this.objects.find(r);
       return o?.customized ? (o.toJson() as Manifest) : undefined;
     });
-    const owners = { ownerOf: (o: Origin) => this.ownerOf(o), declared: (kind: OriginKind) => this.declaredInOrder.get(kind) ?? [] };
-    const located = problems.map((p) => inConstructTerms({ ...p, resource: { ...p.resource, constructPath: this.ownerOf(build.originOf(p))?.node.path ?? this.node.path } }, t, owners));
+    const owners: Declarers = {
+      ownerOf: (o) => {
+        const c = this.ownerOf(o);
+        return c && declarerOf(c);
+      },
+      declared: (kind) => (this.declaredInOrder.get(kind) ?? []).map(declarerOf),
+      home: 'cdk8s',
+    };
+    const located = problems.map((p) => inDeclarerTerms({ ...p, resource: { ...p.resource, constructPath: this.ownerOf(build.originOf(p))?.node.path ?? this.node.path } }, t, owners));
     return [...located, ...this.callProblems];
   }
 

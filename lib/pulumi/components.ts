@@ -10,6 +10,7 @@ import { OriginKind } from '../core/topology/origin';
 export const TYPE_TOKENS = {
   NetworkEnvironment: 'multihome:index:NetworkEnvironment',
   ClusterNetworkPrerequisites: 'multihome:index:ClusterNetworkPrerequisites',
+  NodeGroup: 'multihome:index:NodeGroup',
   Uplink: 'multihome:index:Uplink',
   BondedUplink: 'multihome:index:BondedUplink',
   VlanBridgeNetwork: 'multihome:index:VlanBridgeNetwork',

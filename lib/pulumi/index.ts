@@ -1,5 +1,13 @@
 export { SpecComponent, TYPE_TOKENS } from './components';
 export * from './network-environment';
+export type { EnvironmentPart, PartRender, VmNetworkOutputs } from './environment-part';
+export * from './node-group';
+export * from './uplink';
+export * from './vlan-bridge-network';
+export * from './multihomed-vm';
+export * from './host-network-policy';
+export * from './cluster-network-prerequisites';
 export * from './network-agent';
 export * from './readiness';
+export * from './register';
 export * from './stack-config';

@@ -1,7 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import { Origin } from '../core/topology/origin';
+import { API, Manifest } from '../core/manifest';
 import { RenderedManifest } from '../core/topology/render';
-import { SpecComponent } from './components';
 import { ReadinessOptions, withReadiness } from './readiness';
 import { registerManifest } from './resources';
 
@@ -11,20 +10,59 @@ export interface RegisterOptions extends ReadinessOptions {
   readonly namePrefix?: string;
 }
 
+/** A rendered manifest to register: under `parent`, with its args (the manifest, or an Output of it while an Input it uses settles). */
+export interface Registration {
+  readonly rendered: RenderedManifest;
+  readonly parent: pulumi.Resource;
+  /** @default - the rendered manifest itself */
+  readonly args?: pulumi.Input<Manifest>;
+}
+
 /**
- * Registers rendered manifests in their order, each as a child of the component `parentOf` gives
- * and after the resources its tags name (`dependsOn`, always rendered earlier: NNCPs after the
- * NNCPs whose interfaces they use). Objects the render keeps on removal (`retain`: the NMState
- * CR, NetworkAddonsConfig `cluster`, created Namespaces) get `retainOnDelete`, so destroying the
- * stack or dropping the environment never uninstalls the operators or deletes VMs' namespaces.
+ * Fields the API server refuses to change: a change is a replacement. kubernetes-nmstate's update
+ * webhook (`nodenetworkconfigurationpolicies-update-validate.nmstate.io`,
+ * pkg/webhook/nodenetworkconfigurationpolicy: "invalid policy operation: capture field cannot be
+ * modified") refuses any change of an NNCP's `spec.capture`.
  */
-export function registerRendered(rendered: readonly RenderedManifest[], parentOf: (origin: Origin) => SpecComponent, options: RegisterOptions): void {
+const IMMUTABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  [API.nncp.kind]: ['spec.capture'],
+};
+
+/**
+ * Resource options that follow what the cluster does with an object (README "Use it from
+ * Pulumi"): multihome names every object (`metadata.name` is fixed, never auto-named), so a
+ * replacement must delete the old object first (`deleteBeforeReplace`), or the create collides
+ * with it; immutable fields replace (`replaceOnChanges`); objects the render keeps on removal
+ * (`retain`: the NMState CR, NetworkAddonsConfig `cluster`, created Namespaces — cluster
+ * singletons and namespaces holding VMs) are never deleted by Pulumi (`retainOnDelete`).
+ */
+export function lifecycleOptions(r: RenderedManifest): pulumi.CustomResourceOptions {
+  const immutable = IMMUTABLE_FIELDS[r.manifest.kind];
+  return {
+    deleteBeforeReplace: true,
+    ...(immutable ? { replaceOnChanges: [...immutable] } : {}),
+    ...(r.retain ? { retainOnDelete: true } : {}),
+  };
+}
+
+/**
+ * Registers rendered manifests in their order, each as a child of its `parent` and after the
+ * resources its tags name (`dependsOn` — the edges of the sync waves — always rendered earlier:
+ * NNCPs after the NNCPs whose interfaces they use, NADs after their NNCP, VMs after their NADs),
+ * with {@link lifecycleOptions} and the NNCP readiness annotations. Returns the resources by key.
+ */
+export function registerRendered(registrations: readonly Registration[], options: RegisterOptions): Map<string, pulumi.CustomResource> {
   const byKey = new Map<string, pulumi.CustomResource>();
-  for (const r of rendered) {
-    const parent = parentOf(r.origin);
-    const dependsOn = r.dependsOn.map((k) => byKey.get(k)).filter((x): x is pulumi.CustomResource => x !== undefined);
-    const resource = registerManifest(withReadiness(r.manifest, options), { parent, provider: options.provider, dependsOn, ...(r.retain ? { retainOnDelete: true } : {}) }, options.namePrefix);
+  for (const { rendered: r, parent, args } of registrations) {
+    const dependsOn: pulumi.CustomResource[] = [];
+    for (const k of r.dependsOn) {
+      const d = byKey.get(k);
+      if (d) dependsOn.push(d);
+    }
+    const ready = (m: Manifest) => withReadiness(m, options);
+    const input = args === undefined ? ready(r.manifest) : pulumi.output(args).apply(ready);
+    const resource = registerManifest(r.manifest, input, { parent, provider: options.provider, dependsOn, ...lifecycleOptions(r) }, options.namePrefix);
     byKey.set(r.key, resource);
-    parent.resources.set(r.key, resource);
   }
+  return byKey;
 }

@@ -8,9 +8,9 @@ export function resourceName(m: Manifest, prefix?: string): string {
 }
 
 /** A core manifest as the args of a typed resource (the core render is the JSON those args describe). */
-const args = <T>(m: Manifest): T => m as unknown as T;
+const args = <T>(m: pulumi.Input<Manifest>): T => m as unknown as T;
 
-type Register = (name: string, m: Manifest, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+type Register = (name: string, m: pulumi.Input<Manifest>, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
 /** The typed @pulumi/kubernetes class of every core kind multihome renders, declared once; CRD kinds are CustomResources. */
 const TYPED: Readonly<Record<string, Register>> = {
@@ -29,12 +29,21 @@ const TYPED: Readonly<Record<string, Register>> = {
 
 /**
  * Registers one core manifest as a @pulumi/kubernetes resource: the typed class for core kinds,
- * a CustomResource for CRD kinds (NNCP, NAD, VM, NMState, NetworkAddonsConfig).
+ * a CustomResource for CRD kinds (NNCP, NAD, VM, NMState, NetworkAddonsConfig). `m` names the
+ * resource and picks its class; `input` is what is registered (`m` itself, or an Output of it
+ * while an Input it uses settles).
  */
-export function registerManifest(m: Manifest, opts: pulumi.CustomResourceOptions, prefix?: string): pulumi.CustomResource {
+export function registerManifest(m: Manifest, input: pulumi.Input<Manifest>, opts: pulumi.CustomResourceOptions, prefix?: string): pulumi.CustomResource {
   const typed = TYPED[`${m.apiVersion}/${m.kind}`];
   const name = resourceName(m, prefix);
-  if (typed) return typed(name, m, opts);
-  const { apiVersion, kind, metadata, ...rest } = m;
-  return new k8s.apiextensions.CustomResource(name, { apiVersion, kind, metadata, ...rest }, opts);
+  if (typed) return typed(name, input, opts);
+  if (!pulumi.Output.isInstance(input) && !(input instanceof Promise)) {
+    const { apiVersion, kind, metadata, ...rest } = input;
+    return new k8s.apiextensions.CustomResource(name, { apiVersion, kind, metadata, ...rest }, opts);
+  }
+  const o = pulumi.output(input) as unknown as pulumi.Output<Record<string, unknown>>;
+  // the same fields as the manifest, each settling with it (CustomResource args are spread at registration)
+  const fields: Record<string, pulumi.Input<unknown>> = { apiVersion: m.apiVersion, kind: m.kind };
+  for (const k of Object.keys(m)) if (k !== 'apiVersion' && k !== 'kind') fields[k] = o.apply((x) => x[k]);
+  return new k8s.apiextensions.CustomResource(name, fields as k8s.apiextensions.CustomResourceArgs, opts);
 }

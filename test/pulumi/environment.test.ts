@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { installMocks, registered, settle } from './mocks';
+import { installMocks, registered, settle, valueOf } from './mocks';
 
 installMocks('lab');
 
@@ -124,12 +124,8 @@ describe('Pulumi NetworkEnvironment switches and errors', () => {
   it('raises one ResourceError listing every problem before registering any child', async () => {
     const before = registered.length;
     const broken = { ...lab, networks: [{ ...lab.networks[0], vlan: 5000, bridge: 'a-bridge-name-too-long' }] };
-    let err: unknown;
-    try {
-      new NetworkEnvironment('broken', { environment: broken });
-    } catch (e) {
-      err = e;
-    }
+    const env = new NetworkEnvironment('broken', { environment: broken });
+    const err = await env.ready.then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(pulumi.ResourceError);
     const msg = (err as Error).message;
     expect(msg).toMatch(/vlan/);
@@ -143,24 +139,19 @@ describe('Pulumi NetworkEnvironment switches and errors', () => {
     ['args TypeScript never saw: a string where the VM list belongs', { ...lab, vms: 'vma' as never }, 'TOPOLOGY_SHAPE'],
     ['a misspelled key in the data form', { ...lab, networks: [{ ...lab.networks[0], vlna: 100 } as never] }, 'TOPOLOGY_SHAPE'],
   ])('GIVEN %s THEN a ResourceError naming the code, never a TypeError or a MultihomeError', async (_what, environment, code) => {
-    let err: unknown;
-    try {
-      new NetworkEnvironment('bad-args', { environment });
-    } catch (e) {
-      err = e;
-    }
+    const err = await new NetworkEnvironment('bad-args', { environment }).ready.then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(pulumi.ResourceError);
     expect((err as Error).message).toContain(`[${code}]`);
   });
 
   it('exposes MACs and addresses per VM', async () => {
     const env = new NetworkEnvironment('outputs', { environment: lab });
-    await settle();
-    expect(env.vms['default/vma'].addresses['br0-100']).toEqual(['10.200.0.1/24']);
+    const vms = await valueOf(env.vms);
+    expect(vms['default/vma'].addresses['br0-100']).toEqual(['10.200.0.1/24']);
     // the golden MAC of vma (test/fixtures/golden/lab.k8s.yaml): the allocator must not change it
-    expect(env.vms['default/vma'].macs['br0-100']).toBe('02:b1:9c:1c:55:68');
-    expect(env.policyNames).toEqual(['br0-eth1']);
-    expect(env.nadNames).toEqual(['default/br0-100-l2']);
+    expect(vms['default/vma'].macs['br0-100']).toBe('02:b1:9c:1c:55:68');
+    expect(await valueOf(env.policyNames)).toEqual(['br0-eth1']);
+    expect(await valueOf(env.nadNames)).toEqual(['default/br0-100-l2']);
   });
 });
 

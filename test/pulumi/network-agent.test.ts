@@ -51,7 +51,7 @@ describe('Pulumi NetworkAgent', () => {
   ])('registers exactly the core render of %s as typed resources', async (name, environment, options) => {
     const agent = new NetworkAgent(`parity-${name}`, { environment, ...options });
     const want = JSON.parse(JSON.stringify(renderAgentDeployment(environment, options)));
-    expect(JSON.parse(JSON.stringify(agent.manifests))).toEqual(want);
+    expect(JSON.parse(JSON.stringify(await valueOf(agent.manifests)))).toEqual(want);
     const got = await kubeObjects(`parity-${name}`);
     expect(withoutType(got)).toEqual(byKey(want));
     const typed: Record<string, string> = {
@@ -100,7 +100,7 @@ describe('Pulumi NetworkAgent', () => {
       'order-clusterrolebinding-multihome-agent',
     ]);
     expect(agent.namespace).toBe('multihome-system');
-    expect(agent.daemonSetNames).toEqual({ nodes: 'multihome-agent-nodes' });
+    expect(await valueOf(agent.daemonSetNames)).toEqual({ nodes: 'multihome-agent-nodes' });
     expect(await valueOf(agent.urn)).toContain(TYPE_TOKENS.NetworkAgent);
   });
 

@@ -83,11 +83,12 @@ export function constructProp(loc: IntentLocation): string {
 /**
  * The call that sets the prop a problem is about, in construct terms — `vlan200.attach(web-2, {
  * ipv4: [...] })`, `bond0.addVlan(144, { ipv4: [...] })`, `new VlanBridgeNetwork(env, 'vlan200', {
- * vlan: ... })` — with `idOf` giving the construct id (`node.id`) of an origin's construct and
- * `selfId` that of the construct at `loc` (two constructs may declare specs of one name).
- * Undefined when the location names no prop or an origin has no construct.
+ * vlan: ... })` (cdk8s) or `new VlanBridgeNetwork('vlan200', { vlan: ... }, { parent: env })`
+ * (Pulumi) — with `idOf` giving the construct id (`node.id`) or component name of an origin's
+ * declarer and `selfId` that of the declarer at `loc` (two may declare specs of one name).
+ * Undefined when the location names no prop or an origin has no declarer.
  */
-export function constructCall(t: Topology, loc: IntentLocation, idOf: (o: Origin) => string | undefined, selfId?: string): string | undefined {
+export function constructCall(t: Topology, loc: IntentLocation, idOf: (o: Origin) => string | undefined, selfId?: string, home: Home = 'cdk8s'): string | undefined {
   const origin = originAt(t, loc);
   const id = selfId ?? (origin ? idOf(origin) : undefined);
   if (!origin || id === undefined || loc.prop === '') return undefined;
@@ -106,6 +107,14 @@ export function constructCall(t: Topology, loc: IntentLocation, idOf: (o: Origin
     const prop = vlan[2] === '' ? undefined : head(vlan[2]);
     return `${id}.addVlan(${v?.id ?? '<id>'}${prop && prop !== 'id' ? `, { ${prop}: ... }` : ''})`;
   }
-  if (loc.list === 'networks' && head(loc.prop) === 'namespaces') return `${id}.exposeTo('<namespace>') or new VlanBridgeNetwork(env, '${id}', { namespaces: [...] })`;
-  return `new ${constructKindOf(t, loc)}(env, '${id}', { ${head(constructProp(loc))}: ... })`;
+  if (loc.list === 'networks' && head(loc.prop) === 'namespaces') return `${id}.exposeTo('<namespace>') or ${newCall('VlanBridgeNetwork', id, 'namespaces: [...]', home)}`;
+  return newCall(constructKindOf(t, loc), id, `${head(constructProp(loc))}: ...`, home);
+}
+
+/** The framework whose calls a fix names. */
+export type Home = 'cdk8s' | 'pulumi';
+
+/** `new Kind(env, 'id', { props })` (cdk8s) or `new Kind('id', { props }, { parent: env })` (Pulumi). */
+function newCall(kind: string, id: string, props: string, home: Home): string {
+  return home === 'pulumi' ? `new ${kind}('${id}', { ${props} }, { parent: env })` : `new ${kind}(env, '${id}', { ${props} })`;
 }

@@ -1,0 +1,112 @@
+/**
+ * What depends on a value that is not known yet (during `pulumi preview`, an Output of a
+ * resource not created yet). A spec depends on an Input when the Input is in it or in a spec it
+ * builds on: a VM on its networks, a network on its uplink and node group, an uplink or host
+ * policy on its node group, the node agent on every node group's host networking. A problem about
+ * such a spec is not reported until the value is known (it could be a false problem); a manifest
+ * rendered from it is registered with args that settle with the value, and a manifest whose very
+ * name needs the value is registered once the value is known.
+ */
+import { Problem } from '../core/errors';
+import { EnvironmentBuild } from '../core/topology/build';
+import { intentLocation } from '../core/topology/construct-terms';
+import { Topology } from '../core/topology/model';
+import { AGENT_ORIGIN, Origin, originKey, vmOrigin } from '../core/topology/origin';
+import { RenderedManifest } from '../core/topology/render';
+import { FoundInput, tokensIn } from './inputs';
+
+/**
+ * The settled topology as the build takes it: a VM whose whole `virtualMachine` is still unknown
+ * renders as a VM of its own with the token as its image (its manifest is registered with args
+ * that settle with the value; its problems wait for it).
+ */
+export function normalizeSettledTopology(t: Topology, unknown: ReadonlySet<string>): Topology {
+  if (!unknown.size || !Array.isArray(t.vms)) return t;
+  return {
+    ...t,
+    vms: t.vms.map((vm) => {
+      if (typeof vm.virtualMachine !== 'string' || !unknown.has(vm.virtualMachine)) return vm;
+      const { virtualMachine, ...rest } = vm;
+      return { ...rest, image: rest.image ?? (virtualMachine as string) };
+    }),
+  };
+}
+
+/** The origins each origin builds on (directly). */
+function directAncestors(t: Topology): Map<string, string[]> {
+  const key = (o: Origin) => originKey(o);
+  const g = new Map<string, string[]>();
+  const ng = (name: string | undefined) => (name === undefined ? [] : [key({ kind: 'nodeGroup', name })]);
+  for (const u of t.uplinks ?? []) g.set(key({ kind: 'uplink', name: u.name }), ng(u.nodeGroup));
+  for (const h of t.hostPolicies ?? []) g.set(key({ kind: 'hostPolicy', name: h.name }), ng(h.nodeGroup));
+  for (const n of t.networks ?? []) g.set(key({ kind: 'network', name: n.name }), [...ng(n.nodeGroup), ...(n.uplink !== undefined ? [key({ kind: 'uplink', name: n.uplink })] : [])]);
+  for (const vm of t.vms ?? []) g.set(key(vmOrigin(vm)), (vm.attachments ?? []).map((a) => key({ kind: 'network', name: a.network })));
+  g.set(key(AGENT_ORIGIN), [...g.keys()].filter((k) => !k.startsWith('vm/')).concat((t.nodeGroups ?? []).map((n) => key({ kind: 'nodeGroup', name: n.name }))));
+  return g;
+}
+
+/** Every origin an origin builds on, itself included. */
+function ancestorsOrSelf(g: ReadonlyMap<string, readonly string[]>, start: string): Set<string> {
+  const seen = new Set<string>([start]);
+  const todo = [start];
+  while (todo.length) for (const a of g.get(todo.pop()!) ?? []) if (!seen.has(a)) (seen.add(a), todo.push(a));
+  return seen;
+}
+
+/** The origin an Input's intent path is in (`vms[2].namespace` → that VM); undefined for environment settings. */
+function originOfPath(t: Topology, path: string): string | undefined {
+  const loc = intentLocation(path);
+  if (!loc) return path.startsWith('agent') ? originKey(AGENT_ORIGIN) : undefined;
+  const spec = (t[loc.list] ?? [])[loc.index] as { name: string; namespace?: string } | undefined;
+  if (!spec) return undefined;
+  const kind = ({ vms: 'vm', nodeGroups: 'nodeGroup', uplinks: 'uplink', networks: 'network', hostPolicies: 'hostPolicy' } as const)[loc.list];
+  return originKey(kind === 'vm' ? vmOrigin(spec as { name: string; namespace: string }) : { kind, name: spec.name });
+}
+
+/** Which Inputs each origin depends on, computed once per render. */
+export class InputDependencies {
+  private readonly graph: Map<string, string[]>;
+  private readonly byOrigin = new Map<string, FoundInput[]>();
+  private readonly global: FoundInput[] = [];
+  private readonly unknownOrigins = new Set<string>();
+  private readonly unknownGlobal: boolean;
+
+  constructor(t: Topology, inputs: readonly FoundInput[], private readonly unknown: ReadonlySet<string>) {
+    this.graph = directAncestors(t);
+    for (const i of inputs) {
+      const o = originOfPath(t, i.path);
+      if (o === undefined) this.global.push(i);
+      else this.byOrigin.set(o, [...(this.byOrigin.get(o) ?? []), i]);
+    }
+    this.unknownGlobal = this.global.some((i) => unknown.has(i.token));
+    const direct = [...this.byOrigin].filter(([, is]) => is.some((i) => unknown.has(i.token))).map(([o]) => o);
+    for (const o of this.graph.keys()) if ([...ancestorsOrSelf(this.graph, o)].some((a) => direct.includes(a))) this.unknownOrigins.add(o);
+    for (const o of direct) this.unknownOrigins.add(o);
+  }
+
+  /** True when the problem's spec (or one it builds on) or its own text has a value not known yet. */
+  public problemWaits(p: Problem, build: EnvironmentBuild): boolean {
+    if (this.unknownGlobal) return true;
+    if (tokensIn(JSON.stringify(p)).some((k) => this.unknown.has(k))) return true;
+    return this.unknownOrigins.has(originKey(build.originOf(p)));
+  }
+
+  /**
+   * The Inputs a manifest's content depends on (its args settle with them), or 'later' when its
+   * name needs a value not known yet (it is registered once the value is known).
+   */
+  public of(r: RenderedManifest): readonly FoundInput[] | 'later' {
+    if (tokensIn(r.key).some((k) => this.unknown.has(k))) return 'later';
+    if (!this.byOrigin.size && !this.global.length) return [];
+    const out = [...this.global];
+    for (const o of ancestorsOrSelf(this.graph, originKey(r.origin))) out.push(...(this.byOrigin.get(o) ?? []));
+    return out;
+  }
+}
+
+/** The info message of a preview with values not known yet. */
+export function unknownSummary(inputs: readonly FoundInput[], unknown: ReadonlySet<string>, later: readonly RenderedManifest[]): string {
+  const paths = inputs.filter((i) => unknown.has(i.token)).map((i) => i.path);
+  const waiting = later.length ? `; ${later.length} resource(s) whose names need them are registered then (${later.map((r) => r.key).join(', ')})` : '';
+  return `multihome: ${paths.length} value(s) are not known until the update (${paths.join(', ')}); the checks that need them run then${waiting}`;
+}
