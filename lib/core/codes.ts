@@ -9,6 +9,7 @@ import { AGENT_CODES } from './host-intent/codes';
 import { METADATA_CODES } from './kubernetes/codes';
 import { KUBEVIRT_CODES } from './kubevirt/codes';
 import { NMSTATE_CODES } from './nmstate/codes';
+import { POLICY_CONFIG_CODES } from './policy-config-codes';
 import { ENVIRONMENT_NAME_CODES } from './render/environment-names';
 import { TARGET_ANNOTATION_CODES } from './render/targets';
 import { SOURCE_CODES } from './source/codes';
@@ -29,6 +30,7 @@ export const PROBLEM_CODE_TABLES: Readonly<Record<string, CodeTable>> = {
   TOPOLOGY_CODES,
   AGENT_DEPLOYMENT_CODES,
   AGENT_CODES,
+  POLICY_CONFIG_CODES,
 };
 
 /** Every declared problem code with its declaration (severity, summary, upstream). */
