@@ -179,8 +179,8 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     const owners = this.owners(t);
     const deps = new InputDependencies(t, inputs, unknown);
     const problems = [...build.problems, ...this.callProblems]
-      .filter((p) => unknown.size === 0 || !deps.problemWaits(p, build))
-      .map((p) => inDeclarerTerms(p, t, owners.declarers));
+      .filter((p) => unknown.size === 0 || !deps.problemWaits(p, build, t, this.validation))
+      .map((p) => inDeclarerTerms(withPartPath(p, owners.partOf(build.originOf(p))), t, owners.declarers));
     reportProblems(`environment ${t.name}`, problems.filter((p) => p.severity === 'error'), this);
 
     const componentOf = this.componentsOf(build, owners.partOf);
@@ -275,6 +275,11 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     }
     for (const c of of.keys()) if (c instanceof SpecComponent) c.done();
   }
+}
+
+/** `p` located at the part that declared its spec (a manifest problem names the part's name before the object). */
+function withPartPath(p: Problem, part: Part | undefined): Problem {
+  return part && !p.resource.constructPath ? { ...p, resource: { ...p.resource, constructPath: part.partName } } : p;
 }
 
 /** A part's Pulumi name (what its problems are reported under). */

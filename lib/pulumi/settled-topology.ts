@@ -13,6 +13,9 @@ import { intentLocation } from '../core/topology/construct-terms';
 import { Topology } from '../core/topology/model';
 import { AGENT_ORIGIN, Origin, originKey, vmOrigin } from '../core/topology/origin';
 import { RenderedManifest } from '../core/topology/render';
+import { objectKey } from '../core/manifest';
+import { parsePath } from '../core/path';
+import { validateManifest, ValidateOptions } from '../core/validate';
 import { FoundInput, tokensIn } from './inputs';
 
 /**
@@ -68,7 +71,8 @@ export class InputDependencies {
   private readonly graph: Map<string, string[]>;
   private readonly byOrigin = new Map<string, FoundInput[]>();
   private readonly global: FoundInput[] = [];
-  private readonly unknownOrigins = new Set<string>();
+  /** Origins whose own spec holds a value not known yet. */
+  private readonly directUnknown = new Set<string>();
   private readonly unknownGlobal: boolean;
 
   constructor(t: Topology, inputs: readonly FoundInput[], private readonly unknown: ReadonlySet<string>) {
@@ -79,16 +83,40 @@ export class InputDependencies {
       else this.byOrigin.set(o, [...(this.byOrigin.get(o) ?? []), i]);
     }
     this.unknownGlobal = this.global.some((i) => unknown.has(i.token));
-    const direct = [...this.byOrigin].filter(([, is]) => is.some((i) => unknown.has(i.token))).map(([o]) => o);
-    for (const o of this.graph.keys()) if ([...ancestorsOrSelf(this.graph, o)].some((a) => direct.includes(a))) this.unknownOrigins.add(o);
-    for (const o of direct) this.unknownOrigins.add(o);
+    for (const [o, is] of this.byOrigin) if (is.some((i) => unknown.has(i.token))) this.directUnknown.add(o);
   }
 
-  /** True when the problem's spec (or one it builds on) or its own text has a value not known yet. */
-  public problemWaits(p: Problem, build: EnvironmentBuild): boolean {
-    if (this.unknownGlobal) return true;
-    if (tokensIn(JSON.stringify(p)).some((k) => this.unknown.has(k))) return true;
-    return this.unknownOrigins.has(originKey(build.originOf(p)));
+  /**
+   * True when a problem may be false because of a value not known yet: its text holds one; or it
+   * is about the intent and the value at its path, the VM's namespace, or a spec it builds on
+   * holds one; or it is about a manifest that holds one; or it comes from a rule across manifests
+   * (a NAD a VM names may be the one in the namespace not known yet) while any manifest holds one.
+   * A problem of one manifest alone, about a manifest with only known values, is reported.
+   */
+  public problemWaits(p: Problem, build: EnvironmentBuild, t: Topology, options: ValidateOptions): boolean {
+    if (this.unknownGlobal || this.hasUnknown(JSON.stringify(p))) return true;
+    if (p.resource.kind === 'Environment') {
+      const loc = intentLocation(p.path);
+      const spec = loc ? ((t[loc.list] ?? [])[loc.index] as unknown as Record<string, unknown> | undefined) : undefined;
+      if (!loc || !spec) return this.anyUnknown();
+      if (this.hasUnknown(JSON.stringify(valueAt(spec, loc.prop)) ?? '')) return true;
+      if (loc.list === 'vms' && this.hasUnknown(String(spec.namespace))) return true;
+      const self = originKey(build.originOf(p));
+      return [...ancestorsOrSelf(this.graph, self)].some((a) => a !== self && this.directUnknown.has(a));
+    }
+    const key = objectKey(p.resource.kind, p.resource.name, p.resource.namespace);
+    const m = build.manifests.find((r) => r.key === key)?.manifest;
+    if (m && this.hasUnknown(JSON.stringify(m))) return true;
+    const alone = m ? validateManifest(m, options).some((q) => q.code === p.code && q.path === p.path) : false;
+    return !alone && this.anyUnknown() && build.manifests.some((r) => this.hasUnknown(JSON.stringify(r.manifest)));
+  }
+
+  private hasUnknown(text: string): boolean {
+    return tokensIn(text).some((k) => this.unknown.has(k));
+  }
+
+  private anyUnknown(): boolean {
+    return this.unknown.size > 0;
   }
 
   /**
@@ -109,4 +137,14 @@ export function unknownSummary(inputs: readonly FoundInput[], unknown: ReadonlyS
   const paths = inputs.filter((i) => unknown.has(i.token)).map((i) => i.path);
   const waiting = later.length ? `; ${later.length} resource(s) whose names need them are registered then (${later.map((r) => r.key).join(', ')})` : '';
   return `multihome: ${paths.length} value(s) are not known until the update (${paths.join(', ')}); the checks that need them run then${waiting}`;
+}
+
+/** The value at a prop path (`attachments[0].ipv4`) inside a spec; undefined where there is none. */
+function valueAt(spec: unknown, prop: string): unknown {
+  let v: unknown = spec;
+  for (const seg of prop ? parsePath(prop) : []) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<string | number, unknown>)[seg as string | number];
+  }
+  return v;
 }

@@ -11,13 +11,17 @@ export interface Registered {
 /** Everything the mocks saw, plus the dependsOn edges recorded at registration. */
 export const registered: Registered[] = [];
 
-/** Installs Pulumi mocks that record every resource. Call before constructing components. */
-export function installMocks(stack = 'lab'): void {
+/**
+ * Installs Pulumi mocks that record every resource. Call before constructing components. With
+ * `preview`, the run is a `pulumi preview` (dry run), and `state` gives what the engine knows of
+ * a resource's outputs (default: its inputs); an output it leaves out is unknown.
+ */
+export function installMocks(stack = 'lab', preview = false, state: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown> = (args) => args.inputs): void {
   pulumi.runtime.setMocks(
     {
       newResource(args: pulumi.runtime.MockResourceArgs) {
         registered.push({ type: args.type, name: args.name, inputs: args.inputs, urn: `urn:pulumi:${stack}::multihome::${args.type}::${args.name}` });
-        return { id: `${args.name}_id`, state: args.inputs };
+        return { id: `${args.name}_id`, state: state(args) };
       },
       call(args: pulumi.runtime.MockCallArgs) {
         return args.inputs;
@@ -25,7 +29,7 @@ export function installMocks(stack = 'lab'): void {
     },
     'multihome',
     stack,
-    false,
+    preview,
   );
 }
 

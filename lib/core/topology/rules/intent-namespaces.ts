@@ -43,7 +43,7 @@ export function checkNamespacesDeclared(t: Topology, report: IntentReport): void
     report(
       first.path,
       `namespace ${JSON.stringify(ns)} is neither created nor declared as existing by the environment, but ${first.what}${more}`,
-      `declare it on the environment: new NetworkEnvironment(scope, id, { namespaces: { ${JSON.stringify(ns)}: { create: true } } }) to create it, or { ${JSON.stringify(ns)}: {} } if it exists already (namespaces: in the data form); or move ${first.move} to a declared namespace`,
+      `declare it on the environment: the NetworkEnvironment prop { namespaces: { ${JSON.stringify(ns)}: { create: true } } } to create it, or { ${JSON.stringify(ns)}: {} } if it exists already (namespaces: in the data form); or move ${first.move} to a declared namespace`,
     );
   }
 }
