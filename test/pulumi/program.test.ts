@@ -6,6 +6,8 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { installMocks, registered, settle } from './mocks';
+import { lab } from '../../apps/environments/lab';
+import { buildEnvironment } from '../../lib/core/topology/build';
 
 /** Runs the program for `stack` with raw config (as `pulumi config` stores it). */
 async function runProgram(stack: string, config: Record<string, string>): Promise<{ error?: Error; kinds: string[] }> {
@@ -82,5 +84,22 @@ describe('apps/pulumi program', () => {
     expect(error?.message).toMatch(/multihome:waitfor: unknown key/);
     expect(error?.message).toMatch(/multihome:isolation: must be one of none, openshift/);
     expect(kinds).toEqual([]);
+  });
+
+  it('stack "lab", written with the components, registers the manifests of the lab data form byte for byte (readiness annotations aside)', async () => {
+    installMocks('lab');
+    pulumi.runtime.setAllConfig({});
+    const before = registered.length;
+    jest.isolateModules(() => require('../../apps/pulumi/index'));
+    await settle();
+    const strip = (m: any) => {
+      const annotations = Object.fromEntries(Object.entries(m.metadata.annotations ?? {}).filter(([k]) => !k.startsWith('pulumi.com/')));
+      return { ...m, metadata: { ...m.metadata, annotations } };
+    };
+    const got = registered.slice(before).filter((r) => r.type.startsWith('kubernetes:')).map((r) => strip(JSON.parse(JSON.stringify(r.inputs))));
+    const want = buildEnvironment(lab).manifests.map((m) => strip(JSON.parse(JSON.stringify(m.manifest))));
+    const key = (m: any) => `${m.kind}/${m.metadata.namespace ?? ''}/${m.metadata.name}`;
+    expect(got.map(key).sort()).toEqual(want.map(key).sort());
+    for (const w of want) expect(got.find((g) => key(g) === key(w))).toEqual(w);
   });
 });
