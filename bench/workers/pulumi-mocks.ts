@@ -1,7 +1,11 @@
 /**
  * Pulumi mocks for the bench workers (as test/pulumi/mocks.ts): every registration is answered at
- * once; `kubernetes:` registrations are counted (and recorded when asked) so a worker knows when
- * the last manifest reached the engine side.
+ * once; `kubernetes:` registrations are counted (and recorded when asked). A worker's measured
+ * work ends at {@link BenchMocks.settled}: every manifest reached the engine side and the Pulumi
+ * runtime's RPC queue drained (each registration's response processed, its URN and outputs
+ * resolved) — where a `pulumi up` program's registrations end too. Both sides of the suite stop
+ * there: stopping at the mock's last `newResource` call would leave a side's backlog of responses
+ * out of its figure.
  */
 import * as pulumi from '@pulumi/pulumi';
 
@@ -12,8 +16,16 @@ export interface Registration {
   readonly inputs: unknown;
 }
 
-/** Installs the mocks; `until(n)` resolves once n Kubernetes resources were registered. */
-export async function installBenchMocks(record: boolean): Promise<{ until(n: number): Promise<void>; recorded: Registration[]; count(): number }> {
+/** The installed mocks. */
+export interface BenchMocks {
+  /** Resolves once n Kubernetes resources were registered and the runtime's RPC queue drained (then disconnects). */
+  settled(n: number): Promise<void>;
+  readonly recorded: Registration[];
+  count(): number;
+}
+
+/** Installs the mocks. */
+export async function installBenchMocks(record: boolean): Promise<BenchMocks> {
   const recorded: Registration[] = [];
   let seen = 0;
   let want = Infinity;
@@ -40,10 +52,11 @@ export async function installBenchMocks(record: boolean): Promise<{ until(n: num
   return {
     recorded,
     count: () => seen,
-    until(n: number) {
+    async settled(n: number) {
       want = n;
       if (seen >= want) resolve();
-      return done;
+      await done;
+      await pulumi.runtime.disconnect();
     },
   };
 }

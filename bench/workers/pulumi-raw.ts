@@ -18,7 +18,7 @@ main(async () => {
     new k8s.apiextensions.CustomResource(r.name, r.inputs as k8s.apiextensions.CustomResourceArgs);
   }
   const t1 = now();
-  await mocks.until(regs.length);
+  await mocks.settled(regs.length);
   const t2 = now();
   if (recordFile) fs.writeFileSync(recordFile, JSON.stringify(mocks.recorded));
   report({ ms: t2 - t0, phases: { construct: t1 - t0, settle: t2 - t1 }, resources: mocks.count() });

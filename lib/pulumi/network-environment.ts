@@ -92,10 +92,15 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
         throw e;
       },
     );
-    // outputs settle only when the render succeeded (a failure is `ready`'s, reported once)
+    // Outputs settle only when the render succeeded (a failure is `ready`'s, reported once), after
+    // every resource's URN, with those resources as their dependencies. One wait on the URNs,
+    // shared by the four outputs (not one `pulumi.all` over every URN per output), whose value is a
+    // boolean: `pulumi.output` of a promise copies the settled value deeply (outputRec), so the
+    // outputs' values — every manifest — are computed by `apply` alone, which hands them on as they are.
+    let done: Rendered | undefined;
     const ok = new Promise<Rendered>((resolve) => rendered.then(resolve, () => undefined));
-    const out = <T>(f: (r: Rendered) => T): pulumi.Output<T> =>
-      pulumi.output(ok.then((r) => pulumi.all(r.resources.map((x) => x.urn)).apply(() => f(r)))) as pulumi.Output<T>;
+    const registered = pulumi.output(ok.then((r) => ((done = r), pulumi.all(r.resources.map((x) => x.urn)).apply(() => true))));
+    const out = <T>(f: (r: Rendered) => T): pulumi.Output<T> => registered.apply(() => f(done!));
     this.manifests = out((r) => r.build.manifests.map((m) => m.manifest));
     this.policyNames = out((r) => r.build.manifests.filter((m) => m.manifest.kind === API.nncp.kind).map((m) => m.manifest.metadata.name));
     this.nadNames = out((r) => r.build.manifests.filter((m) => m.manifest.kind === API.nad.kind).map((m) => `${m.manifest.metadata.namespace}/${m.manifest.metadata.name}`));

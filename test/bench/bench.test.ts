@@ -102,9 +102,10 @@ describe('npm run bench on a tiny environment', () => {
       'synth time (in-process, median) <= 1.5',
       'check time (in-process, median) <= 1.5',
       'pulumi time (in-process, median) <= 1.5',
+      'pulumi peak RSS (median) <= 1.3',
     ]);
-    expect(report.summary.targets).toBe(6);
-    expect(report.summary.met + report.summary.missed.length).toBe(6);
+    expect(report.summary.targets).toBe(7);
+    expect(report.summary.met + report.summary.missed.length).toBe(7);
   });
 
   it('keeps the raw samples per suite and round-trips as JSON', () => {
