@@ -58,3 +58,14 @@ function findQuoteEnd(s: string, start: number): number {
   }
   return s.length - 1;
 }
+
+/** The value at `path` inside `root` (undefined when the path does not lead anywhere). */
+export function valueAt(root: unknown, path: string): unknown {
+  let cur: unknown = root;
+  for (const seg of path ? parsePath(path) : []) {
+    if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
+    else if (typeof cur === 'object' && cur !== null && !Array.isArray(cur)) cur = (cur as Record<string, unknown>)[String(seg)];
+    else return undefined;
+  }
+  return cur;
+}

@@ -72,7 +72,9 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
   private readonly validation: EnvironmentValidationOptions;
   private readonly parts: DeclaredParts = new Map();
   private readonly callProblems: Problem[] = [];
-  private state: 'open' | 'rendering' | 'rendered' = 'open';
+  /** Parts may be declared and changed until the render starts. */
+  private open = true;
+  /** A data form that is not lists where the topology has lists, kept as given for the shape gate to report. */
 
   constructor(name: string, args: NetworkEnvironmentArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super(TYPE_TOKENS.NetworkEnvironment, name, {}, opts);
@@ -128,7 +130,7 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
   }
 
   private assertOpen(part: pulumi.Resource, what: string): void {
-    if (this.state === 'open') return;
+    if (this.open) return;
     throw new pulumi.ResourceError(
       `multihome: cannot ${what} in NetworkEnvironment ${this.envName}: it has rendered already. An environment renders once, after the synchronous part of the program that created it; declare and change its parts in that part (before any await)`,
       part,
@@ -160,6 +162,7 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     add('vm', t.vms, (s) => this.topology.addVm(s));
   }
 
+  /** A data form that is not lists where the topology has lists, kept as given for the shape gate to report. */
   private malformed?: Topology;
 
   /** The topology as declared: the builder's, or a malformed data form as it was given. */
@@ -170,7 +173,7 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
 
   /** Settles the Inputs, builds, reports, registers; gives what the outputs need. */
   private async render(): Promise<Rendered> {
-    this.state = 'rendering';
+    this.open = false;
     const { template, inputs } = extractInputs(this.declaredTopology());
     let t = template;
     let unknown: ReadonlySet<string> = new Set();
@@ -179,7 +182,6 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
       unknown = new Set(inputs.filter((_, i) => !settled[i].known).map((i) => i.token));
       t = normalizeSettledTopology(substituteInputs(template, inputs, settled), unknown);
     }
-    this.state = 'rendered';
     const build = buildEnvironment(t, this.validation);
     const owners = this.owners(t);
     const deps = new InputDependencies(t, inputs, unknown);
@@ -226,7 +228,7 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
       const part = this.parts.get(kind)?.[0];
       if (part) byKey.set(originKey({ kind, name: kind }), part);
     }
-    const declarerOf = (p: Part | undefined): Declarer => (p ? { path: partName(p), id: partName(p) } : { path: this.envName, id: this.envName, dataForm: true });
+    const declarerOf = (p: Part | undefined): Declarer => (p ? { path: p.partName, id: p.partName } : { path: this.envName, id: this.envName, dataForm: true });
     const partOf = (o: Origin) => byKey.get(originKey(o));
     return {
       partOf,
@@ -285,11 +287,6 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
 /** `p` located at the part that declared its spec (a manifest problem names the part's name before the object). */
 function withPartPath(p: Problem, part: Part | undefined): Problem {
   return part && !p.resource.constructPath ? { ...p, resource: { ...p.resource, constructPath: part.partName } } : p;
-}
-
-/** A part's Pulumi name (what its problems are reported under). */
-function partName(p: Part): string {
-  return p.partName;
 }
 
 /** MACs and addresses of every VM of a build. */

@@ -11,10 +11,11 @@ import { Problem } from '../core/errors';
 import { EnvironmentBuild } from '../core/topology/build';
 import { intentLocation } from '../core/topology/construct-terms';
 import { Topology } from '../core/topology/model';
-import { AGENT_ORIGIN, Origin, originKey, vmOrigin } from '../core/topology/origin';
+import { originKey } from '../core/topology/origin';
+import { buildsOn, originKeyOfPath, SpecGraph, specGraph } from '../core/topology/spec-graph';
 import { RenderedManifest } from '../core/topology/render';
 import { objectKey } from '../core/manifest';
-import { parsePath } from '../core/path';
+import { valueAt } from '../core/path';
 import { validateManifest, ValidateOptions } from '../core/validate';
 import { FoundInput, tokensIn } from './inputs';
 
@@ -35,40 +36,9 @@ export function normalizeSettledTopology(t: Topology, unknown: ReadonlySet<strin
   };
 }
 
-/** The origins each origin builds on (directly). */
-function directAncestors(t: Topology): Map<string, string[]> {
-  const key = (o: Origin) => originKey(o);
-  const g = new Map<string, string[]>();
-  const ng = (name: string | undefined) => (name === undefined ? [] : [key({ kind: 'nodeGroup', name })]);
-  for (const u of t.uplinks ?? []) g.set(key({ kind: 'uplink', name: u.name }), ng(u.nodeGroup));
-  for (const h of t.hostPolicies ?? []) g.set(key({ kind: 'hostPolicy', name: h.name }), ng(h.nodeGroup));
-  for (const n of t.networks ?? []) g.set(key({ kind: 'network', name: n.name }), [...ng(n.nodeGroup), ...(n.uplink !== undefined ? [key({ kind: 'uplink', name: n.uplink })] : [])]);
-  for (const vm of t.vms ?? []) g.set(key(vmOrigin(vm)), (vm.attachments ?? []).map((a) => key({ kind: 'network', name: a.network })));
-  g.set(key(AGENT_ORIGIN), [...g.keys()].filter((k) => !k.startsWith('vm/')).concat((t.nodeGroups ?? []).map((n) => key({ kind: 'nodeGroup', name: n.name }))));
-  return g;
-}
-
-/** Every origin an origin builds on, itself included. */
-function ancestorsOrSelf(g: ReadonlyMap<string, readonly string[]>, start: string): Set<string> {
-  const seen = new Set<string>([start]);
-  const todo = [start];
-  while (todo.length) for (const a of g.get(todo.pop()!) ?? []) if (!seen.has(a)) (seen.add(a), todo.push(a));
-  return seen;
-}
-
-/** The origin an Input's intent path is in (`vms[2].namespace` → that VM); undefined for environment settings. */
-function originOfPath(t: Topology, path: string): string | undefined {
-  const loc = intentLocation(path);
-  if (!loc) return path.startsWith('agent') ? originKey(AGENT_ORIGIN) : undefined;
-  const spec = (t[loc.list] ?? [])[loc.index] as { name: string; namespace?: string } | undefined;
-  if (!spec) return undefined;
-  const kind = ({ vms: 'vm', nodeGroups: 'nodeGroup', uplinks: 'uplink', networks: 'network', hostPolicies: 'hostPolicy' } as const)[loc.list];
-  return originKey(kind === 'vm' ? vmOrigin(spec as { name: string; namespace: string }) : { kind, name: spec.name });
-}
-
 /** Which Inputs each origin depends on, computed once per render. */
 export class InputDependencies {
-  private readonly graph: Map<string, string[]>;
+  private readonly graph: SpecGraph;
   private readonly byOrigin = new Map<string, FoundInput[]>();
   private readonly global: FoundInput[] = [];
   /** Origins whose own spec holds a value not known yet. */
@@ -76,9 +46,9 @@ export class InputDependencies {
   private readonly unknownGlobal: boolean;
 
   constructor(t: Topology, inputs: readonly FoundInput[], private readonly unknown: ReadonlySet<string>) {
-    this.graph = directAncestors(t);
+    this.graph = specGraph(t);
     for (const i of inputs) {
-      const o = originOfPath(t, i.path);
+      const o = originKeyOfPath(t, i.path);
       if (o === undefined) this.global.push(i);
       else this.byOrigin.set(o, [...(this.byOrigin.get(o) ?? []), i]);
     }
@@ -102,7 +72,7 @@ export class InputDependencies {
       if (this.hasUnknown(JSON.stringify(valueAt(spec, loc.prop)) ?? '')) return true;
       if (loc.list === 'vms' && this.hasUnknown(String(spec.namespace))) return true;
       const self = originKey(build.originOf(p));
-      return [...ancestorsOrSelf(this.graph, self)].some((a) => a !== self && this.directUnknown.has(a));
+      return [...buildsOn(this.graph, self)].some((a) => a !== self && this.directUnknown.has(a));
     }
     const key = objectKey(p.resource.kind, p.resource.name, p.resource.namespace);
     const m = build.manifests.find((r) => r.key === key)?.manifest;
@@ -127,7 +97,7 @@ export class InputDependencies {
     if (tokensIn(r.key).some((k) => this.unknown.has(k))) return 'later';
     if (!this.byOrigin.size && !this.global.length) return [];
     const out = [...this.global];
-    for (const o of ancestorsOrSelf(this.graph, originKey(r.origin))) out.push(...(this.byOrigin.get(o) ?? []));
+    for (const o of buildsOn(this.graph, originKey(r.origin))) out.push(...(this.byOrigin.get(o) ?? []));
     return out;
   }
 }
@@ -139,12 +109,3 @@ export function unknownSummary(inputs: readonly FoundInput[], unknown: ReadonlyS
   return `multihome: ${paths.length} value(s) are not known until the update (${paths.join(', ')}); the checks that need them run then${waiting}`;
 }
 
-/** The value at a prop path (`attachments[0].ipv4`) inside a spec; undefined where there is none. */
-function valueAt(spec: unknown, prop: string): unknown {
-  let v: unknown = spec;
-  for (const seg of prop ? parsePath(prop) : []) {
-    if (typeof v !== 'object' || v === null) return undefined;
-    v = (v as Record<string | number, unknown>)[seg as string | number];
-  }
-  return v;
-}

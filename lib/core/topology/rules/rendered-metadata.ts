@@ -9,23 +9,11 @@
 import { Problem } from '../../errors';
 import { objectMetaProblems } from '../../kubernetes/metadata';
 import { Manifest } from '../../manifest';
-import { parsePath } from '../../path';
-import { isRecord } from '../../problems';
+import { valueAt } from '../../path';
 import { resourceOf } from '../../source/documents';
 
 /** Intent codes whose problems name a value that rendered names are built from. */
 const NAME_CODES: ReadonlySet<string> = new Set(['TOPOLOGY_NAME_INVALID', 'TOPOLOGY_VM_NAME_INVALID']);
-
-/** The value at `path` inside `root` (undefined when the path does not lead anywhere). */
-function valueAt(root: unknown, path: string): unknown {
-  let cur: unknown = root;
-  for (const seg of parsePath(path)) {
-    if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
-    else if (isRecord(cur)) cur = cur[String(seg)];
-    else return undefined;
-  }
-  return cur;
-}
 
 /** METADATA_* problems of every manifest, less those an intent name problem already covers. */
 export function renderedMetadataProblems(topology: unknown, manifests: readonly Manifest[], intent: readonly Problem[]): Problem[] {
