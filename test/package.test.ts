@@ -14,7 +14,7 @@ import { PackedPackage, packedPackage, REPO_ROOT, runNode, childEnv } from './su
 
 jest.setTimeout(300_000);
 
-const FRAMEWORKS = ['cdk8s', 'constructs', 'cdk8s-plus-28', '@pulumi/pulumi', '@pulumi/kubernetes'];
+const FRAMEWORKS = ['cdk8s', 'constructs', 'cdk8s-plus-28', '@pulumi/pulumi', '@pulumi/kubernetes', '@pulumi/policy'];
 /** The runtime dependencies, each with the shipped code that needs it. */
 const RUNTIME_DEPENDENCIES: Record<string, string> = {
   commander: 'the multihome command (dist-lib/lib/cli)',
@@ -27,7 +27,7 @@ const RUNTIME_DEPENDENCIES: Record<string, string> = {
 const OPTIONAL_REQUIRES: Record<string, string> = {
   'ts-node': 'only to load a .ts environments module given to `multihome synth`, or the agent sources in a checkout',
 };
-const ENTRIES = { '.': 'index', './core': 'core/index', './cdk8s': 'cdk8s/index', './pulumi': 'pulumi/index' } as const;
+const ENTRIES = { '.': 'index', './core': 'core/index', './cdk8s': 'cdk8s/index', './pulumi': 'pulumi/index', './policy': 'policy/index' } as const;
 
 function filesUnder(dir: string, ext: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), ext) : e.name.endsWith(ext) ? [path.join(dir, e.name)] : []));
@@ -77,7 +77,7 @@ describe('the packed package', () => {
 
   test('exports: every subpath has a types condition first and a default, both shipped; typesVersions maps the same .d.ts for node10 resolution', () => {
     const m = pkg.manifest;
-    expect(Object.keys(m.exports).sort()).toEqual(['.', './cdk8s', './core', './package.json', './pulumi']);
+    expect(Object.keys(m.exports).sort()).toEqual(['.', './cdk8s', './core', './package.json', './policy', './pulumi']);
     for (const [sub, entry] of Object.entries(ENTRIES)) {
       const target = m.exports[sub] as Record<string, string>;
       expect(Object.keys(target)).toEqual(['types', 'default']);
@@ -87,7 +87,7 @@ describe('the packed package', () => {
       expect(pkg.files).toContain(target.default.slice(2));
       if (sub !== '.') expect(m.typesVersions['*'][sub.slice(2)]).toEqual([target.types.slice(2)]);
     }
-    expect(Object.keys(m.typesVersions['*']).sort()).toEqual(['cdk8s', 'core', 'pulumi']);
+    expect(Object.keys(m.typesVersions['*']).sort()).toEqual(['cdk8s', 'core', 'policy', 'pulumi']);
     expect('./' + m.main).toBe((m.exports['.'] as Record<string, string>).default);
     expect('./' + m.types).toBe((m.exports['.'] as Record<string, string>).types);
   });
@@ -123,15 +123,17 @@ describe('the packed package', () => {
     expect(frameworksOf('dist-lib/lib/core/index.js')).toEqual([]);
     expect(frameworksOf('dist-lib/lib/cdk8s/index.js')).toEqual(['cdk8s', 'constructs']);
     expect(frameworksOf('dist-lib/lib/pulumi/index.js')).toEqual(['@pulumi/kubernetes', '@pulumi/pulumi']);
+    expect(frameworksOf('dist-lib/lib/policy/index.js')).toEqual(['@pulumi/policy', '@pulumi/pulumi']);
     expect(frameworksOf('dist-lib/lib/cli/main.js')).toEqual([]);
 
     const kinds = (m: string, names: string[]) => Object.fromEntries(names.map((n) => [n, loaded[m].exports[n]]));
     const fns = (names: string[]) => Object.fromEntries(names.map((n) => [n, 'function']));
     const constructs = ['NetworkEnvironment', 'ClusterNetworkPrerequisites', 'BondedUplink', 'VlanBridgeNetwork', 'MultihomedVM', 'NodeNetworkPolicy', 'NetworkAttachment', 'NetworkAgent'];
     expect(kinds('dist-lib/lib/cdk8s/index.js', [...constructs, 'NodeGroup', 'Uplink', 'HostNetworkPolicy', 'synthEnvironments'])).toEqual(fns([...constructs, 'NodeGroup', 'Uplink', 'HostNetworkPolicy', 'synthEnvironments']));
-    // the Pulumi side: the environment (data form) and the standalone agent; per-construct components come with the Pulumi props API
-    const components = ['NetworkEnvironment', 'NetworkAgent', 'parseStackConfig'];
+    // the Pulumi side: the same components as the constructs, and the stack config parser
+    const components = ['NetworkEnvironment', 'ClusterNetworkPrerequisites', 'NodeGroup', 'Uplink', 'BondedUplink', 'VlanBridgeNetwork', 'MultihomedVM', 'HostNetworkPolicy', 'NetworkAgent', 'parseStackConfig'];
     expect(kinds('dist-lib/lib/pulumi/index.js', components)).toEqual(fns(components));
+    expect(kinds('dist-lib/lib/policy/index.js', ['multihomePolicies', 'multihomePolicyPack', 'checkStack'])).toEqual(fns(['multihomePolicies', 'multihomePolicyPack', 'checkStack']));
     const core = ['defineEnvironment', 'buildEnvironment', 'validateManifests', 'renderTopology', 'resolveTopology', 'validateEnvironment', 'validateManifest', 'validateManifestSet', 'stringifyManifests', 'loadDocuments', 'renderAgentDeployment', 'agentConfigs', 'ProblemSink', 'TopologyBuilder'];
     expect(kinds('dist-lib/lib/core/index.js', core)).toEqual(fns(core));
     expect(kinds('dist-lib/lib/core/index.js', ['nmstate', 'cni', 'kubevirt', 'diagram', 'DEFAULT_WAVES', 'AGENT_CONFIG_KIND'])).toEqual({ nmstate: 'object', cni: 'object', kubevirt: 'object', diagram: 'object', DEFAULT_WAVES: 'object', AGENT_CONFIG_KIND: 'object' });

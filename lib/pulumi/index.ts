@@ -1,6 +1,6 @@
 export { SpecComponent, TYPE_TOKENS } from './components';
 export * from './network-environment';
-export type { EnvironmentPart, PartRender, VmNetworkOutputs } from './environment-part';
+export type { EnvironmentPart, Part, PartRender, VmNetworkOutputs } from './environment-part';
 export * from './node-group';
 export * from './uplink';
 export * from './vlan-bridge-network';
