@@ -5,15 +5,18 @@
  * - a cdk8s project: `multihome cdk8s constructs cdk8s-plus-28`, and the tsconfig.json that
  *   `cdk8s init typescript-app` writes (CommonJS, node10 resolution, no skipLibCheck; read from
  *   the cdk8s-cli this repository installs);
- * - a Pulumi project: `multihome @pulumi/pulumi @pulumi/kubernetes`, and the tsconfig.json of
- *   `pulumi new typescript` (pulumi/templates typescript/tsconfig.json: nodenext);
+ * - a Pulumi project: `multihome @pulumi/pulumi @pulumi/kubernetes @pulumi/policy`, and the
+ *   tsconfig.json of `pulumi new typescript` (pulumi/templates typescript/tsconfig.json: nodenext);
  *
  * each also compiled under `module/moduleResolution: node16` and under `moduleResolution: bundler`
  * (module esnext, run as ES modules). Every ```ts block of README.md goes to the project of the
  * framework it imports (a block importing neither goes to both), is compiled by the project's own
  * TypeScript under each tsconfig, and the output runs: the cdk8s example must write its NNCP, NAD
  * and VMs; the Pulumi example runs under `pulumi.runtime.setMocks` (no Pulumi CLI or engine exists
- * here) with a preamble prepended that records the registered resources. Then the installed
+ * here) with a preamble prepended that records the registered resources; the policy pack
+ * example (a pack is its own project, as `pulumi policy new` makes it) compiles on its own, under
+ * the `pulumi new` tsconfig plus skipLibCheck (below), and starts the pack's gRPC server, which
+ * prints its port (what the Pulumi CLI reads) and serves until killed. Then the installed
  * `multihome` command runs in the projects (`npx --no multihome …`).
  *
  * npm runs with --prefer-offline against the cache `npm ci` warmed, the versions pinned to the ones
@@ -21,6 +24,7 @@
  * download a Pulumi plugin binary (the multihome package has no install script:
  * test/package.test.ts asserts it).
  */
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -45,6 +49,8 @@ interface Project {
   readonly framework: Framework;
   readonly dir: string;
   readonly blocks: Array<CodeBlock & { readonly file: string; readonly kind: Framework | 'plain' }>;
+  /** The policy pack blocks (Pulumi only), compiled under {@link POLICY_PACK_VARIANT}. */
+  readonly policyPacks: Array<CodeBlock & { readonly file: string }>;
   readonly variants: Variant[];
   install?: RunResult;
   compiled: Map<string, RunResult>;
@@ -67,6 +73,19 @@ const PULUMI_NEW_TSCONFIG = {
   },
   files: ['index.ts'],
 };
+
+/**
+ * A policy pack's own compile: `pulumi new`'s options (Pulumi compiles a pack with ts-node under
+ * nodenext, pulumi/pulumi sdk/nodejs/cmd/run-policy-pack/run.ts) plus skipLibCheck, because
+ * @pulumi/policy 1.21.0's index.d.ts re-exports two names its proxy.d.ts does not declare (a `tsc`
+ * without skipLibCheck fails inside node_modules/@pulumi/policy; ts-node, checking only the
+ * pack's own files, does not see it).
+ */
+const POLICY_PACK_VARIANT: Variant = { name: 'policy pack (pulumi new + skipLibCheck)', tsconfig: 'tsconfig.policy.json', outDir: 'build/policy', esm: false };
+const policyPackTsconfig = (files: string[]) => ({
+  compilerOptions: { ...PULUMI_NEW_TSCONFIG.compilerOptions, outDir: POLICY_PACK_VARIANT.outDir, skipLibCheck: true },
+  files,
+});
 
 /** The two resolution modes beyond the frameworks' defaults; strict, no skipLibCheck. */
 const extraTsconfig = (mode: 'node16' | 'bundler', files: string[]) => ({
@@ -118,14 +137,18 @@ const projects = {} as Record<Framework, Project>;
 function setUpProject(framework: Framework): Project {
   const dir = path.join(workRoot, `${framework}-app`);
   fs.mkdirSync(dir);
-  const blocks = BLOCKS.filter((b) => [framework, 'plain'].includes(frameworkOf(b.code))).map((b) => ({
+  const mine = BLOCKS.filter((b) => [framework, 'plain'].includes(frameworkOf(b.code))).map((b) => ({
     ...b,
     kind: frameworkOf(b.code),
     file: `readme-${b.line}.ts`,
   }));
+  const blocks = mine.filter((b) => !isPolicyPack(b.code));
+  const policyPacks = mine.filter((b) => isPolicyPack(b.code));
   for (const b of blocks) fs.writeFileSync(path.join(dir, b.file), (b.kind === 'pulumi' ? PULUMI_MOCKS_PREAMBLE : '') + b.code);
+  for (const b of policyPacks) fs.writeFileSync(path.join(dir, b.file), b.code);
+  if (policyPacks.length > 0) fs.writeFileSync(path.join(dir, POLICY_PACK_VARIANT.tsconfig), JSON.stringify(policyPackTsconfig(policyPacks.map((b) => b.file)), null, 2));
   const files = blocks.map((b) => b.file);
-  const peers = framework === 'cdk8s' ? ['cdk8s', 'constructs', 'cdk8s-plus-28'] : ['@pulumi/pulumi', '@pulumi/kubernetes'];
+  const peers = framework === 'cdk8s' ? ['cdk8s', 'constructs', 'cdk8s-plus-28'] : ['@pulumi/pulumi', '@pulumi/kubernetes', '@pulumi/policy'];
   fs.writeFileSync(
     path.join(dir, 'package.json'),
     JSON.stringify(
@@ -155,7 +178,7 @@ function setUpProject(framework: Framework): Project {
     { name: 'node16', tsconfig: 'tsconfig.node16.json', outDir: 'build/node16', esm: false },
     { name: 'bundler (ES modules)', tsconfig: 'tsconfig.bundler.json', outDir: 'build/bundler', esm: true },
   ];
-  return { framework, dir, blocks, variants, compiled: new Map() };
+  return { framework, dir, blocks, policyPacks, variants, compiled: new Map() };
 }
 
 const npm = (p: Project, args: string[]) => run('npm', args, { cwd: p.dir, timeoutMs: 200_000 });
@@ -170,7 +193,7 @@ async function installAndCompile(p: Project): Promise<void> {
   if (p.install.code !== 0) return;
   const tsc = path.join(p.dir, 'node_modules', 'typescript', 'bin', 'tsc');
   await Promise.all(
-    p.variants.map(async (v) => {
+    [...p.variants, ...(p.policyPacks.length > 0 ? [POLICY_PACK_VARIANT] : [])].map(async (v) => {
       p.compiled.set(v.name, await runNode([tsc, '-p', v.tsconfig], { cwd: p.dir, timeoutMs: 200_000 }));
       if (v.esm) fs.writeFileSync(path.join(p.dir, v.outDir, 'package.json'), JSON.stringify({ type: 'module' }));
     }),
@@ -235,15 +258,30 @@ describe.each(['cdk8s', 'pulumi'] as const)('a %s project', (framework) => {
           fs.mkdirSync(path.join(runDir, 'manifests'));
           fs.copyFileSync(path.join(FIXTURES, 'package', 'clean.yaml'), path.join(runDir, 'manifests', 'clean.yaml'));
         }
-        const r = await runNode([js], { cwd: runDir, env: { ...process.env, MULTIHOME_TEST_RESOURCES: resources }, timeoutMs: 60_000 });
         const where = `README.md:${b.line} (${b.kind}) under ${v().name}`;
+        const r = await runNode([js], { cwd: runDir, env: { ...process.env, MULTIHOME_TEST_RESOURCES: resources }, timeoutMs: 60_000 });
         expect({ where, code: r.code, stderr: r.code ? r.stderr : '' }).toEqual({ where, code: 0, stderr: '' });
         if (b.kind === 'cdk8s') expectCdk8sOutput(runDir);
-        if (b.kind === 'pulumi') expectPulumiResources(JSON.parse(fs.readFileSync(resources, 'utf8')));
+        if (b.kind === 'pulumi') expectPulumiResources(b.code, JSON.parse(fs.readFileSync(resources, 'utf8')));
         if (b.kind === 'plain' && b.code.includes('checkPaths')) expect(r.stdout).toContain('0 error(s), 0 warning(s) in 2 resource(s) from 1 file(s)');
       }
     });
   });
+
+  if (framework === 'pulumi') {
+    test('the policy pack block compiles on its own and serves the pack (prints its port)', async () => {
+      expect(p().policyPacks.length).toBe(1);
+      const compiled = p().compiled.get(POLICY_PACK_VARIANT.name);
+      expect({ code: compiled?.code, output: `${compiled?.stdout ?? ''}${compiled?.stderr ?? ''}`.trim() }).toEqual({ code: 0, output: '' });
+      for (const b of p().policyPacks) {
+        const runDir = fs.mkdtempSync(path.join(p().dir, 'pack-'));
+        // PolicyPack reads the version of the package.json in its working directory (the pack's)
+        fs.writeFileSync(path.join(runDir, 'package.json'), JSON.stringify({ name: 'policy-pack', version: '0.1.0' }));
+        const served = await serveUntilPort(path.join(p().dir, POLICY_PACK_VARIANT.outDir, b.file.replace(/\.ts$/, '.js')), runDir);
+        expect({ where: `README.md:${b.line}`, ...served }).toEqual({ where: `README.md:${b.line}`, port: expect.any(Number), stderr: '' });
+      }
+    });
+  }
 
   test('`npx multihome check` of the installed bin: exit 0 on clean YAML, 1 with the problem listed on broken YAML', async () => {
     const clean = await npx(p(), ['check', path.join(FIXTURES, 'package', 'clean.yaml')]);
@@ -290,14 +328,45 @@ function expectCdk8sOutput(runDir: string): void {
   ]);
 }
 
-/** The README's Pulumi example: the component tree and the same Kubernetes objects. */
-function expectPulumiResources(registered: Array<{ type: string; name: string }>): void {
+/** A README block that creates a CrossGuard policy pack (run as a server, not under the mocks). */
+const isPolicyPack = (code: string) => /new PolicyPack\(/.test(code);
+
+/**
+ * Runs a policy pack program until it prints the port its gRPC server listens on (the line the
+ * Pulumi CLI waits for), then stops it; fails when it exits first or prints nothing in time.
+ */
+function serveUntilPort(js: string, cwd: string): Promise<{ port?: number; stderr: string; code?: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [js], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const done = (r: { port?: number; code?: number | null }) => {
+      clearTimeout(timer);
+      child.kill();
+      resolve({ ...r, stderr });
+    };
+    const timer = setTimeout(() => done({ code: undefined }), 60_000);
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const m = /^(\d+)\s*$/m.exec(stdout);
+      if (m) done({ port: Number(m[1]) });
+    });
+    child.on('exit', (code) => done({ code }));
+  });
+}
+
+/** The README's Pulumi examples: the component tree and the Kubernetes objects of the cdk8s example. */
+function expectPulumiResources(code: string, registered: Array<{ type: string; name: string }>): void {
   const byType = (type: string) => registered.filter((r) => r.type === type).map((r) => r.name).sort();
+  const dataForm = code.includes('defineEnvironment(');
+  const ns = dataForm ? 'default' : 'vms';
   expect(byType('multihome:index:NetworkEnvironment')).toEqual(['lab']);
-  expect(byType('multihome:index:MultihomedVM')).toEqual(['lab-default-vma', 'lab-default-vmb']);
+  expect(byType('multihome:index:MultihomedVM')).toEqual(dataForm ? ['lab-default-vma', 'lab-default-vmb'] : ['vma', 'vmb']);
+  expect(byType('multihome:index:VlanBridgeNetwork')).toEqual(dataForm ? ['lab-br0-100'] : ['br0-100']);
   expect(byType('kubernetes:nmstate.io/v1:NMState')).toHaveLength(1);
   expect(byType('kubernetes:networkaddonsoperator.network.kubevirt.io/v1:NetworkAddonsConfig')).toHaveLength(1);
   expect(byType('kubernetes:nmstate.io/v1:NodeNetworkConfigurationPolicy')).toEqual([expect.stringContaining('br0-eth1')]);
-  expect(byType('kubernetes:k8s.cni.cncf.io/v1:NetworkAttachmentDefinition')).toEqual([expect.stringContaining('default-br0-100-l2')]);
-  expect(byType('kubernetes:kubevirt.io/v1:VirtualMachine')).toEqual([expect.stringContaining('default-vma'), expect.stringContaining('default-vmb')]);
+  expect(byType('kubernetes:k8s.cni.cncf.io/v1:NetworkAttachmentDefinition')).toEqual([expect.stringContaining(`${ns}-br0-100-l2`)]);
+  expect(byType('kubernetes:kubevirt.io/v1:VirtualMachine')).toEqual([expect.stringContaining(`${ns}-vma`), expect.stringContaining(`${ns}-vmb`)]);
 }

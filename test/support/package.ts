@@ -231,7 +231,7 @@ export function importsOf(code: string): string[] {
 export function frameworkOf(code: string): 'cdk8s' | 'pulumi' | 'plain' {
   const imports = importsOf(code);
   const cdk8s = imports.some((i) => /^(cdk8s|cdk8s-plus-\d+|constructs|multihome\/cdk8s)$/.test(i));
-  const pulumi = imports.some((i) => /^(@pulumi\/.+|multihome\/pulumi)$/.test(i));
+  const pulumi = imports.some((i) => /^(@pulumi\/.+|multihome\/(pulumi|policy))$/.test(i));
   if (cdk8s && pulumi) throw new Error(`a README block imports both cdk8s and Pulumi: ${imports.join(', ')}`);
   return cdk8s ? 'cdk8s' : pulumi ? 'pulumi' : 'plain';
 }
