@@ -1,6 +1,6 @@
-import { Problem } from '../core/errors';
+import { formatCheckLine, Problem } from '../core/errors';
 import { objectMetaProblems } from '../core/kubernetes';
-import { API, Manifest } from '../core/manifest';
+import { Manifest } from '../core/manifest';
 import { escapeControl } from '../core/names';
 import { joinPath } from '../core/path';
 import { isRecord } from '../core/problems';
@@ -10,7 +10,7 @@ import { decodeSource } from '../core/source/decode';
 import { forgetPositions, loadDocuments, locate, resourceOf, SourceDocument, SourceProblem } from '../core/source/documents';
 import { ManifestSetOptions } from '../core/topology/validate-set';
 import { validateManifests } from '../core/topology/validate-manifests';
-import { ValidateOptions } from '../core/validate';
+import { NAME_REQUIRED_ELSEWHERE, ValidateOptions } from '../core/validate';
 import { expandPaths } from './files';
 import { readRegularFile } from '../core/source/read-file';
 import { objectTargets } from '../core/render/targets';
@@ -66,11 +66,6 @@ interface Origin {
   readonly base: string;
 }
 
-/**
- * Kinds whose own validator already reports a missing name (NAD_SHAPE, NMSTATE_NNCP_SHAPE); the
- * metadata rules leave that one to them.
- */
-const NAME_REQUIRED_ELSEWHERE: readonly string[] = [API.nad.kind, API.nncp.kind];
 
 /**
  * Checks files and directories of multi-document YAML: every object's metadata is validated as the
@@ -209,9 +204,7 @@ function toRecord(p: Problem | SourceProblem, file: string, line: number): Check
 
 /** Renders one record as `file:line kind/namespace/name path: message (fix) [severity CODE]`, control characters escaped. */
 export function formatRecord(r: CheckRecord): string {
-  const who = [r.kind, r.namespace, r.name].filter((s) => s !== undefined && s !== '').map((s) => escapeControl(s!)).join('/');
-  const path = r.path === '' ? '' : ` ${escapeControl(r.path)}`;
-  return `${escapeControl(r.file)}:${r.line} ${who}${path}: ${escapeControl(r.message)} (${escapeControl(r.fix)}) [${r.severity} ${escapeControl(r.code)}]`;
+  return `${escapeControl(r.file)}:${r.line} ${formatCheckLine(r)}`;
 }
 
 /** The stderr lines about inputs: paths that could not be read and entries skipped, control characters escaped. */

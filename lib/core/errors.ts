@@ -4,7 +4,7 @@
  *
  * Modelled on aws-cdk `core/lib/errors.ts` (stable codes) and nmstate `error.rs` (`ErrorKind`).
  */
-import { printable } from './names';
+import { escapeControl, printable } from './names';
 
 /** How bad a problem is: errors stop synth/check, warnings are printed and can be silenced per code. */
 export type Severity = 'error' | 'warning';
@@ -67,6 +67,29 @@ export function formatResource(r: ResourceRef): string {
 export function formatProblem(p: Problem): string {
   const where = p.resource.constructPath ? `${p.resource.constructPath} ` : '';
   return printable(`${p.severity} [${p.code}] ${where}${formatResource(p.resource)} ${p.path}: ${p.message} (${p.fix})`);
+}
+
+/** What a line of `multihome check` says about one problem. */
+export interface CheckLineFields {
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name?: string;
+  readonly path: string;
+  readonly message: string;
+  readonly fix: string;
+  readonly severity: Severity;
+  readonly code: string;
+}
+
+/**
+ * One problem as `multihome check` words it: `Kind/namespace/name path: message (fix) [severity CODE]`,
+ * every control character escaped (names and values come from the input). The command puts
+ * `file:line` in front; the policy pack reports it as a violation.
+ */
+export function formatCheckLine(r: CheckLineFields): string {
+  const who = [r.kind, r.namespace, r.name].filter((s): s is string => s !== undefined && s !== '').map(escapeControl).join('/');
+  const path = r.path === '' ? '' : ` ${escapeControl(r.path)}`;
+  return `${who}${path}: ${escapeControl(r.message)} (${escapeControl(r.fix)}) [${r.severity} ${escapeControl(r.code)}]`;
 }
 
 /**

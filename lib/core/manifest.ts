@@ -42,3 +42,13 @@ export function objectKey(kind: string, name: string | undefined, namespace?: st
 export function manifestKey(m: Pick<Manifest, 'kind' | 'metadata'>): string {
   return objectKey(m.kind, m.metadata.name, m.metadata.namespace);
 }
+
+/** The names of the NNCPs among `manifests`, in their order. */
+export function policyNamesOf(manifests: readonly Pick<Manifest, 'kind' | 'metadata'>[]): string[] {
+  return manifests.filter((m) => m.kind === API.nncp.kind).map((m) => m.metadata.name);
+}
+
+/** The NADs among `manifests` as `namespace/name`, in their order. */
+export function nadNamesOf(manifests: readonly Pick<Manifest, 'kind' | 'metadata'>[]): string[] {
+  return manifests.filter((m) => m.kind === API.nad.kind).map((m) => `${m.metadata.namespace}/${m.metadata.name}`);
+}

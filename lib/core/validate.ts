@@ -19,6 +19,12 @@ export interface ValidateOptions {
 export const CHECKED_KINDS: readonly string[] = [API.nncp.kind, API.nad.kind, API.vm.kind, API.vmi.kind];
 
 /**
+ * Kinds whose own validator already reports a missing name (NAD_SHAPE, NMSTATE_NNCP_SHAPE): the
+ * metadata rules (`objectMetaProblems`) leave that one to them, `requireName: false`.
+ */
+export const NAME_REQUIRED_ELSEWHERE: readonly string[] = [API.nad.kind, API.nncp.kind];
+
+/**
  * Validates one Kubernetes object the way the component that consumes it would (nmstate for
  * NNCPs, the CNI plugin for NADs, KubeVirt admission for VMs/VMIs) and returns every problem.
  * Kinds multihome does not model return no problems.

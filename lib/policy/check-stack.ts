@@ -3,15 +3,15 @@
  * metadata rules and cross-resource set rules `multihome check` runs on YAML files, with each
  * problem pointed at the resource's URN and given its enforcement level.
  */
-import { Problem } from '../core/errors';
+import { formatCheckLine, Problem } from '../core/errors';
 import { objectMetaProblems } from '../core/kubernetes';
-import { API, Manifest, objectKey } from '../core/manifest';
+import { Manifest, objectKey } from '../core/manifest';
 import { forgetNetworkDataParses } from '../core/kubevirt/cloud-init';
 import { escapeControl } from '../core/names';
 import { objectTargets } from '../core/render/targets';
 import { resourceOf } from '../core/source/documents';
 import { validateManifests } from '../core/topology/validate-manifests';
-import { validateManifest } from '../core/validate';
+import { NAME_REQUIRED_ELSEWHERE, validateManifest } from '../core/validate';
 import { CodeEnforcement, configProblems, enforcementOf, MultihomePolicyConfig, validationOptions } from './config';
 import { StackObject, stackObjects, StackResource } from './stack-resources';
 
@@ -32,12 +32,6 @@ export interface StackCheck {
   /** How many objects were judged. */
   readonly checked: number;
 }
-
-/**
- * Kinds whose own validator already reports a missing name (NAD_SHAPE, NMSTATE_NNCP_SHAPE); the
- * metadata rules leave that one to them (as `multihome check` does).
- */
-const NAME_REQUIRED_ELSEWHERE: readonly string[] = [API.nad.kind, API.nncp.kind];
 
 /**
  * Every problem of the NNCPs, NADs, VirtualMachines and VirtualMachineInstances among
@@ -98,10 +92,7 @@ export function checkStack(resources: readonly StackResource[], config: Multihom
  * `Kind/namespace/name path: message (fix) [severity CODE]`, control characters escaped.
  */
 export function formatViolation(problem: Problem): string {
-  const r = problem.resource;
-  const who = [r.kind, r.namespace, r.name].filter((s): s is string => s !== undefined && s !== '').map(escapeControl).join('/');
-  const path = problem.path === '' ? '' : ` ${escapeControl(problem.path)}`;
-  return `${who}${path}: ${escapeControl(problem.message)} (${escapeControl(problem.fix)}) [${problem.severity} ${escapeControl(problem.code)}]`;
+  return formatCheckLine({ ...problem, kind: problem.resource.kind, namespace: problem.resource.namespace, name: problem.resource.name });
 }
 
 /** The advisory note about objects not judged during preview: each with the fields not known yet. */

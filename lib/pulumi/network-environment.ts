@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Problem } from '../core/errors';
-import { API, Manifest } from '../core/manifest';
+import { Manifest, nadNamesOf, policyNamesOf } from '../core/manifest';
 import { buildEnvironment, EnvironmentBuild } from '../core/topology/build';
 import { TopologyBuilder } from '../core/topology/builder';
 import { Declarer, Declarers, inDeclarerTerms } from '../core/topology/declarer-terms';
@@ -104,8 +104,8 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     const registered = pulumi.output(ok.then((r) => ((done = r), pulumi.all(r.resources.map((x) => x.urn)).apply(() => true))));
     const out = <T>(f: (r: Rendered) => T): pulumi.Output<T> => registered.apply(() => f(done!));
     this.manifests = out((r) => r.build.manifests.map((m) => m.manifest));
-    this.policyNames = out((r) => r.build.manifests.filter((m) => m.manifest.kind === API.nncp.kind).map((m) => m.manifest.metadata.name));
-    this.nadNames = out((r) => r.build.manifests.filter((m) => m.manifest.kind === API.nad.kind).map((m) => `${m.manifest.metadata.namespace}/${m.manifest.metadata.name}`));
+    this.policyNames = out((r) => policyNamesOf(r.build.manifests.map((m) => m.manifest)));
+    this.nadNames = out((r) => nadNamesOf(r.build.manifests.map((m) => m.manifest)));
     this.vms = out((r) => vmOutputs(r.build));
   }
 

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { API } from '../core/manifest';
+import { policyNamesOf } from '../core/manifest';
 import { HostVlanSpec, UplinkSpec } from '../core/topology/model';
 import { BondedUplinkProps, bondedUplinkSpec, HostVlanOptions, IUplink, UplinkProps, uplinkSpec } from '../core/topology/props';
 import { TYPE_TOKENS } from './components';
@@ -19,7 +19,7 @@ export abstract class UplinkBase extends EnvironmentPart implements IUplink {
     this.uplinkName = spec.name;
     this.interfaceName = spec.interface;
     this.scope.declare(this, { kind: 'uplink', name: spec.name }, (t) => t.addUplink(spec));
-    this.policyNames = this.fromRender((r) => r.manifests.filter((m) => m.kind === API.nncp.kind).map((m) => m.metadata.name));
+    this.policyNames = this.fromRender((r) => policyNamesOf(r.manifests));
   }
 
   /** Adds a host VLAN sub-interface with host addresses (seed 002 `bond0.144`) and returns its spec. */

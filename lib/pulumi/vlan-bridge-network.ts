@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { API } from '../core/manifest';
+import { nadNamesOf, policyNamesOf } from '../core/manifest';
 import { AttachOptions, INetwork, networkSpec, VlanBridgeNetworkProps } from '../core/topology/props';
 import { TYPE_TOKENS } from './components';
 import { EnvironmentPart } from './environment-part';
@@ -35,8 +35,8 @@ export class VlanBridgeNetwork extends EnvironmentPart implements INetwork {
     const spec = networkSpec(name, args as VlanBridgeNetworkProps);
     this.networkName = spec.name;
     this.scope.declare(this, { kind: 'network', name: spec.name }, (t) => t.addNetwork(spec));
-    this.policyNames = this.fromRender((r) => r.manifests.filter((m) => m.kind === API.nncp.kind).map((m) => m.metadata.name));
-    this.nadNames = this.fromRender((r) => r.manifests.filter((m) => m.kind === API.nad.kind).map((m) => `${m.metadata.namespace}/${m.metadata.name}`));
+    this.policyNames = this.fromRender((r) => policyNamesOf(r.manifests));
+    this.nadNames = this.fromRender((r) => nadNamesOf(r.manifests));
   }
 
   /**
