@@ -22,6 +22,7 @@ const TOKEN = 'lab-admin-token-7f3a9c';
 const PROD_TOKEN = 'prod-viewer-token-41be02';
 const STALE_TOKEN = 'revoked-token-0000aa';
 const NO_RBAC_TOKEN = 'no-nmstate-rbac-token-93d1';
+const NO_NNCE_RBAC_TOKEN = 'no-nnce-rbac-token-5c2e';
 
 /** A Node as `kubectl get node -o json` lists it (items carry no apiVersion/kind). */
 const node = (name: string, ip: string) => ({
@@ -94,7 +95,8 @@ describe('readLiveCluster against a local HTTP server speaking the Kubernetes AP
     const prefix = prefixes.find((p) => url.pathname.startsWith(`${p}/`)) ?? '';
     const p = url.pathname.slice(prefix.length);
     const json = (code: number, o: object) => ({ code, body: JSON.stringify(o) });
-    const expectedToken = prefix === '/prod' ? PROD_TOKEN : auth === `Bearer ${NO_RBAC_TOKEN}` ? NO_RBAC_TOKEN : TOKEN;
+    const limited = [NO_RBAC_TOKEN, NO_NNCE_RBAC_TOKEN].find((t) => auth === `Bearer ${t}`);
+    const expectedToken = prefix === '/prod' ? PROD_TOKEN : (limited ?? TOKEN);
     if (auth !== `Bearer ${expectedToken}`) return json(401, status(401, 'Unauthorized', 'Unauthorized'));
     if (method !== 'GET') return json(405, status(405, 'MethodNotAllowed', 'the server does not allow this method'));
     if (url.searchParams.get('limit') !== '500') return json(400, status(400, 'BadRequest', 'expected limit=500'));
@@ -117,6 +119,7 @@ describe('readLiveCluster against a local HTTP server speaking the Kubernetes AP
       return json(200, list('nmstate.io/v1beta1', 'NodeNetworkStateList', [nns('node02', '192.168.66.102'), nns('node01', '192.168.66.101')]));
     }
     if (p === NNCE) {
+      if (auth === `Bearer ${NO_NNCE_RBAC_TOKEN}`) return json(403, status(403, 'Forbidden', 'nodenetworkconfigurationenactments.nmstate.io is forbidden'));
       if (prefix === '/no-nnce') return json(404, status(404, 'NotFound', 'the server could not find the requested resource'));
       return json(200, list('nmstate.io/v1beta1', 'NodeNetworkConfigurationEnactmentList', prefix === '/prod' ? [] : [nnce('node01', 'br1-policy'), nnce('node02', 'br1-policy')]));
     }
@@ -156,11 +159,13 @@ describe('readLiveCluster against a local HTTP server speaking the Kubernetes AP
         user('prod-viewer', PROD_TOKEN) +
         user('revoked', STALE_TOKEN) +
         user('no-rbac', NO_RBAC_TOKEN) +
+        user('no-nnce-rbac', NO_NNCE_RBAC_TOKEN) +
         'contexts:\n' +
         context('lab', 'lab', 'lab-admin') +
         context('prod', 'prod', 'prod-viewer') +
         context('lab-revoked', 'lab', 'revoked') +
         context('lab-no-rbac', 'lab', 'no-rbac') +
+        context('lab-no-nnce-rbac', 'lab', 'no-nnce-rbac') +
         ['no-nmstate', 'no-nnce', 'garbled', 'hang', 'huge'].map((c) => context(c, c, 'lab-admin')).join('') +
         context('gone', 'gone', 'lab-admin') +
         'current-context: lab\n',
@@ -189,7 +194,7 @@ describe('readLiveCluster against a local HTTP server speaking the Kubernetes AP
     const out = await read(options);
     if (!('error' in out)) throw new Error(`expected a failure, got ${JSON.stringify(out)}`);
     expect(out.error).toMatchObject({ name: 'LiveClusterError', isLiveClusterError: true, stack: false });
-    for (const t of [TOKEN, PROD_TOKEN, STALE_TOKEN, NO_RBAC_TOKEN]) expect(out.error.reason).not.toContain(t);
+    for (const t of [TOKEN, PROD_TOKEN, STALE_TOKEN, NO_RBAC_TOKEN, NO_NNCE_RBAC_TOKEN]) expect(out.error.reason).not.toContain(t);
     return out.error.reason;
   };
   const names = (objects: Array<Record<string, unknown>>) => objects.map((o) => [o.apiVersion, o.kind, (o.metadata as { name: string }).name]);
@@ -237,7 +242,7 @@ describe('readLiveCluster against a local HTTP server speaking the Kubernetes AP
 
   test('GIVEN an unknown --context THEN the reason names the contexts the kubeconfig has', async () => {
     const reason = await reasonOf({ kubeconfig, context: 'staging' });
-    expect(reason).toBe(`context "staging" is not in the kubeconfig ${kubeconfig} (its contexts: lab, prod, lab-revoked, lab-no-rbac, no-nmstate, no-nnce, garbled, hang, huge, gone)`);
+    expect(reason).toBe(`context "staging" is not in the kubeconfig ${kubeconfig} (its contexts: lab, prod, lab-revoked, lab-no-rbac, lab-no-nnce-rbac, no-nmstate, no-nnce, garbled, hang, huge, gone)`);
   }, 60_000);
 
   test('GIVEN a token the server refuses (401) THEN "unauthorized", without the token', async () => {
@@ -264,6 +269,13 @@ describe('readLiveCluster against a local HTTP server speaking the Kubernetes AP
     if (!('read' in out)) throw new Error(JSON.stringify(out));
     expect(out.read.objects.map((o) => o.kind)).toEqual(['Node', 'Node', 'NodeNetworkState', 'NodeNetworkState']);
     expect(out.read.notes).toEqual(['the NodeNetworkConfigurationEnactment API (nmstate.io/v1beta1) is not served; enactment status (NNCEs) was not read']);
+  }, 60_000);
+
+  test('GIVEN a user that may not list enactments (403 on NNCEs only) THEN Nodes and NNSs are read, and a note (NNCEs are optional)', async () => {
+    const out = await read({ kubeconfig, context: 'lab-no-nnce-rbac' });
+    if (!('read' in out)) throw new Error(JSON.stringify(out));
+    expect(out.read.objects.map((o) => o.kind)).toEqual(['Node', 'Node', 'NodeNetworkState', 'NodeNetworkState']);
+    expect(out.read.notes).toEqual(['forbidden: the user cannot list nodenetworkconfigurationenactments.nmstate.io; enactment status (NNCEs) was not read']);
   }, 60_000);
 
   test('GIVEN nothing listening at the server\'s port THEN "cannot reach the API server at URL: …" (connection refused)', async () => {
@@ -301,7 +313,7 @@ describe('readLiveCluster against a local HTTP server speaking the Kubernetes AP
     const noCurrent = path.join(dir, 'no-current-kubeconfig');
     fs.writeFileSync(noCurrent, fs.readFileSync(kubeconfig, 'utf8').replace(/^current-context: .*$/m, ''));
     expect(await reasonOf({ kubeconfig: noCurrent })).toBe(
-      `the kubeconfig ${noCurrent} has no current-context; choose one with --context (its contexts: lab, prod, lab-revoked, lab-no-rbac, no-nmstate, no-nnce, garbled, hang, huge, gone)`,
+      `the kubeconfig ${noCurrent} has no current-context; choose one with --context (its contexts: lab, prod, lab-revoked, lab-no-rbac, lab-no-nnce-rbac, no-nmstate, no-nnce, garbled, hang, huge, gone)`,
     );
   }, 60_000);
 
