@@ -69,6 +69,10 @@ describe('the packed package', () => {
     expect(pkg.files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(pkg.files.filter((f) => f.startsWith('dist-lib/lib/agent/'))).toEqual([]);
     expect(pkg.files).toContain('dist-agent/multihome-agent.js');
+    expect(pkg.files).toContain('dist-agent/multihome-cluster-reader.js');
+    expect(pkg.files).toContain('dist-lib/lib/cli/live-cluster-loader.js');
+    // the reader itself (it imports @kubernetes/client-node) ships only in the bundle
+    expect(pkg.files.filter((f) => /^dist-lib\/lib\/cli\/live-cluster(-http)?\.js$/.test(f))).toEqual([]);
     expect(pkg.files).toContain('dist-lib/imports/kubevirt.io.js');
     expect(pkg.files).toContain('bin/multihome.js');
     // the pack is the files list, nothing stale: everything listed is what was extracted
@@ -182,6 +186,38 @@ describe('the packed package', () => {
       const missing = await runNode([bin, 'agent', 'plan', '--config', path.join(work, 'no such dir; $(true)')], { cwd: work, env });
       expect(missing.code).toBe(2);
       expect(missing.stdout).toContain(`cannot read ${path.join(work, 'no such dir; $(true)')}`);
+    });
+  });
+
+  describe('the cluster reader bundle', () => {
+    test('the compiled loader loads no @kubernetes/client-node until asked, then picks the packed bundle, which runs with no node_modules and rejects with the CLI\'s LiveClusterError', async () => {
+      const loaded = await loadedPackages(pkg, ['dist-lib/lib/cli/live-cluster-loader.js']);
+      expect(loaded['dist-lib/lib/cli/live-cluster-loader.js'].packages).toEqual([]);
+      const work = fs.mkdtempSync(path.join(os.tmpdir(), 'multihome-cluster-reader-'));
+      try {
+        const kubeconfig = path.join(work, 'kubeconfig');
+        fs.writeFileSync(
+          kubeconfig,
+          'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "http://127.0.0.1:9", insecure-skip-tls-verify: true}\nusers:\n- name: u\n  user: {token: packed-test-token}\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\ncurrent-context: x\n',
+        );
+        const script = `
+          const root = process.argv[1];
+          const loader = require(root + '/dist-lib/lib/cli/live-cluster-loader.js');
+          const { LiveClusterError } = require(root + '/dist-lib/lib/cli/live-cluster-types.js');
+          const entry = loader.locateLiveClusterReader();
+          loader.loadLiveClusterReader().then((read) => read({ kubeconfig: process.argv[2], timeoutMs: 10000 })).then(
+            () => process.stdout.write(JSON.stringify({ entry })),
+            (e) => process.stdout.write(JSON.stringify({ entry, own: e instanceof LiveClusterError, reason: e.reason })));`;
+        const r = await runNode(['-e', script, pkg.root, kubeconfig], { cwd: work, env: childEnv({ NODE_PATH: '' }) });
+        expect(r).toMatchObject({ code: 0, stderr: '' });
+        const out = JSON.parse(r.stdout) as { entry: unknown; own: boolean; reason: string };
+        expect(out.entry).toEqual({ kind: 'bundle', file: path.join(pkg.root, 'dist-agent', 'multihome-cluster-reader.js') });
+        expect(out.own).toBe(true);
+        expect(out.reason).toMatch(/^cannot reach the API server at http:\/\/127\.0\.0\.1:9: /);
+        expect(out.reason).not.toContain('packed-test-token');
+      } finally {
+        fs.rmSync(work, { recursive: true, force: true });
+      }
     });
   });
 });

@@ -8,7 +8,11 @@ import * as os from 'os';
 import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildAgent, NODE_TARGET } = require('../../scripts/build-agent.js') as { buildAgent: (o: object) => Promise<string>; NODE_TARGET: string };
+const { buildAgent, buildClusterReader, NODE_TARGET } = require('../../scripts/build-agent.js') as {
+  buildAgent: (o: object) => Promise<string>;
+  buildClusterReader: (o: object) => Promise<string>;
+  NODE_TARGET: string;
+};
 const DOCKERFILE = fs.readFileSync(path.join(__dirname, '..', '..', 'Dockerfile'), 'utf8');
 
 describe('the agent bundle', () => {
@@ -21,6 +25,20 @@ describe('the agent bundle', () => {
     const b = await buildAgent({ outfile: path.join(dir, 'b', 'multihome-agent.js') });
     expect(sha(a)).toBe(sha(b));
     expect(fs.readFileSync(a, 'utf8')).not.toContain(dir);
+  }, 120000);
+
+  test('GIVEN two builds of the cluster reader bundle into different paths THEN the bytes are identical, and it is a CommonJS module exporting readLiveCluster and LiveClusterError', async () => {
+    const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    const a = await buildClusterReader({ outfile: path.join(dir, 'a', 'multihome-cluster-reader.js') });
+    const b = await buildClusterReader({ outfile: path.join(dir, 'b', 'multihome-cluster-reader.js') });
+    expect(sha(a)).toBe(sha(b));
+    const text = fs.readFileSync(a, 'utf8');
+    expect(text).not.toContain(dir);
+    expect(text.startsWith('#!')).toBe(false);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const reader = require(a) as Record<string, unknown>;
+    expect(typeof reader.readLiveCluster).toBe('function');
+    expect(typeof reader.LiveClusterError).toBe('function');
   }, 120000);
 
   test('targets the Node.js major the Dockerfile runs (24, the active LTS)', () => {
