@@ -2,17 +2,12 @@ import { formatCheckLine, Problem } from '../core/errors';
 import { objectMetaProblems } from '../core/kubernetes';
 import { Manifest } from '../core/manifest';
 import { escapeControl } from '../core/names';
-import { joinPath } from '../core/path';
-import { isRecord } from '../core/problems';
-import { clip, INPUT_LIMITS } from '../core/source/bounded-yaml';
-import { SOURCE_CODES } from '../core/source/codes';
-import { decodeSource } from '../core/source/decode';
-import { forgetPositions, loadDocuments, locate, resourceOf, SourceDocument, SourceProblem } from '../core/source/documents';
+import { clip } from '../core/source/bounded-yaml';
+import { forgetPositions, locate, resourceOf, SourceDocument, SourceProblem } from '../core/source/documents';
+import { Origin, prefixPath, readObjects } from './object-reader';
 import { ManifestSetOptions } from '../core/topology/validate-set';
 import { validateManifests } from '../core/topology/validate-manifests';
 import { NAME_REQUIRED_ELSEWHERE, ValidateOptions } from '../core/validate';
-import { expandPaths } from './files';
-import { readRegularFile } from '../core/source/read-file';
 import { objectTargets } from '../core/render/targets';
 
 /** Output formats of `multihome check`. */
@@ -60,13 +55,6 @@ export interface CheckResult {
   readonly exitCode: 0 | 1 | 2;
 }
 
-/** Where an object was read: its document, and its path inside it (`items[3]` for a List item). */
-interface Origin {
-  readonly doc: SourceDocument;
-  readonly base: string;
-}
-
-
 /**
  * Checks files and directories of multi-document YAML: every object's metadata is validated as the
  * API server would (name by kind, namespace, labels, annotations); every NNCP, NAD,
@@ -82,7 +70,6 @@ interface Origin {
  * is a problem, and each document is parsed with positions at most once.
  */
 export function checkPaths(paths: readonly string[], options: CheckOptions = {}): CheckResult {
-  const { files, unreadable, skipped } = expandPaths(paths);
   const records: CheckRecord[] = [];
   let resources = 0;
   const ignore = new Set(options.ignore ?? []);
@@ -95,51 +82,22 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
     if (p.severity === 'warning' && obj !== undefined && objectTargets(obj).silence.has(p.code)) return;
     pending.push({ problem: p, origin });
   };
-  const addSource = (p: SourceProblem) => {
-    if (!ignore.has(p.code)) records.push(toRecord(p, p.file, p.line));
-  };
-  const visit = (value: unknown, origin: Origin) => {
-    const shape = shapeProblem(value, origin);
-    if (shape && origin.base === '') {
+  const { files, unreadable, skipped } = readObjects(paths, {
+    source: (p) => {
+      if (!ignore.has(p.code)) records.push(toRecord(p, p.file, p.line));
+    },
+    shape: (p, origin, topLevel) => {
       // a document that is no object at all is reported on its first line, as before
-      if (!ignore.has(shape.code)) records.push(toRecord(shape, origin.doc.file, origin.doc.startLine));
-      return;
-    }
-    if (shape) return report(shape, origin);
-    const obj = value as Record<string, unknown>;
-    // apimachinery unstructured/helpers.go unstructuredJSONScheme.decode: an object with an `items`
-    // field decodes as an UnstructuredList, and kubectl (cli-runtime FlattenListVisitor) applies its
-    // items one by one, so each item is checked as if it were a document of its own.
-    if ('items' in obj && obj.items !== undefined) {
-      if (obj.items === null) return;
-      if (!Array.isArray(obj.items)) {
-        return report({ code: 'MANIFEST_LIST_ITEMS_INVALID', severity: SOURCE_CODES.MANIFEST_LIST_ITEMS_INVALID.severity, resource: resourceOf(obj), path: joinPath(origin.base, 'items'), message: `${String(obj.kind)} has items that are not a list`, fix: 'write items as a YAML sequence of objects, or remove the items field if this is not a List' }, origin);
-      }
-      obj.items.forEach((item, i) => visit(item, { doc: origin.doc, base: joinPath(origin.base, 'items', i) }));
-      return;
-    }
-    resources++;
-    for (const p of objectMetaProblems(obj, resourceOf(obj), { base: origin.base, requireName: !NAME_REQUIRED_ELSEWHERE.includes(String(obj.kind)) })) report(p, origin, obj);
-    if (!origins.has(obj as Manifest)) origins.set(obj as Manifest, origin);
-  };
-  for (const file of files) {
-    const read = readRegularFile(file, INPUT_LIMITS.maxFileBytes);
-    if (read.reason !== undefined) {
-      unreadable.push({ path: file, reason: read.reason });
-      continue;
-    }
-    const decoded = decodeSource(file, read.bytes);
-    if (decoded.problem) {
-      addSource(decoded.problem);
-      continue;
-    }
-    const loaded = loadDocuments(file, decoded.text);
-    for (const p of loaded.problems) addSource(p);
-    for (const doc of loaded.documents) {
-      if (doc.empty || doc.value === undefined) continue;
-      visit(doc.value, { doc, base: '' });
-    }
-  }
+      if (topLevel) {
+        if (!ignore.has(p.code)) records.push(toRecord(p, origin.doc.file, origin.doc.startLine));
+      } else report(p, origin);
+    },
+    object: (obj, origin) => {
+      resources++;
+      for (const p of objectMetaProblems(obj, resourceOf(obj), { base: origin.base, requireName: !NAME_REQUIRED_ELSEWHERE.includes(String(obj.kind)) })) report(p, origin, obj);
+      if (!origins.has(obj as Manifest)) origins.set(obj as Manifest, origin);
+    },
+  });
   for (const { problem, manifest } of validateManifests([...origins.keys()], options)) {
     const origin = manifest ? origins.get(manifest) : undefined;
     report(origin && origin.base !== '' ? { ...problem, path: prefixPath(origin.base, problem.path) } : problem, origin, manifest);
@@ -159,27 +117,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
   }
   pending.forEach(({ problem, origin }, i) => records.push(toRecord(problem, origin?.doc.file ?? '', lines[i])));
   const exitCode = unreadable.length > 0 ? 2 : records.some((r) => r.severity === 'error') ? 1 : 0;
-  return { records, unreadable, skipped, files: files.length, resources, exitCode };
-}
-
-/** `path` of a problem inside an object read at `base` (`items[3]` + `spec.config` → `items[3].spec.config`). */
-function prefixPath(base: string, path: string): string {
-  if (path === '') return base;
-  return path.startsWith('[') ? base + path : `${base}.${path}`;
-}
-
-/** A document that is not a Kubernetes object at all (not a mapping, or no apiVersion/kind). */
-function shapeProblem(value: unknown, origin: Origin): Problem | undefined {
-  const resource = resourceOf(value);
-  const what = origin.base === '' ? `document ${origin.doc.index + 1}` : origin.base;
-  if (!isRecord(value)) {
-    return { code: 'MANIFEST_NOT_AN_OBJECT', severity: SOURCE_CODES.MANIFEST_NOT_AN_OBJECT.severity, resource, path: origin.base, message: `${what} is a ${Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value}, not a Kubernetes object`, fix: 'each YAML document (and each item of a List) must be one object with apiVersion, kind and metadata' };
-  }
-  if (typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
-    const field = typeof value.apiVersion !== 'string' ? 'apiVersion' : 'kind';
-    return { code: 'MANIFEST_MISSING_KIND', severity: SOURCE_CODES.MANIFEST_MISSING_KIND.severity, resource, path: joinPath(origin.base, field), message: `${field} is missing or not a string`, fix: 'add apiVersion and kind, e.g. apiVersion: nmstate.io/v1, kind: NodeNetworkConfigurationPolicy' };
-  }
-  return undefined;
+  return { records, unreadable, skipped, files, resources, exitCode };
 }
 
 /** Longest kind, name or namespace echoed (a valid name has at most 253 characters). */
@@ -208,10 +146,10 @@ export function formatRecord(r: CheckRecord): string {
 }
 
 /** The stderr lines about inputs: paths that could not be read and entries skipped, control characters escaped. */
-export function formatInputNotes(result: Pick<CheckResult, 'unreadable' | 'skipped'>): string[] {
+export function formatInputNotes(result: Pick<CheckResult, 'unreadable' | 'skipped'>, command = 'check'): string[] {
   return [
-    ...result.unreadable.map((u) => `multihome check: cannot read ${escapeControl(u.path)}: ${escapeControl(u.reason)}`),
-    ...result.skipped.map((u) => `multihome check: skipped ${escapeControl(u.path)}: ${escapeControl(u.reason)}`),
+    ...result.unreadable.map((u) => `multihome ${command}: cannot read ${escapeControl(u.path)}: ${escapeControl(u.reason)}`),
+    ...result.skipped.map((u) => `multihome ${command}: skipped ${escapeControl(u.path)}: ${escapeControl(u.reason)}`),
   ];
 }
 

@@ -7,6 +7,7 @@ import { clip } from '../core/source/bounded-yaml';
 import { DEFAULT_ENVIRONMENTS_MODULE, EnvironmentFileError, loadEnvironments, problemsCarriedBy, UserError } from './environments';
 import { synthDirect } from './synth';
 import { runAgent } from './agent';
+import { formatPreflightNotes, formatPreflightResult, parseDuration, PreflightFormat, runPreflight } from './preflight';
 import { registerDiagramCommand } from './diagram';
 import { loadSvgRenderer } from '../core/diagram/svg';
 
@@ -71,6 +72,27 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       }
       for (const f of result.files) io.stdout(`wrote ${f}\n`);
       setExit(0);
+    });
+
+  program
+    .command('preflight')
+    .description('Check NNCP, NAD and VM intent against each selected node\'s NodeNetworkState before anything is applied (read-only).')
+    .argument('[paths...]', 'manifest files or directories (or use --env)')
+    .option('--env <names...>', 'environments to synthesize in memory and check')
+    .option('--environments <module>', 'module exporting the environments, or a YAML/JSON environments file', DEFAULT_ENVIRONMENTS_MODULE)
+    .option('--state <paths...>', 'files or directories of NodeNetworkState and Node objects (kubectl get nns,nodes -o yaml; the agent\'s /state)')
+    .option('--kubeconfig <file>', 'read Nodes, NodeNetworkStates and enactments live (list only; nothing is changed)')
+    .option('--context <name>', 'kubeconfig context (with --kubeconfig)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--ignore <codes...>', 'problem codes to leave out of the report')
+    .option('--max-state-age <duration>', 'a NodeNetworkState older than this (90s, 30m, 24h, 7d) gets an "unknown" verdict; files are judged against the newest state in them', '24h')
+    .action(async (paths: string[], opts: { env?: string[]; environments: string; state?: string[]; kubeconfig?: string; context?: string; format: PreflightFormat; ignore?: string[]; maxStateAge: string }) => {
+      const maxStateAgeMs = parseDuration(opts.maxStateAge);
+      if (maxStateAgeMs === undefined) throw new UserError(`--max-state-age ${opts.maxStateAge} is not a duration; use e.g. 90s, 30m, 24h or 7d`);
+      const result = await runPreflight({ paths, envs: opts.env, environments: opts.environments, state: opts.state, kubeconfig: opts.kubeconfig, context: opts.context, format: opts.format, ignore: opts.ignore, maxStateAgeMs });
+      for (const line of formatPreflightNotes(result)) io.stderr(line + '\n');
+      io.stdout(formatPreflightResult(result, opts.format));
+      setExit(result.exitCode);
     });
 
   registerDiagramCommand(program, { stdout: io.stdout, stderr: io.stderr, setExit });

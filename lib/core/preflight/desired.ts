@@ -1,0 +1,147 @@
+/**
+ * A policy's desired state (after captures are resolved) as pre-flight reads it: interfaces with
+ * their ports, base, MTU and L3, routes, DNS servers and OVN bridge mappings, each with the field
+ * path it came from. Tolerant: values of the wrong type count as absent (`multihome check`
+ * reports them).
+ */
+import { joinPath } from '../path';
+import { isRecord } from '../problems';
+import { canonicalMac } from './node-facts';
+
+/** Interface types nmstate creates (everything else must already exist on the node). */
+export const VIRTUAL_TYPES: ReadonlySet<string> = new Set([
+  'linux-bridge', 'ovs-bridge', 'ovs-interface', 'bond', 'vlan', 'vxlan', 'macvlan', 'macvtap', 'vrf', 'dummy', 'veth',
+  'ipvlan', 'team', 'hsr', 'macsec', 'ipsec', 'loopback', 'ipip', 'sit', 'gre', 'xfrm', 'vti', 'bridge-port',
+]);
+
+/** One reference to another interface (a port, a VLAN base) and where it is written. */
+export interface InterfaceRef {
+  readonly name: string;
+  readonly path: string;
+}
+
+/** One desired interface. */
+export interface DesiredInterface {
+  readonly path: string;
+  readonly name: string;
+  readonly type?: string;
+  /** `up` unless given. */
+  readonly state: string;
+  readonly identifier?: string;
+  readonly mac?: string;
+  readonly pciAddress?: string;
+  readonly mtu?: number;
+  /** Ports, when the entry lists them (`undefined` leaves the current ports as they are). */
+  readonly ports?: readonly InterfaceRef[];
+  readonly controller?: InterfaceRef;
+  readonly vlanBase?: InterfaceRef;
+  readonly ipv4?: unknown;
+  readonly ipv6?: unknown;
+  readonly totalVfs?: number;
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/** One route of `routes.config`. */
+export interface DesiredRoute {
+  readonly path: string;
+  readonly destination?: string;
+  readonly nextHopInterface?: string;
+  readonly state?: string;
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/** One `ovn.bridge-mappings` entry. */
+export interface DesiredMapping {
+  readonly path: string;
+  readonly localnet: string;
+  readonly bridge?: string;
+  readonly state?: string;
+}
+
+/** A desired state, read. */
+export interface DesiredState {
+  readonly interfaces: readonly DesiredInterface[];
+  readonly routes: readonly DesiredRoute[];
+  /** `dns-resolver.config.server`, with its path; undefined when the policy leaves DNS alone. */
+  readonly dnsServers?: { readonly path: string; readonly servers: readonly string[] };
+  readonly bridgeMappings: readonly DesiredMapping[];
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function num(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
+  return undefined;
+}
+
+/** Port references of a bridge/bond entry (nmstate 2 `port`, the `ports` alias, nmstate 1 `slaves`). */
+function portsOf(raw: Readonly<Record<string, unknown>>, base: string): InterfaceRef[] | undefined {
+  let found: InterfaceRef[] | undefined;
+  for (const section of ['bridge', 'link-aggregation', 'bond']) {
+    const s = raw[section];
+    if (!isRecord(s)) continue;
+    for (const key of ['port', 'ports', 'slaves']) {
+      const list = s[key];
+      if (!Array.isArray(list)) continue;
+      found ??= [];
+      list.forEach((p, i) => {
+        const name = typeof p === 'string' ? p : isRecord(p) ? str(p.name) : undefined;
+        const path = typeof p === 'string' ? joinPath(base, section, key, i) : joinPath(base, section, key, i, 'name');
+        if (name !== undefined) found!.push({ name, path });
+      });
+    }
+  }
+  return found;
+}
+
+/** Reads a desired state at `base` (`spec.desiredState`). */
+export function desiredStateOf(desired: unknown, base: string): DesiredState {
+  const d = isRecord(desired) ? desired : {};
+  const interfaces: DesiredInterface[] = [];
+  (Array.isArray(d.interfaces) ? d.interfaces : []).forEach((raw, i) => {
+    if (!isRecord(raw) || typeof raw.name !== 'string') return;
+    const path = joinPath(base, 'interfaces', i);
+    const vlan = isRecord(raw.vlan) ? raw.vlan : undefined;
+    const ethernet = isRecord(raw.ethernet) ? raw.ethernet : undefined;
+    const sriov = ethernet && isRecord(ethernet['sr-iov']) ? ethernet['sr-iov'] : undefined;
+    interfaces.push({
+      path,
+      name: raw.name,
+      type: str(raw.type),
+      state: str(raw.state) ?? 'up',
+      identifier: str(raw.identifier),
+      mac: canonicalMac(raw['mac-address']),
+      pciAddress: str(raw['pci-address'])?.toLowerCase(),
+      mtu: num(raw.mtu),
+      ports: portsOf(raw, path),
+      controller: typeof raw.controller === 'string' && raw.controller !== '' ? { name: raw.controller, path: joinPath(path, 'controller') } : undefined,
+      vlanBase: vlan && typeof vlan['base-iface'] === 'string' ? { name: vlan['base-iface'], path: joinPath(path, 'vlan', 'base-iface') } : undefined,
+      ipv4: raw.ipv4,
+      ipv6: raw.ipv6,
+      totalVfs: sriov ? num(sriov['total-vfs']) : undefined,
+      raw,
+    });
+  });
+  const routesSection = isRecord(d.routes) ? d.routes : {};
+  const routes: DesiredRoute[] = [];
+  (Array.isArray(routesSection.config) ? routesSection.config : []).forEach((r, i) => {
+    if (!isRecord(r)) return;
+    routes.push({ path: joinPath(base, 'routes', 'config', i), destination: str(r.destination), nextHopInterface: str(r['next-hop-interface']), state: str(r.state), raw: r });
+  });
+  const dns = isRecord(d['dns-resolver']) && isRecord(d['dns-resolver'].config) ? d['dns-resolver'].config : undefined;
+  const dnsServers = dns && Array.isArray(dns.server) ? { path: joinPath(base, 'dns-resolver', 'config', 'server'), servers: dns.server.filter((s): s is string => typeof s === 'string') } : undefined;
+  const bridgeMappings: DesiredMapping[] = [];
+  const ovn = isRecord(d.ovn) ? d.ovn : {};
+  (Array.isArray(ovn['bridge-mappings']) ? ovn['bridge-mappings'] : []).forEach((m, i) => {
+    if (isRecord(m) && typeof m.localnet === 'string') bridgeMappings.push({ path: joinPath(base, 'ovn', 'bridge-mappings', i), localnet: m.localnet, bridge: str(m.bridge), state: str(m.state) });
+  });
+  return { interfaces, routes, dnsServers, bridgeMappings };
+}
+
+/** True when the entry removes or downs its interface. */
+export function isRemoval(i: Pick<DesiredInterface, 'state'>): boolean {
+  return i.state === 'absent' || i.state === 'down';
+}

@@ -1,0 +1,54 @@
+/**
+ * One policy seen on one node: its desired state (captures resolved with that node's state) and
+ * the lookups every rule needs — which current interface a desired entry or a port reference is,
+ * and what the node's interfaces will be after the change.
+ */
+import { ResourceRef } from '../errors';
+import { DesiredInterface, DesiredState, VIRTUAL_TYPES } from './desired';
+import { CurrentInterface, NetworkStateFacts, NodeFacts } from './node-facts';
+
+/** A policy read from the input (NNCP), with what pre-flight needs of it. */
+export interface PolicyInput {
+  readonly resource: ResourceRef;
+  readonly spec: Readonly<Record<string, unknown>>;
+  /** The desired state read without captures (used as is when the policy has none). */
+  readonly desired: DesiredState;
+  readonly usesCapture: boolean;
+  /** The object as given, for locating problems. */
+  readonly object: unknown;
+}
+
+/** A policy on a node. */
+export interface PolicyOnNode {
+  readonly policy: PolicyInput;
+  readonly node: NodeFacts;
+  readonly state: NetworkStateFacts;
+  readonly desired: DesiredState;
+  /** Desired entries by name. */
+  readonly declared: ReadonlyMap<string, DesiredInterface>;
+  /** The current interface a desired entry is (by `identifier`, else by name). */
+  current(d: DesiredInterface): CurrentInterface | undefined;
+  /** The current interface a name refers to (a declared entry's, else the node's interface of that name). */
+  currentByName(name: string): CurrentInterface | undefined;
+  /** True when the entry makes an interface nmstate creates (a virtual type not on the node yet). */
+  creates(d: DesiredInterface): boolean;
+}
+
+/** Builds the per-node view of a policy whose desired state is `desired`. */
+export function policyOnNode(policy: PolicyInput, node: NodeFacts, state: NetworkStateFacts, desired: DesiredState): PolicyOnNode {
+  const declared = new Map<string, DesiredInterface>();
+  for (const d of desired.interfaces) if (!declared.has(d.name)) declared.set(d.name, d);
+  const current = (d: DesiredInterface): CurrentInterface | undefined => {
+    // nmstate yaml_api.md: `identifier: mac-address` matches mac-address or permanent-mac-address
+    // (2.2.34 prefers the permanent one); `identifier: pci-address` matches pci-address (2.2.47)
+    if (d.identifier === 'mac-address') return d.mac ? state.byMac.get(d.mac) ?? [...state.interfaces.values()].find((i) => i.mac === d.mac) : undefined;
+    if (d.identifier === 'pci-address') return d.pciAddress ? state.byPci.get(d.pciAddress) : undefined;
+    return state.interfaces.get(d.name);
+  };
+  const currentByName = (name: string): CurrentInterface | undefined => {
+    const d = declared.get(name);
+    return d ? current(d) : state.interfaces.get(name);
+  };
+  const creates = (d: DesiredInterface) => d.type !== undefined && VIRTUAL_TYPES.has(d.type) && current(d) === undefined;
+  return { policy, node, state, desired, declared, current, currentByName, creates };
+}

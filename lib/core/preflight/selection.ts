@@ -1,0 +1,53 @@
+/**
+ * Which nodes a policy selects, and how many may change at once — as kubernetes-nmstate decides:
+ * `nodeSelector` is an equality match on Node labels (pkg/selectors/labels.go unmatchingLabels;
+ * empty selects every node) and `maxUnavailable` is scaled with rounding up, default "50%",
+ * at least 1 (pkg/node/nodes.go ScaledMaxUnavailableNodeCount).
+ */
+import { isRecord } from '../problems';
+import { NodeFacts } from './node-facts';
+
+/** The label kubelet sets to the node name; matched on the name when no Node object was given. */
+export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
+
+/** Nodes a selector selects, and the nodes whose labels are unknown for it. */
+export interface Selection {
+  readonly selected: readonly NodeFacts[];
+  readonly unknown: readonly NodeFacts[];
+}
+
+/** The string entries of a nodeSelector. */
+export function selectorOf(spec: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(spec.nodeSelector)) for (const [k, v] of Object.entries(spec.nodeSelector)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** Applies a nodeSelector to the nodes. Without a Node object only `kubernetes.io/hostname` can be matched (on the name). */
+export function selectNodes(selector: Readonly<Record<string, string>>, nodes: Iterable<NodeFacts>): Selection {
+  const selected: NodeFacts[] = [];
+  const unknown: NodeFacts[] = [];
+  const entries = Object.entries(selector);
+  for (const node of nodes) {
+    if (node.labels) {
+      if (entries.every(([k, v]) => node.labels![k] === v)) selected.push(node);
+    } else if (entries.every(([k]) => k === HOSTNAME_LABEL)) {
+      if (entries.every(([, v]) => v === node.name)) selected.push(node);
+    } else unknown.push(node);
+  }
+  return { selected, unknown };
+}
+
+/** kubernetes-nmstate's DefaultMaxunavailable. */
+export const DEFAULT_MAX_UNAVAILABLE = '50%';
+
+/** How many of `matching` nodes may apply at once; undefined when `value` is not an int or percentage. */
+export function scaledMaxUnavailable(value: unknown, matching: number): number | undefined {
+  let n: number | undefined;
+  // apimachinery intstr.GetScaledValueFromIntOrPercent(…, roundUp=true)
+  if (typeof value === 'number' && Number.isInteger(value)) n = value;
+  else if (typeof value === 'string' && /^\d+%$/.test(value)) n = Math.ceil((Number(value.slice(0, -1)) * matching) / 100);
+  else if (typeof value === 'string' && /^\d+$/.test(value)) n = undefined; // a string without % is an error upstream
+  if (n === undefined) return undefined;
+  return n < 1 ? 1 : n;
+}
