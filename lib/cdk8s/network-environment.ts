@@ -59,7 +59,7 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
     materializeOnRead(this.objects.container, () => this.materialize());
     const { agent: _agent, ...settings } = environmentSettings(id, props);
     this.topology = new TopologyBuilder(settings);
-    this.validation = { isolation: props.isolation, pluginProfile: props.pluginProfile, previous: props.previous };
+    this.validation = { isolation: props.isolation, pluginProfile: props.pluginProfile, previous: props.previous, clusterState: props.clusterState };
     // the constructs of the environment file declare the rest (its agent through a NetworkAgent)
     if (props.environment) loadTopology(this, { ...props.environment, prerequisites: settings.prerequisites });
     else if (settings.prerequisites) new ClusterNetworkPrerequisites(this, 'Prerequisites', settings.prerequisites);

@@ -4,7 +4,7 @@ import { Manifest } from '../core/manifest';
 import { escapeControl } from '../core/names';
 import { clip } from '../core/source/bounded-yaml';
 import { forgetPositions, locate, resourceOf, SourceDocument, SourceProblem } from '../core/source/documents';
-import { Origin, prefixPath, readObjects } from './object-reader';
+import { Origin, prefixPath, readObjects } from '../core/source/object-reader';
 import { ManifestSetOptions } from '../core/topology/validate-set';
 import { validateManifests } from '../core/topology/validate-manifests';
 import { NAME_REQUIRED_ELSEWHERE, ValidateOptions } from '../core/validate';

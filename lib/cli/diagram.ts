@@ -7,7 +7,7 @@ import { DEFAULT_ENVIRONMENTS_MODULE, loadEnvironments, UserError } from './envi
 import { INPUT_LIMITS } from '../core/source/bounded-yaml';
 import { decodeSource } from '../core/source/decode';
 import { escapeControl } from '../core/names';
-import { expandPaths } from './files';
+import { expandPaths } from '../core/source/files';
 import { readRegularFile } from '../core/source/read-file';
 
 /** Output formats of `multihome diagram`. */

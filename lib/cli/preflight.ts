@@ -17,7 +17,7 @@ import { buildEnvironment } from '../core/topology/build';
 import { DEFAULT_ENVIRONMENTS_MODULE, loadEnvironments, UserError } from './environments';
 import { loadLiveClusterReader } from './live-cluster-loader';
 import { LiveClusterError, ReadLiveCluster } from './live-cluster-types';
-import { ObjectVisitor, Origin, prefixPath, readObjects, readText } from './object-reader';
+import { ObjectVisitor, Origin, prefixPath, readObjects, readText } from '../core/source/object-reader';
 
 /** Output formats of `multihome preflight`. */
 export type PreflightFormat = 'text' | 'json';

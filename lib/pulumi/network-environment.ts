@@ -80,7 +80,7 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     super(TYPE_TOKENS.NetworkEnvironment, name, {}, opts);
     this.args = args ?? {};
     this.envName = name;
-    this.validation = { isolation: this.args.isolation, pluginProfile: this.args.pluginProfile, previous: this.args.previous };
+    this.validation = { isolation: this.args.isolation, pluginProfile: this.args.pluginProfile, previous: this.args.previous, clusterState: this.args.clusterState };
     this.topology = new TopologyBuilder(environmentSettings(name, this.args));
     this.loadDataForm(this.args.environment);
     registerScope(this, this.scope());

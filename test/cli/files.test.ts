@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkPaths, formatInputNotes } from '../../lib/cli/check';
-import { expandPaths } from '../../lib/cli/files';
+import { expandPaths } from '../../lib/core/source/files';
 import { readRegularFile } from '../../lib/core/source/read-file';
 
 const NAD = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm, namespace: default}\n`;

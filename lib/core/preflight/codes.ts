@@ -86,6 +86,11 @@ export const PREFLIGHT_CODES: CodeTable = {
     summary: 'The policy uses an nmstate feature newer than the node\'s handler (NNS handlerNmstateVersion); that handler rejects or ignores it.',
     upstream: 'nmstate/nmstate CHANGELOG (identifier mac-address 2.2.10, dispatch 2.2.17, ipvlan 2.2.37, identifier pci-address 2.2.47, route state ignore 2.2.50, ipip/sit 2.2.59)',
   },
+  PREFLIGHT_STATE_UNREADABLE: {
+    severity: 'error',
+    summary: 'The cluster state given to an environment (clusterState) cannot be read: the path does not exist, is not a regular file or holds no YAML/JSON file.',
+    upstream: 'multihome (lib/core/preflight/state-files.ts)',
+  },
   PREFLIGHT_STATE_INVALID: {
     severity: 'error',
     summary: 'A NodeNetworkState or Node object given as cluster state is malformed (no metadata.name, status.currentState not a mapping, interfaces not a list).',

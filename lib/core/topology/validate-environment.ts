@@ -4,6 +4,7 @@
  * (`validateManifests`, the same validation `multihome check` runs on hand-written YAML).
  * `buildEnvironment` runs it once per build; it never re-resolves or re-plans the topology.
  */
+import { ClusterStateSource, preflightAgainstFiles } from '../preflight/state-files';
 import { Problem } from '../errors';
 import { Manifest } from '../manifest';
 import { PluginProfile } from '../cni';
@@ -30,6 +31,14 @@ export interface EnvironmentValidationOptions extends ValidateOptions {
    * @default - no comparison
    */
   readonly previous?: readonly Manifest[];
+  /**
+   * The cluster's NodeNetworkState and Node objects (files or directories, as
+   * `kubectl get nns,nodes -o yaml` prints them, or the multihome agent's `/state`): the manifests
+   * are pre-flighted against every selected node, and pre-flight errors fail the build like any
+   * other (`multihome preflight --state`). Read at every build: refresh the files to re-judge.
+   * @default - no pre-flight
+   */
+  readonly clusterState?: ClusterStateSource;
 }
 
 /** Every problem of an environment and its rendered manifests; warnings included, silenced codes removed. */
@@ -65,6 +74,7 @@ export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifest
     ...renderedMetadataProblems(t, manifests, intent),
     ...(t.agent && plan.agent ? validateAgentDeploymentOf(plan.topology, plan.policies, plan.agent, t.agent) : []),
     ...validateManifests(manifests, manifestOptions).map((l) => l.problem),
+    ...(options.clusterState !== undefined ? preflightAgainstFiles(manifests, options.clusterState) : []),
   ];
   const silence = new Set(t.silence ?? []);
   const sameNamedNics = vmsWithSameNamedNics(t, intent);

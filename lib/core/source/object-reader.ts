@@ -3,14 +3,14 @@
  * and `preflight` both do: regular files only, size-capped, strictly UTF-8, bounded YAML, and the
  * items of a List (any object with `items`, as kubectl decodes it) visited like documents.
  */
-import { Problem } from '../core/errors';
-import { joinPath } from '../core/path';
-import { isRecord } from '../core/problems';
-import { INPUT_LIMITS } from '../core/source/bounded-yaml';
-import { SOURCE_CODES } from '../core/source/codes';
-import { decodeSource } from '../core/source/decode';
-import { loadDocuments, resourceOf, SourceDocument, SourceProblem } from '../core/source/documents';
-import { readRegularFile } from '../core/source/read-file';
+import { Problem } from '../errors';
+import { joinPath } from '../path';
+import { isRecord } from '../problems';
+import { INPUT_LIMITS } from './bounded-yaml';
+import { SOURCE_CODES } from './codes';
+import { decodeSource } from './decode';
+import { loadDocuments, resourceOf, SourceDocument, SourceProblem } from './documents';
+import { readRegularFile } from './read-file';
 import { expandPaths } from './files';
 
 /** Where an object was read: its document, and its path inside it (`items[3]` for a List item). */

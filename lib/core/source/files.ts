@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { describeStats, errnoReason } from '../core/source/read-file';
+import { describeStats, errnoReason } from './read-file';
 
 /** Extensions `multihome check` reads when given a directory. */
 export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
