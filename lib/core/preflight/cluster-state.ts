@@ -88,6 +88,7 @@ export function clusterStateOf(objects: readonly unknown[], options: ClusterStat
   }
   const times = [...states.values()].map((s) => Date.parse(String(s.status.lastSuccessfulUpdateTime ?? ''))).filter((t) => Number.isFinite(t));
   const now = options.now?.getTime() ?? (times.length ? Math.max(...times) : undefined);
+  const reference = options.now ? 'now' : 'the newest state read';
   const maxAge = options.maxStateAgeMs ?? DEFAULT_MAX_STATE_AGE_MS;
   const nodes = new Map<string, NodeFacts>();
   for (const name of [...new Set([...nodeObjects.keys(), ...states.keys()])].sort()) {
@@ -99,7 +100,7 @@ export function clusterStateOf(objects: readonly unknown[], options: ClusterStat
       state = networkStateFactsOf(s.current, {
         nmstateVersion: parseVersion(s.status.handlerNmstateVersion),
         nmstateVersionText: typeof s.status.handlerNmstateVersion === 'string' ? s.status.handlerNmstateVersion : undefined,
-        unknownBecause: unknownBecause(s.status, lastUpdate, now, maxAge),
+        unknownBecause: unknownBecause(s.status, lastUpdate, now, maxAge, reference),
         lastUpdate,
       });
     }
@@ -109,7 +110,7 @@ export function clusterStateOf(objects: readonly unknown[], options: ClusterStat
 }
 
 /** Why a state cannot be trusted: Failing=True, Available=False, or older than `maxAge`. */
-function unknownBecause(status: Record<string, unknown>, lastUpdate: string | undefined, now: number | undefined, maxAge: number): NetworkStateFacts['unknownBecause'] {
+function unknownBecause(status: Record<string, unknown>, lastUpdate: string | undefined, now: number | undefined, maxAge: number, reference: string): NetworkStateFacts['unknownBecause'] {
   // 101-reporting.md: while the query fails the NNS keeps the last good state, Failing=True
   const failing = conditionOf(status, 'Failing');
   if (failing && failing.status === 'True') {
@@ -119,7 +120,7 @@ function unknownBecause(status: Record<string, unknown>, lastUpdate: string | un
   if (available && available.status === 'False') return { path: 'status.conditions', reason: `its Available condition is False (${String(available.reason ?? 'no reason')})` };
   const t = Date.parse(lastUpdate ?? '');
   if (Number.isFinite(t) && now !== undefined && now - t > maxAge) {
-    return { path: 'status.lastSuccessfulUpdateTime', reason: `it was last updated at ${lastUpdate}, ${Math.round((now - t) / 3600_000)} h before the newest state read` };
+    return { path: 'status.lastSuccessfulUpdateTime', reason: `it was last updated at ${lastUpdate}, ${Math.round((now - t) / 3600_000)} h before ${reference}` };
   }
   return undefined;
 }
