@@ -24,7 +24,7 @@ class NmpolicyError extends Error {}
 export type CaptureLookup = (id: string) => unknown;
 
 interface Token {
-  readonly kind: 'path' | 'string' | 'number' | 'boolean' | 'op' | 'pipe';
+  readonly kind: 'path' | 'string' | 'number' | 'boolean' | 'null' | 'op' | 'pipe';
   readonly text: string;
 }
 
@@ -50,7 +50,7 @@ function tokenize(expr: string): Token[] {
       const m = /^[A-Za-z0-9_.\-]+/.exec(expr.slice(i));
       if (!m) throw new NmpolicyError(`unexpected ${JSON.stringify(c)} in ${JSON.stringify(expr)}`);
       const text = m[0];
-      const kind = /^\d+$/.test(text) ? 'number' : text === 'true' || text === 'false' ? 'boolean' : 'path';
+      const kind = /^\d+$/.test(text) ? 'number' : text === 'true' || text === 'false' ? 'boolean' : text === 'null' ? 'null' : 'path';
       out.push({ kind, text });
       i += text.length;
     }
@@ -101,13 +101,22 @@ function pathState(value: unknown, steps: readonly Step[]): unknown {
   return sub === undefined ? undefined : typeof head === 'number' ? [sub] : { [head]: sub };
 }
 
-/** replace.go: a copy of `value` with `steps` set to `to` (on every item of the lists crossed). */
+/**
+ * replace.go: a copy of `value` with `steps` set to `to` on every item of the lists crossed;
+ * missing maps on the way are created, and `null` removes the field (nmstate
+ * examples/policy/enable_lldp: `interfaces.ethernet := null`).
+ */
 function replaceState(value: unknown, steps: readonly Step[], to: unknown): unknown {
   if (steps.length === 0) return to;
   if (Array.isArray(value)) return value.map((item) => replaceState(item, steps, to));
   const [head, ...rest] = steps;
-  if (!isRecord(value) || typeof head !== 'string') return value;
-  return { ...value, [head]: replaceState(value[head], rest, to) };
+  if (typeof head !== 'string' || (value !== undefined && !isRecord(value))) return value;
+  const base = value ?? {};
+  if (rest.length === 0 && to === null) {
+    const { [head]: _removed, ...kept } = base;
+    return kept;
+  }
+  return { ...base, [head]: replaceState(base[head], rest, to) };
 }
 
 function valueOf(t: Token | undefined, captures: CaptureLookup): unknown {
@@ -115,6 +124,7 @@ function valueOf(t: Token | undefined, captures: CaptureLookup): unknown {
   if (t.kind === 'string') return t.text;
   if (t.kind === 'number') return Number(t.text);
   if (t.kind === 'boolean') return t.text === 'true';
+  if (t.kind === 'null') return null;
   if (t.kind === 'path' && t.text.startsWith('capture.')) return captureRef(t.text, captures);
   throw new NmpolicyError(`${t.text} is not a value (a string, number, boolean or capture path)`);
 }
@@ -141,7 +151,13 @@ export function evaluateCapture(expr: string, current: State, captures: CaptureL
   const [path, op, value, ...extra] = tokens;
   if (!path || path.kind !== 'path' || extra.length) throw new NmpolicyError(`cannot parse ${JSON.stringify(expr)}`);
   if (path.text.startsWith('capture.') && !op) return captureRef(path.text, captures);
-  const steps = stepsOf(path.text);
+  let steps = stepsOf(path.text);
+  if (steps[0] === 'capture') {
+    // `capture.<id>.<path> == value`: the filter runs on that capture's state (nmstate examples/policy/search_route_on_mac)
+    if (pipe >= 0 || typeof steps[1] !== 'string') throw new NmpolicyError(`cannot parse ${JSON.stringify(expr)}`);
+    input = captures(steps[1]);
+    steps = steps.slice(2);
+  }
   if (!op) return pathState(input, steps) ?? {};
   const expected = valueOf(value, captures);
   if (op.text === ':=') return replaceState(input, steps, expected);
