@@ -58,12 +58,13 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--env <names...>', 'environments to synthesize (default: all)')
     .option('--out <dir>', 'output directory', 'dist')
     .option('--environments <module>', 'module exporting the environments, or a YAML/JSON environments file', DEFAULT_ENVIRONMENTS_MODULE)
-    .action(async (opts: { env?: string[]; out: string; environments: string }) => {
+    .option('--cluster-state <paths...>', 'NodeNetworkState and Node files: pre-flight every environment against them and write nothing on a pre-flight error (like the clusterState prop)')
+    .action(async (opts: { env?: string[]; out: string; environments: string; clusterState?: string[] }) => {
       const all = loadEnvironments(opts.environments);
       const names = opts.env ?? Object.keys(all);
       const unknown = names.filter((n) => !(n in all));
       if (unknown.length) throw new UserError(`unknown environment(s) ${unknown.join(', ')}; known: ${Object.keys(all).join(', ') || '(none)'}`);
-      const result = synthDirect(Object.fromEntries(names.map((n) => [n, all[n]])), opts.out, { svg: await loadSvgRenderer() });
+      const result = synthDirect(Object.fromEntries(names.map((n) => [n, all[n]])), opts.out, { svg: await loadSvgRenderer(), clusterState: opts.clusterState });
       for (const p of [...result.errors, ...result.warnings]) io.stderr(formatProblem(p) + '\n');
       if (result.errors.length) {
         io.stderr(`multihome synth: ${result.errors.length} error(s); nothing was written\n`);

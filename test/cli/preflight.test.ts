@@ -180,3 +180,20 @@ describe('multihome preflight --kubeconfig against a local HTTP server speaking 
     expect((err as Error).message).toMatch(/--state/);
   });
 });
+
+describe('multihome synth --cluster-state', () => {
+  it('GIVEN states where node02 lacks the uplink THEN synth writes nothing and names the pre-flight error; with matching states it writes', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-synth-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-pf-'));
+    const text = fs.readFileSync(LAB_STATE, 'utf8');
+    const at = text.indexOf('name: node02');
+    fs.writeFileSync(path.join(dir, 'state.yaml'), text.slice(0, at) + text.slice(at).replace('        name: eth1\n', '        name: ens9\n'));
+    const bad = await cli('synth', '--env', 'lab', '--out', out, '--cluster-state', dir);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/error \[PREFLIGHT_INTERFACE_MISSING\] .*node node02/);
+    expect(fs.existsSync(path.join(out, 'lab'))).toBe(false);
+    const good = await cli('synth', '--env', 'lab', '--out', out, '--cluster-state', LAB_STATE);
+    expect(good.code).toBe(0);
+    expect(fs.existsSync(path.join(out, 'lab', 'lab.k8s.yaml'))).toBe(true);
+  });
+});
