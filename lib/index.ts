@@ -1,6 +1,6 @@
 /**
  * `multihome`: the framework-free core (everything `multihome/core` exports) plus what the
- * `multihome check` and `multihome synth` commands do, as functions. The cdk8s constructs are in
+ * `multihome check`, `multihome preflight` and `multihome synth` commands do, as functions. The cdk8s constructs are in
  * `multihome/cdk8s`, the Pulumi components in `multihome/pulumi` (kept apart so that importing
  * one framework never loads the other).
  */
@@ -9,3 +9,5 @@ export { checkPaths, formatResult } from './cli/check';
 export type { CheckFormat, CheckOptions, CheckRecord, CheckResult } from './cli/check';
 export { synthDirect } from './cli/synth';
 export type { DirectSynthOptions, DirectSynthResult } from './cli/synth';
+export { runPreflight, formatPreflightResult } from './cli/preflight';
+export type { PreflightFormat, PreflightRecord, PreflightResult, PreflightRunOptions } from './cli/preflight';

@@ -10,6 +10,7 @@ import { METADATA_CODES } from './kubernetes/codes';
 import { KUBEVIRT_CODES } from './kubevirt/codes';
 import { NMSTATE_CODES } from './nmstate/codes';
 import { POLICY_CONFIG_CODES } from './policy-config-codes';
+import { PREFLIGHT_CODES } from './preflight/codes';
 import { ENVIRONMENT_NAME_CODES } from './render/environment-names';
 import { TARGET_ANNOTATION_CODES } from './render/targets';
 import { SOURCE_CODES } from './source/codes';
@@ -31,6 +32,7 @@ export const PROBLEM_CODE_TABLES: Readonly<Record<string, CodeTable>> = {
   AGENT_DEPLOYMENT_CODES,
   AGENT_CODES,
   POLICY_CONFIG_CODES,
+  PREFLIGHT_CODES,
 };
 
 /** Every declared problem code with its declaration (severity, summary, upstream). */

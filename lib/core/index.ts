@@ -55,5 +55,8 @@ export * as diagram from './diagram';
 export * as nmstate from './nmstate';
 /** CNI / NAD config model: builders, parsers, plugin profiles, validation. */
 export * as cni from './cni';
+/** Pre-flight: intent against each node's NodeNetworkState (`multihome preflight`). */
+export * as preflight from './preflight';
+export type { ClusterStateSource } from './preflight/state-files';
 /** KubeVirt VM network section, MAC allocation, cloud-init networkData. */
 export * as kubevirt from './kubevirt';

@@ -165,7 +165,7 @@ export function currentInterfaceOf(raw: Readonly<Record<string, unknown>>): Curr
 function mergeSameName(a: CurrentInterface, b: CurrentInterface): CurrentInterface {
   const [bridge, other] = a.type === 'ovs-bridge' ? [a, b] : [b, a];
   const controller = other.controller === other.name ? bridge.controller : other.controller ?? bridge.controller;
-  return { ...other, controller, ports: [...new Set([...bridge.ports, ...other.ports])].filter((p) => p !== other.name), mac: other.mac ?? bridge.mac };
+  return { ...other, type: bridge.type, controller, ports: [...new Set([...bridge.ports, ...other.ports])].filter((p) => p !== other.name), mac: other.mac ?? bridge.mac };
 }
 
 /** Parses `2.2.47`, `nmstate 2.2.47-1.el9`, `2.2.47.alpha` into a comparable triple. */
