@@ -9,17 +9,20 @@
  */
 import * as fs from 'fs';
 import * as http from 'http';
+import * as os from 'os';
 import type { AddressInfo } from 'net';
 import { AgentConfigError, DesiredStateValidator, LoadedConfig, loadConfig, ResolvedProbe } from './config';
 import { DEFAULT_VALIDATORS } from './core-validator';
 import { countingExec, Exec, execFileExec } from './exec';
+import { HostReads, recordingBackend, recordRead } from './host-reads';
 import { agentHttpHandler } from './http';
 import { createIprouteBackend, ReadResult } from './iproute/backend';
 import { formatBatches, renderBatches } from './iproute/render';
-import { readOptionsFor } from './iproute/read';
+import { readOptionsFor, ReadOptions } from './iproute/read';
 import { MetricRegistry } from './metrics';
 import type { NotCompared } from '../core/host-intent/model';
 import { kubeNodeStatusApi, markBridges, NodeStatusApi } from './node-marker';
+import { nodeNetworkStateOf } from './node-network-state';
 import { planChanges } from './plan';
 import { ProbeResult, runProbes } from './probes';
 import { rollBack } from './rollback-run';
@@ -50,8 +53,10 @@ export interface AgentOptions {
    */
   readonly host?: string;
   /**
-   * Serve `/state` (`--serve-state`): the node's whole intent, the last plan and error texts. Off,
-   * `/state` answers 404 with how to turn it on.
+   * Serve `/state` (`--serve-state`): a NodeNetworkState of the last host read, with the last
+   * report (the node's whole intent, the plan, error texts) under `status.multihome`. Off,
+   * `/state` answers 404 with how to turn it on. On, every read includes IPv6 routes and bridge
+   * VLANs, whatever the intent needs.
    * @default false
    */
   readonly serveState?: boolean;
@@ -198,6 +203,8 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
   const nodeApiFactory = deps.nodeStatusApi ?? kubeNodeStatusApi;
   let last: AgentReport | undefined;
   let lastBridges: string[] | undefined;
+  let reads: HostReads = {};
+  const noteRead = (outcome: Parameters<typeof recordRead>[2]) => void (reads = recordRead(reads, clock.wallTime(), outcome));
 
   const header = (action: AgentReport['action']) => ({
     action,
@@ -219,7 +226,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
   async function front(action: AgentReport['action']) {
     const t0 = clock.now();
     const exec = countingExec(baseExec);
-    const backend = createIprouteBackend(exec, resolved.netns);
+    const backend = recordingBackend(createIprouteBackend(exec, resolved.netns), noteRead);
     const head = header(action);
     let loaded: LoadedConfig;
     try {
@@ -230,7 +237,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     }
     const h = loaded.warnings.length ? { ...head, warnings: loaded.warnings.map(line) } : head;
     const tRead = clock.now();
-    const readOpts = readOptionsFor(loaded.intent);
+    const readOpts: ReadOptions = resolved.serveState ? { ipv6Routes: true, bridgeVlans: true } : readOptionsFor(loaded.intent);
     let snapshot: ReadResult;
     try {
       snapshot = await backend.read(readOpts);
@@ -446,7 +453,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
       serveState: resolved.serveState,
       ...(resolved.stateTokenFile !== undefined ? { stateTokenFile: resolved.stateTokenFile } : {}),
       metrics: () => metrics.render(),
-      state: () => ({ mode: resolved.mode, node: resolved.nodeName, report: last ?? null }),
+      state: () => nodeNetworkStateOf(resolved.nodeName ?? resolved.netns ?? os.hostname(), reads, { mode: resolved.mode, report: last ?? null }),
     });
     const server = (deps.createServer ?? http.createServer)(handler);
     await new Promise<void>((resolve, reject) => {

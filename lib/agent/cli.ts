@@ -92,7 +92,7 @@ const listenAddressOption = () =>
 /** `--serve-state` and `--state-token-file`: /state is off unless asked for, optionally behind a bearer token. */
 const stateOptions = (c: Command) =>
   c
-    .option('--serve-state', 'serve /state (the node intent, the last plan and errors); off by default')
+    .option('--serve-state', 'serve /state (a NodeNetworkState of the host, with the node intent, the last plan and errors); off by default')
     .option('--state-token-file <path>', 'with --serve-state: /state requires "Authorization: Bearer <token>", the token being this file\'s content (re-read on every request)');
 
 /** The /state options of a parsed command line, or a usage error. */

@@ -1,7 +1,8 @@
 /**
  * The HTTP endpoints of `agent run`: `/healthz`, `/metrics` and, only when asked for
- * (`--serve-state`), `/state`. `/state` shows the node's whole intent, the last plan and error
- * texts; on a host-network pod it is reachable from every network the node is on, so it is off by
+ * (`--serve-state`), `/state`. `/state` (a NodeNetworkState, node-network-state.ts) shows the
+ * host's interfaces and routes, the node's whole intent, the last plan and error texts; on a
+ * host-network pod it is reachable from every network the node is on, so it is off by
  * default and can require a bearer token read from a file (a mounted Secret, re-read on every
  * request so a rotated Secret takes effect without a restart).
  */

@@ -11,6 +11,23 @@ export interface PortVlanState {
   readonly untagged: boolean;
 }
 
+/**
+ * What `ip -j -d addr show` tells about a link besides what the planner compares; read for the
+ * NodeNetworkState of `/state` (node-network-state.ts) and never planned on.
+ */
+export interface LinkDetails {
+  /** `link_type` (`ether`, `loopback`, `none`, ...). */
+  readonly linkType?: string;
+  /** `permaddr`, or a bond port's `perm_hwaddr`, lower-case. */
+  readonly permanentMac?: string;
+  readonly minMtu?: number;
+  readonly maxMtu?: number;
+  /** IPv6 link-local addresses (excluded from `addresses`), canonical CIDR. */
+  readonly linkLocal6: readonly Cidr[];
+  /** Families with an address of finite lifetime (DHCP, SLAAC). */
+  readonly dynamic: { readonly 4: boolean; readonly 6: boolean };
+}
+
 /** One link. `kind` is the kernel `info_kind` (`vlan`, `bridge`, `bond`, `veth`, `dummy`) or '' for a physical NIC. */
 export interface CurrentLink {
   readonly name: string;
@@ -28,6 +45,8 @@ export interface CurrentLink {
   readonly bond?: Readonly<Record<string, unknown>>;
   /** Global/site addresses (IPv6 link-local excluded), canonical CIDR, by family. */
   readonly addresses: { readonly 4: readonly Cidr[]; readonly 6: readonly Cidr[] };
+  /** Read-only facts for reports; absent in hand-built states. */
+  readonly details?: LinkDetails;
 }
 
 /** One route of the main table. */

@@ -153,8 +153,8 @@ describe('DHCP and autoconf in observe mode', () => {
       );
       expect(running.address.address).toBe('127.0.0.1');
       const state = JSON.parse(body);
-      expect(state.report.result).toBe('converged');
-      expect(state.report.notCompared.map((n: { name: string; family: number }) => `${n.name}/${n.family}`)).toEqual(['bond0/4', 'bond0/6']);
+      expect(state.status.multihome.report.result).toBe('converged');
+      expect(state.status.multihome.report.notCompared.map((n: { name: string; family: number }) => `${n.name}/${n.family}`)).toEqual(['bond0/4', 'bond0/6']);
     } finally {
       await running.close();
     }
@@ -199,9 +199,18 @@ describe('agent run (DaemonSet mode)', () => {
       expect(metrics).toContain('# TYPE multihome_agent_drift gauge\nmultihome_agent_drift 5\n');
       expect(metrics).toContain('multihome_agent_config_valid 1');
       const state = JSON.parse((await get('/state')).body);
-      expect(state.mode).toBe('observe');
-      expect(state.report.result).toBe('drift');
-      expect(state.report.commands[0]).toBe('ip link add name br0 up type bridge vlan_filtering 1');
+      expect(state.apiVersion).toBe('nmstate.io/v1beta1');
+      expect(state.kind).toBe('NodeNetworkState');
+      expect(state.metadata).toEqual({ name: 'node01' });
+      expect(state.status.multihome.mode).toBe('observe');
+      expect(state.status.multihome.report.result).toBe('drift');
+      expect(state.status.multihome.report.commands[0]).toBe('ip link add name br0 up type bridge vlan_filtering 1');
+      // node01-empty as read: lo and eth1 (a veth in the lab), no bridge yet; the read succeeded
+      expect(state.status.currentState.interfaces.map((i: { name: string; type: string }) => `${i.name}:${i.type}`)).toEqual(['eth1:veth', 'lo:loopback']);
+      expect(state.status.currentState.routes).toEqual({ config: [], running: [] });
+      expect(state.status.conditions.map((c: { type: string; status: string; reason: string }) => `${c.type}=${c.status} ${c.reason}`)).toEqual(['Available=True QuerySucceeded', 'Failing=False QuerySucceeded']);
+      // /state asks for the whole host: IPv6 routes and bridge VLANs are read although the intent has no IPv6 route
+      expect(exec.calls.filter((c) => c.args.join(' ').includes('-6 route show')).length).toBeGreaterThan(0);
       expect((await get('/nope')).status).toBe(404);
       expect(exec.calls.some((c) => c.args.join(' ').endsWith('-batch -') && !c.args.includes('-j'))).toBe(false);
       // node01-empty has no bridge: the stale resource is removed

@@ -56,7 +56,9 @@ describe('S6: /state', () => {
     serving({ serveState: true }, async ({ address }) => {
       const state = await get(address.port, '/state');
       expect(state.status).toBe(200);
-      expect(JSON.parse(state.body).report.result).toBe('drift');
+      const doc = JSON.parse(state.body);
+      expect(doc).toMatchObject({ apiVersion: 'nmstate.io/v1beta1', kind: 'NodeNetworkState', metadata: { name: 'node01' } });
+      expect(doc.status.multihome.report.result).toBe('drift');
     }));
 
   test('GIVEN a token file THEN 401 with WWW-Authenticate: Bearer without or with a wrong token, 200 with it, and a rotated token takes over at once', async () => {
@@ -71,7 +73,7 @@ describe('S6: /state', () => {
       expect((await get(address.port, '/state', { authorization: 'Bearer s3cret-token-and-more' })).status).toBe(401);
       const ok = await get(address.port, '/state', { authorization: 'Bearer s3cret-token' });
       expect(ok.status).toBe(200);
-      expect(JSON.parse(ok.body).report.result).toBe('drift');
+      expect(JSON.parse(ok.body).status.multihome.report.result).toBe('drift');
       fs.writeFileSync(tokenFile, 'rotated\n');
       expect((await get(address.port, '/state', { authorization: 'Bearer s3cret-token' })).status).toBe(401);
       expect((await get(address.port, '/state', { authorization: 'Bearer rotated' })).status).toBe(200);

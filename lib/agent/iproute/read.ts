@@ -84,6 +84,8 @@ export function splitJsonValues(text: string): unknown[] {
 }
 
 type Json = Record<string, unknown>;
+/** `valid_life_time` of a permanent address (INFINITY_LIFE_TIME). */
+const FOREVER = 4294967295;
 const rec = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
 
 /** Parses raw dumps into the planner's {@link HostState}. */
@@ -98,11 +100,21 @@ export function parseState(raw: RawState): HostState {
     const flags = Array.isArray(l.flags) ? (l.flags as string[]) : [];
     const a4: Cidr[] = [];
     const a6: Cidr[] = [];
+    const ll6: Cidr[] = [];
+    const dynamic = { 4: false, 6: false };
     for (const a of (Array.isArray(l.addr_info) ? l.addr_info : []).map(rec)) {
       if (typeof a.local !== 'string' || typeof a.prefixlen !== 'number') continue;
-      if (a.family === 'inet') a4.push(`${canonicalIp(a.local)}/${a.prefixlen}`);
-      else if (a.family === 'inet6' && a.scope !== 'link') a6.push(`${canonicalIp(a.local)}/${a.prefixlen}`);
+      const cidr = `${canonicalIp(a.local)}/${a.prefixlen}`;
+      const finite = a.dynamic === true || (typeof a.valid_life_time === 'number' && a.valid_life_time !== FOREVER);
+      if (a.family === 'inet') {
+        a4.push(cidr);
+        dynamic[4] ||= finite;
+      } else if (a.family === 'inet6') {
+        (a.scope === 'link' ? ll6 : a6).push(cidr);
+        if (a.scope !== 'link') dynamic[6] ||= finite;
+      }
     }
+    const permanentMac = typeof l.permaddr === 'string' ? l.permaddr : rec(info.info_slave_data).perm_hwaddr;
     links.set(name, {
       name,
       index: Number(l.ifindex ?? 0),
@@ -115,6 +127,14 @@ export function parseState(raw: RawState): HostState {
       ...(kind === 'bridge' ? { bridge: data } : {}),
       ...(kind === 'bond' ? { bond: data } : {}),
       addresses: { 4: a4.sort(), 6: a6.sort() },
+      details: {
+        ...(typeof l.link_type === 'string' ? { linkType: l.link_type } : {}),
+        ...(typeof permanentMac === 'string' && permanentMac ? { permanentMac: permanentMac.toLowerCase() } : {}),
+        ...(typeof l.min_mtu === 'number' ? { minMtu: l.min_mtu } : {}),
+        ...(typeof l.max_mtu === 'number' ? { maxMtu: l.max_mtu } : {}),
+        linkLocal6: ll6.sort(),
+        dynamic,
+      },
     });
   }
   const routes = [...parseRoutes(raw.route4, 4), ...(raw.route6 ? parseRoutes(raw.route6, 6) : [])];
