@@ -26,6 +26,12 @@ export interface PolicyOnNode {
   readonly desired: DesiredState;
   /** Desired entries by name. */
   readonly declared: ReadonlyMap<string, DesiredInterface>;
+  /**
+   * Interfaces the other policies selecting this node create or configure (not absent), by name:
+   * kubernetes-nmstate applies each policy on its own, in name order, and retries one that failed
+   * (issue 1346, retry with backoff PR 1370), so a VLAN on a bond another policy creates converges.
+   */
+  readonly elsewhere: ReadonlyMap<string, DesiredInterface>;
   /** The current interface a desired entry is (by `identifier`, else by name). */
   current(d: DesiredInterface): CurrentInterface | undefined;
   /** The current interface a name refers to (a declared entry's, else the node's interface of that name). */
@@ -35,7 +41,7 @@ export interface PolicyOnNode {
 }
 
 /** Builds the per-node view of a policy whose desired state is `desired`. */
-export function policyOnNode(policy: PolicyInput, node: NodeFacts, state: NetworkStateFacts, desired: DesiredState): PolicyOnNode {
+export function policyOnNode(policy: PolicyInput, node: NodeFacts, state: NetworkStateFacts, desired: DesiredState, elsewhere: ReadonlyMap<string, DesiredInterface> = new Map()): PolicyOnNode {
   const declared = new Map<string, DesiredInterface>();
   for (const d of desired.interfaces) if (!declared.has(d.name)) declared.set(d.name, d);
   const current = (d: DesiredInterface): CurrentInterface | undefined => {
@@ -50,5 +56,5 @@ export function policyOnNode(policy: PolicyInput, node: NodeFacts, state: Networ
     return d ? current(d) : state.interfaces.get(name);
   };
   const creates = (d: DesiredInterface) => d.type !== undefined && VIRTUAL_TYPES.has(d.type) && current(d) === undefined;
-  return { policy, node, state, desired, declared, current, currentByName, creates };
+  return { policy, node, state, desired, declared, elsewhere, current, currentByName, creates };
 }

@@ -7,7 +7,7 @@ import { ResourceRef } from '../errors';
 import { isRecord } from '../problems';
 import { resourceOf } from '../source/documents';
 import { ClusterState } from './cluster-state';
-import { desiredStateOf } from './desired';
+import { DesiredInterface, DesiredState, desiredStateOf } from './desired';
 import { FindingSink, PreflightFinding } from './finding';
 import { resolveCaptures, usesCapture } from './nmpolicy';
 import { NodeFacts } from './node-facts';
@@ -55,6 +55,7 @@ export function preflight(objects: readonly unknown[], cluster: ClusterState): P
   const nodes = [...cluster.nodes.values()];
   const onNode = new Map<string, PolicyOnNode[]>();
   const involved = new Set<NodeFacts>();
+  const planned: Array<{ policy: PolicyInput; node: NodeFacts; desired: DesiredState }> = [];
   for (const policy of intent.policies) {
     const where = { resource: policy.resource, object: policy.object };
     const { selected, unknown } = selectNodes(selectorOf(policy.spec), nodes);
@@ -81,19 +82,34 @@ export function preflight(objects: readonly unknown[], cluster: ClusterState): P
         }
         desired = desiredStateOf(resolved.desiredState, 'spec.desiredState');
       }
-      const p = policyOnNode(policy, node, node.state, desired);
-      const list = onNode.get(node.name);
-      if (list) list.push(p);
-      else onNode.set(node.name, [p]);
-      checkMissingInterfaces(p, sink);
-      const cutOff = checkDefaultRouteInterface(p, sink);
-      checkEnslavedPorts(p, sink);
-      if (!cutOff) checkProbes(p, sink);
-      checkMtuChain(p, sink);
-      checkVlanOnBridge(p, sink);
-      checkSriov(p, sink);
-      checkNmstateVersion(p, sink);
+      planned.push({ policy, node, desired });
     }
+  }
+  // every policy on a node sees what the others create there (they converge together)
+  const declaredOn = new Map<string, Array<{ policy: PolicyInput; desired: DesiredState }>>();
+  for (const { policy, node, desired } of planned) {
+    const list = declaredOn.get(node.name);
+    if (list) list.push({ policy, desired });
+    else declaredOn.set(node.name, [{ policy, desired }]);
+  }
+  for (const { policy, node, desired } of planned) {
+    const elsewhere = new Map<string, DesiredInterface>();
+    for (const other of declaredOn.get(node.name) ?? []) {
+      if (other.policy === policy) continue;
+      for (const d of other.desired.interfaces) if (d.state !== 'absent' && !elsewhere.has(d.name)) elsewhere.set(d.name, d);
+    }
+    const p = policyOnNode(policy, node, node.state!, desired, elsewhere);
+    const list = onNode.get(node.name);
+    if (list) list.push(p);
+    else onNode.set(node.name, [p]);
+    checkMissingInterfaces(p, sink);
+    const cutOff = checkDefaultRouteInterface(p, sink);
+    checkEnslavedPorts(p, sink);
+    if (!cutOff) checkProbes(p, sink);
+    checkMtuChain(p, sink);
+    checkVlanOnBridge(p, sink);
+    checkSriov(p, sink);
+    checkNmstateVersion(p, sink);
   }
   for (const nad of intent.nads) {
     checkNadBridgeMtu(nad, nodes, onNode, sink);

@@ -170,17 +170,18 @@ export function checkProbes(p: PolicyOnNode, sink: FindingSink): void {
     sink.add('PREFLIGHT_PROBE_ROLLBACK', at(p), killer ?? 'spec.desiredState', `after this change node ${p.node.name} has no default gateway; kubernetes-nmstate's ping probe fails and the change is rolled back (pkg/probe/probes.go defaultGw)`, 'keep a default route: add it to routes.config via the interface that takes over, keep DHCP on it, or do not remove it');
   }
   const dns = p.desired.dnsServers;
-  if (!dns) return;
+  if (!dns || !dns.servers.length) return;
+  // probes.go runDNS: the probe passes as soon as one server answers
   const subnets = connectedSubnets(p);
-  dns.servers.forEach((server, i) => {
+  const reachable = dns.servers.some((server) => {
     const ip = server.split('%')[0];
-    if (!ipaddr.isValid(ip)) return;
+    if (!ipaddr.isValid(ip)) return true; // not an address: check's business, not a verdict here
     const parsed = ipaddr.parse(ip);
-    const f = parsed.kind() === 'ipv4' ? 4 : 6;
-    if (survives[f]) return;
-    if (subnets.some(([net, len]) => net.kind() === parsed.kind() && parsed.match(net, len))) return;
-    sink.add('PREFLIGHT_PROBE_ROLLBACK', at(p), joinPath(dns.path, i), `DNS server ${server} is not reachable from node ${p.node.name} after this change (no IPv${f} default route and not on a connected subnet); kubernetes-nmstate's DNS probe fails and the change is rolled back (kubernetes-nmstate issue 1360)`, 'use a DNS server the node can reach (on a connected subnet or behind its default gateway)');
+    if (survives[parsed.kind() === 'ipv4' ? 4 : 6]) return true;
+    return subnets.some(([net, len]) => net.kind() === parsed.kind() && parsed.match(net, len));
   });
+  if (reachable) return;
+  sink.add('PREFLIGHT_PROBE_ROLLBACK', at(p), dns.path, `none of the DNS servers ${dns.servers.join(', ')} is reachable from node ${p.node.name} after this change (no default route of its family and not on a connected subnet); kubernetes-nmstate's DNS probe fails and the change is rolled back (kubernetes-nmstate issue 1360)`, 'list at least one DNS server the node can reach (on a connected subnet or behind its default gateway)');
 }
 
 function familyOf(destination: string): 4 | 6 {

@@ -34,7 +34,7 @@ function someNames(p: PolicyOnNode, type?: string): string {
  */
 export function checkMissingInterfaces(p: PolicyOnNode, sink: FindingSink): void {
   for (const d of p.desired.interfaces) {
-    if (d.state === 'absent' || p.creates(d) || p.current(d)) continue;
+    if (d.state === 'absent' || p.creates(d) || p.current(d) || (!d.identifier && p.elsewhere.has(d.name))) continue;
     const path = d.identifier === 'mac-address' ? joinPath(d.path, 'mac-address') : d.identifier === 'pci-address' ? joinPath(d.path, 'pci-address') : joinPath(d.path, 'name');
     sink.add('PREFLIGHT_INTERFACE_MISSING', at(p), path, `interface ${identity(d)} is not on node ${p.node.name}; its ethernet interfaces are ${someNames(p, 'ethernet')}`, d.identifier ? 'fix the identifier, or narrow the policy\'s nodeSelector to the nodes that have this NIC' : 'use the NIC name this node has (or identifier: mac-address / pci-address when names differ between nodes), or narrow the policy\'s nodeSelector');
   }
@@ -45,7 +45,7 @@ export function checkMissingInterfaces(p: PolicyOnNode, sink: FindingSink): void
     if (d.vlanBase) refs.push({ ref: d.vlanBase, role: `base of VLAN ${d.name}` });
   }
   for (const { ref, role } of refs) {
-    if (p.declared.has(ref.name) || p.state.interfaces.has(ref.name)) continue;
+    if (p.declared.has(ref.name) || p.elsewhere.has(ref.name) || p.state.interfaces.has(ref.name)) continue;
     sink.add('PREFLIGHT_INTERFACE_MISSING', at(p), ref.path, `interface ${show(ref.name)} (${role}) is not on node ${p.node.name} and the policy does not create it; the node has ${someNames(p)}`, 'name an interface this node has, declare it in the policy, or narrow the policy\'s nodeSelector');
   }
 }
@@ -95,7 +95,7 @@ export function checkSriov(p: PolicyOnNode, sink: FindingSink): void {
 export function checkVlanOnBridge(p: PolicyOnNode, sink: FindingSink): void {
   for (const d of p.desired.interfaces) {
     if (d.state === 'absent' || !d.vlanBase) continue;
-    const base = p.declared.get(d.vlanBase.name);
+    const base = p.declared.get(d.vlanBase.name) ?? p.elsewhere.get(d.vlanBase.name);
     const type = base?.type ?? p.state.interfaces.get(d.vlanBase.name)?.type;
     if (type !== 'linux-bridge') continue;
     sink.add('PREFLIGHT_VLAN_ON_LINUX_BRIDGE', at(p), d.vlanBase.path, `VLAN ${d.name} sits on Linux bridge ${d.vlanBase.name} on node ${p.node.name}; nmstate turns VLAN filtering on for ${d.vlanBase.name} and VMs on it lose their tagged traffic (kubernetes-nmstate issue 1429)`, `put the VLAN on the NIC or bond under the bridge and bridge that VLAN (VlanBridgeNetwork pattern 'vlan-bridge'), or carry the VLAN as a trunk on the bridge port with the NAD's vlan (pattern 'trunk-bridge')`);

@@ -17,7 +17,7 @@ import { at } from './interfaces';
 export function mtuAfter(p: PolicyOnNode, name: string, seen: Set<string> = new Set()): number | undefined {
   if (seen.has(name)) return undefined;
   seen.add(name);
-  const d = p.declared.get(name);
+  const d = p.declared.get(name) ?? p.elsewhere.get(name);
   if (d?.mtu !== undefined) return d.mtu;
   const cur = d ? p.current(d) : p.state.interfaces.get(name);
   if (cur?.mtu !== undefined) return cur.mtu;
