@@ -27,6 +27,9 @@ export const WORKERS = [
   'load-all',
   'pulumi-env',
   'pulumi-raw',
+  'preflight',
+  'preflight-core',
+  'preflight-floor',
 ] as const;
 export type WorkerName = (typeof WORKERS)[number];
 

@@ -5,6 +5,7 @@
  *   synth   `multihome synth` vs plain objects + js-yaml dump
  *   check   `multihome check` of the N-VM output vs js-yaml loadAll
  *   check-problems  `multihome check` of ~N objects that all have problems vs the same file clean (≤ 3×)
+ *   preflight  `multihome preflight` of 500 policies against 100 NodeNetworkStates vs reading the NNS files (≤ 1.5×)
  *   startup `multihome check` of the lab manifests and `cdk8s synth` of a lab project, each vs the same command on nothing
  *   pulumi  NetworkEnvironment component under mocks vs the same CustomResources registered directly
  *   agent   user-mode-linux: converge, no-op, rollback (bench/agent-uml.ts)
@@ -17,13 +18,14 @@ import { runAgentSuite } from './suites/agent';
 import { runCdk8sSuite } from './suites/cdk8s';
 import { runCheckSuite } from './suites/check';
 import { runCheckProblemsSuite } from './suites/check-problems';
+import { runPreflightSuite } from './suites/preflight';
 import { runPulumiSuite } from './suites/pulumi';
 import { runStartupSuite } from './suites/startup';
 import { runSynthSuite } from './suites/synth';
 import { Workspace } from './workspace';
 
 /** Suite names, in run order. */
-export const SUITES = ['cdk8s', 'synth', 'check', 'check-problems', 'startup', 'pulumi', 'agent'] as const;
+export const SUITES = ['cdk8s', 'synth', 'check', 'check-problems', 'preflight', 'startup', 'pulumi', 'agent'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 /** Options of {@link runBench}. */
@@ -42,6 +44,10 @@ export interface BenchOptions {
   readonly pulumiN?: number;
   /** Counted pairs of the Pulumi suite (slow under mocks). @default min(reps, 3) */
   readonly pulumiReps?: number;
+  /** Nodes (NodeNetworkStates) of the preflight suite. @default 100 */
+  readonly preflightNodes?: number;
+  /** Policies (NNCPs) of the preflight suite. @default 500 */
+  readonly preflightPolicies?: number;
   /** VLAN bridges of the agent suite. @default 256 */
   readonly agentK?: number;
   /** Repetitions of the agent suite inside its one boot. @default 3 */
@@ -57,7 +63,7 @@ export interface BenchReport {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly machine: { readonly node: string; readonly cpus: number; readonly cpuModel: string; readonly loadavg: number[]; readonly totalMemMiB: number };
-  readonly options: { readonly only: SuiteName[]; readonly n: number; readonly ns: number[]; readonly reps: number; readonly warmup: number; readonly pulumiN: number; readonly pulumiReps: number; readonly agentK: number; readonly agentReps: number };
+  readonly options: { readonly only: SuiteName[]; readonly n: number; readonly ns: number[]; readonly reps: number; readonly warmup: number; readonly pulumiN: number; readonly pulumiReps: number; readonly preflightNodes: number; readonly preflightPolicies: number; readonly agentK: number; readonly agentReps: number };
   /** Every figure of every suite that ran. */
   readonly figures: Figure[];
   /** Per-suite raw data (samples, phases). */
@@ -86,6 +92,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     warmup: options.warmup ?? 1,
     pulumiN: options.pulumiN ?? n,
     pulumiReps: options.pulumiReps ?? Math.min(reps, 3),
+    preflightNodes: options.preflightNodes ?? 100,
+    preflightPolicies: options.preflightPolicies ?? 500,
     agentK: options.agentK ?? 256,
     agentReps: options.agentReps ?? 3,
   };
@@ -121,6 +129,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
           const r = runCheckProblemsSuite(w!, { n, reps, warmup: resolved.warmup }, log);
           figures.push(...r.figures);
           suites['check-problems'] = { comparison: r.comparison };
+          break;
+        }
+        case 'preflight': {
+          const r = runPreflightSuite(w!, { nodes: resolved.preflightNodes, policies: resolved.preflightPolicies, reps, warmup: resolved.warmup }, log);
+          figures.push(...r.figures);
+          suites.preflight = { comparison: r.comparison, core: r.core, inputs: r.inputs };
           break;
         }
         case 'startup': {
@@ -203,6 +217,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions & { json?:
       case '--pulumi-reps':
         out.pulumiReps = num(flag, value());
         break;
+      case '--preflight-nodes':
+        out.preflightNodes = num(flag, value());
+        if ((out.preflightNodes as number) < 1 || (out.preflightNodes as number) > 1000) throw new Error('bench: --preflight-nodes must be in 1..1000');
+        break;
+      case '--preflight-policies':
+        out.preflightPolicies = num(flag, value());
+        if ((out.preflightPolicies as number) < 1) throw new Error('bench: --preflight-policies must be at least 1');
+        break;
       case '--agent-k':
         out.agentK = num(flag, value());
         break;
@@ -230,6 +252,8 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --ns a,b,c        sizes of the cdk8s scaling fit (default 1000,2500,5000,10000 up to N)
   --reps R          counted pairs per comparison (default 5), after --warmup W (default 1)
   --pulumi-n N      size of the Pulumi suite (default N); --pulumi-reps R (default min(reps,3))
+  --preflight-nodes N, --preflight-policies P
+                    size of the preflight suite (default 100 nodes × 500 policies)
   --agent-k K       VLAN bridges of the agent suite (default 256); --agent-reps R (default 3)
   --json FILE       also write the JSON report to FILE
 Prints one line per figure, then the JSON report as the last line.`;

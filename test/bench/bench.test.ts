@@ -117,7 +117,7 @@ describe('npm run bench on a tiny environment', () => {
     expect(Object.keys((report.suites.synth as { phases: object }).phases)).toEqual(['render', 'validate', 'yaml', 'write']);
     expect(report.suites.agent).toBeUndefined();
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
-    expect(SUITES).toEqual(['cdk8s', 'synth', 'check', 'check-problems', 'startup', 'pulumi', 'agent']);
+    expect(SUITES).toEqual(['cdk8s', 'synth', 'check', 'check-problems', 'preflight', 'startup', 'pulumi', 'agent']);
   });
 });
 
