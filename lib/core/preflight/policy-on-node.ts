@@ -18,6 +18,35 @@ export interface PolicyInput {
   readonly object: unknown;
 }
 
+/** Lookup of interfaces other policies on a node declare. */
+export interface DeclaredElsewhere {
+  get(name: string): DesiredInterface | undefined;
+  has(name: string): boolean;
+}
+
+const NOWHERE: DeclaredElsewhere = { get: () => undefined, has: () => false };
+
+/** Every non-absent interface the policies on one node declare, by name, with the policy declaring it. */
+export class NodeDeclarations {
+  private readonly byName = new Map<string, Array<{ readonly policy: PolicyInput; readonly d: DesiredInterface }>>();
+
+  /** Adds a policy's desired interfaces. */
+  add(policy: PolicyInput, desired: DesiredState): void {
+    for (const d of desired.interfaces) {
+      if (d.state === 'absent') continue;
+      const list = this.byName.get(d.name);
+      if (list) list.push({ policy, d });
+      else this.byName.set(d.name, [{ policy, d }]);
+    }
+  }
+
+  /** The view of `policy`: what the other policies declare. */
+  except(policy: PolicyInput): DeclaredElsewhere {
+    const get = (name: string) => this.byName.get(name)?.find((e) => e.policy !== policy)?.d;
+    return { get, has: (name) => get(name) !== undefined };
+  }
+}
+
 /** A policy on a node. */
 export interface PolicyOnNode {
   readonly policy: PolicyInput;
@@ -31,7 +60,7 @@ export interface PolicyOnNode {
    * kubernetes-nmstate applies each policy on its own, in name order, and retries one that failed
    * (issue 1346, retry with backoff PR 1370), so a VLAN on a bond another policy creates converges.
    */
-  readonly elsewhere: ReadonlyMap<string, DesiredInterface>;
+  readonly elsewhere: DeclaredElsewhere;
   /** The current interface a desired entry is (by `identifier`, else by name). */
   current(d: DesiredInterface): CurrentInterface | undefined;
   /** The current interface a name refers to (a declared entry's, else the node's interface of that name). */
@@ -41,7 +70,7 @@ export interface PolicyOnNode {
 }
 
 /** Builds the per-node view of a policy whose desired state is `desired`. */
-export function policyOnNode(policy: PolicyInput, node: NodeFacts, state: NetworkStateFacts, desired: DesiredState, elsewhere: ReadonlyMap<string, DesiredInterface> = new Map()): PolicyOnNode {
+export function policyOnNode(policy: PolicyInput, node: NodeFacts, state: NetworkStateFacts, desired: DesiredState, elsewhere: DeclaredElsewhere = NOWHERE): PolicyOnNode {
   const declared = new Map<string, DesiredInterface>();
   for (const d of desired.interfaces) if (!declared.has(d.name)) declared.set(d.name, d);
   const current = (d: DesiredInterface): CurrentInterface | undefined => {

@@ -7,18 +7,18 @@ import { ResourceRef } from '../errors';
 import { isRecord } from '../problems';
 import { resourceOf } from '../source/documents';
 import { ClusterState } from './cluster-state';
-import { DesiredInterface, DesiredState, desiredStateOf } from './desired';
+import { DesiredState, desiredStateOf } from './desired';
 import { FindingSink, PreflightFinding } from './finding';
 import { resolveCaptures, usesCapture } from './nmpolicy';
 import { NodeFacts } from './node-facts';
-import { PolicyInput, PolicyOnNode, policyOnNode } from './policy-on-node';
+import { NodeDeclarations, PolicyInput, PolicyOnNode, policyOnNode } from './policy-on-node';
 import { checkLocalnetMappings, checkNadBridgeMtu } from './rules/networks';
 import { checkVmMacs, nadInputOf, NadInput, vmInputOf, VmInput } from './rules/attachments';
 import { checkDefaultRouteInterface, checkProbes } from './rules/default-route';
 import { checkEnslavedPorts, checkMissingInterfaces, checkSriov, checkVlanOnBridge } from './rules/interfaces';
 import { checkMtuChain } from './rules/mtu';
 import { checkNmstateVersion } from './rules/version';
-import { DEFAULT_MAX_UNAVAILABLE, scaledMaxUnavailable, selectNodes, selectorOf } from './selection';
+import { DEFAULT_MAX_UNAVAILABLE, hostnameIndex, scaledMaxUnavailable, selectNodes, selectorOf } from './selection';
 
 /** The intent pre-flight reads, sorted by kind. */
 export interface IntentObjects {
@@ -55,10 +55,11 @@ export function preflight(objects: readonly unknown[], cluster: ClusterState): P
   const nodes = [...cluster.nodes.values()];
   const onNode = new Map<string, PolicyOnNode[]>();
   const involved = new Set<NodeFacts>();
+  const byHostname = hostnameIndex(nodes);
   const planned: Array<{ policy: PolicyInput; node: NodeFacts; desired: DesiredState }> = [];
   for (const policy of intent.policies) {
     const where = { resource: policy.resource, object: policy.object };
-    const { selected, unknown } = selectNodes(selectorOf(policy.spec), nodes);
+    const { selected, unknown } = selectNodes(selectorOf(policy.spec), nodes, byHostname);
     if (unknown.length) {
       sink.add('PREFLIGHT_NODE_LABELS_UNKNOWN', where, 'spec.nodeSelector', `no Node object was given for ${unknown.map((n) => n.name).join(', ')}, so whether this nodeSelector selects them is unknown; they are not checked for this policy`, 'give the Node objects with the states (kubectl get nodes -o yaml), or select by kubernetes.io/hostname');
     }
@@ -86,18 +87,14 @@ export function preflight(objects: readonly unknown[], cluster: ClusterState): P
     }
   }
   // every policy on a node sees what the others create there (they converge together)
-  const declaredOn = new Map<string, Array<{ policy: PolicyInput; desired: DesiredState }>>();
+  const declaredOn = new Map<string, NodeDeclarations>();
   for (const { policy, node, desired } of planned) {
-    const list = declaredOn.get(node.name);
-    if (list) list.push({ policy, desired });
-    else declaredOn.set(node.name, [{ policy, desired }]);
+    let decl = declaredOn.get(node.name);
+    if (!decl) declaredOn.set(node.name, (decl = new NodeDeclarations()));
+    decl.add(policy, desired);
   }
   for (const { policy, node, desired } of planned) {
-    const elsewhere = new Map<string, DesiredInterface>();
-    for (const other of declaredOn.get(node.name) ?? []) {
-      if (other.policy === policy) continue;
-      for (const d of other.desired.interfaces) if (d.state !== 'absent' && !elsewhere.has(d.name)) elsewhere.set(d.name, d);
-    }
+    const elsewhere = declaredOn.get(node.name)!.except(policy);
     const p = policyOnNode(policy, node, node.state!, desired, elsewhere);
     const list = onNode.get(node.name);
     if (list) list.push(p);

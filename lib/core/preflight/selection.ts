@@ -23,12 +23,31 @@ export function selectorOf(spec: Readonly<Record<string, unknown>>): Record<stri
   return out;
 }
 
-/** Applies a nodeSelector to the nodes. Without a Node object only `kubernetes.io/hostname` can be matched (on the name). */
-export function selectNodes(selector: Readonly<Record<string, string>>, nodes: Iterable<NodeFacts>): Selection {
+/** Nodes by their `kubernetes.io/hostname` label (the name when no Node object was given). */
+export function hostnameIndex(nodes: Iterable<NodeFacts>): ReadonlyMap<string, readonly NodeFacts[]> {
+  const out = new Map<string, NodeFacts[]>();
+  for (const node of nodes) {
+    const key = node.labels ? node.labels[HOSTNAME_LABEL] : node.name;
+    if (key === undefined) continue;
+    const list = out.get(key);
+    if (list) list.push(node);
+    else out.set(key, [node]);
+  }
+  return out;
+}
+
+/**
+ * Applies a nodeSelector to the nodes. Without a Node object only `kubernetes.io/hostname` can be
+ * matched (on the name). With `byHostname` ({@link hostnameIndex} of the same nodes), a selector
+ * naming a hostname looks its nodes up instead of scanning them all (per-node policies).
+ */
+export function selectNodes(selector: Readonly<Record<string, string>>, nodes: readonly NodeFacts[], byHostname?: ReadonlyMap<string, readonly NodeFacts[]>): Selection {
   const selected: NodeFacts[] = [];
   const unknown: NodeFacts[] = [];
   const entries = Object.entries(selector);
-  for (const node of nodes) {
+  const host = selector[HOSTNAME_LABEL];
+  const candidates = host !== undefined && byHostname ? [...(byHostname.get(host) ?? []), ...nodes.filter((n) => !n.labels && entries.some(([k]) => k !== HOSTNAME_LABEL))] : nodes;
+  for (const node of candidates) {
     if (node.labels) {
       if (entries.every(([k, v]) => node.labels![k] === v)) selected.push(node);
     } else if (entries.every(([k]) => k === HOSTNAME_LABEL)) {
