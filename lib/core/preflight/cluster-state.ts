@@ -30,6 +30,8 @@ export interface ClusterState {
   readonly nodes: ReadonlyMap<string, NodeFacts>;
   /** True when at least one Node object was given (labels are then known). */
   readonly hasNodeObjects: boolean;
+  /** Enactments that are Failing or Aborted, by policy name (kubernetes-nmstate's status of each policy on each node). */
+  readonly failingEnactments: ReadonlyMap<string, ReadonlyArray<{ readonly node: string; readonly reason: string; readonly object: unknown }>>;
   readonly problems: ReadonlyArray<{ readonly problem: Problem; readonly object: unknown }>;
 }
 
@@ -63,7 +65,15 @@ export function clusterStateOf(objects: readonly unknown[], options: ClusterStat
     problems.push({ object, problem: { code: 'PREFLIGHT_STATE_INVALID', severity: PREFLIGHT_CODES.PREFLIGHT_STATE_INVALID.severity, resource: { kind: String(object.kind), name: nameOf(object) }, path, message, fix } });
   const nodeObjects = new Map<string, Record<string, unknown>>();
   const states = new Map<string, { object: Record<string, unknown>; status: Record<string, unknown>; current: Record<string, unknown> }>();
+  const failingEnactments = new Map<string, Array<{ node: string; reason: string; object: unknown }>>();
   for (const item of objects) {
+    const failing = failingEnactmentOf(item);
+    if (failing) {
+      const list = failingEnactments.get(failing.policy);
+      if (list) list.push({ node: failing.node, reason: failing.reason, object: item });
+      else failingEnactments.set(failing.policy, [{ node: failing.node, reason: failing.reason, object: item }]);
+      continue;
+    }
     if (!isNode(item) && !isNodeNetworkState(item)) continue;
     const o: Record<string, unknown> = item;
     const name = nameOf(o);
@@ -106,7 +116,25 @@ export function clusterStateOf(objects: readonly unknown[], options: ClusterStat
     }
     nodes.set(name, { name, ...nodeFieldsOf(node), state, sources: { node, state: s?.object } });
   }
-  return { nodes, hasNodeObjects: nodeObjects.size > 0, problems };
+  return { nodes, hasNodeObjects: nodeObjects.size > 0, failingEnactments, problems };
+}
+
+/**
+ * A NodeNetworkConfigurationEnactment whose Failing or Aborted condition is True: its policy and
+ * node (labels nmstate.io/policy and nmstate.io/node, else the name `<node>.<policy>`) and why.
+ */
+function failingEnactmentOf(o: unknown): { policy: string; node: string; reason: string } | undefined {
+  if (!isRecord(o) || o.kind !== 'NodeNetworkConfigurationEnactment' || !isRecord(o.status)) return undefined;
+  const bad = ['Failing', 'Aborted'].map((t) => conditionOf(o.status as Record<string, unknown>, t)).find((c) => c && c.status === 'True');
+  if (!bad) return undefined;
+  const md = isRecord(o.metadata) ? o.metadata : {};
+  const labels = isRecord(md.labels) ? md.labels : {};
+  const name = typeof md.name === 'string' ? md.name : '';
+  const node = typeof labels['nmstate.io/node'] === 'string' ? labels['nmstate.io/node'] : name.split('.')[0];
+  const policy = typeof labels['nmstate.io/policy'] === 'string' ? labels['nmstate.io/policy'] : name.slice(node.length + 1);
+  if (!node || !policy) return undefined;
+  const message = typeof bad.message === 'string' ? bad.message.split('\n')[0].slice(0, 300) : '';
+  return { policy, node, reason: `${String(bad.type)} (${String(bad.reason ?? 'no reason')})${message ? `: ${message}` : ''}` };
 }
 
 /** Why a state cannot be trusted: Failing=True, Available=False, or older than `maxAge`. */

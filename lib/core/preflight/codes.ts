@@ -81,6 +81,11 @@ export const PREFLIGHT_CODES: CodeTable = {
     summary: 'An nmpolicy capture expression could not be evaluated against a node\'s state (unsupported syntax or nothing captured); the policy is not checked on that node.',
     upstream: 'nmstate/nmpolicy (capture expressions: ==, !=, :=, |); kubernetes-nmstate pkg/nmpolicy/generate.go',
   },
+  PREFLIGHT_ENACTMENT_FAILING: {
+    severity: 'warning',
+    summary: 'The policy of this name already fails on a node (its NodeNetworkConfigurationEnactment is Failing or Aborted); the change is judged on the state the node was rolled back to.',
+    upstream: 'nmstate/kubernetes-nmstate api/shared/nodenetworkconfigurationenactment_types.go (conditions Failing/Aborted, reasons FailedToConfigure, ConfigurationAborted); labels nmstate.io/node, nmstate.io/policy',
+  },
   PREFLIGHT_NMSTATE_TOO_OLD: {
     severity: 'error',
     summary: 'The policy uses an nmstate feature newer than the node\'s handler (NNS handlerNmstateVersion); that handler rejects or ignores it.',

@@ -66,6 +66,9 @@ export function preflight(objects: readonly unknown[], cluster: ClusterState): P
     if (!selected.length && !unknown.length && nodes.length) {
       sink.add('PREFLIGHT_POLICY_SELECTS_NO_NODE', where, 'spec.nodeSelector', `nodeSelector ${JSON.stringify(selectorOf(policy.spec))} matches none of the ${nodes.length} node(s) given; kubernetes-nmstate marks the policy Ignored (NoMatchingNode)`, 'fix the nodeSelector (NodeGroup nodeSelector) to match the nodes\' labels, or label the nodes');
     }
+    for (const e of cluster.failingEnactments.get(policy.resource.name ?? '') ?? []) {
+      sink.add('PREFLIGHT_ENACTMENT_FAILING', { ...where, node: e.node }, 'metadata.name', `policy ${policy.resource.name} already fails on node ${e.node}: its enactment is ${e.reason}`, `read the enactment (kubectl get nnce ${e.node}.${policy.resource.name} -o yaml) and fix that failure with this change`);
+    }
     const maxUnavailable = policy.spec.maxUnavailable ?? DEFAULT_MAX_UNAVAILABLE;
     const scaled = scaledMaxUnavailable(maxUnavailable, selected.length);
     if (selected.length >= 2 && scaled !== undefined && scaled >= selected.length) {
