@@ -125,7 +125,8 @@ const NAME_ECHO_MAX = 256;
 /** Longest field path echoed (label keys can be megabytes long). */
 const PATH_ECHO_MAX = 300;
 
-function toRecord(p: Problem | SourceProblem, file: string, line: number): CheckRecord {
+/** The record of one problem found at `file:line`, names and paths clipped to what a report echoes. */
+export function toRecord(p: Problem | SourceProblem, file: string, line: number): CheckRecord {
   return {
     file,
     line,

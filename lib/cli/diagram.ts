@@ -4,11 +4,8 @@ import * as path from 'path';
 import { Command, Option } from 'commander';
 import { countBadges, Diagram, diagramOfEnvironment, diagramOfTexts, DiagramText, loadSvgRenderer, toDot, toMermaid, toSvg } from '../core/diagram';
 import { DEFAULT_ENVIRONMENTS_MODULE, loadEnvironments, UserError } from './environments';
-import { INPUT_LIMITS } from '../core/source/bounded-yaml';
-import { decodeSource } from '../core/source/decode';
 import { escapeControl } from '../core/names';
-import { expandPaths } from '../core/source/files';
-import { readRegularFile } from '../core/source/read-file';
+import { readTexts } from '../core/source/object-reader';
 
 /** Output formats of `multihome diagram`. */
 export const DIAGRAM_FORMATS = ['svg', 'mermaid', 'dot'] as const;
@@ -51,19 +48,14 @@ export function loadDiagram(options: DiagramOptions): Diagram {
     return diagramOfEnvironment(t);
   }
   if (!paths.length) throw new UserError('nothing to draw: give --env NAME or YAML files/directories');
-  const { files, unreadable } = expandPaths(paths);
   const texts: DiagramText[] = [];
-  for (const file of files) {
-    // the reading `check` does: regular files only, size-capped, strictly UTF-8
-    const read = readRegularFile(file, INPUT_LIMITS.maxFileBytes);
-    if (read.reason !== undefined) {
-      unreadable.push({ path: file, reason: read.reason });
-      continue;
-    }
-    const decoded = decodeSource(file, read.bytes);
-    if (decoded.problem) unreadable.push({ path: file, reason: `line ${decoded.problem.line}: ${decoded.problem.message} (${decoded.problem.fix})` });
-    else texts.push({ file, text: decoded.text });
-  }
+  const undecodable: Array<{ path: string; reason: string }> = [];
+  const read = readTexts(
+    paths,
+    (file, text) => texts.push({ file, text }),
+    (p) => undecodable.push({ path: p.file, reason: `line ${p.line}: ${p.message} (${p.fix})` }),
+  );
+  const unreadable = [...read.unreadable, ...undecodable];
   if (unreadable.length) throw new UserError(unreadable.map((u) => `cannot read ${escapeControl(u.path)}: ${escapeControl(u.reason)}`).join('; '));
   const d = diagramOfTexts(paths.join(' '), texts);
   if (!d.nodes.length) throw new UserError(`nothing to draw: no NodeNetworkConfigurationPolicy, NetworkAttachmentDefinition or VirtualMachine in ${paths.join(', ')}`);

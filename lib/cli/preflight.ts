@@ -3,7 +3,7 @@
  * and the cluster state (NodeNetworkState and Node objects from files, or read live), runs the
  * core pre-flight rules and reports like `check`, with the node each verdict is about.
  */
-import { CheckRecord, formatInputNotes } from './check';
+import { CheckRecord, formatInputNotes, toRecord as checkRecord } from './check';
 import { formatCheckLine, Problem } from '../core/errors';
 import { escapeControl } from '../core/names';
 import { clusterStateOf } from '../core/preflight/cluster-state';
@@ -165,26 +165,12 @@ function locateFindings(findings: readonly PreflightFinding[], originMaps: Reado
   return records;
 }
 
-/** Longest kind, name, namespace or node echoed. */
-const NAME_ECHO_MAX = 256;
-/** Longest field path echoed. */
-const PATH_ECHO_MAX = 300;
-
 function toRecord(p: Problem, file: string, line: number, node: string | null): PreflightRecord {
-  return {
-    file,
-    line,
-    kind: clip(p.resource.kind, NAME_ECHO_MAX),
-    ...(p.resource.namespace !== undefined ? { namespace: clip(p.resource.namespace, NAME_ECHO_MAX) } : {}),
-    ...(p.resource.name !== undefined ? { name: clip(p.resource.name, NAME_ECHO_MAX) } : {}),
-    path: clip(p.path, PATH_ECHO_MAX),
-    severity: p.severity,
-    code: p.code,
-    message: p.message,
-    fix: p.fix,
-    node: node === null ? null : clip(node, NAME_ECHO_MAX),
-  };
+  return { ...checkRecord(p, file, line), node: node === null ? null : clip(node, NAME_ECHO_MAX) };
 }
+
+/** Longest node name echoed (a valid name has at most 253 characters). */
+const NAME_ECHO_MAX = 256;
 
 /** `file:line Kind/ns/name path: message (fix) [severity CODE] node NAME`, control characters escaped. */
 export function formatPreflightRecord(r: PreflightRecord): string {

@@ -6,7 +6,7 @@
  */
 import { joinPath } from '../path';
 import { isRecord } from '../problems';
-import { canonicalMac } from './node-facts';
+import { canonicalMac } from './mac';
 
 /** Interface types nmstate creates (everything else must already exist on the node). */
 export const VIRTUAL_TYPES: ReadonlySet<string> = new Set([
@@ -77,8 +77,8 @@ function num(v: unknown): number | undefined {
   return undefined;
 }
 
-/** Port references of a bridge/bond entry (nmstate 2 `port`, the `ports` alias, nmstate 1 `slaves`). */
-function portsOf(raw: Readonly<Record<string, unknown>>, base: string): InterfaceRef[] | undefined {
+/** Port references of a bridge/bond entry (nmstate 2 `port`, the `ports` alias, nmstate 1 `slaves`), with their paths under `base`. */
+export function portsOf(raw: Readonly<Record<string, unknown>>, base: string): InterfaceRef[] | undefined {
   let found: InterfaceRef[] | undefined;
   for (const section of ['bridge', 'link-aggregation', 'bond']) {
     const s = raw[section];

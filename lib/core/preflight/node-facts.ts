@@ -5,6 +5,8 @@
  * objects are reported by {@link ../preflight/cluster-state}.
  */
 import { isRecord } from '../problems';
+import { portsOf } from './desired';
+import { canonicalMac } from './mac';
 
 /** One interface of a node's current state (nmstate `show` output), the fields pre-flight reads. */
 export interface CurrentInterface {
@@ -82,17 +84,6 @@ export interface NodeFacts {
   readonly sources: { readonly node?: unknown; readonly state?: unknown };
 }
 
-const CANONICAL_SHAPE = /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/;
-
-/** Canonical MAC: lower-case, `:` separators; undefined for anything that is not six octets. */
-export function canonicalMac(v: unknown): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  if (v.length === 17 && CANONICAL_SHAPE.test(v)) return v.toLowerCase();
-  const hex = v.trim().toLowerCase().split(/[:-]/);
-  if (hex.length !== 6 || !hex.every((h) => /^[0-9a-f]{1,2}$/.test(h))) return undefined;
-  return hex.map((h) => h.padStart(2, '0')).join(':');
-}
-
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
@@ -117,24 +108,6 @@ export function ipOf(v: unknown, family: 4 | 6): CurrentIp {
   return { enabled: v.enabled !== false, dhcp: v.dhcp === true, autoconf: v.autoconf === true, addresses };
 }
 
-/** Names of the ports of a bridge or bond entry (nmstate 2 `port`, its `ports` alias, nmstate 1 `slaves`). */
-export function portNamesOf(iface: Readonly<Record<string, unknown>>): string[] {
-  const out: string[] = [];
-  for (const section of ['bridge', 'link-aggregation', 'bond']) {
-    const s = iface[section];
-    if (!isRecord(s)) continue;
-    for (const key of ['port', 'ports', 'slaves']) {
-      const list = s[key];
-      if (!Array.isArray(list)) continue;
-      for (const p of list) {
-        const name = typeof p === 'string' ? p : isRecord(p) ? str(p.name) : undefined;
-        if (name !== undefined) out.push(name);
-      }
-    }
-  }
-  return out;
-}
-
 /** Reads one interface of a current state. */
 export function currentInterfaceOf(raw: Readonly<Record<string, unknown>>): CurrentInterface | undefined {
   const name = str(raw.name);
@@ -152,7 +125,7 @@ export function currentInterfaceOf(raw: Readonly<Record<string, unknown>>): Curr
     mtu: num(raw.mtu),
     maxMtu: num(raw['max-mtu']),
     controller: str(raw.controller),
-    ports: portNamesOf(raw),
+    ports: (portsOf(raw, '') ?? []).map((r) => r.name),
     vlanBase: vlan ? str(vlan['base-iface']) : undefined,
     ipv4: ipOf(raw.ipv4, 4),
     ipv6: ipOf(raw.ipv6, 6),

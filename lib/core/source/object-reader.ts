@@ -38,6 +38,15 @@ export interface ReadSummary {
 
 /** Reads every object of `paths`, calling `visit` for each; returns what was read and what was not. */
 export function readObjects(paths: readonly string[], visit: ObjectVisitor): ReadSummary {
+  return readTexts(paths, (file, text) => readText(file, text, visit), visit.source);
+}
+
+/**
+ * Reads the text of every file under `paths` the way `check` does — regular files only,
+ * size-capped, strictly UTF-8 — handing each text to `onText` and each encoding problem to
+ * `onProblem`; returns what was read and what was not.
+ */
+export function readTexts(paths: readonly string[], onText: (file: string, text: string) => void, onProblem: (p: SourceProblem) => void): ReadSummary {
   const { files, unreadable, skipped } = expandPaths(paths);
   for (const file of files) {
     const read = readRegularFile(file, INPUT_LIMITS.maxFileBytes);
@@ -46,11 +55,8 @@ export function readObjects(paths: readonly string[], visit: ObjectVisitor): Rea
       continue;
     }
     const decoded = decodeSource(file, read.bytes);
-    if (decoded.problem) {
-      visit.source(decoded.problem);
-      continue;
-    }
-    readText(file, decoded.text, visit);
+    if (decoded.problem) onProblem(decoded.problem);
+    else onText(file, decoded.text);
   }
   return { files: files.length, unreadable, skipped };
 }

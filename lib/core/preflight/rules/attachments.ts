@@ -8,7 +8,8 @@ import { ResourceRef } from '../../errors';
 import { joinPath } from '../../path';
 import { isRecord } from '../../problems';
 import { FindingSink } from '../finding';
-import { canonicalMac, CurrentInterface, NetworkStateFacts, NodeFacts } from '../node-facts';
+import { canonicalMac } from '../mac';
+import { CurrentInterface, NetworkStateFacts, NodeFacts } from '../node-facts';
 
 /** A NAD read for pre-flight. */
 export interface NadInput {
