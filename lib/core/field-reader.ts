@@ -60,6 +60,16 @@ export function integerOf(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
 }
 
+/**
+ * A non-negative integer given as a number or a string of digits (nmstate deserializes its integers
+ * from either: rust/src/lib/deserializer.rs u32_or_string), else undefined.
+ */
+export function countOf(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
+  return undefined;
+}
+
 /** The value when it is a string, else undefined (no report: for fields whose type was checked already). */
 export function stringOf(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;

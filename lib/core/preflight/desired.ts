@@ -5,6 +5,7 @@
  * reports them).
  */
 import { joinPath } from '../path';
+import { countOf, stringOf } from '../field-reader';
 import { isRecord } from '../problems';
 import { canonicalMac } from './mac';
 
@@ -67,16 +68,6 @@ export interface DesiredState {
   readonly bridgeMappings: readonly DesiredMapping[];
 }
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-
-function num(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
-  return undefined;
-}
-
 /** Port references of a bridge/bond entry (nmstate 2 `port`, the `ports` alias, nmstate 1 `slaves`), with their paths under `base`. */
 export function portsOf(raw: Readonly<Record<string, unknown>>, base: string): InterfaceRef[] | undefined {
   let found: InterfaceRef[] | undefined;
@@ -88,7 +79,7 @@ export function portsOf(raw: Readonly<Record<string, unknown>>, base: string): I
       if (!Array.isArray(list)) continue;
       found ??= [];
       list.forEach((p, i) => {
-        const name = typeof p === 'string' ? p : isRecord(p) ? str(p.name) : undefined;
+        const name = typeof p === 'string' ? p : isRecord(p) ? stringOf(p.name) : undefined;
         const path = typeof p === 'string' ? joinPath(base, section, key, i) : joinPath(base, section, key, i, 'name');
         if (name !== undefined) found!.push({ name, path });
       });
@@ -110,18 +101,18 @@ export function desiredStateOf(desired: unknown, base: string): DesiredState {
     interfaces.push({
       path,
       name: raw.name,
-      type: str(raw.type),
-      state: str(raw.state) ?? 'up',
-      identifier: str(raw.identifier),
+      type: stringOf(raw.type),
+      state: stringOf(raw.state) ?? 'up',
+      identifier: stringOf(raw.identifier),
       mac: canonicalMac(raw['mac-address']),
-      pciAddress: str(raw['pci-address'])?.toLowerCase(),
-      mtu: num(raw.mtu),
+      pciAddress: stringOf(raw['pci-address'])?.toLowerCase(),
+      mtu: countOf(raw.mtu),
       ports: portsOf(raw, path),
       controller: typeof raw.controller === 'string' && raw.controller !== '' ? { name: raw.controller, path: joinPath(path, 'controller') } : undefined,
       vlanBase: vlan && typeof vlan['base-iface'] === 'string' ? { name: vlan['base-iface'], path: joinPath(path, 'vlan', 'base-iface') } : undefined,
       ipv4: raw.ipv4,
       ipv6: raw.ipv6,
-      totalVfs: sriov ? num(sriov['total-vfs']) : undefined,
+      totalVfs: sriov ? countOf(sriov['total-vfs']) : undefined,
       raw,
     });
   });
@@ -129,14 +120,14 @@ export function desiredStateOf(desired: unknown, base: string): DesiredState {
   const routes: DesiredRoute[] = [];
   (Array.isArray(routesSection.config) ? routesSection.config : []).forEach((r, i) => {
     if (!isRecord(r)) return;
-    routes.push({ path: joinPath(base, 'routes', 'config', i), destination: str(r.destination), nextHopInterface: str(r['next-hop-interface']), state: str(r.state), raw: r });
+    routes.push({ path: joinPath(base, 'routes', 'config', i), destination: stringOf(r.destination), nextHopInterface: stringOf(r['next-hop-interface']), state: stringOf(r.state), raw: r });
   });
   const dns = isRecord(d['dns-resolver']) && isRecord(d['dns-resolver'].config) ? d['dns-resolver'].config : undefined;
   const dnsServers = dns && Array.isArray(dns.server) ? { path: joinPath(base, 'dns-resolver', 'config', 'server'), servers: dns.server.filter((s): s is string => typeof s === 'string') } : undefined;
   const bridgeMappings: DesiredMapping[] = [];
   const ovn = isRecord(d.ovn) ? d.ovn : {};
   (Array.isArray(ovn['bridge-mappings']) ? ovn['bridge-mappings'] : []).forEach((m, i) => {
-    if (isRecord(m) && typeof m.localnet === 'string') bridgeMappings.push({ path: joinPath(base, 'ovn', 'bridge-mappings', i), localnet: m.localnet, bridge: str(m.bridge), state: str(m.state) });
+    if (isRecord(m) && typeof m.localnet === 'string') bridgeMappings.push({ path: joinPath(base, 'ovn', 'bridge-mappings', i), localnet: m.localnet, bridge: stringOf(m.bridge), state: stringOf(m.state) });
   });
   return { interfaces, routes, dnsServers, bridgeMappings };
 }

@@ -4,6 +4,7 @@
  * map lookup. Reading is tolerant: a field of the wrong type counts as absent; malformed
  * objects are reported by {@link ../preflight/cluster-state}.
  */
+import { countOf, stringOf } from '../field-reader';
 import { isRecord } from '../problems';
 import { portsOf } from './desired';
 import { canonicalMac } from './mac';
@@ -84,16 +85,6 @@ export interface NodeFacts {
   readonly sources: { readonly node?: unknown; readonly state?: unknown };
 }
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-
-function num(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
-  return undefined;
-}
-
 /** Reads the L3 block of an interface (`ipv4`/`ipv6`). */
 export function ipOf(v: unknown, family: 4 | 6): CurrentIp {
   if (!isRecord(v)) return { enabled: false, dhcp: false, autoconf: false, addresses: [] };
@@ -102,7 +93,7 @@ export function ipOf(v: unknown, family: 4 | 6): CurrentIp {
     for (const a of v.address) {
       if (!isRecord(a) || typeof a.ip !== 'string') continue;
       if (family === 6 && a.ip.toLowerCase().startsWith('fe80')) continue;
-      addresses.push(`${a.ip.toLowerCase()}/${num(a['prefix-length']) ?? (family === 4 ? 32 : 128)}`);
+      addresses.push(`${a.ip.toLowerCase()}/${countOf(a['prefix-length']) ?? (family === 4 ? 32 : 128)}`);
     }
   }
   return { enabled: v.enabled !== false, dhcp: v.dhcp === true, autoconf: v.autoconf === true, addresses };
@@ -110,26 +101,26 @@ export function ipOf(v: unknown, family: 4 | 6): CurrentIp {
 
 /** Reads one interface of a current state. */
 export function currentInterfaceOf(raw: Readonly<Record<string, unknown>>): CurrentInterface | undefined {
-  const name = str(raw.name);
+  const name = stringOf(raw.name);
   if (name === undefined) return undefined;
   const ethernet = isRecord(raw.ethernet) ? raw.ethernet : undefined;
   const sriov = ethernet && isRecord(ethernet['sr-iov']) ? ethernet['sr-iov'] : undefined;
   const vlan = isRecord(raw.vlan) ? raw.vlan : undefined;
   return {
     name,
-    type: str(raw.type) ?? 'unknown',
-    state: str(raw.state) ?? 'up',
+    type: stringOf(raw.type) ?? 'unknown',
+    state: stringOf(raw.state) ?? 'up',
     mac: canonicalMac(raw['mac-address']),
     permanentMac: canonicalMac(raw['permanent-mac-address']),
-    pciAddress: str(raw['pci-address'])?.toLowerCase(),
-    mtu: num(raw.mtu),
-    maxMtu: num(raw['max-mtu']),
-    controller: str(raw.controller),
+    pciAddress: stringOf(raw['pci-address'])?.toLowerCase(),
+    mtu: countOf(raw.mtu),
+    maxMtu: countOf(raw['max-mtu']),
+    controller: stringOf(raw.controller),
     ports: (portsOf(raw, '') ?? []).map((r) => r.name),
-    vlanBase: vlan ? str(vlan['base-iface']) : undefined,
+    vlanBase: vlan ? stringOf(vlan['base-iface']) : undefined,
     ipv4: ipOf(raw.ipv4, 4),
     ipv6: ipOf(raw.ipv6, 6),
-    maxVfs: sriov ? num(sriov['max-vfs']) : undefined,
+    maxVfs: sriov ? countOf(sriov['max-vfs']) : undefined,
     raw,
   };
 }
@@ -190,8 +181,8 @@ export function networkStateFactsOf(
   const routes: CurrentRoute[] = [];
   for (const r of Array.isArray(routesSection.running) ? routesSection.running : []) {
     if (!isRecord(r) || typeof r.destination !== 'string') continue;
-    const hop = str(r['next-hop-address']);
-    routes.push({ destination: r.destination, nextHopInterface: str(r['next-hop-interface']), nextHopAddress: hop === '' ? undefined : hop, tableId: num(r['table-id']) ?? MAIN_TABLE });
+    const hop = stringOf(r['next-hop-address']);
+    routes.push({ destination: r.destination, nextHopInterface: stringOf(r['next-hop-interface']), nextHopAddress: hop === '' ? undefined : hop, tableId: countOf(r['table-id']) ?? MAIN_TABLE });
   }
   const dns = isRecord(currentState['dns-resolver']) ? currentState['dns-resolver'] : {};
   const running = isRecord(dns.running) ? dns.running : isRecord(dns.config) ? dns.config : {};
