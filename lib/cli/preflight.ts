@@ -95,7 +95,7 @@ export async function runPreflight(options: PreflightRunOptions): Promise<Prefli
   const skipped: PreflightResult['skipped'] = [];
   const notes: string[] = [];
   if (envs.length) {
-    for (const p of readEnvironments(envs, options.environments ?? DEFAULT_ENVIRONMENTS_MODULE, intent)) intent.records.push(toRecord(p, `environment ${p.resource.constructPath ?? ''}`.trim(), 0, null));
+    for (const { env, problem } of readEnvironments(envs, options.environments ?? DEFAULT_ENVIRONMENTS_MODULE, intent)) intent.records.push(toRecord(problem, `environment ${env}`, 0, null));
   } else {
     const read = readObjects(paths, intent.visitor);
     unreadable.push(...read.unreadable);
@@ -132,17 +132,18 @@ function asUserError(e: unknown): never {
 
 /**
  * Synthesizes `names` in memory and reads their manifests as the text `multihome synth` writes
- * (`dist/<env>/<env>.k8s.yaml`), so lines match the written file. Returns the build errors.
+ * (`dist/<env>/<env>.k8s.yaml`), so lines match the written file. Returns the build errors of the
+ * environments that cannot be synthesized (they are not pre-flighted).
  */
-function readEnvironments(names: readonly string[], module: string, into: LocatedObjects): Problem[] {
+function readEnvironments(names: readonly string[], module: string, into: LocatedObjects): Array<{ env: string; problem: Problem }> {
   const all = loadEnvironments(module);
   const unknown = names.filter((n) => !(n in all));
   if (unknown.length) throw new UserError(`unknown environment(s) ${unknown.join(', ')}; known: ${Object.keys(all).join(', ') || '(none)'}`);
-  const errors: Problem[] = [];
+  const errors: Array<{ env: string; problem: Problem }> = [];
   for (const name of names) {
     const build = buildEnvironment(all[name]);
     if (build.errors.length) {
-      errors.push(...build.errors.map((p) => ({ ...p, resource: { ...p.resource, constructPath: p.resource.constructPath ?? name } })));
+      errors.push(...build.errors.map((problem) => ({ env: name, problem })));
       continue;
     }
     readText(`dist/${name}/${name}${K8S_YAML_EXTENSION}`, stringifyManifests(build.manifests.map((m) => m.manifest)), into.visitor);

@@ -197,3 +197,17 @@ describe('multihome synth --cluster-state', () => {
     expect(fs.existsSync(path.join(out, 'lab', 'lab.k8s.yaml'))).toBe(true);
   });
 });
+
+describe('multihome preflight --env on an environment that does not build', () => {
+  it('GIVEN an environments file with an invalid VLAN THEN its build error is a record of that environment, exit 1, nothing pre-flighted', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-pf-env-'));
+    const file = path.join(dir, 'envs.yaml');
+    fs.writeFileSync(file, YAML.stringify({ environments: { broken: { name: 'broken', nodeGroups: [{ name: 'workers', nodeSelector: { 'node-role.kubernetes.io/worker': '' } }], uplinks: [{ name: 'eth1', nodeGroup: 'workers', interface: 'eth1' }], networks: [{ name: 'v5000', uplink: 'eth1', pattern: 'vlan-bridge', vlan: 5000, bridge: 'br5000', namespaces: ['default'] }], vms: [] } } }));
+    const r = await cli('preflight', '--env', 'broken', '--environments', file, '--state', LAB_STATE, '--format', 'json');
+    expect(r.code).toBe(1);
+    const recs = JSON.parse(r.out) as Array<Record<string, unknown>>;
+    expect(recs.length).toBeGreaterThan(0);
+    expect(recs.every((x) => x.file === 'environment broken' && x.line === 0 && x.node === null && x.severity === 'error')).toBe(true);
+    expect(recs.some((x) => String(x.path).includes('vlan'))).toBe(true);
+  });
+});
