@@ -12,7 +12,7 @@ import { FindingSink, PreflightFinding } from './finding';
 import { resolveCaptures, usesCapture } from './nmpolicy';
 import { NodeFacts } from './node-facts';
 import { NodeDeclarations, PolicyInput, PolicyOnNode, policyOnNode } from './policy-on-node';
-import { checkLocalnetMappings, checkNadBridgeMtu } from './rules/networks';
+import { BridgeMtuCache, checkLocalnetMappings, checkNadBridgeMtu } from './rules/networks';
 import { checkVmMacs, nadInputOf, NadInput, vmInputOf, VmInput } from './rules/attachments';
 import { checkDefaultRouteInterface, checkProbes } from './rules/default-route';
 import { checkEnslavedPorts, checkMissingInterfaces, checkSriov, checkVlanOnBridge } from './rules/interfaces';
@@ -111,8 +111,9 @@ export function preflight(objects: readonly unknown[], cluster: ClusterState): P
     checkSriov(p, sink);
     checkNmstateVersion(p, sink);
   }
+  const bridgeMtus: BridgeMtuCache = new Map();
   for (const nad of intent.nads) {
-    checkNadBridgeMtu(nad, nodes, onNode, sink);
+    checkNadBridgeMtu(nad, nodes, onNode, sink, bridgeMtus);
     checkLocalnetMappings(nad, intent.vms, nodes, onNode, sink);
   }
   for (const vm of intent.vms) checkVmMacs(vm, nodes, sink);

@@ -46,7 +46,9 @@ export function selectNodes(selector: Readonly<Record<string, string>>, nodes: r
   const unknown: NodeFacts[] = [];
   const entries = Object.entries(selector);
   const host = selector[HOSTNAME_LABEL];
-  const candidates = host !== undefined && byHostname ? [...(byHostname.get(host) ?? []), ...nodes.filter((n) => !n.labels && entries.some(([k]) => k !== HOSTNAME_LABEL))] : nodes;
+  // nodes without labels are matched on their name (in the index) unless other keys make them unknown
+  const unlabeled = entries.some(([k]) => k !== HOSTNAME_LABEL) ? nodes.filter((n) => !n.labels) : [];
+  const candidates = host !== undefined && byHostname ? [...(byHostname.get(host) ?? []).filter((n) => n.labels || entries.length === 1), ...unlabeled] : nodes;
   for (const node of candidates) {
     if (node.labels) {
       if (entries.every(([k, v]) => node.labels![k] === v)) selected.push(node);

@@ -9,6 +9,9 @@ import { PolicyOnNode } from '../policy-on-node';
 import { bridgeOf, localnetName, mayRunOn, NadInput, VmInput } from './attachments';
 import { mtuAfter } from './mtu';
 
+/** Bridge MTUs after the change, by `node/bridge`, shared by the NADs of one run (many NADs name one bridge). */
+export type BridgeMtuCache = Map<string, { mtu?: number } | undefined>;
+
 /** The policies that apply on `node`, by node name. */
 export type PoliciesByNode = ReadonlyMap<string, readonly PolicyOnNode[]>;
 
@@ -27,13 +30,15 @@ function bridgeMtuAfter(node: NodeFacts, bridge: string, policies: readonly Poli
  * (containernetworking/plugins plugins/main/bridge/bridge.go setupVeth mtu); above the node
  * bridge's MTU, frames larger than the bridge MTU are dropped at the bridge.
  */
-export function checkNadBridgeMtu(nad: NadInput, nodes: readonly NodeFacts[], onNode: PoliciesByNode, sink: FindingSink): void {
+export function checkNadBridgeMtu(nad: NadInput, nodes: readonly NodeFacts[], onNode: PoliciesByNode, sink: FindingSink, cache: BridgeMtuCache = new Map()): void {
   for (const { plugin, path } of nad.plugins) {
     const b = bridgeOf(plugin);
     if (!b || b.mtu === undefined) continue;
     for (const node of nodes) {
       if (!node.state) continue;
-      const after = bridgeMtuAfter(node, b.bridge, onNode.get(node.name) ?? []);
+      const key = `${node.name}/${b.bridge}`;
+      if (!cache.has(key)) cache.set(key, bridgeMtuAfter(node, b.bridge, onNode.get(node.name) ?? []));
+      const after = cache.get(key);
       if (!after || after.mtu === undefined || b.mtu <= after.mtu) continue;
       sink.add('PREFLIGHT_MTU_CHAIN', { resource: nad.resource, object: nad.object, node: node.name }, joinPath(path, 'mtu'), `NAD mtu ${b.mtu} is above bridge ${b.bridge}'s MTU ${after.mtu} on node ${node.name}; VM frames larger than ${after.mtu} are dropped`, `lower the NAD mtu (VlanBridgeNetwork mtu) to ${after.mtu}, or raise the bridge's and its uplink's MTU (Uplink mtu)`);
     }
