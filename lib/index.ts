@@ -11,3 +11,5 @@ export { synthDirect } from './cli/synth';
 export type { DirectSynthOptions, DirectSynthResult } from './cli/synth';
 export { runPreflight, formatPreflightResult } from './cli/preflight';
 export type { PreflightFormat, PreflightRecord, PreflightResult, PreflightRunOptions } from './cli/preflight';
+export { LiveClusterError } from './cli/live-cluster-types';
+export type { LiveClusterOptions, LiveClusterRead, ReadLiveCluster } from './cli/live-cluster-types';

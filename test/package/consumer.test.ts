@@ -261,7 +261,8 @@ describe.each(['cdk8s', 'pulumi'] as const)('a %s project', (framework) => {
         const where = `README.md:${b.line} (${b.kind}) under ${v().name}`;
         const r = await runNode([js], { cwd: runDir, env: { ...process.env, MULTIHOME_TEST_RESOURCES: resources }, timeoutMs: 60_000 });
         expect({ where, code: r.code, stderr: r.code ? r.stderr : '' }).toEqual({ where, code: 0, stderr: '' });
-        if (b.kind === 'cdk8s') expectCdk8sOutput(runDir);
+        if (b.kind === 'cdk8s' && b.code.includes('clusterState')) await expectClusterStateBlock(js, runDir, where);
+        else if (b.kind === 'cdk8s') expectCdk8sOutput(runDir);
         if (b.kind === 'pulumi') expectPulumiResources(b.code, JSON.parse(fs.readFileSync(resources, 'utf8')));
         if (b.kind === 'plain' && b.code.includes('checkPaths')) expect(r.stdout).toContain('0 error(s), 0 warning(s) in 2 resource(s) from 1 file(s)');
       }
@@ -313,6 +314,22 @@ interface K8sObject {
 }
 
 /** The README's cdk8s example: dist/*.k8s.yaml with NMState, NetworkAddonsConfig (the bridge marker) → NNCP br0-eth1 → NAD br0-100-l2 → VMs vma, vmb. */
+/**
+ * The README's `clusterState` block (an environment reading CLUSTER_STATE): unset, it synthesizes
+ * its chart; pointed at NodeNetworkState files it pre-flights against them; pointed at nothing, the
+ * installed package fails synth with PREFLIGHT_STATE_UNREADABLE (the prop reached the core).
+ */
+async function expectClusterStateBlock(js: string, runDir: string, where: string): Promise<void> {
+  expect(fs.readdirSync(path.join(runDir, 'dist')).filter((f) => f.endsWith('.k8s.yaml'))).toEqual(['edge.k8s.yaml']);
+  fs.mkdirSync(path.join(runDir, 'state'));
+  fs.copyFileSync(path.join(FIXTURES, 'preflight', 'nns', 'lab-kubevirtci.yaml'), path.join(runDir, 'state', 'cluster.yaml'));
+  const withState = await runNode([js], { cwd: runDir, env: { ...process.env, CLUSTER_STATE: 'state/' }, timeoutMs: 60_000 });
+  expect({ where, code: withState.code, stderr: withState.code ? withState.stderr : '' }).toEqual({ where, code: 0, stderr: '' });
+  const missing = await runNode([js], { cwd: runDir, env: { ...process.env, CLUSTER_STATE: 'no-such-state/' }, timeoutMs: 60_000 });
+  expect(missing.code).not.toBe(0);
+  expect(missing.stderr).toContain('[PREFLIGHT_STATE_UNREADABLE]');
+}
+
 function expectCdk8sOutput(runDir: string): void {
   const dist = path.join(runDir, 'dist');
   const files = fs.readdirSync(dist).filter((f) => f.endsWith('.k8s.yaml'));

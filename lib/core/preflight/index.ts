@@ -11,7 +11,7 @@ export { preflightAgainstFiles } from './state-files';
 export type { ClusterStateSource } from './state-files';
 export { PREFLIGHT_CODES } from './codes';
 export { resolveCaptures, evaluateCapture, usesCapture } from './nmpolicy';
-export type { CaptureResult, CaptureLookup } from './nmpolicy';
+export type { CaptureResult, CaptureLookup, NmstateState } from './nmpolicy';
 export type { PreflightFinding } from './finding';
 export type { NodeFacts, NetworkStateFacts, CurrentInterface, CurrentIp, CurrentRoute } from './node-facts';
 export type { PolicyInput } from './policy-on-node';

@@ -9,7 +9,8 @@
  */
 import { isRecord } from '../problems';
 
-type State = Record<string, unknown>;
+/** An nmstate state as nmpolicy reads it (a NodeNetworkState's `status.currentState`). */
+export type NmstateState = Record<string, unknown>;
 type Step = string | number;
 
 /** Result of resolving a policy's captures and templates on one node. */
@@ -138,7 +139,7 @@ function captureRef(path: string, captures: CaptureLookup): unknown {
 }
 
 /** Evaluates one capture expression against the current state and the captures so far. */
-export function evaluateCapture(expr: string, current: State, captures: CaptureLookup): unknown {
+export function evaluateCapture(expr: string, current: NmstateState, captures: CaptureLookup): unknown {
   let tokens = tokenize(expr);
   let input: unknown = current;
   const pipe = tokens.findIndex((t) => t.kind === 'pipe');
@@ -186,7 +187,7 @@ export function usesCapture(spec: Readonly<Record<string, unknown>>): boolean {
  * the templates of its `desiredState`, as kubernetes-nmstate does before applying
  * (pkg/nmpolicy/generate.go).
  */
-export function resolveCaptures(spec: Readonly<Record<string, unknown>>, current: State): CaptureResult {
+export function resolveCaptures(spec: Readonly<Record<string, unknown>>, current: NmstateState): CaptureResult {
   const expressions = isRecord(spec.capture) ? spec.capture : {};
   const done = new Map<string, unknown>();
   const resolving = new Set<string>();
