@@ -81,8 +81,11 @@ export function clusterStateOf(objects: readonly unknown[], options: ClusterStat
       bad(o, 'metadata.name', `${o.kind} has no metadata.name`, `give each ${o.kind} its node's name (as kubectl get ${o.kind === 'Node' ? 'nodes' : 'nns'} -o yaml prints it)`);
       continue;
     }
+    const duplicate = (kind: string) =>
+      problems.push({ object: o, problem: { code: 'PREFLIGHT_STATE_DUPLICATE', severity: PREFLIGHT_CODES.PREFLIGHT_STATE_DUPLICATE.severity, resource: { kind, name }, path: 'metadata.name', message: `a second ${kind} named ${name} was given; the first one read is used and this one ignored`, fix: `give one ${kind} per node (states of different clusters belong in different runs)` } });
     if (o.kind === 'Node') {
-      if (!nodeObjects.has(name)) nodeObjects.set(name, o);
+      if (nodeObjects.has(name)) duplicate('Node');
+      else nodeObjects.set(name, o);
       continue;
     }
     const status = o.status;
@@ -94,7 +97,8 @@ export function clusterStateOf(objects: readonly unknown[], options: ClusterStat
       bad(o, 'status.currentState.interfaces', `interfaces of NodeNetworkState ${name} is not a list (got ${show(status.currentState.interfaces)})`, 'give status.currentState.interfaces as the list nmstate reports');
       continue;
     }
-    if (!states.has(name)) states.set(name, { object: o, status, current: status.currentState });
+    if (states.has(name)) duplicate('NodeNetworkState');
+    else states.set(name, { object: o, status, current: status.currentState });
   }
   const times = [...states.values()].map((s) => Date.parse(String(s.status.lastSuccessfulUpdateTime ?? ''))).filter((t) => Number.isFinite(t));
   const now = options.now?.getTime() ?? (times.length ? Math.max(...times) : undefined);

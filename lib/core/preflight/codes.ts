@@ -96,6 +96,11 @@ export const PREFLIGHT_CODES: CodeTable = {
     summary: 'The cluster state given to an environment (clusterState) cannot be read: the path does not exist, is not a regular file or holds no YAML/JSON file.',
     upstream: 'multihome (lib/core/preflight/state-files.ts)',
   },
+  PREFLIGHT_STATE_DUPLICATE: {
+    severity: 'warning',
+    summary: 'Two NodeNetworkStates (or two Nodes) of one name were given; the first is used, the other ignored.',
+    upstream: 'nmstate/kubernetes-nmstate api/shared/nodenetworkstate_types.go (one cluster-scoped NodeNetworkState per node, named after it)',
+  },
   PREFLIGHT_STATE_INVALID: {
     severity: 'error',
     summary: 'A NodeNetworkState or Node object given as cluster state is malformed (no metadata.name, status.currentState not a mapping, interfaces not a list).',

@@ -40,11 +40,30 @@ describe('pre-flight rules on NodeNetworkStates from public sources', () => {
   });
 
   test('every rule has a bad case that reports it and a good case that reports nothing', () => {
-    // the two STATE_ codes are about reading the state files, not a verdict on intent: no case
-    const ruleCodes = Object.keys(PREFLIGHT_CODES).filter((c) => !['PREFLIGHT_STATE_INVALID', 'PREFLIGHT_STATE_UNREADABLE'].includes(c));
+    // the STATE_ codes are about reading the state files, not a verdict on intent: no case
+    const ruleCodes = Object.keys(PREFLIGHT_CODES).filter((c) => !['PREFLIGHT_STATE_INVALID', 'PREFLIGHT_STATE_UNREADABLE', 'PREFLIGHT_STATE_DUPLICATE'].includes(c));
     for (const code of ruleCodes) {
       expect(fs.existsSync(path.join(CASES, code, 'bad', 'expect.yaml'))).toBe(true);
       expect(fs.existsSync(path.join(CASES, code, 'good', 'expect.yaml'))).toBe(true);
     }
+  });
+});
+
+describe('cluster state read from objects', () => {
+  const nns = (name: string, mtu: number) => ({ apiVersion: 'nmstate.io/v1beta1', kind: 'NodeNetworkState', metadata: { name }, status: { currentState: { interfaces: [{ name: 'eth1', type: 'ethernet', state: 'up', mtu }] } } });
+  it('GIVEN two states of one node THEN the first is used and the second is a PREFLIGHT_STATE_DUPLICATE warning at its metadata.name', () => {
+    const second = nns('node01', 9000);
+    const c = clusterStateOf([nns('node01', 1500), second]);
+    expect(c.nodes.get('node01')?.state?.interfaces.get('eth1')?.mtu).toBe(1500);
+    expect(c.problems.map((p) => [p.problem.code, p.problem.severity, p.problem.path, p.object === second])).toEqual([['PREFLIGHT_STATE_DUPLICATE', 'warning', 'metadata.name', true]]);
+  });
+
+  it('GIVEN a state without currentState or a nameless Node THEN PREFLIGHT_STATE_INVALID with the field, and the rest is read', () => {
+    const c = clusterStateOf([{ apiVersion: 'nmstate.io/v1beta1', kind: 'NodeNetworkState', metadata: { name: 'n1' }, status: {} }, { apiVersion: 'v1', kind: 'Node', metadata: {} }, nns('n2', 1500)]);
+    expect(c.problems.map((p) => [p.problem.code, p.problem.path])).toEqual([
+      ['PREFLIGHT_STATE_INVALID', 'status.currentState'],
+      ['PREFLIGHT_STATE_INVALID', 'metadata.name'],
+    ]);
+    expect([...c.nodes.keys()]).toEqual(['n2']);
   });
 });
