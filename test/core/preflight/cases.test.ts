@@ -67,3 +67,14 @@ describe('cluster state read from objects', () => {
     expect([...c.nodes.keys()]).toEqual(['n2']);
   });
 });
+
+describe('the node lifeline', () => {
+  it('GIVEN an IPv6 InternalIP spelled differently from the NNS address THEN the interface holding it is still recognised', () => {
+    const state = { apiVersion: 'nmstate.io/v1beta1', kind: 'NodeNetworkState', metadata: { name: 'v6node' }, status: { currentState: { interfaces: [{ name: 'eth0', type: 'ethernet', state: 'up', 'mac-address': '52:55:00:D1:55:01', ipv6: { enabled: true, address: [{ ip: '2001:db8:0:0::a', 'prefix-length': 64 }] } }], routes: { running: [] } } } };
+    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'v6node', labels: { 'kubernetes.io/hostname': 'v6node' } }, status: { addresses: [{ type: 'InternalIP', address: '2001:DB8::A' }] } };
+    const policy = { apiVersion: 'nmstate.io/v1', kind: 'NodeNetworkConfigurationPolicy', metadata: { name: 'br-on-eth0' }, spec: { desiredState: { interfaces: [{ name: 'br0', type: 'linux-bridge', state: 'up', bridge: { port: [{ name: 'eth0' }] } }] } } };
+    const findings = preflight([policy], clusterStateOf([state, node]));
+    expect(findings.map((f) => [f.problem.code, f.node, f.problem.path])).toEqual([['PREFLIGHT_DEFAULT_ROUTE_INTERFACE', 'v6node', 'spec.desiredState.interfaces[0].bridge.port[0].name']]);
+    expect(findings[0].problem.message).toContain("InternalIP 2001:db8::a");
+  });
+});

@@ -33,8 +33,9 @@ export function lifelineOf(node: NodeFacts, state: NetworkStateFacts): Lifeline 
   const holders = new Map<string, string>();
   for (const [name, r] of defaultRouteInterfaces(state)) holders.set(name, `holds the default route ${r.destination}${r.nextHopAddress ? ` via ${r.nextHopAddress}` : ''}`);
   if (node.internalIps.length) {
+    const internal = new Set(node.internalIps.map(canonicalIp));
     for (const iface of state.interfaces.values()) {
-      const ip = [...iface.ipv4.addresses, ...iface.ipv6.addresses].map((a) => a.split('/')[0]).find((a) => node.internalIps.includes(a));
+      const ip = [...iface.ipv4.addresses, ...iface.ipv6.addresses].map((a) => canonicalIp(a.split('/')[0])).find((a) => internal.has(a));
       if (ip && !holders.has(iface.name)) holders.set(iface.name, `holds the node's InternalIP ${ip}`);
     }
   }
@@ -54,6 +55,11 @@ export function lifelineOf(node: NodeFacts, state: NetworkStateFacts): Lifeline 
   const result = { holders, lowers };
   lifelines.set(state, result);
   return result;
+}
+
+/** One spelling per address (`2001:DB8:0::1` and `2001:db8::1` alike); the text itself when it is none. */
+function canonicalIp(s: string): string {
+  return ipaddr.isValid(s) ? ipaddr.parse(s).toString() : s;
 }
 
 /** True when `want` (a desired ipv4/ipv6 block) keeps what `cur` has; `raw` undefined keeps everything. */
