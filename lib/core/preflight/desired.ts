@@ -68,24 +68,41 @@ export interface DesiredState {
   readonly bridgeMappings: readonly DesiredMapping[];
 }
 
-/** Port references of a bridge/bond entry (nmstate 2 `port`, the `ports` alias, nmstate 1 `slaves`), with their paths under `base`. */
-export function portsOf(raw: Readonly<Record<string, unknown>>, base: string): InterfaceRef[] | undefined {
-  let found: InterfaceRef[] | undefined;
-  for (const section of ['bridge', 'link-aggregation', 'bond']) {
+/** Where the ports of a bridge/bond entry are listed: nmstate 2 `port`, its `ports` alias, nmstate 1 `slaves`. */
+const PORT_SECTIONS = ['bridge', 'link-aggregation', 'bond'] as const;
+const PORT_KEYS = ['port', 'ports', 'slaves'] as const;
+
+/** Visits each port of a bridge/bond entry: its name, section, key and index. */
+function eachPort(raw: Readonly<Record<string, unknown>>, visit: (name: string, section: string, key: string, i: number, bare: boolean) => void): boolean {
+  let found = false;
+  for (const section of PORT_SECTIONS) {
     const s = raw[section];
     if (!isRecord(s)) continue;
-    for (const key of ['port', 'ports', 'slaves']) {
+    for (const key of PORT_KEYS) {
       const list = s[key];
       if (!Array.isArray(list)) continue;
-      found ??= [];
+      found = true;
       list.forEach((p, i) => {
         const name = typeof p === 'string' ? p : isRecord(p) ? stringOf(p.name) : undefined;
-        const path = typeof p === 'string' ? joinPath(base, section, key, i) : joinPath(base, section, key, i, 'name');
-        if (name !== undefined) found!.push({ name, path });
+        if (name !== undefined) visit(name, section, key, i, typeof p === 'string');
       });
     }
   }
   return found;
+}
+
+/** Port references of a bridge/bond entry, with their paths under `base`; undefined when it lists none. */
+export function portsOf(raw: Readonly<Record<string, unknown>>, base: string): InterfaceRef[] | undefined {
+  const out: InterfaceRef[] = [];
+  const found = eachPort(raw, (name, section, key, i, bare) => out.push({ name, path: bare ? joinPath(base, section, key, i) : joinPath(base, section, key, i, 'name') }));
+  return found ? out : undefined;
+}
+
+/** The names of the ports of a bridge/bond entry (a current state's: no paths needed). */
+export function portNamesOf(raw: Readonly<Record<string, unknown>>): string[] {
+  const out: string[] = [];
+  eachPort(raw, (name) => out.push(name));
+  return out;
 }
 
 /** Reads a desired state at `base` (`spec.desiredState`). */

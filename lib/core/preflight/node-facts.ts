@@ -6,7 +6,7 @@
  */
 import { countOf, stringOf } from '../field-reader';
 import { isRecord } from '../problems';
-import { portsOf } from './desired';
+import { portNamesOf } from './desired';
 import { canonicalMac } from './mac';
 
 /** One interface of a node's current state (nmstate `show` output), the fields pre-flight reads. */
@@ -116,7 +116,7 @@ export function currentInterfaceOf(raw: Readonly<Record<string, unknown>>): Curr
     mtu: countOf(raw.mtu),
     maxMtu: countOf(raw['max-mtu']),
     controller: stringOf(raw.controller),
-    ports: (portsOf(raw, '') ?? []).map((r) => r.name),
+    ports: portNamesOf(raw),
     vlanBase: vlan ? stringOf(vlan['base-iface']) : undefined,
     ipv4: ipOf(raw.ipv4, 4),
     ipv6: ipOf(raw.ipv6, 6),
@@ -166,6 +166,7 @@ export function networkStateFactsOf(
   }
   // ports known only from the controller's list get their controller too (nmstate 1.x has no `controller`)
   const controllerOf = new Map<string, string>();
+  const otherMacs: CurrentInterface[] = [];
   for (const iface of interfaces.values()) for (const p of iface.ports) if (p !== iface.name) controllerOf.set(p, iface.name);
   for (const [name, iface] of interfaces) {
     const own = iface.controller === name ? undefined : iface.controller;
@@ -175,8 +176,11 @@ export function networkStateFactsOf(
     // a physical NIC's MAC identifies it; bridges/bonds/VLANs copy their ports' MACs
     if (withController.permanentMac && !byMac.has(withController.permanentMac)) byMac.set(withController.permanentMac, withController);
     if (withController.mac && withController.type === 'ethernet' && !byMac.has(withController.mac)) byMac.set(withController.mac, withController);
+    if (withController.mac) otherMacs.push(withController);
     if (withController.pciAddress && !byPci.has(withController.pciAddress)) byPci.set(withController.pciAddress, withController);
   }
+  // a MAC no NIC has may still be a bridge's or a bond's (identifier: mac-address matches any interface)
+  for (const i of otherMacs) if (!byMac.has(i.mac!)) byMac.set(i.mac!, i);
   const routesSection = isRecord(currentState.routes) ? currentState.routes : {};
   const routes: CurrentRoute[] = [];
   for (const r of Array.isArray(routesSection.running) ? routesSection.running : []) {

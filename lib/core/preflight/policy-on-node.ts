@@ -69,21 +69,52 @@ export interface PolicyOnNode {
   creates(d: DesiredInterface): boolean;
 }
 
-/** Builds the per-node view of a policy whose desired state is `desired`. */
-export function policyOnNode(policy: PolicyInput, node: NodeFacts, state: NetworkStateFacts, desired: DesiredState, elsewhere: DeclaredElsewhere = NOWHERE): PolicyOnNode {
-  const declared = new Map<string, DesiredInterface>();
-  for (const d of desired.interfaces) if (!declared.has(d.name)) declared.set(d.name, d);
-  const current = (d: DesiredInterface): CurrentInterface | undefined => {
+const declarations = new WeakMap<DesiredState, ReadonlyMap<string, DesiredInterface>>();
+
+/** A desired state's entries by name (the first of a name), built once per desired state. */
+function declaredIn(desired: DesiredState): ReadonlyMap<string, DesiredInterface> {
+  let declared = declarations.get(desired);
+  if (!declared) {
+    const m = new Map<string, DesiredInterface>();
+    for (const d of desired.interfaces) if (!m.has(d.name)) m.set(d.name, d);
+    declarations.set(desired, (declared = m));
+  }
+  return declared;
+}
+
+/** {@link PolicyOnNode} as one object per policy and node (its lookups are methods, not closures). */
+class PolicyOnNodeView implements PolicyOnNode {
+  readonly declared: ReadonlyMap<string, DesiredInterface>;
+
+  constructor(
+    readonly policy: PolicyInput,
+    readonly node: NodeFacts,
+    readonly state: NetworkStateFacts,
+    readonly desired: DesiredState,
+    readonly elsewhere: DeclaredElsewhere,
+  ) {
+    this.declared = declaredIn(desired);
+  }
+
+  current(d: DesiredInterface): CurrentInterface | undefined {
     // nmstate yaml_api.md: `identifier: mac-address` matches mac-address or permanent-mac-address
     // (2.2.34 prefers the permanent one); `identifier: pci-address` matches pci-address (2.2.47)
-    if (d.identifier === 'mac-address') return d.mac ? state.byMac.get(d.mac) ?? [...state.interfaces.values()].find((i) => i.mac === d.mac) : undefined;
-    if (d.identifier === 'pci-address') return d.pciAddress ? state.byPci.get(d.pciAddress) : undefined;
-    return state.interfaces.get(d.name);
-  };
-  const currentByName = (name: string): CurrentInterface | undefined => {
-    const d = declared.get(name);
-    return d ? current(d) : state.interfaces.get(name);
-  };
-  const creates = (d: DesiredInterface) => d.type !== undefined && VIRTUAL_TYPES.has(d.type) && current(d) === undefined;
-  return { policy, node, state, desired, declared, elsewhere, current, currentByName, creates };
+    if (d.identifier === 'mac-address') return d.mac ? this.state.byMac.get(d.mac) : undefined;
+    if (d.identifier === 'pci-address') return d.pciAddress ? this.state.byPci.get(d.pciAddress) : undefined;
+    return this.state.interfaces.get(d.name);
+  }
+
+  currentByName(name: string): CurrentInterface | undefined {
+    const d = this.declared.get(name);
+    return d ? this.current(d) : this.state.interfaces.get(name);
+  }
+
+  creates(d: DesiredInterface): boolean {
+    return d.type !== undefined && VIRTUAL_TYPES.has(d.type) && this.current(d) === undefined;
+  }
+}
+
+/** Builds the per-node view of a policy whose desired state is `desired`. */
+export function policyOnNode(policy: PolicyInput, node: NodeFacts, state: NetworkStateFacts, desired: DesiredState, elsewhere: DeclaredElsewhere = NOWHERE): PolicyOnNode {
+  return new PolicyOnNodeView(policy, node, state, desired, elsewhere);
 }
