@@ -23,7 +23,24 @@ export interface AgentForwardIo {
 }
 
 /** Where the agent comes from: the bundle (a separate Node process) or the sources (in-process). */
-export type AgentEntry = { readonly kind: 'bundle'; readonly file: string } | { readonly kind: 'source'; readonly file: string };
+export type AgentEntry = BundleEntry;
+
+/** A program or module shipped twice: an esbuild bundle (the package) and TypeScript sources (a checkout). */
+export type BundleEntry = { readonly kind: 'bundle'; readonly file: string } | { readonly kind: 'source'; readonly file: string };
+
+/**
+ * Picks between a bundle and its sources, both relative to the package `root`: when this CLI runs
+ * as TypeScript (`fromSource`) the sources win, everywhere else the bundle; undefined when neither
+ * exists. The agent and the live cluster reader are found this way.
+ */
+export function locateBundleOrSource(root: string, source: string, bundle: string, fromSource: boolean): BundleEntry | undefined {
+  const sourceFile = path.join(root, source);
+  const bundleFile = path.join(root, bundle);
+  if (fromSource && fs.existsSync(sourceFile)) return { kind: 'source', file: sourceFile };
+  if (fs.existsSync(bundleFile)) return { kind: 'bundle', file: bundleFile };
+  if (fs.existsSync(sourceFile)) return { kind: 'source', file: sourceFile };
+  return undefined;
+}
 
 /** The bundle's file name under `dist-agent/`. */
 export const AGENT_BUNDLE = path.join('dist-agent', 'multihome-agent.js');
@@ -48,12 +65,7 @@ export function packageRoot(from: string = __dirname): string {
  * file name ends in `.ts`); the sources win there, the bundle everywhere else.
  */
 export function locateAgent(root: string = packageRoot(), fromSource: boolean = __filename.endsWith('.ts')): AgentEntry | undefined {
-  const source = path.join(root, 'lib', 'agent', 'main.ts');
-  const bundle = path.join(root, AGENT_BUNDLE);
-  if (fromSource && fs.existsSync(source)) return { kind: 'source', file: source };
-  if (fs.existsSync(bundle)) return { kind: 'bundle', file: bundle };
-  if (fs.existsSync(source)) return { kind: 'source', file: source };
-  return undefined;
+  return locateBundleOrSource(root, path.join('lib', 'agent', 'main.ts'), AGENT_BUNDLE, fromSource);
 }
 
 /** Runs `multihome agent <argv…>` (argv without the leading `agent`) and resolves to its exit code. */

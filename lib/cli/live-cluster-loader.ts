@@ -9,28 +9,22 @@
  * The bundle carries its own copy of {@link LiveClusterError}; the reader this returns rethrows
  * the bundle's as this module's, so `instanceof LiveClusterError` holds for the CLI.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { packageRoot } from './agent';
+import { BundleEntry, locateBundleOrSource, packageRoot } from './agent';
 import { LiveClusterError, ReadLiveCluster } from './live-cluster-types';
 
 /** The bundle's file name under the package root. */
 export const LIVE_CLUSTER_BUNDLE = path.join('dist-agent', 'multihome-cluster-reader.js');
 
 /** Where the reader comes from: the bundle (CommonJS, client-node inside) or the TypeScript sources. */
-export type LiveClusterReaderEntry = { readonly kind: 'bundle'; readonly file: string } | { readonly kind: 'source'; readonly file: string };
+export type LiveClusterReaderEntry = BundleEntry;
 
 /**
  * Picks the reader. `fromSource` is whether this CLI runs as TypeScript (this file's name ends in
  * `.ts`); the sources win there, the bundle everywhere else; undefined when neither exists.
  */
 export function locateLiveClusterReader(root: string = packageRoot(__dirname), fromSource: boolean = __filename.endsWith('.ts')): LiveClusterReaderEntry | undefined {
-  const source = path.join(root, 'lib', 'cli', 'live-cluster.ts');
-  const bundle = path.join(root, LIVE_CLUSTER_BUNDLE);
-  if (fromSource && fs.existsSync(source)) return { kind: 'source', file: source };
-  if (fs.existsSync(bundle)) return { kind: 'bundle', file: bundle };
-  if (fs.existsSync(source)) return { kind: 'source', file: source };
-  return undefined;
+  return locateBundleOrSource(root, path.join('lib', 'cli', 'live-cluster.ts'), LIVE_CLUSTER_BUNDLE, fromSource);
 }
 
 /** A LiveClusterError from another copy of the class (the bundle's), recognised by shape. */

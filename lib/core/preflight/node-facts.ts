@@ -52,9 +52,13 @@ export interface CurrentRoute {
 /** The parts of a NodeNetworkState pre-flight uses. */
 export interface NetworkStateFacts {
   readonly interfaces: ReadonlyMap<string, CurrentInterface>;
+  /** Interfaces by MAC: permanent MACs and NICs' MACs first, then bridges' and bonds' (which copy a port's). */
   readonly byMac: ReadonlyMap<string, CurrentInterface>;
+  /** Interfaces by `pci-address` (nmstate ≥ 2.2.47). */
   readonly byPci: ReadonlyMap<string, CurrentInterface>;
   readonly routes: readonly CurrentRoute[];
+  /** The running default routes of the main table with their interface (what probes.go defaultGw picks from). */
+  readonly defaultRoutes: readonly CurrentRoute[];
   readonly dnsServers: readonly string[];
   /** `ovn.bridge-mappings`: localnet name → bridge. */
   readonly bridgeMappings: ReadonlyMap<string, string>;
@@ -196,7 +200,9 @@ export function networkStateFactsOf(
   for (const m of Array.isArray(ovn['bridge-mappings']) ? ovn['bridge-mappings'] : []) {
     if (isRecord(m) && typeof m.localnet === 'string' && typeof m.bridge === 'string') bridgeMappings.set(m.localnet, m.bridge);
   }
-  return { interfaces, byMac, byPci, routes, dnsServers, bridgeMappings, ...meta, raw: currentState };
+  // pkg/probe/probes.go defaultGw: destination 0.0.0.0/0 or ::/0 in table-id 254 (main)
+  const defaultRoutes = routes.filter((r) => isDefaultDestination(r.destination) && r.tableId === MAIN_TABLE && r.nextHopInterface);
+  return { interfaces, byMac, byPci, routes, defaultRoutes, dnsServers, bridgeMappings, ...meta, raw: currentState };
 }
 
 /** The main routing table (`table-id` 254), the one kubernetes-nmstate's ping probe reads. */
@@ -207,14 +213,9 @@ export function isDefaultDestination(d: string): boolean {
   return d === '0.0.0.0/0' || d === '::/0';
 }
 
-/** The interfaces holding a default route of the main table (kubernetes-nmstate probes.go defaultGw). */
+/** The interfaces holding a default route of the main table, with the first such route of each. */
 export function defaultRouteInterfaces(state: NetworkStateFacts): Map<string, CurrentRoute> {
   const out = new Map<string, CurrentRoute>();
-  for (const r of state.routes) {
-    // pkg/probe/probes.go defaultGw: destination 0.0.0.0/0 or ::/0 in table-id 254 (main)
-    if (isDefaultDestination(r.destination) && r.tableId === MAIN_TABLE && r.nextHopInterface) {
-      if (!out.has(r.nextHopInterface)) out.set(r.nextHopInterface, r);
-    }
-  }
+  for (const r of state.defaultRoutes) if (!out.has(r.nextHopInterface!)) out.set(r.nextHopInterface!, r);
   return out;
 }

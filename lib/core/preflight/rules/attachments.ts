@@ -9,7 +9,7 @@ import { joinPath } from '../../path';
 import { isRecord } from '../../problems';
 import { FindingSink } from '../finding';
 import { canonicalMac } from '../mac';
-import { CurrentInterface, NetworkStateFacts, NodeFacts } from '../node-facts';
+import { NodeFacts } from '../node-facts';
 
 /** A NAD read for pre-flight. */
 export interface NadInput {
@@ -68,22 +68,6 @@ export function mayRunOn(spec: Readonly<Record<string, unknown>>, node: NodeFact
   return node.taints.every(tolerates);
 }
 
-const macIndexes = new WeakMap<NetworkStateFacts, ReadonlyMap<string, CurrentInterface>>();
-
-/** Every interface of a state by its MAC and its permanent MAC (first one wins), built once per state. */
-function macIndexOf(state: NetworkStateFacts): ReadonlyMap<string, CurrentInterface> {
-  let index = macIndexes.get(state);
-  if (!index) {
-    const m = new Map<string, CurrentInterface>();
-    for (const i of state.interfaces.values()) {
-      if (i.mac && !m.has(i.mac)) m.set(i.mac, i);
-      if (i.permanentMac && !m.has(i.permanentMac)) m.set(i.permanentMac, i);
-    }
-    macIndexes.set(state, (index = m));
-  }
-  return index;
-}
-
 /**
  * PREFLIGHT_MAC_COLLISION. A VM MAC equal to a host NIC's (current or permanent) collides on the
  * segment (k8snetworkplumbingwg/kubemacpool issues 16, 77): checked against every node, since a
@@ -97,9 +81,8 @@ export function checkVmMacs(vm: VmInput, nodes: Iterable<NodeFacts>, sink: Findi
   for (const node of nodes) {
     const state = node.state;
     if (!state) continue;
-    const index = macIndexOf(state);
     for (const m of macs) {
-      const nic = index.get(m.mac!);
+      const nic = state.byMac.get(m.mac!);
       if (!nic) continue;
       sink.add('PREFLIGHT_MAC_COLLISION', { resource: vm.resource, object: vm.object, node: node.name }, joinPath(vm.specPath, 'domain', 'devices', 'interfaces', m.index, 'macAddress'), `VM interface ${m.name} has MAC ${m.mac}, which is ${nic.permanentMac === m.mac && nic.mac !== m.mac ? 'the permanent MAC' : 'the MAC'} of ${nic.name} on node ${node.name}`, 'pick another MAC (multihome pins MACs from the 02:… locally administered range; kubemacpool allocates from its pool), or drop macAddress and let kubemacpool choose');
     }

@@ -12,7 +12,7 @@ import { joinPath } from '../../path';
 import { isRecord } from '../../problems';
 import { DesiredInterface, isRemoval } from '../desired';
 import { FindingSink } from '../finding';
-import { CurrentInterface, CurrentIp, CurrentRoute, defaultRouteInterfaces, ipOf, isDefaultDestination, MAIN_TABLE, NetworkStateFacts, NodeFacts } from '../node-facts';
+import { CurrentInterface, CurrentIp, defaultRouteInterfaces, ipOf, isDefaultDestination, NetworkStateFacts, NodeFacts } from '../node-facts';
 import { PolicyOnNode } from '../policy-on-node';
 import { at } from './interfaces';
 
@@ -135,18 +135,9 @@ export function checkDefaultRouteInterface(p: PolicyOnNode, sink: FindingSink): 
   return sink.findings.length > before;
 }
 
-const defaultRoutes = new WeakMap<NetworkStateFacts, readonly CurrentRoute[]>();
-
-/** The running default routes of the main table with their interface (what probes.go defaultGw picks from), once per state. */
-function defaultRoutesOf(state: NetworkStateFacts): readonly CurrentRoute[] {
-  let routes = defaultRoutes.get(state);
-  if (!routes) defaultRoutes.set(state, (routes = state.routes.filter((r) => isDefaultDestination(r.destination) && r.tableId === MAIN_TABLE && r.nextHopInterface)));
-  return routes;
-}
-
 /** PREFLIGHT_PROBE_ROLLBACK: the default gateway (ping probe) and the DNS servers (DNS probe) after the change. */
 export function checkProbes(p: PolicyOnNode, sink: FindingSink): void {
-  const defaults = defaultRoutesOf(p.state);
+  const defaults = p.state.defaultRoutes;
   if (!defaults.length && !p.desired.dnsServers) return;
   const survives = { 4: false, 6: false };
   let killer: string | undefined;
