@@ -1,0 +1,5 @@
+/**
+ * Semantic diff of two manifest sets: what each change does to nodes and VMs when applied.
+ */
+export * from './change';
+export { diffManifests, DiffOptions } from './diff-manifests';
