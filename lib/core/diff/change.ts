@@ -22,6 +22,8 @@ export type ChangeKind = 'added' | 'removed' | 'modified';
  * - `nad-stale`: a NAD's config changed while VMs use it: running VMs keep the old config until restarted;
  * - `vm-guest-config`: cloud-init networkData changed: the guest applies it only on a new instance-id;
  * - `in-place`: applied as is, nothing running is disrupted (a new network, a new VM, a new host interface);
+ * - `removal`: an object is deleted and nothing is left behind (a NAD no VM names, a policy whose
+ *   interfaces were already absent) — or, for a VM, the VM itself is deleted;
  * - `cosmetic`: no effect on nodes or VMs (metadata, formatting, key order, sync waves).
  */
 export type ChangeClass =
@@ -34,6 +36,7 @@ export type ChangeClass =
   | 'nad-stale'
   | 'vm-guest-config'
   | 'in-place'
+  | 'removal'
   | 'cosmetic';
 
 /** Every change class, most disruptive first (the order reports group by). */
@@ -47,6 +50,7 @@ export const CHANGE_CLASSES: readonly ChangeClass[] = [
   'vm-live-migration',
   'vm-in-place',
   'in-place',
+  'removal',
   'cosmetic',
 ];
 
