@@ -58,5 +58,7 @@ export * as cni from './cni';
 /** Pre-flight: intent against each node's NodeNetworkState (`multihome preflight`). */
 export * as preflight from './preflight';
 export type { ClusterStateSource } from './preflight/state-files';
+/** Semantic diff of two outputs: what each change does to nodes and VMs (`multihome diff`). */
+export * as diff from './diff';
 /** KubeVirt VM network section, MAC allocation, cloud-init networkData. */
 export * as kubevirt from './kubevirt';

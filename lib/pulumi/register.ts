@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import { API, Manifest } from '../core/manifest';
+import { IMMUTABLE_FIELDS } from '../core/kubernetes/immutable-fields';
+import { Manifest } from '../core/manifest';
 import { RenderedManifest } from '../core/topology/render';
 import { ReadinessOptions, withReadiness } from './readiness';
 import { registerManifest } from './resources';
@@ -17,16 +18,6 @@ export interface Registration {
   /** @default - the rendered manifest itself */
   readonly args?: pulumi.Input<Manifest>;
 }
-
-/**
- * Fields the API server refuses to change: a change is a replacement. kubernetes-nmstate's update
- * webhook (`nodenetworkconfigurationpolicies-update-validate.nmstate.io`,
- * pkg/webhook/nodenetworkconfigurationpolicy: "invalid policy operation: capture field cannot be
- * modified") refuses any change of an NNCP's `spec.capture`.
- */
-const IMMUTABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  [API.nncp.kind]: ['spec.capture'],
-};
 
 /**
  * Resource options that follow what the cluster does with an object (README "Use it from
