@@ -145,7 +145,9 @@ function nicChanges(out: Changes, obj: ChangedObject, a: VmInfo, b: VmInfo, ctx:
   for (const o of a.nics) {
     if (now.has(o.name)) continue;
     if (o.absent) out.add(obj, 'modified', 'cosmetic', joinPath('spec.template.spec.domain.devices.interfaces'), `interface ${JSON.stringify(o.name)} was absent already (unplugged); dropping it is what KubeVirt does itself`, '');
-    else out.add(obj, 'modified', 'vm-restart', 'spec.template.spec.domain.devices.interfaces', `interface ${JSON.stringify(o.name)} is removed without the state: absent phase: the running VM gets RestartRequired instead of a hot-unplug`, o.binding === 'bridge' ? `unplug it first (attachment state: 'absent', or vm.unplug('${o.name}')), then remove it in a later change` : 'restart the VM after applying');
+    // a bridge NIC could have been hot-unplugged: skipping that phase is a mistake (TOPOLOGY_VM_IFACE_REMOVED_WITHOUT_ABSENT), others can only restart
+    else if (o.binding === 'bridge' && !o.network?.pod) out.add(obj, 'modified', 'vm-restart', 'spec.template.spec.domain.devices.interfaces', `interface ${JSON.stringify(o.name)} is removed without the state: absent phase: the running VM gets RestartRequired instead of a hot-unplug`, `unplug it first (attachment state: 'absent', or vm.unplug('${o.name}')), then remove it in a later change`, 'error');
+    else out.add(obj, 'modified', 'vm-restart', 'spec.template.spec.domain.devices.interfaces', `interface ${JSON.stringify(o.name)} (${o.binding ?? 'unknown binding'}) is removed: KubeVirt hot-unplugs only bridge-bound secondary NICs, so the running VM gets RestartRequired`, 'restart the VM after applying');
   }
 }
 

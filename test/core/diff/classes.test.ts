@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { readObjects } from '../../../lib/core/source/object-reader';
-import { Change, diffManifests, DiffOptions } from '../../../lib/core/diff';
+import { Change, diffManifests, DiffOptions, formatChange } from '../../../lib/core/diff';
 import { Manifest } from '../../../lib/core/manifest';
 import { Topology } from '../../../lib/core/topology/model';
 import { renderTopology } from '../../../lib/core/topology/render';
@@ -186,13 +186,13 @@ describe('VM changes by KubeVirt version', () => {
     expect(lines(a, b, { dynamicNetworks: true })).toEqual([`vm-in-place info modified VirtualMachine/vm-fedora ${path}`]);
     expect(lines(a, b, { kubevirt: '1.3' })).toEqual([`vm-restart warning modified VirtualMachine/vm-fedora ${path}`]);
   });
-  it('a NIC removed without the absent phase restarts the VM; a link set down is in place', () => {
+  it('a bridge NIC removed without the absent phase restarts the VM (an error: it could have been unplugged); a link set down is in place', () => {
     const a = seed('000-openshift-br1.yaml');
     const removed = clone(a);
     const spec = (removed[2].spec as Json).template.spec;
     spec.domain.devices.interfaces.pop();
     spec.networks.pop();
-    expect(lines(a, removed)).toContain('vm-restart warning modified VirtualMachine/vm-fedora spec.template.spec.domain.devices.interfaces');
+    expect(lines(a, removed)).toContain('vm-restart error modified VirtualMachine/vm-fedora spec.template.spec.domain.devices.interfaces');
     const down = clone(a);
     (down[2].spec as Json).template.spec.domain.devices.interfaces[1].state = 'down';
     expect(lines(a, down)).toEqual(['vm-in-place info modified VirtualMachine/vm-fedora spec.template.spec.domain.devices.interfaces[1].state']);
@@ -247,5 +247,13 @@ describe('nad-stale, vm-guest-config, in-place, removal', () => {
 describe('options', () => {
   it('a KubeVirt version that is not major.minor is refused', () => {
     expect(() => diffManifests([], [], { kubevirt: 'latest' })).toThrow(/not major\.minor/);
+  });
+});
+
+describe('formatChange', () => {
+  it('writes kind, namespace/name, path, message, fix, severity and class, control characters escaped', () => {
+    expect(formatChange({ kind: 'NetworkAttachmentDefinition', namespace: 'vms', name: 'n\u001b[31m', path: 'spec.config.mtu', change: 'modified', class: 'nad-stale', severity: 'warning', message: 'config changes', fix: 'restart the VMs' })).toBe(
+      'NetworkAttachmentDefinition vms/n\\x1b[31m spec.config.mtu: config changes (restart the VMs) [warning nad-stale]',
+    );
   });
 });
