@@ -58,5 +58,9 @@ export * as cni from './cni';
 /** Pre-flight: intent against each node's NodeNetworkState (`multihome preflight`). */
 export * as preflight from './preflight';
 export type { ClusterStateSource } from './preflight/state-files';
+export { readPreviousOutput } from './topology/previous-output';
+export type { PreviousOutput, PreviousRead } from './topology/previous-output';
+export { planRemovals, withRemovals, removalSummary, tombstoneName, REMOVAL_ANNOTATION, TOMBSTONE_SUFFIX } from './topology/removals';
+export type { PolicyRemovals, RemovalPlacement } from './topology/removals';
 /** KubeVirt VM network section, MAC allocation, cloud-init networkData. */
 export * as kubevirt from './kubevirt';
