@@ -1,8 +1,8 @@
 /**
  * The `previous` prop in both homes: the cdk8s NetworkEnvironment and the Pulumi component,
  * given prod's output and prod without the vlan-1085 network, render the same removal policy
- * (the same bytes), owned by the environment itself (the cdk8s `Objects` container, the Pulumi
- * environment component), and nothing when the previous output already had it absent.
+ * (under the cdk8s environment's `Objects` container; registered by the Pulumi component), and
+ * nothing when the previous output already had it absent.
  */
 import * as fs from 'fs';
 import * as os from 'os';
