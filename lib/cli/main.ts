@@ -1,11 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { checkPaths, formatInputNotes, formatResult, CheckFormat } from './check';
 import { pluginProfileByName, PLUGIN_PROFILE_NAMES } from '../core/cni';
-import { formatProblem } from '../core/errors';
+import { formatProblem, hasErrors } from '../core/errors';
 import { escapeControl } from '../core/names';
 import { clip } from '../core/source/bounded-yaml';
 import { DEFAULT_ENVIRONMENTS_MODULE, EnvironmentFileError, loadEnvironments, problemsCarriedBy, UserError } from './environments';
-import { synthDirect } from './synth';
+import { previousOutputs, synthDirect } from './synth';
 import { runAgent } from './agent';
 import { formatPreflightNotes, formatPreflightResult, parseDuration, PreflightFormat, runPreflight } from './preflight';
 import { registerDiagramCommand } from './diagram';
@@ -59,13 +59,21 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--out <dir>', 'output directory', 'dist')
     .option('--environments <module>', 'module exporting the environments, or a YAML/JSON environments file', DEFAULT_ENVIRONMENTS_MODULE)
     .option('--cluster-state <paths...>', 'NodeNetworkState and Node files: pre-flight every environment against them and write nothing on a pre-flight error (like the clusterState prop)')
-    .action(async (opts: { env?: string[]; out: string; environments: string; clusterState?: string[] }) => {
+    .option('--previous <dir|ref>', 'the output the cluster has, laid out like --out (DIR/<env>/*.yaml) or committed at a git ref (REF:<out>/<env>/): host interfaces, routes and bridge mappings it created that the new output drops are rendered state: absent (like the previous prop)')
+    .action(async (opts: { env?: string[]; out: string; environments: string; clusterState?: string[]; previous?: string }) => {
       const all = loadEnvironments(opts.environments);
       const names = opts.env ?? Object.keys(all);
       const unknown = names.filter((n) => !(n in all));
       if (unknown.length) throw new UserError(`unknown environment(s) ${unknown.join(', ')}; known: ${Object.keys(all).join(', ') || '(none)'}`);
-      const result = synthDirect(Object.fromEntries(names.map((n) => [n, all[n]])), opts.out, { svg: await loadSvgRenderer(), clusterState: opts.clusterState });
-      for (const p of [...result.errors, ...result.warnings]) io.stderr(formatProblem(p) + '\n');
+      const previous = opts.previous !== undefined ? previousOutputs(opts.previous, opts.out, names) : undefined;
+      if (previous && hasErrors(previous.problems)) {
+        for (const p of previous.problems) io.stderr(formatProblem(p) + '\n');
+        io.stderr(`multihome synth: the previous output (${escapeControl(opts.previous!)}) has ${previous.problems.filter((p) => p.severity === 'error').length} error(s); nothing was written\n`);
+        setExit(1);
+        return;
+      }
+      const result = synthDirect(Object.fromEntries(names.map((n) => [n, all[n]])), opts.out, { svg: await loadSvgRenderer(), clusterState: opts.clusterState, previousByEnvironment: previous?.byEnvironment });
+      for (const p of [...(previous?.problems ?? []), ...result.errors, ...result.warnings]) io.stderr(formatProblem(p) + '\n');
       if (result.errors.length) {
         io.stderr(`multihome synth: ${result.errors.length} error(s); nothing was written\n`);
         setExit(1);

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { SvgRenderer } from '../core/diagram';
 import { Problem } from '../core/errors';
 import { writeEnvironmentDirs } from '../core/render/environment-dirs';
@@ -5,7 +7,9 @@ import { environmentNameProblems } from '../core/render/environment-names';
 import { Topology } from '../core/topology/model';
 import { buildEnvironment } from '../core/topology/build';
 import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
+import { PreviousOutput } from '../core/topology/previous-output';
 import { UserError } from './environments';
+import { readCommittedOutput, resolveCommit } from './git-output';
 
 /** Options of {@link synthDirect}. */
 export interface DirectSynthOptions extends EnvironmentValidationOptions {
@@ -15,6 +19,12 @@ export interface DirectSynthOptions extends EnvironmentValidationOptions {
    * @default - no diagram
    */
   readonly svg?: SvgRenderer;
+  /**
+   * The previous output of each environment (by name), overriding `previous` for it: what
+   * `synth --previous` found under `DIR/<env>` or at `REF:<out>/<env>`.
+   * @default - `previous` for every environment
+   */
+  readonly previousByEnvironment?: Readonly<Record<string, PreviousOutput>>;
 }
 
 /** Result of {@link synthDirect}. */
@@ -31,10 +41,10 @@ export interface DirectSynthResult {
  * to `npx cdk8s synth`. Validates everything first; writes nothing when there is an error.
  */
 export function synthDirect(environments: Readonly<Record<string, Topology>>, out: string, options: DirectSynthOptions = {}): DirectSynthResult {
-  const { svg, ...validation } = options;
+  const { svg, previousByEnvironment, ...validation } = options;
   const badNames = environmentNameProblems(Object.keys(environments));
   if (badNames.length) return { errors: badNames, warnings: [], files: [] };
-  const built = Object.entries(environments).map(([name, t]) => ({ name, build: buildEnvironment(t, validation) }));
+  const built = Object.entries(environments).map(([name, t]) => ({ name, build: buildEnvironment(t, previousByEnvironment && name in previousByEnvironment ? { ...validation, previous: previousByEnvironment[name] } : validation) }));
   const errors = built.flatMap((b) => b.build.errors);
   const warnings = built.flatMap((b) => b.build.warnings);
   if (errors.length) return { errors, warnings, files: [] };
@@ -51,4 +61,37 @@ function writeOrExplain(out: string, write: () => string[]): string[] {
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UserError(`cannot write ${out}: ${(e as Error).message}`);
     throw e;
   }
+}
+
+/** The previous output of each environment `synth --previous` names, and the problems reading it. */
+export interface PreviousOutputs {
+  /** By environment; an environment without a previous output is left out. */
+  readonly byEnvironment: Record<string, PreviousOutput>;
+  readonly problems: Problem[];
+}
+
+/**
+ * `synth --previous DIR|REF`: an existing path is a previous output root laid out like `--out`
+ * (`DIR/<env>/`; an environment missing there has no previous output); anything else is a git
+ * ref whose commit has `<out>/<env>/`. Neither is a {@link UserError} (exit 2).
+ */
+export function previousOutputs(previous: string, out: string, names: readonly string[]): PreviousOutputs {
+  const byEnvironment: Record<string, PreviousOutput> = {};
+  if (fs.existsSync(previous)) {
+    if (!fs.statSync(previous).isDirectory()) throw new UserError(`--previous ${previous} is not a directory; give the previous output root (laid out like --out: <dir>/<env>/*.yaml) or a git ref`);
+    for (const name of names) {
+      const dir = path.join(previous, name);
+      if (fs.existsSync(dir)) byEnvironment[name] = dir;
+    }
+    return { byEnvironment, problems: [] };
+  }
+  const commit = resolveCommit(previous);
+  if (!commit) throw new UserError(`--previous ${previous} is neither an existing directory nor a git commit here (git rev-parse --verify ${previous}^{commit} found none)`);
+  const problems: Problem[] = [];
+  for (const name of names) {
+    const read = readCommittedOutput(commit, path.join(out, name));
+    problems.push(...read.problems);
+    if (read.manifests) byEnvironment[name] = read.manifests;
+  }
+  return { byEnvironment, problems };
 }

@@ -60,5 +60,9 @@ export * as preflight from './preflight';
 export type { ClusterStateSource } from './preflight/state-files';
 /** Semantic diff of two outputs: what each change does to nodes and VMs (`multihome diff`). */
 export * as diff from './diff';
+export { readPreviousOutput } from './topology/previous-output';
+export type { PreviousOutput, PreviousRead } from './topology/previous-output';
+export { planRemovals, withRemovals, removalSummary, tombstoneName, REMOVAL_ANNOTATION, TOMBSTONE_SUFFIX } from './topology/removals';
+export type { PolicyRemovals, RemovalPlacement } from './topology/removals';
 /** KubeVirt VM network section, MAC allocation, cloud-init networkData. */
 export * as kubevirt from './kubevirt';

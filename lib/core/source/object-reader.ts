@@ -36,9 +36,19 @@ export interface ReadSummary {
   readonly skipped: Array<{ path: string; reason: string }>;
 }
 
+/** Options of {@link readObjects} and {@link readText}. */
+export interface ReadObjectsOptions {
+  /**
+   * Read a document that is a sequence (a JSON array of objects, as `pulumi stack output
+   * manifests --json` prints) like the items of a List.
+   * @default false - such a document is MANIFEST_NOT_AN_OBJECT
+   */
+  readonly topLevelLists?: boolean;
+}
+
 /** Reads every object of `paths`, calling `visit` for each; returns what was read and what was not. */
-export function readObjects(paths: readonly string[], visit: ObjectVisitor): ReadSummary {
-  return readTexts(paths, (file, text) => readText(file, text, visit), visit.source);
+export function readObjects(paths: readonly string[], visit: ObjectVisitor, options: ReadObjectsOptions = {}): ReadSummary {
+  return readTexts(paths, (file, text) => readText(file, text, visit, options), visit.source);
 }
 
 /**
@@ -62,7 +72,7 @@ export function readTexts(paths: readonly string[], onText: (file: string, text:
 }
 
 /** Reads the objects of one text (a file's, or a synthesized one under the name it would be written as). */
-export function readText(file: string, text: string, visit: ObjectVisitor): void {
+export function readText(file: string, text: string, visit: ObjectVisitor, options: ReadObjectsOptions = {}): void {
   const walk = (value: unknown, origin: Origin) => {
     const shape = shapeProblem(value, origin);
     if (shape) return visit.shape(shape, origin, origin.base === '');
@@ -84,7 +94,8 @@ export function readText(file: string, text: string, visit: ObjectVisitor): void
   for (const p of loaded.problems) visit.source(p);
   for (const doc of loaded.documents) {
     if (doc.empty || doc.value === undefined) continue;
-    walk(doc.value, { doc, base: '' });
+    if (options.topLevelLists && Array.isArray(doc.value)) doc.value.forEach((item, i) => walk(item, { doc, base: joinPath('', i) }));
+    else walk(doc.value, { doc, base: '' });
   }
 }
 

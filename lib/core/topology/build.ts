@@ -9,10 +9,12 @@ import { Problem } from '../errors';
 import { Manifest, objectKey } from '../manifest';
 import { Topology } from './model';
 import { AGENT_ORIGIN, Origin, PREREQUISITES_ORIGIN, vmOrigin } from './origin';
-import { planEnvironment, RenderedManifest, renderEnvironment } from './render';
+import { layerWaves, planEnvironment, RenderedManifest, renderEnvironment } from './render';
+import { readPreviousOutput } from './previous-output';
+import { withRemovals } from './removals';
 import { ResolvedTopology, resolveTopology } from './resolve';
 import { topologyName, topologyShapeGate } from './rules/shape';
-import { EnvironmentJudgement, EnvironmentValidationOptions, judgePlannedEnvironment } from './validate-environment';
+import { EnvironmentJudgement, EnvironmentValidationOptions, judgePlannedEnvironment, unsilenced } from './validate-environment';
 import { annotateTargets } from '../render/targets';
 
 /** Options of {@link buildEnvironment}. */
@@ -43,14 +45,24 @@ export function buildEnvironment(t: Topology, options: BuildOptions = {}): Envir
   if (shape.length) return malformedBuild(t, shape);
   const plan = planEnvironment(t);
   const renderProblems: Problem[] = [];
-  const rendered = renderEnvironment(plan, renderProblems);
+  // the previous output (what the cluster has), read once: its removals are rendered absent
+  // (removals.ts) before validation, so the lifecycle rules judge the output as it will be applied
+  const previous = readPreviousOutput(options.previous);
+  const ownRender = renderEnvironment(plan, renderProblems);
+  const rendered = previous.manifests
+    ? withRemovals(ownRender, previous.manifests, {
+        environment: plan.topology.name,
+        syncWave: plan.topology.syncWaves ? layerWaves(plan.topology, plan.order).nncp : undefined,
+        depthOf: (name) => plan.order.depth.get(name) ?? 0,
+      })
+    : ownRender;
   const judged = judgePlannedEnvironment(
     t,
     plan,
     rendered.map((m) => m.manifest),
-    options,
+    { ...options, previous: previous.manifests },
   );
-  const problems = [...renderProblems, ...judged.problems];
+  const problems = [...renderProblems, ...unsilenced(t, previous.problems), ...judged.problems];
   annotateBuildTargets(rendered, judged);
   // A VM whose networkData had problems renders without it; its errors keep every writer from
   // writing (they write only error-free builds), and diagrams still show the VM.

@@ -185,6 +185,16 @@ export const TOPOLOGY_CODES = {
   },
 
   // --- lifecycle (compared with the previous set) -------------------------------------------------
+  TOPOLOGY_PREVIOUS_MISSING: {
+    severity: 'warning',
+    summary: 'the previous output given to compare with (`previous`, `synth --previous`) does not exist; nothing is compared and no removal is rendered (fine for the first synthesis)',
+    upstream: 'multihome',
+  },
+  TOPOLOGY_PREVIOUS_UNREADABLE: {
+    severity: 'error',
+    summary: 'the previous output given to compare with cannot be read (a file or directory that is not readable, or holds no YAML/JSON file); removals cannot be computed',
+    upstream: 'multihome',
+  },
   TOPOLOGY_IFACE_REMOVED_WITHOUT_ABSENT: {
     severity: 'error',
     summary: 'an interface the previous NNCP configured is gone from it without having been rendered state: absent first; it stays on the nodes',

@@ -17,6 +17,7 @@ import type { IsolationProfile } from './rules/context';
 import { ManifestsValidationOptions, validateManifests } from './validate-manifests';
 import { intentProblems } from './validate-topology';
 import { renderedMetadataProblems } from './rules/rendered-metadata';
+import { PreviousOutput, readPreviousOutput } from './previous-output';
 
 /** Options of {@link validateEnvironment}. */
 export interface EnvironmentValidationOptions extends ValidateOptions {
@@ -26,11 +27,19 @@ export interface EnvironmentValidationOptions extends ValidateOptions {
    */
   readonly isolation?: ManifestSetOptions['isolation'];
   /**
-   * The previously synthesized manifests (e.g. the GitOps repo's current dist/<env>), to catch
-   * interfaces and networks removed without the `absent` step.
-   * @default - no comparison
+   * The output the cluster has — the committed or applied manifests of this environment (the
+   * main branch's `dist/<env>`, the last Pulumi deployment's `manifests` output) — as manifests,
+   * or a file or directory of YAML/JSON (a JSON array of manifests included). Every host
+   * interface, route and OVN bridge mapping it created that this output no longer defines is
+   * rendered `state: absent` in this output (a policy `<name>-absent` when the policy is gone,
+   * annotated `multihome.io/removal`), and the lifecycle rules compare against it; a removal
+   * already absent there is dropped. Not the directory synth writes to: two synths in a row
+   * would compare the output with itself and drop the removals before any cluster applied them.
+   * A path that does not exist is no previous output (TOPOLOGY_PREVIOUS_MISSING, a warning: fine
+   * for the first synthesis); an unreadable one is an error.
+   * @default - no comparison, no removals
    */
-  readonly previous?: readonly Manifest[];
+  readonly previous?: PreviousOutput;
   /**
    * The cluster's NodeNetworkState and Node objects (files or directories, as
    * `kubectl get nns,nodes -o yaml` prints them, or the multihome agent's `/state`): the manifests
@@ -65,12 +74,14 @@ export interface EnvironmentJudgement {
 
 /** {@link validatePlannedEnvironment}, with the silenced warnings and the resolved targets (for lib/core/render/targets.ts). */
 export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifests: readonly Manifest[], options: EnvironmentValidationOptions = {}): EnvironmentJudgement {
-  const manifestOptions = manifestValidationOptions(t, options);
+  const previous = readPreviousOutput(options.previous);
+  const manifestOptions = manifestValidationOptions(t, { ...options, previous: previous.manifests });
   const { pluginProfile } = manifestOptions;
   const isolation = manifestOptions.isolation ?? 'none';
   const intent = intentProblems(t, plan.topology, plan);
   const all = [
     ...intent,
+    ...previous.problems,
     ...renderedMetadataProblems(t, manifests, intent),
     ...(t.agent && plan.agent ? validateAgentDeploymentOf(plan.topology, plan.policies, plan.agent, t.agent) : []),
     ...validateManifests(manifests, manifestOptions).map((l) => l.problem),
@@ -88,7 +99,8 @@ export function manifestValidationOptions(t: Topology, options: EnvironmentValid
   const isolation: IsolationProfile = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
   // NADs of an OpenShift environment target OpenShift's plugin build (cnv-bridge, cnv-tuning).
   const pluginProfile = options.pluginProfile ?? (t.platform === Platform.OPENSHIFT ? PluginProfile.OPENSHIFT : undefined);
-  return { pluginProfile, isolation, previous: options.previous };
+  const previous = typeof options.previous === 'string' ? readPreviousOutput(options.previous).manifests : options.previous;
+  return { pluginProfile, isolation, previous };
 }
 
 /** `problems` without the warnings the environment silences (`Topology.silence`). */

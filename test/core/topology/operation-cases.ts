@@ -5,6 +5,9 @@
  * by an operation on a spec (`unplugAttachment`). One failing case each, with the problems it must
  * yield (code, resource, path). Shared by codes.test.ts and template-extra.test.ts.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { Problem } from '../../../lib/core/errors';
 import { buildEnvironment } from '../../../lib/core/topology/build';
 import { unplugAttachment } from '../../../lib/core/topology/unplug';
@@ -18,6 +21,9 @@ export interface OperationCase {
 }
 
 const base = baseTopology();
+/** A path that does not exist, and an empty directory (no YAML or JSON file in it). */
+const NO_PREVIOUS = path.join(os.tmpdir(), 'multihome-no-previous-output', 'lab');
+const emptyDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'multihome-empty-previous-'));
 const vm0 = base.vms[0];
 
 /** Keyed by the code each case must produce. */
@@ -46,6 +52,19 @@ export const OPERATION_CASES: Readonly<Record<string, OperationCase>> = {
     title: 'a VM without image and without a disk of its own',
     run: () => buildEnvironment({ ...base, vms: [{ ...vm0, image: undefined }] }).problems,
     expected: [{ code: 'TOPOLOGY_VM_NO_BOOT_SOURCE', resource: 'VirtualMachine/vms/vm1', path: 'image' }],
+  },
+  TOPOLOGY_PREVIOUS_MISSING: {
+    title: 'previous names a path that does not exist (the first synthesis)',
+    run: () => buildEnvironment(base, { previous: NO_PREVIOUS }).problems,
+    expected: [{ code: 'TOPOLOGY_PREVIOUS_MISSING', resource: `PreviousOutput/${NO_PREVIOUS}`, path: '' }],
+  },
+  TOPOLOGY_PREVIOUS_UNREADABLE: {
+    title: 'previous names a directory without any YAML or JSON file',
+    run: () => {
+      const dir = emptyDir();
+      return buildEnvironment(base, { previous: dir }).problems.map((p) => ({ ...p, resource: { ...p.resource, name: p.resource.name === dir ? 'EMPTY' : p.resource.name } }));
+    },
+    expected: [{ code: 'TOPOLOGY_PREVIOUS_UNREADABLE', resource: 'PreviousOutput/EMPTY', path: '' }],
   },
   TOPOLOGY_UNPLUG_UNKNOWN: {
     title: 'unplug names an interface the VM does not have (v2OO for vlan100)',

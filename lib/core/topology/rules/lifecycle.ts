@@ -16,7 +16,7 @@ import { who } from './report';
 import { formatSelector, selectorImplies, selectorsCompatible } from './selectors';
 
 /** True when dropping this entry from a policy leaves something behind on the node. */
-function leavesState(i: NncpIface): boolean {
+export function leavesState(i: Pick<NncpIface, 'absent' | 'type' | 'hasIp'>): boolean {
   if (i.absent) return false;
   // A physical NIC only set `up` (seed 001 `eno49`) has nothing to tear down.
   return !(i.type === 'ethernet' && !i.hasIp);
