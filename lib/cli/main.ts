@@ -9,6 +9,8 @@ import { previousOutputs, synthDirect } from './synth';
 import { runAgent } from './agent';
 import { formatPreflightNotes, formatPreflightResult, parseDuration, PreflightFormat, runPreflight } from './preflight';
 import { registerDiagramCommand } from './diagram';
+import { DiffFormat, FailOn, runDiff } from './diff';
+import { formatDiffResult } from './diff-format';
 import { loadSvgRenderer } from '../core/diagram/svg';
 
 /** Exits once stdout/stderr are flushed (bin/multihome.js ends with it). */
@@ -101,6 +103,24 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       const result = await runPreflight({ paths, envs: opts.env, environments: opts.environments, state: opts.state, kubeconfig: opts.kubeconfig, context: opts.context, format: opts.format, ignore: opts.ignore, maxStateAgeMs });
       for (const line of formatPreflightNotes(result)) io.stderr(line + '\n');
       io.stdout(formatPreflightResult(result, opts.format));
+      setExit(result.exitCode);
+    });
+
+  program
+    .command('diff')
+    .description('Classify every change between two manifest sets by what applying it does to nodes and VMs (node-disruptive, needs-absent-first, vm-restart, …).')
+    .argument('[old]', 'previous manifests: a file or a directory (e.g. the base branch\'s dist/<env>)')
+    .argument('[new]', 'new manifests: a file or a directory')
+    .option('--base <ref>', 'git ref whose environments module gives the previous side; the working tree gives the new one (with --env)')
+    .option('--env <name>', 'environment to synthesize on both sides (with --base)')
+    .option('--environments <module>', 'module exporting the environments, or a YAML/JSON environments file (with --base)', DEFAULT_ENVIRONMENTS_MODULE)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a change of this severity or above exists').choices(['error', 'warning', 'never']).default('error'))
+    .option('--kubevirt <version>', 'KubeVirt major.minor of the cluster (which VM changes apply live)')
+    .action((oldPath: string | undefined, newPath: string | undefined, opts: { base?: string; env?: string; environments: string; format: DiffFormat; failOn: FailOn; kubevirt?: string }) => {
+      const result = runDiff({ old: oldPath, new: newPath, base: opts.base, env: opts.env, environments: opts.environments, failOn: opts.failOn, kubevirt: opts.kubevirt });
+      for (const line of result.notes) io.stderr(line + '\n');
+      if (result.exitCode !== 2) io.stdout(formatDiffResult(result, opts.format));
       setExit(result.exitCode);
     });
 
