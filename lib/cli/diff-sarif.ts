@@ -25,6 +25,7 @@ const RULE_TEXT: Readonly<Record<ChangeClass, string>> = {
   'vm-live-migration': 'KubeVirt applies it by live-migrating the running VM',
   'vm-in-place': 'KubeVirt applies it to the running VM without migration or restart',
   'in-place': 'Applied as is; nothing running is disrupted',
+  removal: 'An object is deleted and nothing is left behind (or a VM itself is deleted)',
   cosmetic: 'No effect on nodes or VMs',
 };
 

@@ -231,7 +231,7 @@ describe('multihome diff: formats', () => {
     expect(log.runs).toHaveLength(1);
     expect(log.runs[0].tool.driver.name).toBe('multihome');
     expect(log.runs[0].tool.driver.version).toBe(version);
-    expect(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['node-disruptive', 'needs-absent-first', 'replace', 'vm-restart', 'nad-stale', 'vm-guest-config', 'vm-live-migration', 'vm-in-place', 'in-place', 'cosmetic']);
+    expect(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['node-disruptive', 'needs-absent-first', 'replace', 'vm-restart', 'nad-stale', 'vm-guest-config', 'vm-live-migration', 'vm-in-place', 'in-place', 'removal', 'cosmetic']);
     const results = log.runs[0].results as Array<{ ruleId: string; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }>;
     expect(results.map((x) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region.startLine])).toEqual([
       ['nad-stale', 'warning', 'new/net.yaml', 10],
@@ -251,10 +251,9 @@ describe('multihome diff: formats', () => {
     fake = () => [...CHANGES, change({ kind: 'VirtualMachine', namespace: 'default', name: 'vmb', change: 'added', class: 'in-place', severity: 'info' }), change({ kind: 'Secret', name: 'nowhere', change: 'added', class: 'cosmetic', severity: 'info' })];
     const r = runDiff({ old: 'old', new: 'new', cwd: dir });
     const log = JSON.parse(formatDiffResult(r, 'sarif', dir));
-    // the OASIS schema as published with SARIF 2.1.0 (JSON Schema draft-04), from the devDependency
-    // @microsoft/jest-sarif; ajv-draft-04 is Ajv 8 for draft-04 schemas
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as Record<string, unknown>;
+    // the OASIS schema as published with SARIF 2.1.0 (JSON Schema draft-04; provenance in
+    // test/fixtures/sarif/SOURCES.md); ajv-draft-04 is Ajv 8 for draft-04 schemas
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const AjvDraft04 = require('ajv-draft-04') as new (o: object) => { addFormat(n: string, f: (s: string) => boolean): void; compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
     // unicodeRegExp off: the schema's `language` pattern has a stray `]` that only the `u` flag rejects
