@@ -16,7 +16,7 @@ import { declarerOf } from './data-form';
 import { environmentOf, EnvironmentScope, markEnvironment } from './environment-scope';
 import { loadTopology } from './load-topology';
 import { materializeOnRead } from './materialize-on-read';
-import { addProblemValidation, STDERR_WARN } from './problem-validation';
+import { addChangeReport, addProblemValidation, STDERR_WARN } from './problem-validation';
 
 /**
  * Props of {@link NetworkEnvironment}: the core environment props (the same as the Pulumi
@@ -71,6 +71,8 @@ export class NetworkEnvironment extends Chart implements EnvironmentScope {
       },
       props.warn ?? STDERR_WARN,
     );
+    // what applying the output changes, against the previous output (when given)
+    addChangeReport(this, () => this.build().changes, props.warn ?? STDERR_WARN);
   }
 
   /** The environment built from its current topology: rendered, validated (cached until the next change). */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Change, changeNotice, changesToWarn } from '../core/diff';
 import { formatProblem, Problem } from '../core/errors';
 
 /** Where warnings go unless a construct is given its own `warn`. */
@@ -28,4 +29,22 @@ export function addProblemValidation(c: Construct, problems: () => readonly Prob
 /** `problems` with `path` as their construct path where they have none. */
 export function atConstruct(problems: readonly Problem[], path: string): Problem[] {
   return problems.map((p) => (p.resource.constructPath ? p : { ...p, resource: { ...p.resource, constructPath: path } }));
+}
+
+/**
+ * Prints, once at synth, the changes against the previous output that a reviewer must plan for
+ * (lib/core/diff `changesToWarn`: severity warning or error), each as `multihome change: …`;
+ * never fails synth (the errors among them are also problems when they leave state behind).
+ */
+export function addChangeReport(c: Construct, changes: () => readonly Change[], warn: (message: string) => void = STDERR_WARN): void {
+  let printed = false;
+  c.node.addValidation({
+    validate: () => {
+      if (!printed) {
+        printed = true;
+        for (const ch of changesToWarn(changes())) warn(changeNotice(ch));
+      }
+      return [];
+    },
+  });
 }

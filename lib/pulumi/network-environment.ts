@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Problem } from '../core/errors';
-import { Manifest, nadNamesOf, policyNamesOf } from '../core/manifest';
+import { Manifest, nadNamesOf, objectKey, policyNamesOf } from '../core/manifest';
 import { buildEnvironment, EnvironmentBuild } from '../core/topology/build';
 import { TopologyBuilder } from '../core/topology/builder';
 import { Declarer, Declarers, inDeclarerTerms } from '../core/topology/declarer-terms';
@@ -15,7 +15,7 @@ import { Part, EnvironmentScope, registerScope, VmNetworkOutputs } from './envir
 
 export type { VmNetworkOutputs } from './environment-part';
 import { extractInputs, settleInputs, substituteInputs } from './inputs';
-import { reportProblems } from './problems';
+import { reportChanges, reportProblems } from './problems';
 import { ReadinessOptions } from './readiness';
 import { registerRendered, Registration } from './register';
 import { InputDependencies, normalizeSettledTopology, unknownSummary } from './settled-topology';
@@ -201,6 +201,11 @@ export class NetworkEnvironment extends pulumi.ComponentResource {
     if (unknown.size) pulumi.log.info(unknownSummary(inputs, unknown, later), this);
     const byKey = registerRendered(registrations, { ...this.args, namePrefix: this.envName });
     reportProblems(`environment ${t.name}`, problems.filter((p) => p.severity === 'warning'), this, (p) => componentOf(build.originOf(p)));
+    const originByKey = new Map(build.manifests.map((m) => [m.key, m.origin]));
+    reportChanges(build.changes, (c) => {
+      const origin = originByKey.get(objectKey(c.kind, c.name, c.namespace));
+      return origin ? componentOf(origin) : this;
+    });
     this.handOut(build, byKey, componentOf);
     this.registerOutputs({ manifests: this.manifests, policyNames: this.policyNames, nadNames: this.nadNames, vms: this.vms });
     return { build, resources: [...byKey.values()] };

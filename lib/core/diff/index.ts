@@ -5,4 +5,4 @@ export * from './change';
 export { diffManifests, DiffOptions, DiffOptionError } from './diff-manifests';
 export { CLASS_SEVERITY } from './record';
 export { DEFAULT_KUBEVIRT_VERSION, KubevirtVersion, parseKubevirtVersion } from './kubevirt-features';
-export { formatChange } from './format-change';
+export { changeNotice, changesToWarn, formatChange } from './format-change';

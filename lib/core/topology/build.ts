@@ -5,6 +5,7 @@
  * Pulumi `NetworkEnvironment`, `multihome synth` and `multihome diagram --env` call
  * {@link buildEnvironment} and only translate its result.
  */
+import { Change, diffManifests } from '../diff';
 import { Problem } from '../errors';
 import { Manifest, objectKey } from '../manifest';
 import { Topology } from './model';
@@ -34,6 +35,12 @@ export interface EnvironmentBuild {
   readonly warnings: readonly Problem[];
   /** MAC of every VM NIC, keyed `namespace/vm/interface` (`macKey`). */
   readonly macs: ReadonlyMap<string, string>;
+  /**
+   * What applying the manifests changes, compared with the previous output (`previous` option):
+   * the semantic diff (lib/core/diff), which the adapters print (cdk8s synth warnings, pulumi
+   * preview diagnostics). Empty without a previous output.
+   */
+  readonly changes: readonly Change[];
   /** The spec a problem is about (the environment itself when it names none). */
   originOf(problem: Problem): Origin;
 }
@@ -76,6 +83,7 @@ export function buildEnvironment(t: Topology, options: BuildOptions = {}): Envir
     errors: problems.filter((p) => p.severity === 'error'),
     warnings: problems.filter((p) => p.severity === 'warning'),
     macs: plan.macs,
+    changes: previous.manifests ? diffManifests(previous.manifests, manifests.map((m) => m.manifest)) : [],
     originOf: (p) => byKey.get(objectKey(p.resource.kind, p.resource.name, p.resource.namespace)) ?? intentOrigin(t, p) ?? environment,
   };
 }
@@ -91,6 +99,7 @@ function malformedBuild(t: Topology, problems: readonly Problem[]): EnvironmentB
     errors: problems,
     warnings: [],
     macs: new Map(),
+    changes: [],
     originOf: (p) => {
       // the intent may be malformed anywhere: an origin it cannot give is the environment's
       try {
