@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Change, ChangeSeverity, diffManifests, DiffOptions } from '../core/diff';
+import { Change, ChangeSeverity, diffManifests, DiffOptions, parseKubevirtVersion } from '../core/diff';
 import { formatProblem } from '../core/errors';
 import { Manifest } from '../core/manifest';
 import { escapeControl } from '../core/names';
@@ -41,6 +41,8 @@ export interface DiffRunOptions {
   readonly environments?: string;
   /** KubeVirt `major.minor` of the cluster, for the engine. */
   readonly kubevirt?: string;
+  /** multus-dynamic-networks-controller runs: bridge NICs plug and unplug in place (DiffOptions.dynamicNetworks). */
+  readonly dynamicNetworks?: boolean;
   /** @default 'error' */
   readonly failOn?: FailOn;
   /** Working directory (the git repository for {@link base}). @default process.cwd() */
@@ -134,7 +136,7 @@ export function runDiff(options: DiffRunOptions): DiffResult {
     if (options.env !== undefined) throw new UserError('--env needs --base REF (or give OLD NEW manifest paths)');
     if (paths.length !== 2) throw new UserError('nothing to compare: give OLD NEW (files or directories of manifests) or --base REF --env NAME');
   }
-  if (options.kubevirt !== undefined && !/^\d+\.\d+$/.test(options.kubevirt)) throw new UserError(`--kubevirt ${escapeControl(options.kubevirt)} is not a KubeVirt major.minor version (e.g. 1.8)`);
+  if (options.kubevirt !== undefined && !parseKubevirtVersion(options.kubevirt)) throw new UserError(`--kubevirt ${escapeControl(options.kubevirt)} is not a KubeVirt major.minor version (e.g. 1.8)`);
   const oldSide = new Side();
   const newSide = new Side();
   const notes: string[] = [];
@@ -154,7 +156,7 @@ export function runDiff(options: DiffRunOptions): DiffResult {
     return { records: [], notes, objects: { old: oldSide.objects.length, new: newSide.objects.length }, exitCode: 2 };
   }
   const diff = options.diff ?? diffManifests;
-  const changes = diff(oldSide.objects, newSide.objects, options.kubevirt !== undefined ? { kubevirt: options.kubevirt } : {});
+  const changes = diff(oldSide.objects, newSide.objects, { ...(options.kubevirt !== undefined ? { kubevirt: options.kubevirt } : {}), ...(options.dynamicNetworks ? { dynamicNetworks: true } : {}) });
   const records = sortRecords(locateChanges(changes, oldSide, newSide));
   return { records, notes, objects: { old: oldSide.objects.length, new: newSide.objects.length }, exitCode: exitCodeFor(records, options.failOn ?? 'error') };
 }

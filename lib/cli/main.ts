@@ -9,6 +9,7 @@ import { previousOutputs, synthDirect } from './synth';
 import { runAgent } from './agent';
 import { formatPreflightNotes, formatPreflightResult, parseDuration, PreflightFormat, runPreflight } from './preflight';
 import { registerDiagramCommand } from './diagram';
+import { DEFAULT_KUBEVIRT_VERSION } from '../core/diff';
 import { DiffFormat, FailOn, runDiff } from './diff';
 import { formatDiffResult } from './diff-format';
 import { loadSvgRenderer } from '../core/diagram/svg';
@@ -116,9 +117,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--environments <module>', 'module exporting the environments, or a YAML/JSON environments file (with --base)', DEFAULT_ENVIRONMENTS_MODULE)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a change of this severity or above exists').choices(['error', 'warning', 'never']).default('error'))
-    .option('--kubevirt <version>', 'KubeVirt major.minor of the cluster (which VM changes apply live)')
-    .action((oldPath: string | undefined, newPath: string | undefined, opts: { base?: string; env?: string; environments: string; format: DiffFormat; failOn: FailOn; kubevirt?: string }) => {
-      const result = runDiff({ old: oldPath, new: newPath, base: opts.base, env: opts.env, environments: opts.environments, failOn: opts.failOn, kubevirt: opts.kubevirt });
+    .option('--kubevirt <version>', 'KubeVirt major.minor of the cluster (which VM changes apply live)', DEFAULT_KUBEVIRT_VERSION)
+    .option('--dynamic-networks', 'the cluster runs multus-dynamic-networks-controller: bridge NICs are hot-plugged in place, not through a live migration')
+    .action((oldPath: string | undefined, newPath: string | undefined, opts: { base?: string; env?: string; environments: string; format: DiffFormat; failOn: FailOn; kubevirt?: string; dynamicNetworks?: boolean }) => {
+      const result = runDiff({ old: oldPath, new: newPath, base: opts.base, env: opts.env, environments: opts.environments, failOn: opts.failOn, kubevirt: opts.kubevirt, dynamicNetworks: opts.dynamicNetworks });
       for (const line of result.notes) io.stderr(line + '\n');
       if (result.exitCode !== 2) io.stdout(formatDiffResult(result, opts.format));
       setExit(result.exitCode);
