@@ -50,11 +50,12 @@ export function buildEnvironment(t: Topology, options: BuildOptions = {}): Envir
   // The shape gate: a malformed topology (wrong JS types, unknown keys) renders nothing.
   const shape = topologyShapeGate(t);
   if (shape.length) return malformedBuild(t, shape);
-  const plan = planEnvironment(t);
-  const renderProblems: Problem[] = [];
   // the previous output (what the cluster has), read once: its removals are rendered absent
-  // (removals.ts) before validation, so the lifecycle rules judge the output as it will be applied
+  // (removals.ts) before validation, so the lifecycle rules judge the output as it will be applied,
+  // and its VMs' pod NICs keep their MACs (allocateMacs)
   const previous = readPreviousOutput(options.previous);
+  const plan = planEnvironment(t, previous.manifests);
+  const renderProblems: Problem[] = [];
   const ownRender = renderEnvironment(plan, renderProblems);
   const rendered = previous.manifests
     ? withRemovals(ownRender, previous.manifests, {

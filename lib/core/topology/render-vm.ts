@@ -17,22 +17,34 @@ import { Findings } from './rules/report';
 import { conflictLocation, conflictText, hasBootSource, mergeVirtualMachine, MergedVm } from './vm-merge';
 import { userInterfaceMac } from './vm-source';
 
-/** MACs of every VM NIC, keyed `namespace/vm/interface`, allocated in declaration order. */
-export function allocateMacs(t: ResolvedTopology): Map<string, string> {
+/**
+ * MACs of every VM NIC, keyed `namespace/vm/interface`, allocated in declaration order.
+ * `keptPodMacs` (keyed by {@link podMacKey}) are the pod NIC MACs of the previous output: a pod
+ * NIC keeps its MAC even when the VM no longer has networkData (the last addressed NIC unplugged
+ * or removed), since any change of a running VM's interface other than `state` is RestartRequired
+ * (kubevirt/kubevirt pkg/network/vmliveupdate/restart.go `areNormalizedIfacesEqual`) and would
+ * turn a hot-unplug into a restart.
+ */
+export function allocateMacs(t: ResolvedTopology, keptPodMacs: ReadonlyMap<string, string> = new Map()): Map<string, string> {
   const alloc = new MacAllocator(t.macPrefix ? { prefix: t.macPrefix } : {});
   const out = new Map<string, string>();
+  const kept = (vm: ResolvedVm): string | undefined => {
+    const mac = vm.podNetwork ? keptPodMacs.get(podMacKey(vm)) : undefined;
+    return mac !== undefined && macAddressError(mac) === undefined ? mac : undefined;
+  };
   // Explicit MACs first, so the allocator never hands one of them out.
   // A malformed MAC is rendered as given and reported by the VM's validation (KubeVirt admission),
   // never thrown here; it cannot collide with an allocated one.
   for (const vm of t.vms) {
     for (const a of vm.attachments) if (a.macAddress && macAddressError(a.macAddress) === undefined) alloc.reserve(a.macAddress);
-    const pod = userPodMac(vm);
+    const pod = userPodMac(vm) ?? kept(vm);
     if (pod !== undefined) alloc.reserve(pod);
   }
   for (const vm of t.vms) {
     // the pod NIC is matched by MAC in networkData (podNetworkEntry), so it gets a pinned MAC then
     // (a VM brought with its own pod interface MAC keeps it)
-    if (vm.podNetwork && vmHasNetworkData(vm)) out.set(podMacKey(vm), userPodMac(vm) ?? alloc.allocate(vm.namespace, vm.name, vm.podInterfaceName));
+    if (vm.podNetwork && vmHasNetworkData(vm)) out.set(podMacKey(vm), userPodMac(vm) ?? kept(vm) ?? alloc.allocate(vm.namespace, vm.name, vm.podInterfaceName));
+    else if (kept(vm) !== undefined) out.set(podMacKey(vm), userPodMac(vm) ?? kept(vm)!);
     for (const a of vm.attachments) {
       out.set(macKey(vm, a), a.macAddress ?? alloc.allocate(vm.namespace, vm.name, a.name));
     }

@@ -204,12 +204,30 @@ export function renderEnvironment(input: RenderInput, problems?: Problem[]): Ren
 }
 
 /** Resolves a topology once and plans everything its render needs: policies, the agent, MACs. */
-export function planEnvironment(t: Topology): RenderInput {
+export function planEnvironment(t: Topology, previous?: readonly Manifest[]): RenderInput {
   const topology = resolveTopology(t);
   // every consumer (render, the agent's config, validation) sees the policies in apply order
   const { policies, order } = planPoliciesInOrder(topology);
   const agent = t.agent ? resolveAgentDeploymentOf(topology, policies, t.agent) : undefined;
-  return { topology, policies, agent, macs: allocateMacs(topology), order };
+  return { topology, policies, agent, macs: allocateMacs(topology, previous ? podMacsOf(previous) : undefined), order };
+}
+
+/**
+ * The pod NIC MACs of a previous output's VirtualMachines, keyed like `podMacKey`
+ * (`namespace/vm/interface` of the interface bound to the `pod: {}` network).
+ */
+export function podMacsOf(previous: readonly Manifest[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of previous) {
+    if (m?.kind !== API.vm.kind || typeof m.metadata?.name !== 'string') continue;
+    const spec = (m.spec as { template?: { spec?: { networks?: unknown; domain?: { devices?: { interfaces?: unknown } } } } } | undefined)?.template?.spec;
+    const nets = Array.isArray(spec?.networks) ? (spec!.networks as Array<{ name?: unknown; pod?: unknown }>) : [];
+    const ifaces = Array.isArray(spec?.domain?.devices?.interfaces) ? (spec!.domain!.devices!.interfaces as Array<{ name?: unknown; macAddress?: unknown }>) : [];
+    const pod = nets.find((n) => n && typeof n.name === 'string' && n.pod !== undefined && n.pod !== null);
+    const iface = pod ? ifaces.find((i) => i && i.name === pod.name) : undefined;
+    if (iface && typeof iface.macAddress === 'string') out.set(`${m.metadata.namespace ?? 'default'}/${m.metadata.name}/${String(pod!.name)}`, iface.macAddress);
+  }
+  return out;
 }
 
 /** Renders a topology into manifests in apply order (no validation; see `buildEnvironment`). */
