@@ -10,9 +10,11 @@ import { Problem } from '../errors';
 import { Manifest, objectKey } from '../manifest';
 import { Topology } from './model';
 import { AGENT_ORIGIN, Origin, PREREQUISITES_ORIGIN, vmOrigin } from './origin';
-import { layerWaves, planEnvironment, RenderedManifest, renderEnvironment } from './render';
+import { layerWaves, planEnvironment, RenderedManifest, RenderInput, renderEnvironment } from './render';
 import { readPreviousOutput } from './previous-output';
-import { withRemovals } from './removals';
+import { planRemovals, withRemovals } from './removals';
+import { PlannedPolicy, policyNncp } from './render-nncp';
+import { resolveAgentDeploymentOf } from './agent-deployment';
 import { ResolvedTopology, resolveTopology } from './resolve';
 import { topologyName, topologyShapeGate } from './rules/shape';
 import { EnvironmentJudgement, EnvironmentValidationOptions, judgePlannedEnvironment, unsilenced } from './validate-environment';
@@ -54,7 +56,7 @@ export function buildEnvironment(t: Topology, options: BuildOptions = {}): Envir
   // (removals.ts) before validation, so the lifecycle rules judge the output as it will be applied,
   // and its VMs' pod NICs keep their MACs (allocateMacs)
   const previous = readPreviousOutput(options.previous);
-  const plan = planEnvironment(t, previous.manifests);
+  const plan = withAgentRemovals(t, planEnvironment(t, previous.manifests), previous.manifests);
   const renderProblems: Problem[] = [];
   const ownRender = renderEnvironment(plan, renderProblems);
   const rendered = previous.manifests
@@ -87,6 +89,24 @@ export function buildEnvironment(t: Topology, options: BuildOptions = {}): Envir
     changes: previous.manifests ? diffManifests(previous.manifests, manifests.map((m) => m.manifest)) : [],
     originOf: (p) => byKey.get(objectKey(p.resource.kind, p.resource.name, p.resource.namespace)) ?? intentOrigin(t, p) ?? environment,
   };
+}
+
+/**
+ * The plan with the removals in the node agent's configs too: hosts the agent applies (no
+ * kubernetes-nmstate there) get the same `state: absent` interfaces and routes the removal NNCPs
+ * carry (the agent deletes absent virtual interfaces and routes: lib/agent/plan.ts), so deleting a
+ * network or uplink from code cleans those hosts as well. The plan as it is without a previous
+ * output, an agent, or anything to remove.
+ */
+function withAgentRemovals(t: Topology, plan: RenderInput, previous: readonly Manifest[] | undefined): RenderInput {
+  if (!previous || !t.agent || !plan.agent) return plan;
+  const removals = planRemovals(previous, plan.policies.map(policyNncp));
+  if (!removals.length) return plan;
+  const environment: Origin = { kind: 'environment', name: t.name };
+  const extra: PlannedPolicy[] = removals
+    .filter((r) => r.interfaces.length || r.routes.length)
+    .map((r) => ({ name: r.policy, origin: environment, nodeSelector: r.nodeSelector ?? plan.policies.find((p) => p.name === r.policy)?.nodeSelector ?? {}, interfaces: r.interfaces, ...(r.routes.length ? { routes: r.routes } : {}), networks: [], perNodeOf: r.previous }));
+  return extra.length ? { ...plan, agent: resolveAgentDeploymentOf(plan.topology, [...plan.policies, ...extra], t.agent) } : plan;
 }
 
 /** The build of a topology that failed the shape gate: its problems, no manifests. */
