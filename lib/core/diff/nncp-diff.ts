@@ -14,7 +14,7 @@ import { formatSelector, selectorImplies } from '../topology/rules/selectors';
 import { ChangeKind } from './change';
 import { ABSENT_FIRST_FIX, addedIface, changedIface, definedCompatibly, HostSides, policyObject, removedIface } from './nncp-interfaces';
 import { Changes, ChangedObject } from './record';
-import { differingPaths, sameValue, shown, without } from './value-diff';
+import { differingPaths, sameValue, shown, text, without } from './value-diff';
 
 /** A `routes.config[]` entry with its identity. */
 interface RouteEntry {
@@ -41,13 +41,13 @@ function routesOf(p: NncpInfo): RouteEntry[] {
     if (!isRecord(r)) return;
     const via = typeof r['next-hop-interface'] === 'string' ? r['next-hop-interface'] : undefined;
     const key = JSON.stringify([r.destination ?? '', via ?? '', r['next-hop-address'] ?? '', r['table-id'] ?? 254]);
-    out.push({ key, path: joinPath('spec.desiredState.routes.config', i), destination: String(r.destination ?? ''), via, absent: r.state === 'absent', raw: r });
+    out.push({ key, path: joinPath('spec.desiredState.routes.config', i), destination: text(r.destination ?? ''), via, absent: r.state === 'absent', raw: r });
   });
   return out;
 }
 
 const isDefault = (r: RouteEntry) => r.destination === '0.0.0.0/0' || r.destination === '::/0';
-const routeText = (r: RouteEntry) => `${r.destination}${r.raw['next-hop-address'] !== undefined ? ` via ${String(r.raw['next-hop-address'])}` : ''}${r.via ? ` dev ${r.via}` : ''}`;
+const routeText = (r: RouteEntry) => `${r.destination}${r.raw['next-hop-address'] !== undefined ? ` via ${text(r.raw['next-hop-address'])}` : ''}${r.via ? ` dev ${r.via}` : ''}`;
 
 /** Keys of every route the policies of a side configure (present or absent). */
 function allRouteKeys(policies: readonly NncpInfo[]): Set<string> {

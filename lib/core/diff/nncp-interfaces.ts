@@ -14,7 +14,7 @@ import { formatSelector, selectorsCompatible } from '../topology/rules/selectors
 import { ChangeKind } from './change';
 import { HostSide, leavesState, vmList } from './host-context';
 import { Changes, ChangedObject, objectOf } from './record';
-import { differingPaths, sameValue, shown, without } from './value-diff';
+import { differingPaths, sameValue, shown, text, without } from './value-diff';
 
 /** Fix for a removal that needs the absent phase. */
 export const ABSENT_FIRST_FIX =
@@ -139,7 +139,7 @@ function ipChange(out: Changes, obj: ChangedObject, a: NncpIface, b: NncpIface, 
   const x = a.raw[family];
   const y = b.raw[family];
   if (sameValue(x, y)) return;
-  const addrs = (v: unknown) => new Set(isRecord(v) && v.enabled !== false && Array.isArray(v.address) ? v.address.filter(isRecord).map((e) => `${String(e.ip)}/${String(e['prefix-length'])}`) : []);
+  const addrs = (v: unknown) => new Set(isRecord(v) && v.enabled !== false && Array.isArray(v.address) ? v.address.filter(isRecord).map((e) => `${text(e.ip)}/${text(e['prefix-length'])}`) : []);
   const dyn = (v: unknown) => isRecord(v) && v.enabled !== false && (v.dhcp === true || v.autoconf === true);
   const lost = [...addrs(x)].filter((ip) => !addrs(y).has(ip));
   const path = joinPath(b.path, family);

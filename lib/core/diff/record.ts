@@ -4,6 +4,7 @@
  */
 import { Manifest } from '../manifest';
 import { Change, ChangeClass, ChangeKind, ChangeSeverity } from './change';
+import { text } from './value-diff';
 
 /**
  * Severity of a class: `needs-absent-first` leaks state or breaks a VM (error); disruptions a
@@ -34,7 +35,7 @@ export interface ChangedObject {
 /** The object fields of a change record for a manifest. */
 export function objectOf(m: Manifest): ChangedObject {
   const ns = m.metadata?.namespace;
-  return { kind: String(m.kind), ...(typeof ns === 'string' && ns !== '' ? { namespace: ns } : {}), name: String(m.metadata?.name ?? '') };
+  return { kind: text(m.kind), ...(typeof ns === 'string' && ns !== '' ? { namespace: ns } : {}), name: text(m.metadata?.name ?? '') };
 }
 
 /** Collects the changes of one diff. */

@@ -3,7 +3,7 @@
  * arrays by index. The semantic diff reports these paths when no rule knows the field.
  */
 import { joinPath } from '../path';
-import { isRecord } from '../problems';
+import { isRecord, show } from '../problems';
 import { canonicalJson } from '../topology/rules/canonical';
 
 /** True when the two values are equal as data (key order ignored). */
@@ -42,8 +42,14 @@ export function without(v: unknown, omit: readonly string[]): unknown {
   return out;
 }
 
-/** Short JSON of a value for messages (clipped). */
-export function shown(v: unknown, max = 80): string {
-  const s = v === undefined ? 'unset' : typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+/** A value for messages: strings quoted, objects as compact JSON, bounded (problems.ts `show`); `unset` when missing. */
+export function shown(v: unknown): string {
+  return v === undefined ? 'unset' : show(v);
+}
+
+/** A scalar as text (a string as is), anything else as {@link shown}: never throws on odd objects. */
+export function text(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return shown(v);
 }
