@@ -4,7 +4,7 @@
  * master or a localnet mapping, following VLANs and bridge ports down to the NIC).
  */
 import { isRecord } from '../problems';
-import type { NncpIface, SetModel, VmInfo } from '../topology/rules/model';
+import type { SetModel, VmInfo } from '../topology/rules/model';
 
 /** Destinations of a default route (nmstate writes them in full). */
 const DEFAULT_DESTINATIONS: ReadonlySet<string> = new Set(['0.0.0.0/0', '::/0']);
@@ -92,8 +92,4 @@ export function vmList(vms: readonly VmInfo[], max = 4): string {
   return names.length > max ? `${names.slice(0, max).join(', ')} (+${names.length - max} more)` : names.join(', ');
 }
 
-/** True when dropping this entry from a policy leaves something on the node (rules/lifecycle.ts `leavesState`). */
-export function leavesState(i: NncpIface): boolean {
-  if (i.absent) return false;
-  return !(i.type === 'ethernet' && !i.hasIp);
-}
+

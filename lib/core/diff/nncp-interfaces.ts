@@ -12,7 +12,8 @@ import { isRecord } from '../problems';
 import type { NncpIface, NncpInfo } from '../topology/rules/model';
 import { formatSelector, selectorsCompatible } from '../topology/rules/selectors';
 import { ChangeKind } from './change';
-import { HostSide, leavesState, vmList } from './host-context';
+import { leavesState } from '../topology/rules/lifecycle';
+import { HostSide, vmList } from './host-context';
 import { Changes, ChangedObject, objectOf } from './record';
 import { differingPaths, sameValue, shown, text, without } from './value-diff';
 
