@@ -5,6 +5,7 @@
  * to running VMs (vm-diff.ts) — and anything else by a generic comparison. Every difference
  * yields at least one record; identical objects yield none.
  */
+import { changedImmutableFields } from '../kubernetes/immutable-fields';
 import { Manifest } from '../manifest';
 import { isRecord } from '../problems';
 import { readSet, isNad, isNncp, isVm } from '../topology/rules/read-set';
@@ -114,7 +115,9 @@ function diffOthers(out: Changes, old: readonly Manifest[], next: readonly Manif
       return rest;
     };
     const paths = differingPaths(body(was), body(m), '', 4);
-    if (!paths.length) out.add(obj, 'modified', 'cosmetic', 'metadata', 'only metadata or the apiVersion changes', '');
+    const immutable = changedImmutableFields(m.kind, was, m, sameValue);
+    if (immutable.length) for (const f of immutable) out.add(obj, 'modified', 'replace', f, `${f} changed; the API refuses to update it, so the ${m.kind} is deleted and created again (what uses it is detached meanwhile)`, `let the tool replace it (Pulumi does: replaceOnChanges), or with GitOps delete the object and let it be re-created (Argo CD: Replace=true sync option)`);
+    else if (!paths.length) out.add(obj, 'modified', 'cosmetic', 'metadata', 'only metadata or the apiVersion changes', '');
     else if (m.kind === 'Secret' && nd.has(`${obj.namespace ?? 'default'}/${obj.name}`)) out.add(obj, 'modified', 'vm-guest-config', paths[0], 'the cloud-init networkData Secret of a VM changes: cloud-init applies network config only on a new instance-id, so running guests keep their addresses', 'change the instance-id with it (cloud-init metaData), or apply the new addresses inside the guest');
     else out.add(obj, 'modified', 'in-place', paths[0], `${paths.join(', ')} change${paths.length > 1 ? '' : 's'}`, '');
   }

@@ -6,7 +6,7 @@
  * rust/src/lib/ovn.rs: a mapping is removed by `state: absent`), so dropping one is
  * `needs-absent-first`.
  */
-import { IMMUTABLE_FIELDS } from '../kubernetes/immutable-fields';
+import { changedImmutableFields } from '../kubernetes/immutable-fields';
 import { joinPath } from '../path';
 import { isRecord } from '../problems';
 import type { NncpInfo } from '../topology/rules/model';
@@ -117,9 +117,8 @@ function changedPolicy(out: Changes, a: NncpInfo, b: NncpInfo, input: NncpDiffIn
   if (sameValue(a.manifest, b.manifest)) return;
   const obj = policyObject(b);
   const before = out.list.length;
-  for (const field of IMMUTABLE_FIELDS[b.manifest.kind] ?? []) {
-    const [x, y] = [field.split('.').reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), a.manifest), field.split('.').reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), b.manifest)];
-    if (!sameValue(x, y)) out.add(obj, 'modified', 'replace', field, `${field} changed; kubernetes-nmstate refuses to update it ("capture field cannot be modified"), so the policy is deleted and created again (re-applied on every selected node)`, 'let the tool replace it (Pulumi does: replaceOnChanges), or with GitOps delete the policy and let it be re-created (Argo CD: Replace=true sync option)');
+  for (const field of changedImmutableFields(b.manifest.kind, a.manifest, b.manifest, sameValue)) {
+    out.add(obj, 'modified', 'replace', field, `${field} changed; kubernetes-nmstate refuses to update it ("capture field cannot be modified"), so the policy is deleted and created again (re-applied on every selected node)`, 'let the tool replace it (Pulumi does: replaceOnChanges), or with GitOps delete the policy and let it be re-created (Argo CD: Replace=true sync option)');
   }
   // interfaces
   const bNames = new Map(b.ifaces.map((i) => [i.name, i]));

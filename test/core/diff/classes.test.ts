@@ -157,6 +157,29 @@ describe('replace', () => {
   });
 });
 
+describe('replace: OVN-Kubernetes ClusterUserDefinedNetwork', () => {
+  /** A Localnet CUDN as OpenShift 4.19's documentation writes one. */
+  const cudn = (): Manifest => ({
+    apiVersion: 'k8s.ovn.org/v1',
+    kind: 'ClusterUserDefinedNetwork',
+    metadata: { name: 'ext-400' },
+    spec: {
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'web' } },
+      network: { topology: 'Localnet', localnet: { role: 'Secondary', physicalNetworkName: 'physnet-ext', vlan: { mode: 'Access', access: { id: 400 } }, subnets: ['10.40.0.0/24'] } },
+    },
+  });
+  it('the localnet config is immutable (CEL "Localnet is immutable"): replace', () => {
+    const b = cudn();
+    ((b.spec as Json).network.localnet as Json).vlan.access.id = 401;
+    expect(lines([cudn()], [b])).toEqual(['replace warning modified ClusterUserDefinedNetwork/ext-400 spec.network.localnet']);
+  });
+  it('the namespace selector is not: in place', () => {
+    const b = cudn();
+    (b.spec as Json).namespaceSelector = { matchLabels: { 'kubernetes.io/metadata.name': 'db' } };
+    expect(lines([cudn()], [b])).toEqual(['in-place info modified ClusterUserDefinedNetwork/ext-400 spec.namespaceSelector.matchLabels["kubernetes.io/metadata.name"]']);
+  });
+});
+
 describe('VM changes by KubeVirt version', () => {
   const nadSwap = (): [Manifest[], Manifest[]] => {
     const a = seed('000-openshift-br1.yaml');
