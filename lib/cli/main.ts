@@ -75,8 +75,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         setExit(1);
         return;
       }
+      for (const m of previous?.missing ?? []) io.stderr(`multihome synth: no previous output for ${escapeControl(m.environment)} at ${escapeControl(m.where)}: nothing to render absent (fine for its first synthesis)\n`);
       const result = synthDirect(Object.fromEntries(names.map((n) => [n, all[n]])), opts.out, { svg: await loadSvgRenderer(), clusterState: opts.clusterState, previousByEnvironment: previous?.byEnvironment });
       for (const p of [...(previous?.problems ?? []), ...result.errors, ...result.warnings]) io.stderr(formatProblem(p) + '\n');
+      for (const line of result.changes) io.stderr(line + '\n');
       if (result.errors.length) {
         io.stderr(`multihome synth: ${result.errors.length} error(s); nothing was written\n`);
         setExit(1);

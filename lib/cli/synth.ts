@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { SvgRenderer } from '../core/diagram';
+import { changeNotice, changesToWarn } from '../core/diff';
 import { Problem } from '../core/errors';
 import { writeEnvironmentDirs } from '../core/render/environment-dirs';
 import { environmentNameProblems } from '../core/render/environment-names';
@@ -33,6 +34,12 @@ export interface DirectSynthResult {
   readonly warnings: Problem[];
   /** Files written (empty when there were errors). */
   readonly files: string[];
+  /**
+   * What applying each environment's output changes against its previous output, as the lines a
+   * reviewer must plan for (`multihome change: …`, lib/core/diff `changesToWarn`), per
+   * environment in order; empty without previous outputs.
+   */
+  readonly changes: string[];
 }
 
 /**
@@ -43,13 +50,14 @@ export interface DirectSynthResult {
 export function synthDirect(environments: Readonly<Record<string, Topology>>, out: string, options: DirectSynthOptions = {}): DirectSynthResult {
   const { svg, previousByEnvironment, ...validation } = options;
   const badNames = environmentNameProblems(Object.keys(environments));
-  if (badNames.length) return { errors: badNames, warnings: [], files: [] };
+  if (badNames.length) return { errors: badNames, warnings: [], files: [], changes: [] };
   const built = Object.entries(environments).map(([name, t]) => ({ name, build: buildEnvironment(t, previousByEnvironment && name in previousByEnvironment ? { ...validation, previous: previousByEnvironment[name] } : validation) }));
   const errors = built.flatMap((b) => b.build.errors);
   const warnings = built.flatMap((b) => b.build.warnings);
-  if (errors.length) return { errors, warnings, files: [] };
+  const changes = built.flatMap(({ build }) => changesToWarn(build.changes).map(changeNotice));
+  if (errors.length) return { errors, warnings, files: [], changes };
   const outputs = built.map(({ name, build }) => ({ name, manifests: build.manifests.map((m) => m.manifest), problems: build.problems }));
-  return { errors, warnings, files: writeOrExplain(out, () => writeEnvironmentDirs(out, outputs, svg)) };
+  return { errors, warnings, files: writeOrExplain(out, () => writeEnvironmentDirs(out, outputs, svg)), changes };
 }
 
 /** Runs the writer; a file-system refusal (a file where a directory goes, no permission, a full disk) is a {@link UserError} naming `out`. */
@@ -68,6 +76,8 @@ export interface PreviousOutputs {
   /** By environment; an environment without a previous output is left out. */
   readonly byEnvironment: Record<string, PreviousOutput>;
   readonly problems: Problem[];
+  /** Where each environment left out was looked for (`DIR/<env>`, `REF:<out>/<env>/`). */
+  readonly missing: ReadonlyArray<{ readonly environment: string; readonly where: string }>;
 }
 
 /**
@@ -77,13 +87,15 @@ export interface PreviousOutputs {
  */
 export function previousOutputs(previous: string, out: string, names: readonly string[]): PreviousOutputs {
   const byEnvironment: Record<string, PreviousOutput> = {};
+  const missing: Array<{ environment: string; where: string }> = [];
   if (fs.existsSync(previous)) {
     if (!fs.statSync(previous).isDirectory()) throw new UserError(`--previous ${previous} is not a directory; give the previous output root (laid out like --out: <dir>/<env>/*.yaml) or a git ref`);
     for (const name of names) {
       const dir = path.join(previous, name);
       if (fs.existsSync(dir)) byEnvironment[name] = dir;
+      else missing.push({ environment: name, where: dir });
     }
-    return { byEnvironment, problems: [] };
+    return { byEnvironment, problems: [], missing };
   }
   const commit = resolveCommit(previous);
   if (!commit) throw new UserError(`--previous ${previous} is neither an existing directory nor a git commit here (git rev-parse --verify ${previous}^{commit} found none)`);
@@ -92,6 +104,7 @@ export function previousOutputs(previous: string, out: string, names: readonly s
     const read = readCommittedOutput(commit, path.join(out, name));
     problems.push(...read.problems);
     if (read.manifests) byEnvironment[name] = read.manifests;
+    else missing.push({ environment: name, where: `${previous}:${path.join(out, name)}/` });
   }
-  return { byEnvironment, problems };
+  return { byEnvironment, problems, missing };
 }

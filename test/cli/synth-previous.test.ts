@@ -35,6 +35,9 @@ describe('multihome synth --previous DIR', () => {
     expect({ code: r.code, lifecycle: /REMOVED_WITHOUT_ABSENT/.test(r.err) }).toEqual({ code: 0, lifecycle: false });
     expect(written(next)).toContain(TOMBSTONE);
     expect(written(next)).toContain(MARKER);
+    // and what applying it changes, as cdk8s synth prints it: the bridge leaves the nodes, the PXE VM is deleted
+    expect(r.err).toContain('multihome change: NodeNetworkConfigurationPolicy vlan-1085-policy-c7000-absent spec.desiredState.interfaces[1].state: linux-bridge "bridge-1085" becomes state: absent');
+    expect(r.err).toContain('multihome change: VirtualMachine vms/pxe-vm: the VirtualMachine is deleted (it is running: it stops)');
     const plain = tmp('mh-plain-');
     expect((await cli('synth', '--environments', after, '--out', plain)).code).toBe(0);
     expect(written(plain)).not.toContain(TOMBSTONE);
@@ -45,6 +48,7 @@ describe('multihome synth --previous DIR', () => {
     const next = tmp('mh-next-');
     const r = await cli('synth', '--environments', after, '--out', next, '--previous', empty);
     expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: expect.not.stringContaining('TOPOLOGY_PREVIOUS') });
+    expect(r.err).toContain(`multihome synth: no previous output for prod at ${path.join(empty, 'prod')}: nothing to render absent (fine for its first synthesis)`);
     expect(written(next)).not.toContain(TOMBSTONE);
   });
 
@@ -105,6 +109,7 @@ describe('multihome synth --previous REF (a git repository)', () => {
     const r = await cli('synth', '--environments', after, '--out', 'dist', '--previous', 'HEAD');
     expect(r.code).toBe(0);
     expect(written('dist')).not.toContain(TOMBSTONE);
+    expect(r.err).toContain('multihome synth: no previous output for prod at HEAD:dist/prod/: nothing to render absent (fine for its first synthesis)');
   });
 
   it('an unknown ref is a usage error (exit 2)', async () => {
