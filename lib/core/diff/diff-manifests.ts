@@ -9,8 +9,10 @@ import { changedImmutableFields } from '../kubernetes/immutable-fields';
 import { Manifest } from '../manifest';
 import { isRecord } from '../problems';
 import { readSet, isNad, isNncp, isVm } from '../topology/rules/read-set';
+import type { SetModel } from '../topology/rules/model';
 import { SYNC_OPTIONS_ANNOTATION } from '../topology/render';
 import { Change, CHANGE_CLASSES } from './change';
+import { agentConfigsOf, ontoConfigMap } from './agent-configs';
 import { HostSide } from './host-context';
 import { DEFAULT_KUBEVIRT_VERSION, kubevirtNetworkFeatures, parseKubevirtVersion } from './kubevirt-features';
 import { diffNads } from './nad-diff';
@@ -62,8 +64,35 @@ export function diffManifests(previous: readonly Manifest[], next: readonly Mani
   diffPolicies(out, { old: old.nncps, next: now.nncps, sides: { old: new HostSide(old), next: new HostSide(now) } });
   diffNads(out, old, now);
   diffVms(out, old, now, { kubevirt: kubevirtNetworkFeatures(version), dynamicNetworks: options.dynamicNetworks ?? false });
-  diffOthers(out, a.filter((m) => !isTyped(m)), b.filter((m) => !isTyped(m)), now);
+  const agents = diffAgentConfigs(out, a, b, old, now);
+  diffOthers(out, a.filter((m) => !isTyped(m) && !agents.has(m)), b.filter((m) => !isTyped(m) && !agents.has(m)), now);
   return sortChanges(out.list);
+}
+
+/**
+ * The node agent's ConfigMaps changed on both sides (agent-configs.ts): in apply mode, their
+ * desired states compared like NNCPs; in observe mode, one record. Returns the ConfigMaps it
+ * reported on (the generic comparison skips them).
+ */
+function diffAgentConfigs(out: Changes, a: readonly Manifest[], b: readonly Manifest[], old: SetModel, now: SetModel): Set<Manifest> {
+  const handled = new Set<Manifest>();
+  const before = agentConfigsOf(a);
+  for (const [key, n] of agentConfigsOf(b)) {
+    const o = before.get(key);
+    if (!o || sameValue(o.manifest.data, n.manifest.data)) continue;
+    if (o.mode === 'apply' || n.mode === 'apply') {
+      const sub = new Changes();
+      const sides = { old: new HostSide({ ...old, nncps: [...old.nncps, ...o.policies] }), next: new HostSide({ ...now, nncps: [...now.nncps, ...n.policies] }) };
+      diffPolicies(sub, { old: o.policies, next: n.policies, sides });
+      if (!sub.list.length) continue;
+      out.list.push(...sub.list.map((c) => ontoConfigMap(c, n.manifest)));
+    } else {
+      const paths = differingPaths(o.manifest.data, n.manifest.data, 'data', 1);
+      out.add(objectOf(n.manifest), 'modified', 'in-place', paths[0] ?? 'data', 'the host state the node agent checks changes; in observe mode it reports drift against it and changes nothing on the nodes', '');
+    }
+    handled.add(o.manifest).add(n.manifest);
+  }
+  return handled;
 }
 
 /** Secrets holding a VM's cloud-init networkData (`namespace/name`), from the new set. */

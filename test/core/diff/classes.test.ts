@@ -280,3 +280,21 @@ describe('formatChange', () => {
     );
   });
 });
+
+describe('the node agent\'s config', () => {
+  it('apply mode: its desired state is judged like an NNCP, on the ConfigMap (VLAN trunk changed under the VMs)', () => {
+    const applied = { ...(clone(lab) as Json), agent: { mode: 'apply' } };
+    const a = renderTopology(applied as Topology);
+    const t = clone(applied);
+    t.networks[0].vlan = 200;
+    const c = diffManifests(a, renderTopology(t as Topology)).filter((x) => x.kind === 'ConfigMap');
+    expect(c.map((x) => `${x.class} ${x.severity} ${x.name} ${x.path}`)).toEqual(['node-disruptive warning multihome-agent-nodes data["agent.yaml"].desiredState.interfaces[1].bridge.port[0].vlan']);
+    expect(c[0].message).toMatch(/^agent \(apply mode\): VLAN settings of port "eth1" on "br0" change/);
+  });
+  it('observe mode: one in-place record, nothing changes on the nodes', () => {
+    const b = withLab((t) => (t.networks[0].vlan = 200));
+    const c = diffManifests(labOut, b).filter((x) => x.kind === 'ConfigMap');
+    expect(c.map((x) => `${x.class} ${x.severity} ${x.path}`)).toEqual(['in-place info data["agent.yaml"]']);
+    expect(c[0].message).toContain('observe mode');
+  });
+});
