@@ -52,9 +52,13 @@ export function diffNads(out: Changes, old: SetModel, next: SetModel): void {
       out.add(obj, 'modified', 'cosmetic', sameValue(a.manifest.spec, b.manifest.spec) ? 'metadata' : 'spec.config', 'the NAD is written differently (metadata, or the config JSON\'s spacing and key order) with the same meaning', '');
       continue;
     }
-    const paths = a.config !== undefined && b.config !== undefined ? differingPaths(a.config, b.config, 'spec.config', 4) : ['spec.config'];
-    const path = resourceSame ? paths[0] : `metadata.annotations[${JSON.stringify(RESOURCE_NAME)}]`;
-    const what = resourceSame ? `config changes at ${paths.map((p) => p.replace(/^spec\.config\.?/, '') || 'config').join(', ')}` : `resourceName ${shown(a.manifest.metadata?.annotations?.[RESOURCE_NAME])} → ${shown(b.manifest.metadata?.annotations?.[RESOURCE_NAME])}`;
+    const paths = configSame ? [] : a.config !== undefined && b.config !== undefined ? differingPaths(a.config, b.config, 'spec.config', 4) : ['spec.config'];
+    // the config's first difference is the place to look; the resourceName annotation when only it changed
+    const path = paths[0] ?? `metadata.annotations[${JSON.stringify(RESOURCE_NAME)}]`;
+    const what = [
+      ...(paths.length ? [`config changes at ${paths.map((p) => p.replace(/^spec\.config\.?/, '') || 'config').join(', ')}`] : []),
+      ...(resourceSame ? [] : [`resourceName ${shown(a.manifest.metadata?.annotations?.[RESOURCE_NAME])} → ${shown(b.manifest.metadata?.annotations?.[RESOURCE_NAME])}`]),
+    ].join('; ');
     const users = runningUsers(next, b.key);
     if (!users.length) {
       out.add(obj, 'modified', 'in-place', path, `${what}; no running VM uses it, so the next pod to attach gets the new config`, '');

@@ -283,7 +283,7 @@ describe('formatChange', () => {
 
 describe('the node agent\'s config', () => {
   it('apply mode: its desired state is judged like an NNCP, on the ConfigMap (VLAN trunk changed under the VMs)', () => {
-    const applied = { ...(clone(lab) as Json), agent: { mode: 'apply' } };
+    const applied: Json = { ...(clone(lab) as Json), agent: { mode: 'apply' } };
     const a = renderTopology(applied as Topology);
     const t = clone(applied);
     t.networks[0].vlan = 200;
@@ -296,5 +296,20 @@ describe('the node agent\'s config', () => {
     const c = diffManifests(labOut, b).filter((x) => x.kind === 'ConfigMap');
     expect(c.map((x) => `${x.class} ${x.severity} ${x.path}`)).toEqual(['in-place info data["agent.yaml"]']);
     expect(c[0].message).toContain('observe mode');
+  });
+});
+
+describe('a vlan-bridge network moved to another VLAN (estate app-200: 200 → 201)', () => {
+  it('the old VLAN and bridge are left behind (needs-absent-first), the NADs put new VMs on the new bridge (node-disruptive)', () => {
+    const t = clone(estate) as Json;
+    t.networks[0].vlan = 201;
+    expect(lines(renderTopology(estate), renderTopology(t as Topology))).toEqual([
+      'node-disruptive warning modified NetworkAttachmentDefinition/app-200 spec.config.bridge',
+      'node-disruptive warning modified NetworkAttachmentDefinition/app-200 spec.config.bridge',
+      'needs-absent-first error modified NodeNetworkConfigurationPolicy/bond0-compute-app-200-compute spec.desiredState.interfaces[0]',
+      'in-place info modified NodeNetworkConfigurationPolicy/bond0-compute-app-200-compute spec.desiredState.interfaces[0]',
+      'needs-absent-first error modified NodeNetworkConfigurationPolicy/bond0-compute-app-200-compute spec.desiredState.interfaces[1]',
+      'in-place info modified NodeNetworkConfigurationPolicy/bond0-compute-app-200-compute spec.desiredState.interfaces[1]',
+    ]);
   });
 });
