@@ -3,32 +3,16 @@
  * (`<out>/<env>/*.yaml` at REF), read through git with argument arrays (no shell), for the
  * removals of the next output (lib/core/topology/removals.ts).
  */
-import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { Problem } from '../core/errors';
 import { Manifest } from '../core/manifest';
 import { isRecord } from '../core/problems';
 import { MANIFEST_EXTENSIONS } from '../core/source/files';
 import { readText } from '../core/source/object-reader';
+import { runGit } from './git';
 
 /** Largest output git may print for one call (a whole environment's manifests). */
 const MAX_GIT_OUTPUT = 256 * 1024 * 1024;
-
-function git(args: readonly string[], cwd: string): string {
-  return execFileSync('git', [...args], { cwd, encoding: 'utf8', maxBuffer: MAX_GIT_OUTPUT, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** The commit `ref` names in the repository at `cwd`, or undefined (no such ref, no repository, no git). */
-export function resolveCommit(ref: string, cwd: string = process.cwd()): string | undefined {
-  // a ref that starts with `-` would be read as an option: no ref does
-  if (ref === '' || ref.startsWith('-')) return undefined;
-  try {
-    const out = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd).trim();
-    return /^[0-9a-f]{40,64}$/.test(out) ? out : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** What {@link readCommittedOutput} read. */
 export interface CommittedOutput {
@@ -43,7 +27,8 @@ export interface CommittedOutput {
  * in path order.
  */
 export function readCommittedOutput(commit: string, dir: string, cwd: string = process.cwd()): CommittedOutput {
-  const listed = git(['ls-tree', '-r', '-z', '--name-only', '--full-name', commit, '--', dir], cwd)
+  const git = (args: readonly string[]) => runGit(cwd, args, `cannot read ${dir} at ${commit.slice(0, 12)}`, { maxBuffer: MAX_GIT_OUTPUT });
+  const listed = git(['ls-tree', '-r', '-z', '--name-only', '--full-name', commit, '--', dir])
     .split('\0')
     .filter((f) => f !== '' && MANIFEST_EXTENSIONS.includes(path.extname(f).toLowerCase()))
     .sort();
@@ -54,7 +39,7 @@ export function readCommittedOutput(commit: string, dir: string, cwd: string = p
     const shown = `${commit.slice(0, 12)}:${file}`;
     readText(
       shown,
-      git(['show', `${commit}:${file}`], cwd),
+      git(['show', `${commit}:${file}`]),
       {
         source: (p) => problems.push({ ...p, message: `${p.file}:${p.line}: ${p.message}` }),
         shape: (p, origin) => problems.push({ ...p, message: `${origin.doc.file}: ${p.message}` }),

@@ -5,13 +5,12 @@
  * touched, and unlike `git archive` no `export-ignore` attribute drops files), and the directory
  * is removed afterwards whatever happens. Every git call is `execFileSync` with an argument array.
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { escapeControl } from '../core/names';
-import { clip } from '../core/source/bounded-yaml';
 import { UserError } from './environments';
+import { looksLikeRef, resolveCommit, runGit } from './git';
 
 /** Where the working directory sits in its git repository. */
 export interface GitLocation {
@@ -21,43 +20,21 @@ export interface GitLocation {
   readonly prefix: string;
 }
 
-/** Longest git message echoed in an error. */
-const GIT_ECHO_MAX = 500;
-
-/** Runs git in `cwd` and returns its trimmed stdout; a failure is a {@link UserError} with git's own message. */
-function git(cwd: string, args: readonly string[], what: string): string {
-  try {
-    return execFileSync('git', [...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 16 * 1024 * 1024 }).trim();
-  } catch (e) {
-    const err = e as { code?: string; stderr?: string | Buffer; message?: string };
-    if (err.code === 'ENOENT') throw new UserError(`${what}: git is not installed (not found on PATH)`);
-    const reason = String(err.stderr ?? err.message ?? e).trim();
-    throw new UserError(`${what}: ${escapeControl(clip(reason, GIT_ECHO_MAX))}`);
-  }
-}
-
 /** The repository `cwd` belongs to; a {@link UserError} when it is not inside a git work tree. */
 export function gitLocation(cwd: string): GitLocation {
-  const top = git(cwd, ['rev-parse', '--show-toplevel'], `${cwd} is not inside a git work tree`);
-  const prefix = git(cwd, ['rev-parse', '--show-prefix'], `${cwd} is not inside a git work tree`).replace(/\/$/, '');
+  const top = runGit(cwd, ['rev-parse', '--show-toplevel'], `${cwd} is not inside a git work tree`).trim();
+  const prefix = runGit(cwd, ['rev-parse', '--show-prefix'], `${cwd} is not inside a git work tree`).trim().replace(/\/$/, '');
   return { top, prefix };
 }
 
 /**
- * The commit `ref` names (a branch, tag, `HEAD~1`, a SHA); an unknown ref, or one that looks like
- * an option, is a {@link UserError}.
+ * The commit `ref` names (a branch, tag, `HEAD~1`, a SHA) for `--base`; an unknown ref, or one
+ * that looks like an option, is a {@link UserError}.
  */
-export function resolveCommit(cwd: string, ref: string): string {
-  // `git rev-parse --verify --quiet` would read a leading `-` as an option of its own
-  if (ref === '' || ref.startsWith('-') || /[\u0000-\u001f\u007f]/.test(ref)) throw new UserError(`--base ${escapeControl(ref)} is not a git ref`);
-  let sha: string;
-  try {
-    sha = execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  } catch (e) {
-    if ((e as { code?: string }).code === 'ENOENT') throw new UserError('--base needs git, which is not installed (not found on PATH)');
-    throw new UserError(`--base ${escapeControl(ref)}: no such commit in the repository at ${cwd}`);
-  }
-  if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new UserError(`--base ${escapeControl(ref)}: no such commit in the repository at ${cwd}`);
+export function baseCommit(cwd: string, ref: string): string {
+  if (!looksLikeRef(ref)) throw new UserError(`--base ${escapeControl(ref)} is not a git ref`);
+  const sha = resolveCommit(ref, cwd);
+  if (sha === undefined) throw new UserError(`--base ${escapeControl(ref)}: no such commit in the repository at ${cwd}`);
   return sha;
 }
 
@@ -67,14 +44,7 @@ export function resolveCommit(cwd: string, ref: string): string {
  */
 export function exportTree(cwd: string, commit: string, dest: string, scratch: string): void {
   const env = { ...process.env, GIT_INDEX_FILE: path.join(scratch, 'index') };
-  const run = (args: string[]) => {
-    try {
-      execFileSync('git', args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 16 * 1024 * 1024 });
-    } catch (e) {
-      const reason = String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim();
-      throw new UserError(`cannot check out ${commit} into a temporary directory: ${escapeControl(clip(reason, GIT_ECHO_MAX))}`);
-    }
-  };
+  const run = (args: string[]) => runGit(cwd, args, `cannot check out ${commit} into a temporary directory`, { env });
   run(['read-tree', commit]);
   // --prefix needs the trailing separator to mean "into this directory"
   run(['checkout-index', '--all', '--force', `--prefix=${dest}${path.sep}`]);
@@ -100,7 +70,7 @@ export function nearestNodeModules(cwd: string): string | undefined {
  */
 export function withSnapshot<T>(cwd: string, ref: string, fn: (snapshot: { readonly root: string; readonly cwd: string; readonly commit: string }) => T): T {
   const location = gitLocation(cwd);
-  const commit = resolveCommit(cwd, ref);
+  const commit = baseCommit(cwd, ref);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'multihome-diff-'));
   try {
     const root = path.join(tmp, 'tree');

@@ -10,7 +10,8 @@ import { buildEnvironment } from '../core/topology/build';
 import { EnvironmentValidationOptions } from '../core/topology/validate-environment';
 import { PreviousOutput } from '../core/topology/previous-output';
 import { UserError } from './environments';
-import { readCommittedOutput, resolveCommit } from './git-output';
+import { readCommittedOutput } from './git-output';
+import { resolveCommit } from './git';
 
 /** Options of {@link synthDirect}. */
 export interface DirectSynthOptions extends EnvironmentValidationOptions {
