@@ -10,7 +10,7 @@ import { Manifest } from '../manifest';
 import { isRecord } from '../problems';
 import { readSet, isNad, isNncp, isVm } from '../topology/rules/read-set';
 import type { SetModel } from '../topology/rules/model';
-import { SYNC_OPTIONS_ANNOTATION } from '../topology/render';
+import { keptOnRemoval } from '../topology/render';
 import { Change, CHANGE_CLASSES } from './change';
 import { agentConfigsOf, ontoConfigMap } from './agent-configs';
 import { HostSide } from './host-context';
@@ -95,31 +95,13 @@ function diffAgentConfigs(out: Changes, a: readonly Manifest[], b: readonly Mani
   return handled;
 }
 
-/** Secrets holding a VM's cloud-init networkData (`namespace/name`), from the new set. */
-function networkDataSecrets(model: ReturnType<typeof readSet>): Set<string> {
-  const out = new Set<string>();
-  for (const v of model.vms) {
-    const s = v.manifest.spec;
-    const tmpl = isRecord(s) && isRecord(s.template) && isRecord(s.template.spec) ? s.template.spec : isRecord(s) ? s : {};
-    for (const vol of Array.isArray(tmpl.volumes) ? tmpl.volumes : []) {
-      if (!isRecord(vol)) continue;
-      for (const key of ['cloudInitNoCloud', 'cloudInitConfigDrive']) {
-        const src = vol[key];
-        if (isRecord(src) && isRecord(src.networkDataSecretRef) && typeof src.networkDataSecretRef.name === 'string') out.add(`${v.namespace}/${src.networkDataSecretRef.name}`);
-      }
-    }
-  }
-  return out;
-}
-
-/** True for objects the render keeps when they leave the output (render.ts KEEP_ON_REMOVAL_SYNC_OPTIONS). */
-function keptOnRemoval(m: Manifest): boolean {
-  const opts = m.metadata?.annotations?.[SYNC_OPTIONS_ANNOTATION];
-  return typeof opts === 'string' && opts.split(',').map((o) => o.trim()).includes('Prune=false');
+/** Secrets a VM of the set reads its cloud-init networkData from (`namespace/name`). */
+function networkDataSecrets(model: SetModel): Set<string> {
+  return new Set(model.vms.flatMap((v) => (v.networkData?.secret !== undefined ? [v.networkData.secret] : [])));
 }
 
 /** Kinds multihome does not classify in detail: added, removed, changed (metadata-only is cosmetic). */
-function diffOthers(out: Changes, old: readonly Manifest[], next: readonly Manifest[], model: ReturnType<typeof readSet>): void {
+function diffOthers(out: Changes, old: readonly Manifest[], next: readonly Manifest[], model: SetModel): void {
   const byId = new Map(next.map((m) => [identity(m), m]));
   const oldIds = new Set(old.map(identity));
   const nd = networkDataSecrets(model);

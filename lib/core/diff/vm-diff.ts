@@ -106,7 +106,7 @@ function templateRest(v: VmInfo): unknown {
 /** Path of the networkData that changed (inline; a Secret's change is reported on the Secret). */
 function networkDataChange(a: VmInfo, b: VmInfo): string | undefined {
   if (a.networkData?.text === b.networkData?.text) return undefined;
-  if (b.networkData?.path.endsWith('networkDataSecretRef') && a.networkData?.path === b.networkData.path) return undefined;
+  if (b.networkData?.secret !== undefined && a.networkData?.secret === b.networkData.secret) return undefined;
   return b.networkData?.path ?? a.networkData?.path ?? joinPath('spec.template.spec', 'volumes');
 }
 

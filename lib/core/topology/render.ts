@@ -21,6 +21,9 @@ import { networkNads } from './render-nad';
 import { allocateMacs, vmManifests } from './render-vm';
 import { ResolvedTopology, resolveTopology } from './resolve';
 import { SYNC_WAVE_ANNOTATION } from './sync-wave';
+import { isRecord } from '../problems';
+import { isVm } from './rules/read-set';
+import { readVm } from './rules/read-vm';
 
 /** Annotation Argo CD orders sync waves by (declared in sync-wave.ts, re-exported here). */
 export { SYNC_WAVE_ANNOTATION };
@@ -35,6 +38,16 @@ export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
  * joined with `,`). Pulumi registers the same objects with `retainOnDelete`.
  */
 export const KEEP_ON_REMOVAL_SYNC_OPTIONS = 'Prune=false,Delete=false';
+
+/**
+ * True for an object kept in the cluster when it leaves the output: its Argo CD sync options
+ * include `Prune=false` ({@link KEEP_ON_REMOVAL_SYNC_OPTIONS} on what the render keeps; a user's
+ * own annotation counts too). Pulumi registers the same objects with `retainOnDelete`.
+ */
+export function keptOnRemoval(m: { readonly metadata?: { readonly annotations?: Readonly<Record<string, string>> } }): boolean {
+  const opts = m.metadata?.annotations?.[SYNC_OPTIONS_ANNOTATION];
+  return typeof opts === 'string' && opts.split(',').some((o) => o.trim() === 'Prune=false');
+}
 
 /** Apply layers, in order. */
 export type Layer = 'prerequisites' | 'nncp' | 'nad' | 'vm';
@@ -158,7 +171,7 @@ export function renderEnvironment(input: RenderInput, problems?: Problem[]): Ren
     const syncWave = t.syncWaves ? waves[layer] + waveOffset : undefined;
     if (syncWave !== undefined) manifest.metadata.annotations = { ...(manifest.metadata.annotations ?? {}), [SYNC_WAVE_ANNOTATION]: String(syncWave) };
     const key = manifestKey(manifest);
-    const retain = manifest.metadata.annotations?.[SYNC_OPTIONS_ANNOTATION] === KEEP_ON_REMOVAL_SYNC_OPTIONS;
+    const retain = keptOnRemoval(manifest);
     out.push({ manifest, key, layer, origin, syncWave, dependsOn, ...(derivedFrom !== undefined ? { derivedFrom } : {}), ...(retain ? { retain } : {}) });
     return key;
   };
@@ -214,18 +227,15 @@ export function planEnvironment(t: Topology, previous?: readonly Manifest[]): Re
 
 /**
  * The pod NIC MACs of a previous output's VirtualMachines, keyed like `podMacKey`
- * (`namespace/vm/interface` of the interface bound to the `pod: {}` network).
+ * (`namespace/vm/interface` of the interface bound to the `pod: {}` network), as written there.
  */
 export function podMacsOf(previous: readonly Manifest[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of previous) {
-    if (m?.kind !== API.vm.kind || typeof m.metadata?.name !== 'string') continue;
-    const spec = (m.spec as { template?: { spec?: { networks?: unknown; domain?: { devices?: { interfaces?: unknown } } } } } | undefined)?.template?.spec;
-    const nets = Array.isArray(spec?.networks) ? (spec!.networks as Array<{ name?: unknown; pod?: unknown }>) : [];
-    const ifaces = Array.isArray(spec?.domain?.devices?.interfaces) ? (spec!.domain!.devices!.interfaces as Array<{ name?: unknown; macAddress?: unknown }>) : [];
-    const pod = nets.find((n) => n && typeof n.name === 'string' && n.pod !== undefined && n.pod !== null);
-    const iface = pod ? ifaces.find((i) => i && i.name === pod.name) : undefined;
-    if (iface && typeof iface.macAddress === 'string') out.set(`${m.metadata.namespace ?? 'default'}/${m.metadata.name}/${String(pod!.name)}`, iface.macAddress);
+    if (!isRecord(m) || !isRecord(m.metadata) || m.kind !== API.vm.kind || !isVm(m)) continue;
+    const vm = readVm(m, new Map());
+    const pod = vm?.nics.find((n) => n.network?.pod);
+    if (vm && pod && typeof pod.raw.macAddress === 'string') out.set(`${vm.namespace}/${vm.name}/${pod.name}`, pod.raw.macAddress);
   }
   return out;
 }

@@ -131,6 +131,8 @@ export interface NetworkDataSource {
   readonly text: string;
   /** Path of the field holding it (in the VM, or `stringData.networkdata` of a Secret). */
   readonly path: string;
+  /** `namespace/name` of the Secret it was read from (`networkDataSecretRef`); undefined when inline. */
+  readonly secret?: string;
 }
 
 /** A VirtualMachine or VirtualMachineInstance as the rules see it. */

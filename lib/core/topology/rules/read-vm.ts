@@ -42,7 +42,7 @@ function readNetworkData(volumes: unknown, base: string, namespace: string, secr
         const sd = isRecord(secret.stringData) ? secret.stringData : {};
         const d = isRecord(secret.data) ? secret.data : {};
         const text = str(sd.networkdata) ?? decodeBase64(d.networkdata);
-        if (text !== undefined) return { text, path: joinPath(p, 'networkDataSecretRef') };
+        if (text !== undefined) return { text, path: joinPath(p, 'networkDataSecretRef'), secret: `${namespace}/${ref}` };
       }
     }
   }
