@@ -5,6 +5,7 @@
  */
 import { isRecord } from '../problems';
 import type { SetModel, VmInfo } from '../topology/rules/model';
+import { nncpRoutes } from '../topology/rules/read-nncp';
 
 /** Destinations of a default route (nmstate writes them in full). */
 const DEFAULT_DESTINATIONS: ReadonlySet<string> = new Set(['0.0.0.0/0', '::/0']);
@@ -33,11 +34,8 @@ export class HostSide {
         for (const port of i.ports) this.link(port.name, i.name);
         if (i.vlanBase) this.link(i.vlanBase, i.name);
       }
-      const routes = isRecord(p.manifest.spec) && isRecord(p.manifest.spec.desiredState) && isRecord(p.manifest.spec.desiredState.routes) ? p.manifest.spec.desiredState.routes.config : undefined;
-      if (Array.isArray(routes)) {
-        for (const r of routes) {
-          if (isRecord(r) && r.state !== 'absent' && typeof r.destination === 'string' && DEFAULT_DESTINATIONS.has(r.destination) && typeof r['next-hop-interface'] === 'string') this.defaultRouteIfaces.add(r['next-hop-interface']);
-        }
+      for (const { route: r } of nncpRoutes(p.manifest)) {
+        if (r.state !== 'absent' && typeof r.destination === 'string' && DEFAULT_DESTINATIONS.has(r.destination) && typeof r['next-hop-interface'] === 'string') this.defaultRouteIfaces.add(r['next-hop-interface']);
       }
     }
   }

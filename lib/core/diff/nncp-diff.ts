@@ -10,6 +10,7 @@ import { changedImmutableFields } from '../kubernetes/immutable-fields';
 import { joinPath } from '../path';
 import { isRecord } from '../problems';
 import type { NncpInfo } from '../topology/rules/model';
+import { nncpRoutes, routeIdentity } from '../topology/rules/read-nncp';
 import { formatSelector, selectorImplies } from '../topology/rules/selectors';
 import { ChangeKind } from './change';
 import { ABSENT_FIRST_FIX, addedIface, changedIface, definedCompatibly, HostSides, policyObject, removedIface } from './nncp-interfaces';
@@ -31,19 +32,16 @@ function desiredState(p: NncpInfo): Record<string, unknown> {
   return isRecord(spec) && isRecord(spec.desiredState) ? spec.desiredState : {};
 }
 
-/** Routes of a policy keyed like nmstate matches them (destination, next hop, table). */
+/** Routes of a policy keyed like nmstate matches them (the removals' identity, read-nncp.ts). */
 function routesOf(p: NncpInfo): RouteEntry[] {
-  const routes = desiredState(p).routes;
-  const config = isRecord(routes) ? routes.config : undefined;
-  if (!Array.isArray(config)) return [];
-  const out: RouteEntry[] = [];
-  config.forEach((r, i) => {
-    if (!isRecord(r)) return;
-    const via = typeof r['next-hop-interface'] === 'string' ? r['next-hop-interface'] : undefined;
-    const key = JSON.stringify([r.destination ?? '', via ?? '', r['next-hop-address'] ?? '', r['table-id'] ?? 254]);
-    out.push({ key, path: joinPath('spec.desiredState.routes.config', i), destination: text(r.destination ?? ''), via, absent: r.state === 'absent', raw: r });
-  });
-  return out;
+  return nncpRoutes(p.manifest).map(({ index, route: r }) => ({
+    key: routeIdentity(r),
+    path: joinPath('spec.desiredState.routes.config', index),
+    destination: text(r.destination ?? ''),
+    via: typeof r['next-hop-interface'] === 'string' ? r['next-hop-interface'] : undefined,
+    absent: r.state === 'absent',
+    raw: r,
+  }));
 }
 
 const isDefault = (r: RouteEntry) => r.destination === '0.0.0.0/0' || r.destination === '::/0';

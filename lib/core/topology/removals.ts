@@ -47,7 +47,7 @@ import { Origin } from './origin';
 import { Layer, RenderedManifest, SYNC_WAVE_ANNOTATION } from './render';
 import { leavesState } from './rules/lifecycle';
 import { NncpInfo } from './rules/model';
-import { readNncp } from './rules/read-nncp';
+import { nncpRoutes, readNncp, ROUTE_IDENTITY_FIELDS, routeIdentity } from './rules/read-nncp';
 import { Selector, selectorImplies, selectorsCompatible } from './rules/selectors';
 
 /**
@@ -97,24 +97,14 @@ export function tombstoneName(previous: string, hashed = false): string {
   return `${head}-${hash}`;
 }
 
-/** The fields that identify a route (an absent route matches on them, the rest are wildcards). */
-const ROUTE_KEYS = ['destination', 'next-hop-interface', 'next-hop-address', 'table-id', 'route-type'] as const;
-
 function routesOf(m: Manifest): Array<Record<string, unknown>> {
-  const spec = isRecord(m.spec) ? m.spec : undefined;
-  const ds = spec && isRecord(spec.desiredState) ? spec.desiredState : undefined;
-  const routes = ds && isRecord(ds.routes) ? ds.routes.config : undefined;
-  return Array.isArray(routes) ? routes.filter(isRecord) : [];
-}
-
-function routeKey(r: Record<string, unknown>): string {
-  return JSON.stringify(ROUTE_KEYS.map((k) => r[k] ?? null));
+  return nncpRoutes(m).map((r) => r.route);
 }
 
 /** The absent form of a previous route: its identifying fields only. */
 function absentRoute(r: Record<string, unknown>): RouteEntry {
   const out: RouteEntry = {};
-  for (const k of ROUTE_KEYS) if (r[k] !== undefined) (out as Record<string, unknown>)[k] = r[k];
+  for (const k of ROUTE_IDENTITY_FIELDS) if (r[k] !== undefined) (out as Record<string, unknown>)[k] = r[k];
   return { ...out, state: 'absent' };
 }
 
@@ -142,7 +132,7 @@ export function planRemovals(previous: readonly Manifest[], next: readonly Manif
     for (const i of p.ifaces) defined.set(i.name, [...(defined.get(i.name) ?? []), p.selector]);
     for (const m of p.mappings) localnets.set(m.localnet, [...(localnets.get(m.localnet) ?? []), p.selector]);
   }
-  const routes = new Set(now.flatMap((p) => routesOf(p.manifest).map(routeKey)));
+  const routes = new Set(now.flatMap((p) => routesOf(p.manifest).map(routeIdentity)));
   /** Removals rendered so far, by interface name / localnet / route: a second previous policy adds one only for nodes not covered yet. */
   const removedIfaces = new Map<string, Selector[]>();
   const removedLocalnets = new Map<string, Selector[]>();
@@ -165,7 +155,7 @@ export function planRemovals(previous: readonly Manifest[], next: readonly Manif
     const absentRoutes: RouteEntry[] = [];
     for (const r of routesOf(p.manifest)) {
       if (r.state === 'absent' || typeof r.destination !== 'string') continue;
-      const key = routeKey(r);
+      const key = routeIdentity(r);
       const via = r['next-hop-interface'];
       if (routes.has(key) || (typeof via === 'string' && gone.has(via)) || covered(removedRoutes, key, s)) continue;
       absentRoutes.push(absentRoute(r));

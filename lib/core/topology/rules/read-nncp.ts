@@ -82,3 +82,23 @@ export function readNncp(m: Manifest): NncpInfo | undefined {
   return policy;
 }
 
+
+/** The fields that identify a route: an absent route matches on them, the rest are wildcards (nmstate rust/src/lib/route.rs `RouteEntry::is_match`). */
+export const ROUTE_IDENTITY_FIELDS = ['destination', 'next-hop-interface', 'next-hop-address', 'table-id', 'route-type'] as const;
+
+/** The `routes.config[]` entries of an NNCP manifest that are objects, with their index. */
+export function nncpRoutes(m: Manifest): Array<{ readonly index: number; readonly route: Record<string, unknown> }> {
+  const spec = isRecord(m.spec) ? m.spec : undefined;
+  const ds = spec && isRecord(spec.desiredState) ? spec.desiredState : undefined;
+  const routes = ds && isRecord(ds.routes) ? ds.routes.config : undefined;
+  if (!Array.isArray(routes)) return [];
+  return routes.flatMap((route, index) => (isRecord(route) ? [{ index, route }] : []));
+}
+
+/**
+ * The identity of a route across policies and outputs ({@link ROUTE_IDENTITY_FIELDS}); an unset or
+ * 0 `table-id` is the main table, 254, as nmstate reads it.
+ */
+export function routeIdentity(r: Record<string, unknown>): string {
+  return JSON.stringify(ROUTE_IDENTITY_FIELDS.map((k) => (k === 'table-id' && (r[k] === undefined || r[k] === 0) ? 254 : r[k] ?? null)));
+}
