@@ -74,14 +74,17 @@ export class HostSide {
     for (const [localnet, maps] of this.model.mappingsByLocalnet) {
       if (maps.some((m) => !m.absent && m.bridge !== undefined && ifaces.has(m.bridge))) bridges.add(`localnet:${localnet}`);
     }
-    const vms = new Map<string, VmInfo>();
-    for (const nad of this.model.nads) {
-      const through = (nad.bridge !== undefined && nad.flavour === 'bridge' && bridges.has(nad.bridge)) || (nad.master !== undefined && bridges.has(nad.master)) || (nad.physicalNetwork !== undefined && bridges.has(`localnet:${nad.physicalNetwork}`));
-      if (!through) continue;
-      for (const u of this.model.usersByNad.get(nad.key) ?? []) if (u.vm.running && !u.nic.absent) vms.set(`${u.vm.namespace}/${u.vm.name}`, u.vm);
-    }
-    return [...vms.values()].sort((a, b) => (`${a.namespace}/${a.name}` < `${b.namespace}/${b.name}` ? -1 : 1));
+    const through = (nad: SetModel['nads'][number]) =>
+      (nad.bridge !== undefined && nad.flavour === 'bridge' && bridges.has(nad.bridge)) || (nad.master !== undefined && bridges.has(nad.master)) || (nad.physicalNetwork !== undefined && bridges.has(`localnet:${nad.physicalNetwork}`));
+    return runningUsers(this.model, this.model.nads.filter(through).map((n) => n.key));
   }
+}
+
+/** Running VMs of `model` whose (not unplugged) NICs name one of the NADs `nadKeys` (`namespace/name`), by namespace/name. */
+export function runningUsers(model: SetModel, nadKeys: readonly string[]): VmInfo[] {
+  const vms = new Map<string, VmInfo>();
+  for (const key of nadKeys) for (const u of model.usersByNad.get(key) ?? []) if (u.vm.running && !u.nic.absent) vms.set(`${u.vm.namespace}/${u.vm.name}`, u.vm);
+  return [...vms.values()].sort((a, b) => (`${a.namespace}/${a.name}` < `${b.namespace}/${b.name}` ? -1 : 1));
 }
 
 /** `ns/name, ns/name, … (+N more)` for messages. */

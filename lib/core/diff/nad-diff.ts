@@ -6,20 +6,13 @@
  * deleted safely: the VM can no longer start or migrate (kubevirt pkg/network/multus/nad.go
  * "failed to locate network attachment definition").
  */
-import type { NadInfo, SetModel, VmInfo } from '../topology/rules/model';
-import { vmList } from './host-context';
+import type { NadInfo, SetModel } from '../topology/rules/model';
+import { runningUsers, vmList } from './host-context';
 import { Changes, objectOf } from './record';
 import { differingPaths, sameValue, shown } from './value-diff';
 
 /** The resource-name annotation Multus/network-resources-injector read (k8s.cni.cncf.io). */
 const RESOURCE_NAME = 'k8s.v1.cni.cncf.io/resourceName';
-
-/** Running VMs of a side whose NICs name the NAD (not unplugged). */
-function runningUsers(model: SetModel, key: string): VmInfo[] {
-  const vms = new Map<string, VmInfo>();
-  for (const u of model.usersByNad.get(key) ?? []) if (u.vm.running && !u.nic.absent) vms.set(`${u.vm.namespace}/${u.vm.name}`, u.vm);
-  return [...vms.values()].sort((a, b) => (`${a.namespace}/${a.name}` < `${b.namespace}/${b.name}` ? -1 : 1));
-}
 
 /** What the VMs on the NAD's segment see: the fields that put a NIC on another wire. */
 function wireOf(n: NadInfo): Record<string, unknown> {
@@ -59,7 +52,7 @@ export function diffNads(out: Changes, old: SetModel, next: SetModel): void {
       ...(paths.length ? [`config changes at ${paths.map((p) => p.replace(/^spec\.config\.?/, '') || 'config').join(', ')}`] : []),
       ...(resourceSame ? [] : [`resourceName ${shown(a.manifest.metadata?.annotations?.[RESOURCE_NAME])} → ${shown(b.manifest.metadata?.annotations?.[RESOURCE_NAME])}`]),
     ].join('; ');
-    const users = runningUsers(next, b.key);
+    const users = runningUsers(next, [b.key]);
     if (!users.length) {
       out.add(obj, 'modified', 'in-place', path, `${what}; no running VM uses it, so the next pod to attach gets the new config`, '');
     } else if (!sameValue(wireOf(a), wireOf(b))) {
