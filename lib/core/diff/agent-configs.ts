@@ -6,6 +6,7 @@
  * host as much — and the records are reported on the ConfigMap, under `data["agent.yaml"]`.
  */
 import { AGENT_RUNTIME_DEFAULTS } from '../agent-defaults';
+import { AGENT_CONFIG_MOUNT } from '../topology/agent-deployment';
 import { API, Manifest } from '../manifest';
 import { joinPath } from '../path';
 import { isRecord } from '../problems';
@@ -13,9 +14,10 @@ import { parseYamlBounded } from '../source/bounded-yaml';
 import type { NncpInfo } from '../topology/rules/model';
 import { readNncp } from '../topology/rules/read-nncp';
 import { Change } from './change';
+import { AGENT_CONFIG_KIND } from '../topology/agent-config';
 
-/** The ConfigMap key the agent reads (agent-deployment.ts AGENT_CONFIG_MOUNT). */
-const CONFIG_KEY = 'agent.yaml';
+/** The ConfigMap key the agent reads. */
+const CONFIG_KEY = AGENT_CONFIG_MOUNT.key;
 const HOSTNAME = 'kubernetes.io/hostname';
 
 /** One agent ConfigMap read: its desired states as policies, and the mode its DaemonSet runs. */
@@ -50,7 +52,7 @@ export function agentConfigsOf(all: readonly Manifest[]): Map<string, AgentConfi
     if (m.kind !== 'ConfigMap' || m.apiVersion !== 'v1' || !isRecord(m.data) || typeof m.data[CONFIG_KEY] !== 'string') continue;
     const parsed = parseYamlBounded(m.data[CONFIG_KEY] as string);
     const doc = parsed.value;
-    if (!isRecord(doc) || doc.kind !== 'AgentConfig') continue;
+    if (!isRecord(doc) || doc.kind !== AGENT_CONFIG_KIND.kind) continue;
     const name = String(m.metadata.name);
     const policies: NncpInfo[] = [];
     const group = asPolicy(name, doc.desiredState, {});
