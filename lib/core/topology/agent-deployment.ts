@@ -75,6 +75,13 @@ export const AGENT_CONFIG_MOUNT = { path: '/etc/multihome-agent', volume: 'confi
 /** Where the /state token Secret (`state.tokenSecret`) is mounted, read-only, and its one key. */
 export const AGENT_STATE_TOKEN_MOUNT = { path: '/var/run/multihome/state-token', volume: 'state-token', key: 'token' } as const;
 
+/**
+ * The apply journal's directory (lib/agent/journal.ts), apply mode only: a hostPath on the node's
+ * /run, so a journal outlives a killed container (the next apply restores its snapshot) but not a
+ * reboot (its kernel state is gone too). The agent's own `--state-dir` default is the same path.
+ */
+export const AGENT_JOURNAL_MOUNT = { path: '/run/multihome-agent', volume: 'journal' } as const;
+
 /** Label carrying the node group on the ConfigMap, the DaemonSet and its pods. */
 export const NODE_GROUP_LABEL = 'multihome.io/node-group';
 
@@ -254,6 +261,7 @@ export function agentContainerArgs(r: ResolvedAgentDeployment, g: AgentNodeGroup
     ...(r.markBridges ? [] : ['--no-mark-bridges']),
     ...(r.serveState ? ['--serve-state'] : []),
     ...(r.serveState && r.stateTokenSecret !== undefined ? ['--state-token-file', `${AGENT_STATE_TOKEN_MOUNT.path}/${AGENT_STATE_TOKEN_MOUNT.key}`] : []),
+    ...(g.mode === 'apply' ? ['--state-dir', AGENT_JOURNAL_MOUNT.path] : []),
   ];
 }
 
@@ -293,8 +301,11 @@ export function agentMetadata(r: ResolvedAgentDeployment, name: string, namespac
   };
 }
 
-/** The http probe of the agent's /healthz (liveness and readiness). */
-const healthz = (port: number, host?: string) => ({ failureThreshold: 3, httpGet: { ...(host ? { host } : {}), path: '/healthz', port, scheme: 'HTTP' } });
+/**
+ * The agent's http probes: liveness on /healthz (200 while the process serves), readiness on
+ * /readyz (503 while the config is rejected or the last apply failed: the pod shows NotReady).
+ */
+const httpProbe = (path: '/healthz' | '/readyz', port: number, host?: string) => ({ failureThreshold: 3, httpGet: { ...(host ? { host } : {}), path, port, scheme: 'HTTP' } });
 
 /** One group's DaemonSet. */
 export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDeployment): Manifest {
@@ -323,10 +334,10 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
               env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }, ...nodeIp],
               image: r.image,
               imagePullPolicy: r.imagePullPolicy,
-              livenessProbe: healthz(g.port, probeHost),
+              livenessProbe: httpProbe('/healthz', g.port, probeHost),
               name: 'agent',
               ports: [{ containerPort: g.port, hostPort: g.port, name: 'metrics', protocol: 'TCP' }],
-              readinessProbe: healthz(g.port, probeHost),
+              readinessProbe: httpProbe('/readyz', g.port, probeHost),
               resources: {
                 limits: { memory: `${res.memoryLimitMebibytes}Mi` },
                 requests: { cpu: `${res.cpuRequestMillis}m`, memory: `${res.memoryRequestMebibytes}Mi` },
@@ -343,6 +354,7 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
               volumeMounts: [
                 { mountPath: AGENT_CONFIG_MOUNT.path, name: AGENT_CONFIG_MOUNT.volume, readOnly: true },
                 ...(token !== undefined ? [{ mountPath: m.path, name: m.volume, readOnly: true }] : []),
+                ...(g.mode === 'apply' ? [{ mountPath: AGENT_JOURNAL_MOUNT.path, name: AGENT_JOURNAL_MOUNT.volume }] : []),
               ],
             },
           ],
@@ -361,6 +373,7 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
             { configMap: { name: g.name }, name: AGENT_CONFIG_MOUNT.volume },
             // only the key `token`: a Secret without it fails the mount, so the pod never serves /state unauthenticated
             ...(token !== undefined ? [{ name: m.volume, secret: { items: [{ key: m.key, path: m.key }], secretName: token } }] : []),
+            ...(g.mode === 'apply' ? [{ hostPath: { path: AGENT_JOURNAL_MOUNT.path, type: 'DirectoryOrCreate' }, name: AGENT_JOURNAL_MOUNT.volume }] : []),
           ],
         },
       },
