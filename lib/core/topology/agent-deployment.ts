@@ -17,6 +17,7 @@ import * as ipaddr from 'ipaddr.js';
 import * as YAML from 'yaml';
 import { AGENT_RUNTIME_DEFAULTS } from '../agent-defaults';
 import { CodeTable } from '../errors';
+import { ISOLATION_ANNOTATION } from '../render/targets';
 import { Manifest, manifestKey, objectKey, ObjectMeta } from '../manifest';
 import { ownNodeAdmissionPolicy } from './agent-admission-policy';
 import { sccForPods, sccRoleAndBinding } from './agent-scc';
@@ -320,7 +321,7 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
-    metadata: agentMetadata(r, g.name, true, { [NODE_GROUP_LABEL]: g.nodeGroup.name }),
+    metadata: openShiftTarget(r, agentMetadata(r, g.name, true, { [NODE_GROUP_LABEL]: g.nodeGroup.name })),
     spec: {
       minReadySeconds: 0,
       selector: { matchLabels: selector },
@@ -457,6 +458,15 @@ export function agentManifests(r: ResolvedAgentDeployment): AgentManifest[] {
     out.push({ manifest: daemonSets[i], dependsOn: [...ns, manifestKey(configMap), account, ...(r.markBridges ? [binding] : []), ...sccGrant] });
   });
   return out;
+}
+
+/**
+ * On OpenShift, `multihome.io/isolation: openshift` on the DaemonSet (render/targets.ts), so
+ * `multihome check` on the output judges it for OpenShift — its SCC admission — as the build did,
+ * whoever renders it (an environment, a standalone NetworkAgent, Pulumi).
+ */
+function openShiftTarget(r: ResolvedAgentDeployment, metadata: ObjectMeta): ObjectMeta {
+  return r.scc ? { ...metadata, annotations: { ...(metadata.annotations ?? {}), [ISOLATION_ANNOTATION]: 'openshift' } } : metadata;
 }
 
 /** The pod spec of a rendered DaemonSet. */
