@@ -45,7 +45,7 @@ const COMMON = {
 };
 
 describe('agent SecurityContextConstraints (platform: openshift)', () => {
-  test('GIVEN apply mode THEN the SCC allows NET_ADMIN and NET_RAW, uid 0 only, configMap and the projected token', () => {
+  test('GIVEN apply mode THEN the SCC allows NET_ADMIN and NET_RAW, uid 0 only, configMap, the journal\'s hostPath and the projected token', () => {
     const ms = renderAgentDeployment(openshiftLab, { mode: 'apply' });
     const scc = find(ms, 'SecurityContextConstraints');
     expect(scc.apiVersion).toBe('security.openshift.io/v1');
@@ -54,9 +54,10 @@ describe('agent SecurityContextConstraints (platform: openshift)', () => {
     expect(scc.metadata.labels).toEqual({ 'app.kubernetes.io/name': 'multihome-agent', 'app.kubernetes.io/part-of': 'multihome' });
     expect(sccFields(scc)).toEqual({
       ...COMMON,
+      allowHostDirVolumePlugin: true,
       allowedCapabilities: ['NET_ADMIN', 'NET_RAW'],
       runAsUser: { type: 'MustRunAs', uid: 0 },
-      volumes: ['configMap', 'projected'],
+      volumes: ['configMap', 'hostPath', 'projected'],
     });
   });
 
@@ -69,20 +70,21 @@ describe('agent SecurityContextConstraints (platform: openshift)', () => {
     const ms = renderAgentDeployment(prod, { mode: 'observe', nodeGroupModes: { workers: 'apply' }, state: { enabled: true, tokenSecret: 'agent-state' } });
     expect(sccFields(find(ms, 'SecurityContextConstraints'))).toEqual({
       ...COMMON,
+      allowHostDirVolumePlugin: true,
       allowedCapabilities: ['NET_ADMIN', 'NET_RAW'],
       runAsUser: { type: 'MustRunAsRange', uidRangeMax: 65534, uidRangeMin: 0 },
-      volumes: ['configMap', 'projected', 'secret'],
+      volumes: ['configMap', 'hostPath', 'projected', 'secret'],
     });
   });
 
-  test('GIVEN a hostPath volume in the pods THEN the SCC allows the host dir plugin and hostPath (derived from the pod spec)', () => {
-    // the apply journal's /run/multihome-agent, as another change adds it: the SCC follows the pods
+  test('GIVEN the pods\' volumes THEN the SCC follows them: the apply journal\'s hostPath admitted only while a pod mounts it', () => {
     const ms = renderAgentDeployment(openshiftLab, { mode: 'apply' });
     const ds = find(ms, 'DaemonSet');
-    podSpec(ds).volumes.push({ name: 'journal', hostPath: { path: '/run/multihome-agent', type: 'DirectoryOrCreate' } });
-    const scc = sccForPods({ name: 'x' }, [podSpec(ds)]);
-    expect(scc.allowHostDirVolumePlugin).toBe(true);
-    expect(scc.volumes).toEqual(['configMap', 'hostPath', 'projected']);
+    expect(podSpec(ds).volumes).toContainEqual({ hostPath: { path: '/run/multihome-agent', type: 'DirectoryOrCreate' }, name: 'journal' });
+    const withoutJournal = { ...podSpec(ds), volumes: podSpec(ds).volumes.filter((v: { hostPath?: unknown }) => !v.hostPath) };
+    const scc = sccForPods({ name: 'x' }, [withoutJournal]);
+    expect(scc.allowHostDirVolumePlugin).toBe(false);
+    expect(scc.volumes).toEqual(['configMap', 'projected']);
   });
 
   test('GIVEN defaults THEN SCC, Role and RoleBinding <name>-scc come after the cluster RBAC and before the DaemonSets, granting use of that SCC only', () => {
@@ -172,7 +174,9 @@ describe('check: host-network workloads on OpenShift need an SCC (TOPOLOGY_SCC_*
 
   test('GIVEN a hostPath volume the SCC does not allow THEN TOPOLOGY_SCC_NOT_ADMITTED at the volume', () => {
     const ms = apply();
-    podSpec(find(ms, 'DaemonSet')).volumes.push({ name: 'journal', hostPath: { path: '/run/multihome-agent', type: 'DirectoryOrCreate' } });
+    const scc = find(ms, 'SecurityContextConstraints') as any;
+    scc.allowHostDirVolumePlugin = false;
+    scc.volumes = scc.volumes.filter((v: string) => v !== 'hostPath');
     expect(sccProblems(ms)).toEqual([{ code: 'TOPOLOGY_SCC_NOT_ADMITTED', resource: DS, path: 'spec.template.spec.volumes[1].hostPath' }]);
   });
 
@@ -180,12 +184,13 @@ describe('check: host-network workloads on OpenShift need an SCC (TOPOLOGY_SCC_*
     expect(sccProblems(renderAgentDeployment(openshiftLab, { mode: 'apply', securityContextConstraints: 'net-agents' }))).toEqual([]);
   });
 
-  test('GIVEN the agent bound to built-in hostnetwork-v2 instead THEN its capabilities and uid 0 are not admitted', () => {
+  test('GIVEN the agent bound to built-in hostnetwork-v2 instead THEN its capabilities, uid 0 and the journal hostPath are not admitted', () => {
     const ms = renderAgentDeployment(openshiftLab, { mode: 'apply', securityContextConstraints: 'hostnetwork-v2' });
     expect(sccProblems(ms)).toEqual([
       { code: 'TOPOLOGY_SCC_NOT_ADMITTED', resource: DS, path: 'spec.template.spec.containers[0].securityContext.capabilities.add[0]' },
       { code: 'TOPOLOGY_SCC_NOT_ADMITTED', resource: DS, path: 'spec.template.spec.containers[0].securityContext.capabilities.add[1]' },
       { code: 'TOPOLOGY_SCC_NOT_ADMITTED', resource: DS, path: 'spec.template.spec.containers[0].securityContext.runAsUser' },
+      { code: 'TOPOLOGY_SCC_NOT_ADMITTED', resource: DS, path: 'spec.template.spec.volumes[1].hostPath' },
     ]);
   });
 
