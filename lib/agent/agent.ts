@@ -266,7 +266,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     } catch (e) {
       return { done: { ...h, result: 'invalid' as const, durationMs: clock.now() - t0, commands: [], processes: exec.calls.length, error: (e as Error).message, timingsMs: {} } };
     }
-    return { h, t0, exec, backend, loaded, readOpts, snapshot, plan, batches, commands: formatBatches(batches), timings: { readMs: tPlan - tRead, planMs: planned - tPlan } };
+    return { h, t0, exec, backend, loaded, readOpts, snapshot, plan, batches, commands: formatBatches(batches), timings: { loadMs: tRead - t0, readMs: tPlan - tRead, planMs: planned - tPlan } };
   }
 
   async function planOnly(action: 'plan' | 'observe'): Promise<AgentReport> {
