@@ -7,9 +7,12 @@
 //   naive      one `ip` process per command (first rep only: ~1 min)
 //   noop       the agent on the converged host (read + plan, no command), in-process and as a CLI process
 //   read       the bare state read on the converged host (`ip -j -d link show` + `ip -j addr show`,
-//              shared/reference/baseline.md C(3)); read-agent: the agent's own read commands, bare
+//              shared/reference/baseline.md C(3)); read-agent: the agent's own read command, bare (no
+//              bridge VLAN dump: no port of the intent has a vlan block, no bridge filters VLANs)
 //   rollback   the agent applying the same intent with a probe that fails: the rollback's own time
 //              (report.rollback.durationMs) and the whole apply → probe → rollback
+//   delete     the rollback's floor: the same links created by the hand batch and left up as long as
+//              the agent's were, then the rollback's deletion commands as one hand-written ip -batch
 // Writes $LAB_DIR/bench.json.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -59,7 +62,6 @@ async function main() {
     rec('read', ms(t));
     t = process.hrtime.bigint();
     run('ip', ['-n', NS, '-j', '-d', '-batch', '-'], 'addr show\nroute show table main\n');
-    run('bridge', ['-n', NS, '-j', 'vlan', 'show']);
     rec('read-agent', ms(t));
     t = process.hrtime.bigint();
     run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
@@ -75,6 +77,17 @@ async function main() {
       out.info.rollbackCommands = rb.rollback.commands.length;
       out.info.rollbackProcesses = rb.processes;
       if (links() !== base) throw new Error('rollback left links behind');
+      // the floor of the rollback: the same links created by a hand batch, left up as long as the
+      // agent's were before its rollback (verifying read + probe), then the rollback's own
+      // deletions as one hand-written ip -batch
+      run('ip', ['-n', NS, '-batch', '-'], commands.map((c) => c.replace(/^ip /, '')).join('\n') + '\n');
+      await new Promise((resolve) => setTimeout(resolve, (rb.timingsMs.verifyMs || 0) + (rb.timingsMs.probeMs || 0)));
+      const delLines = rb.rollback.commands.filter((c) => c.startsWith('ip ')).map((c) => c.replace(/^ip /, ''));
+      t = process.hrtime.bigint();
+      run('ip', ['-n', NS, '-batch', '-'], delLines.join('\n') + '\n');
+      rec('delete', ms(t));
+      out.info.deleteCommands = delLines.length;
+      if (links() !== base) throw new Error('the hand deletion left links behind');
     }
     t = process.hrtime.bigint();
     run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);

@@ -2,7 +2,8 @@
  * The agent bench: converge K (default 256) VLAN bridges in user-mode-linux through the bundled
  * agent, against one hand-written `ip -batch` of the same commands (the floor) and one `ip`
  * process per command, in the same boot; the no-op reconcile against the bare `ip -j` state read;
- * and a rollback (the same intent with a probe that fails). The intent is synthesized by
+ * and a rollback (the same intent with a probe that fails) against the bare deletion of the same
+ * links (its floor). The intent is synthesized by
  * multihome (K vlan-bridge networks on `dummy0` through the NNCP renderer).
  *
  * `npm run bench -- --only agent` runs it as suite `agent` (bench/suites/agent.ts);
@@ -28,7 +29,7 @@ export interface AgentBenchResult {
   readonly k: number;
   readonly reps: number;
   readonly bootMs: number;
-  /** agent, noop, read, read-agent, noop-cli, rollback, rollback-total, agent-cli, batch, naive. */
+  /** agent, noop, read, read-agent, noop-cli, rollback, rollback-total, delete, agent-cli, batch, naive. */
   readonly samples: Record<string, number[]>;
   readonly info: Record<string, unknown>;
 }

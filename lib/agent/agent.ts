@@ -22,6 +22,7 @@ import { DadResult, waitForDad } from './dad';
 import { currentBootId, journalPath, readJournal, removeJournal, writeJournal } from './journal';
 import { formatBatches, renderBatches } from './iproute/render';
 import { parseState, readOptionsFor, ReadOptions } from './iproute/read';
+import { readForIntent } from './iproute/read-scope';
 import { MetricRegistry } from './metrics';
 import type { NotCompared } from '../core/host-intent/model';
 import { kubeNodeStatusApi, markBridges, NodeStatusApi } from './node-marker';
@@ -29,6 +30,7 @@ import { nodeNetworkStateOf } from './node-network-state';
 import { Op, planChanges } from './plan';
 import { ProbeResult, runProbes } from './probes';
 import { rollBack } from './rollback-run';
+import { remainingAfterApply } from './verify';
 import { Clock, errorMessage as message, jsonLogger, Logger, systemClock } from './types';
 import { AGENT_RUNTIME_DEFAULTS, AgentMode } from '../core/agent-defaults';
 import type { Problem } from '../core/errors';
@@ -280,10 +282,10 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     }
     const h = loaded.warnings.length ? { ...head, warnings: loaded.warnings.map(line) } : head;
     const tRead = clock.now();
-    const readOpts: ReadOptions = resolved.serveState ? { ipv6Routes: true, bridgeVlans: true } : readOptionsFor(loaded.intent);
+    let readOpts: ReadOptions = resolved.serveState ? { ipv6Routes: true, bridgeVlans: true } : readOptionsFor(loaded.intent);
     let snapshot: ReadResult;
     try {
-      snapshot = await backend.read(readOpts);
+      ({ read: snapshot, options: readOpts } = await readForIntent(backend, loaded.intent, readOpts));
     } catch (e) {
       return { done: { ...h, result: 'failed' as const, durationMs: clock.now() - t0, commands: [], processes: exec.calls.length, error: (e as Error).message, timingsMs: {} } };
     }
@@ -307,7 +309,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     } catch (e) {
       return { done: { ...h, result: 'invalid' as const, durationMs: clock.now() - t0, commands: [], processes: exec.calls.length, error: (e as Error).message, timingsMs: {} } };
     }
-    return { h, t0, exec, backend, loaded, readOpts, snapshot, plan, batches, commands: formatBatches(batches), timings: { readMs: tPlan - tRead, planMs: planned - tPlan } };
+    return { h, t0, exec, backend, loaded, readOpts, snapshot, plan, batches, commands: formatBatches(batches), timings: { loadMs: tRead - t0, readMs: tPlan - tRead, planMs: planned - tPlan } };
   }
 
   async function planOnly(action: 'plan' | 'observe'): Promise<AgentReport> {
@@ -448,7 +450,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
         stage = 'the verifying read';
         const tVerify = clock.now();
         after = await backend.read(readOpts);
-        const remaining = formatBatches(renderBatches(planChanges(loaded.intent, after.state).ops));
+        const remaining = remainingAfterApply(loaded.intent, plan.ops, plan.cascade, after.state);
         timings.verifyMs = clock.now() - tVerify;
         verify = { ok: remaining.length === 0, remaining };
         if (!verify.ok) failure = `verification failed: ${remaining.length} change(s) still needed`;

@@ -15,11 +15,15 @@ export interface ReadOptions {
   readonly bridgeVlans: boolean;
 }
 
-/** What the intent needs read besides links, addresses and IPv4 routes. */
+/**
+ * What the intent itself needs read besides links, addresses and IPv4 routes: IPv6 routes when it
+ * has one; bridge VLANs when a port has a `vlan` block or a bridge asks for VLAN filtering (a
+ * bridge the host filters VLANs on is found after the read: read-scope.ts `readForIntent`).
+ */
 export function readOptionsFor(intent: HostIntent): ReadOptions {
   return {
     ipv6Routes: intent.routes.some((r) => r.family === 6),
-    bridgeVlans: intent.links.some((l) => l.kind === 'bridge' || (l.bridge?.ports ?? []).length > 0),
+    bridgeVlans: intent.links.some((l) => l.bridge?.vlanFiltering === true || (l.bridge?.ports ?? []).some((p) => p.vlan !== undefined)),
   };
 }
 
@@ -58,8 +62,23 @@ export interface RawState {
   readonly vlans?: unknown[];
 }
 
-/** Splits concatenated JSON values (what `ip -j -batch` prints: one array per command). */
+/**
+ * Splits concatenated JSON values (what `ip -j -batch` prints: one array per command). iproute2
+ * prints each command's value on one line (a JSON string holds no raw newline), so each line is
+ * parsed whole, without walking the text character by character in JavaScript (a 500-bridge dump
+ * is ~800 KB); any other layout (pretty-printed, two values on a line) falls back to the scanner.
+ */
 export function splitJsonValues(text: string): unknown[] {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  try {
+    return lines.map((l) => JSON.parse(l) as unknown);
+  } catch {
+    return scanJsonValues(text);
+  }
+}
+
+/** {@link splitJsonValues} for any layout: tracks depth and strings character by character. */
+function scanJsonValues(text: string): unknown[] {
   const out: unknown[] = [];
   let depth = 0;
   let start = -1;
