@@ -13,6 +13,7 @@ import * as os from 'os';
 import type { AddressInfo } from 'net';
 import { AgentConfigError, DesiredStateValidator, LoadedConfig, loadConfig, ResolvedProbe } from './config';
 import { DEFAULT_VALIDATORS } from './core-validator';
+import { configFingerprint } from './config-files';
 import { countingExec, Exec, execFileExec } from './exec';
 import { HostReads, recordingBackend, recordRead } from './host-reads';
 import { AgentHealth, agentHttpHandler } from './http';
@@ -185,7 +186,11 @@ export interface AgentReport {
     readonly ok: boolean;
     readonly durationMs: number;
     readonly remaining: readonly string[];
-    /** NICs that disappeared during the apply (someone else's doing: the agent never deletes a NIC); not restorable, not a rollback failure. */
+    /**
+     * Links someone else changed during the apply: NICs that disappeared (the agent never deletes a
+     * NIC) and links of a kind the agent never creates that appeared under a name the plan wanted.
+     * Left alone and not a rollback failure.
+     */
     readonly external?: readonly string[];
   };
   readonly error?: string;
@@ -249,6 +254,8 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
   let last: AgentReport | undefined;
   let lastBridges: string[] | undefined;
   let reads: HostReads = {};
+  /** The last valid config and the fingerprint of the files it came from: an unchanged config is not parsed and validated again. */
+  let loadedConfig: { key: string; loaded: LoadedConfig } | undefined;
   const noteRead = (outcome: Parameters<typeof recordRead>[2]) => void (reads = recordRead(reads, clock.wallTime(), outcome));
 
   const header = (action: AgentReport['action']) => ({
@@ -261,10 +268,16 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
 
   /** observe accepts DHCP/autoconf (its addresses are not compared); plan and apply refuse it. */
   function load(action: AgentReport['action']): LoadedConfig {
-    return loadConfig(resolved.configPath, deps.validators ?? DEFAULT_VALIDATORS, {
-      dynamicAddressing: action === 'observe' ? 'not-compared' : 'refuse',
+    const dynamicAddressing = action === 'observe' ? 'not-compared' : 'refuse';
+    const fingerprint = configFingerprint(resolved.configPath);
+    const key = fingerprint && `${dynamicAddressing} ${fingerprint}`;
+    if (key && loadedConfig?.key === key) return loadedConfig.loaded;
+    const loaded = loadConfig(resolved.configPath, deps.validators ?? DEFAULT_VALIDATORS, {
+      dynamicAddressing,
       ...(resolved.nodeName ? { nodeName: resolved.nodeName } : {}),
     });
+    loadedConfig = key ? { key, loaded } : undefined;
+    return loaded;
   }
 
   /** Shared front half of plan/observe/apply: load, read, plan. */

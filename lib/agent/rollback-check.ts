@@ -36,11 +36,12 @@ export function snapshotDifferences(snapshot: HostState, now: HostState, ops: re
       if (op.route.dev) links.add(op.route.dev);
     }
   }
-  const external = new Set(vanishedNics(snapshot, now));
+  const external = new Set(externalLinks(snapshot, now, ops));
   for (const n of [...links].sort()) {
+    if (external.has(n)) continue;
     const was = snapshot.links.has(n);
     const is = now.links.has(n);
-    if (was && !is && !external.has(n)) out.push(`link ${escapeControl(n)} was in the snapshot and is gone`);
+    if (was && !is) out.push(`link ${escapeControl(n)} was in the snapshot and is gone`);
     if (!was && is) out.push(`link ${escapeControl(n)} is on the host and was not in the snapshot`);
   }
   for (const l of now.links.values())
@@ -63,4 +64,17 @@ export function snapshotDifferences(snapshot: HostState, now: HostState, ops: re
  */
 export function vanishedNics(snapshot: HostState, now: HostState): string[] {
   return [...snapshot.links.values()].filter((l) => !CREATED_KINDS.has(l.kind) && !now.links.has(l.name)).map((l) => l.name).sort();
+}
+
+/**
+ * What changed during the apply that the agent cannot have done, by link name: NICs that vanished
+ * ({@link vanishedNics}) and links a plan named that were not in the snapshot and now exist with a
+ * kind the agent never creates (a dummy someone created under the name the batch wanted: its
+ * `link add` failed with EEXIST). The rollback leaves them alone and reports them
+ * (`rollback.external`); they are not a failed rollback.
+ */
+export function externalLinks(snapshot: HostState, now: HostState, ops: readonly Op[]): string[] {
+  const named = new Set(ops.flatMap((op) => [...touchedBy(op), ...((op.op === 'route-add' || op.op === 'route-del') && op.route.dev ? [op.route.dev] : [])]));
+  const appeared = [...named].filter((n) => !snapshot.links.has(n) && now.links.has(n) && !CREATED_KINDS.has(now.links.get(n)!.kind));
+  return [...new Set([...vanishedNics(snapshot, now), ...appeared])].sort();
 }

@@ -9,7 +9,7 @@ import { ReadOptions, readOptionsFor } from './iproute/read';
 import { formatBatches, renderBatches } from './iproute/render';
 import { Op, planChanges } from './plan';
 import { restoreIntent } from './rollback';
-import { snapshotDifferences, vanishedNics } from './rollback-check';
+import { externalLinks, snapshotDifferences } from './rollback-check';
 import type { HostState } from './state';
 import { errorMessage } from './types';
 
@@ -23,7 +23,7 @@ export interface RollbackOutcome {
   readonly remaining: string[];
   /** Why the rollback failed, when a step of it failed. */
   readonly error?: string;
-  /** NICs that disappeared during the apply (rollback-check.ts vanishedNics): not restorable, not a failure. */
+  /** Links changed by someone else during the apply (rollback-check.ts externalLinks): left alone, not a failure. */
   readonly external: string[];
 }
 
@@ -44,7 +44,7 @@ export async function rollBack(
     const reuse = after && rbRead.ipv6Routes === readOpts.ipv6Routes && rbRead.bridgeVlans === readOpts.bridgeVlans;
     stage = 'reading the host before the rollback';
     const now = reuse ? after : await backend.read(rbRead);
-    external = vanishedNics(snapshot, now.state);
+    external = externalLinks(snapshot, now.state, forwardOps);
     const restore = withoutLinks(full, external);
     stage = 'planning the rollback';
     const rbPlan = planChanges(restore, now.state);

@@ -15,7 +15,7 @@ import { agentHttpHandler } from '../../lib/agent/http';
 import { createIprouteBackend } from '../../lib/agent/iproute/backend';
 import { journalPath, readJournal, writeJournal } from '../../lib/agent/journal';
 import { planChanges } from '../../lib/agent/plan';
-import { snapshotDifferences, vanishedNics } from '../../lib/agent/rollback-check';
+import { externalLinks, snapshotDifferences, vanishedNics } from '../../lib/agent/rollback-check';
 import type { CurrentLink, HostState } from '../../lib/agent/state';
 import { Clock, silentLogger } from '../../lib/agent/types';
 import { Call, configWriter, intentOf, rawFixture, scriptedExec, stateFixture, TRUNK_BR0 } from './helpers';
@@ -175,6 +175,14 @@ describe('NICs that vanish during an apply are someone else\'s doing', () => {
     const ops = [{ op: 'set-master' as const, dev: 'ens256', master: 'bond0', downFirst: true }, { op: 'link-del' as const, dev: 'br9' }];
     expect(snapshotDifferences(before, after, ops, false)).toEqual(['link br9 was in the snapshot and is gone']);
   });
+
+  test('GIVEN a dummy someone created under the name the plan wanted for a bridge THEN it is external, not a difference; a bridge appearing is one', () => {
+    const before = host(link('eth1', ''));
+    const ops = [{ op: 'link-add' as const, dev: 'br1', kind: 'bridge' as const, up: true, attrs: {} }, { op: 'link-add' as const, dev: 'br2', kind: 'bridge' as const, up: true, attrs: {} }];
+    const after = host(link('eth1', ''), link('br1', 'dummy'), link('br2', 'bridge'));
+    expect(externalLinks(before, after, ops)).toEqual(['br1']);
+    expect(snapshotDifferences(before, after, ops, false)).toEqual(['link br2 is on the host and was not in the snapshot']);
+  });
 });
 
 describe('host conflicts found before anything runs (nothing applied)', () => {
@@ -280,5 +288,24 @@ describe('/healthz and /readyz', () => {
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
     }
+  });
+});
+
+describe('an unchanged config is not validated again', () => {
+  test('GIVEN a long-running agent WHEN the config files are unchanged THEN the validators run once; WHEN they change THEN again', async () => {
+    let validations = 0;
+    const configPath = write('cached.json', { desiredState: TRUNK_BR0, defaultGatewayProbe: false });
+    const agent = createAgent({ configPath, netns: 'node01', mode: 'observe' }, {
+      exec: scriptedExec([rawFixture('node01-trunk-with-vms')]),
+      logger: silentLogger,
+      clock: fakeClock,
+      validators: [() => (validations++, [])],
+    });
+    expect((await agent.observe()).result).toBe('converged');
+    expect((await agent.observe()).result).toBe('converged');
+    expect(validations).toBe(1);
+    fs.writeFileSync(configPath, JSON.stringify({ desiredState: TRUNK_BR0, defaultGatewayProbe: true }));
+    await agent.observe();
+    expect(validations).toBe(2);
   });
 });
