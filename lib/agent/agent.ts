@@ -15,15 +15,18 @@ import { AgentConfigError, DesiredStateValidator, LoadedConfig, loadConfig, Reso
 import { DEFAULT_VALIDATORS } from './core-validator';
 import { countingExec, Exec, execFileExec } from './exec';
 import { HostReads, recordingBackend, recordRead } from './host-reads';
-import { agentHttpHandler } from './http';
+import { AgentHealth, agentHttpHandler } from './http';
+import { escapeControl } from '../core/names';
 import { createIprouteBackend, ReadResult } from './iproute/backend';
+import { DadResult, waitForDad } from './dad';
+import { currentBootId, journalPath, readJournal, removeJournal, writeJournal } from './journal';
 import { formatBatches, renderBatches } from './iproute/render';
-import { readOptionsFor, ReadOptions } from './iproute/read';
+import { parseState, readOptionsFor, ReadOptions } from './iproute/read';
 import { MetricRegistry } from './metrics';
 import type { NotCompared } from '../core/host-intent/model';
 import { kubeNodeStatusApi, markBridges, NodeStatusApi } from './node-marker';
 import { nodeNetworkStateOf } from './node-network-state';
-import { planChanges } from './plan';
+import { Op, planChanges } from './plan';
 import { ProbeResult, runProbes } from './probes';
 import { rollBack } from './rollback-run';
 import { Clock, errorMessage as message, jsonLogger, Logger, systemClock } from './types';
@@ -70,6 +73,13 @@ export interface AgentOptions {
   readonly nodeName?: string;
   /** Mark bridges as node capacity (bridge-marker) in `run`. @default true when a node name is known */
   readonly markBridges?: boolean;
+  /**
+   * Directory of the apply journal (journal.ts): written before an apply's first batch command,
+   * removed when it ends; one left behind by a killed apply is rolled back before the next apply.
+   * The CLI's `--state-dir` defaults to /run/multihome-agent (a hostPath in the DaemonSet).
+   * @default - no journal
+   */
+  readonly stateDir?: string;
 }
 
 /** {@link AgentOptions} with every default resolved. */
@@ -84,6 +94,7 @@ export interface ResolvedAgentOptions {
   readonly stateTokenFile?: string;
   readonly nodeName?: string;
   readonly markBridges: boolean;
+  readonly stateDir?: string;
 }
 
 /** The one defaults object (STYLE.md #20), from the agent defaults shared with the deployment (lib/core/agent-defaults.ts). */
@@ -114,6 +125,8 @@ export interface AgentDeps {
   readonly createServer?: (handler: http.RequestListener) => http.Server;
   /** Calls `onChange` when the config changes. @default - fs.watch on the path */
   readonly watch?: (path: string, onChange: () => void) => { close(): void };
+  /** The kernel's boot id, to tell a journal of this boot from a stale one. @default - /proc/sys/kernel/random/boot_id */
+  readonly bootId?: () => string | undefined;
 }
 
 /**
@@ -123,6 +136,27 @@ export interface AgentDeps {
  * its rollback did not restore the snapshot.
  */
 export type ReportResult = 'converged' | 'applied' | 'rolled-back' | 'failed' | 'invalid' | 'unsatisfiable' | 'drift';
+
+/**
+ * Where an apply left the host: `new-state` (applied, or already converged), `previous-state`
+ * (nothing applied, or rolled back and verified), `mixed-state` (a rollback that did not restore
+ * the snapshot: `rollback.remaining` says what differs).
+ */
+export type EndedIn = 'new-state' | 'previous-state' | 'mixed-state';
+
+/** An interrupted apply found in the journal at the start of an apply, and what restoring it did. */
+export interface RecoveryReport {
+  /** When the interrupted apply started. */
+  readonly startedAt?: string;
+  /** `rebooted`: the journal is from another boot (its kernel state is gone); `unreadable`: not a usable journal. Nothing was restored. */
+  readonly skipped?: 'rebooted' | 'unreadable';
+  /** The restoring plan, one command per line. */
+  readonly commands: readonly string[];
+  /** True when the read after restoring matches the interrupted apply's snapshot (or nothing was to restore). */
+  readonly ok: boolean;
+  readonly remaining: readonly string[];
+  readonly error?: string;
+}
 
 /** What happened, for the CLI, `/state` and the lab. */
 export interface AgentReport {
@@ -137,7 +171,11 @@ export interface AgentReport {
   readonly commands: readonly string[];
   /** Programs run: reads, batches, probes. */
   readonly processes: number;
-  readonly verify?: { readonly ok: boolean; readonly remaining: readonly string[] };
+  readonly verify?: { readonly ok: boolean; readonly remaining: readonly string[]; readonly dad?: DadResult };
+  /** apply: where the host ended (see {@link EndedIn}). */
+  readonly endedIn?: EndedIn;
+  /** apply: the interrupted apply this one restored first (journal.ts). */
+  readonly recovered?: RecoveryReport;
   readonly probes?: readonly ProbeResult[];
   readonly rollback?: {
     readonly reason: string;
@@ -145,6 +183,8 @@ export interface AgentReport {
     readonly ok: boolean;
     readonly durationMs: number;
     readonly remaining: readonly string[];
+    /** NICs that disappeared during the apply (someone else's doing: the agent never deletes a NIC); not restorable, not a rollback failure. */
+    readonly external?: readonly string[];
   };
   readonly error?: string;
   readonly problems?: readonly string[];
@@ -195,7 +235,10 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     ...(options.stateTokenFile !== undefined ? { stateTokenFile: options.stateTokenFile } : {}),
     ...(nodeName ? { nodeName } : {}),
     markBridges: options.markBridges ?? nodeName !== undefined,
+    ...(options.stateDir ? { stateDir: options.stateDir } : {}),
   };
+  const journal = resolved.stateDir ? journalPath(resolved.stateDir, resolved.netns) : undefined;
+  const bootId = deps.bootId ?? currentBootId;
   const baseExec = deps.exec ?? execFileExec;
   const clock = deps.clock ?? systemClock;
   const logger = (deps.logger ?? jsonLogger()).child(resolved.nodeName ?? resolved.netns ?? 'host');
@@ -303,6 +346,71 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
    */
   async function apply(): Promise<AgentReport> {
     const tStart = clock.now();
+    const recovery = await recover();
+    const r = await applyOnce(tStart);
+    const withRecovery = recovery ? { ...r, recovered: recovery.report, processes: r.processes + recovery.processes } : r;
+    return { ...withRecovery, endedIn: endedInOf(withRecovery) };
+  }
+
+  /**
+   * Restores the snapshot of an apply that was interrupted (its journal is still there) before a
+   * new apply starts; undefined when there is none (or no journal is kept). A journal of another
+   * boot is dropped: a reboot already took its kernel state away.
+   */
+  async function recover(): Promise<{ report: RecoveryReport; processes: number } | undefined> {
+    if (!journal) return undefined;
+    const found = readJournal(journal);
+    if (found.kind === 'none') return undefined;
+    metrics.inc('multihome_agent_recoveries_total');
+    const drop = () => {
+      try {
+        removeJournal(journal);
+      } catch (e) {
+        logger.error('cannot remove the apply journal', { journal, error: message(e) });
+      }
+    };
+    if (found.kind === 'unreadable') {
+      drop();
+      logger.error('an interrupted apply left a journal that cannot be used; not restored', { journal, error: found.error });
+      return { report: { skipped: 'unreadable', commands: [], ok: false, remaining: [], error: found.error }, processes: 0 };
+    }
+    const j = found.journal;
+    const boot = bootId();
+    if (j.bootId && boot && j.bootId !== boot) {
+      drop();
+      return { report: { startedAt: j.startedAt, skipped: 'rebooted', commands: [], ok: true, remaining: [] }, processes: 0 };
+    }
+    const exec = countingExec(baseExec);
+    const backend = recordingBackend(createIprouteBackend(exec, resolved.netns), noteRead);
+    let outcome: Awaited<ReturnType<typeof rollBack>>;
+    try {
+      outcome = await rollBack(backend, j.ops as Op[], parseState(j.snapshot), j.intent, j.readOptions);
+    } catch (e) {
+      outcome = { ok: false, commands: [], remaining: [message(e)], error: message(e), external: [] };
+    }
+    drop();
+    logger.warn('restored the snapshot of an interrupted apply', { startedAt: j.startedAt, ok: outcome.ok, commands: outcome.commands.length });
+    const report: RecoveryReport = { startedAt: j.startedAt, commands: outcome.commands, ok: outcome.ok, remaining: outcome.remaining, ...(outcome.error ? { error: outcome.error } : {}) };
+    return { report, processes: exec.calls.length };
+  }
+
+  /** Writes the journal of an apply about to change the host; an error means: change nothing. */
+  function startJournal(startedAt: string, snapshot: ReadResult, ops: readonly Op[], loaded: LoadedConfig, readOptions: ReadOptions): void {
+    if (!journal) return;
+    writeJournal(journal, { version: 1, startedAt, bootId: bootId(), ...(resolved.netns ? { netns: resolved.netns } : {}), snapshot: snapshot.raw, ops, intent: loaded.intent, readOptions });
+  }
+
+  /** Removes the journal of an apply that ended (applied, rolled back or failed: the report says which). */
+  function endJournal(): void {
+    if (!journal) return;
+    try {
+      removeJournal(journal);
+    } catch (e) {
+      logger.error('cannot remove the apply journal; the next apply will restore its snapshot', { journal, error: message(e) });
+    }
+  }
+
+  async function applyOnce(tStart: number): Promise<AgentReport> {
     let f: Awaited<ReturnType<typeof front>>;
     try {
       f = await front('apply');
@@ -320,6 +428,11 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
       probes = await chooseProbes(loaded, snapshot, exec);
     } catch (e) {
       return failedBeforeChange('apply', t0, e);
+    }
+    try {
+      startJournal(h.startedAt, snapshot, plan.ops, loaded, readOpts);
+    } catch (e) {
+      return { ...h, result: 'failed', durationMs: clock.now() - t0, commands: [], processes: exec.calls.length, error: `nothing applied: cannot write the apply journal ${journal}: ${message(e)}`, timingsMs: timings };
     }
     let failure: string | undefined;
     let verify: AgentReport['verify'];
@@ -339,7 +452,16 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
         timings.verifyMs = clock.now() - tVerify;
         verify = { ok: remaining.length === 0, remaining };
         if (!verify.ok) failure = `verification failed: ${remaining.length} change(s) still needed`;
-        else if (probes.length) {
+        const dadTargets = plan.ops.flatMap((o) => (o.op === 'addr-add' && o.family === 6 && !o.cidr.toLowerCase().startsWith('fe80:') ? [{ dev: o.dev, cidr: o.cidr }] : []));
+        if (!failure && dadTargets.length) {
+          stage = 'the duplicate address detection check';
+          const tDad = clock.now();
+          const dad = await waitForDad(exec, resolved.netns, dadTargets, clock);
+          timings.dadMs = clock.now() - tDad;
+          verify = { ...verify!, dad };
+          if (dad.failed.length) failure = `IPv6 duplicate address detection failed for ${dad.failed.join(', ')}`;
+        }
+        if (!failure && probes.length) {
           stage = 'the probes';
           const tProbe = clock.now();
           probeResults = await runProbes(probes, exec, clock, resolved.netns);
@@ -352,6 +474,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
       failure = `${stage} failed: ${message(e)}`;
     }
     if (!failure) {
+      endJournal();
       return {
         ...h, result: 'applied', durationMs: clock.now() - t0, commands, processes: exec.calls.length,
         ...(verify ? { verify } : {}), ...(probeResults ? { probes: probeResults } : {}), timingsMs: timings,
@@ -361,6 +484,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     const tRb = clock.now();
     const rb = await rollBack(backend, plan.ops, snapshot.state, loaded.intent, readOpts, after);
     timings.rollbackMs = clock.now() - tRb;
+    endJournal();
     return {
       ...h,
       result: rb.ok ? 'rolled-back' : 'failed',
@@ -369,7 +493,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
       processes: exec.calls.length,
       ...(verify ? { verify } : {}),
       ...(probeResults ? { probes: probeResults } : {}),
-      rollback: { reason: failure, commands: rb.commands, ok: rb.ok, durationMs: timings.rollbackMs, remaining: rb.remaining },
+      rollback: { reason: failure, commands: rb.commands, ok: rb.ok, durationMs: timings.rollbackMs, remaining: rb.remaining, ...(rb.external.length ? { external: rb.external } : {}) },
       error: rb.ok ? failure : `${failure}; the rollback did not restore the snapshot${rb.error ? `: ${rb.error}` : ''}`,
       timingsMs: timings,
     };
@@ -453,6 +577,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
       serveState: resolved.serveState,
       ...(resolved.stateTokenFile !== undefined ? { stateTokenFile: resolved.stateTokenFile } : {}),
       metrics: () => metrics.render(),
+      health: () => healthOf(last),
       state: () => nodeNetworkStateOf(resolved.nodeName ?? resolved.netns ?? os.hostname(), reads, { mode: resolved.mode, report: last ?? null }),
     });
     const server = (deps.createServer ?? http.createServer)(handler);
@@ -495,6 +620,32 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     lastReport: () => last,
     run,
   };
+}
+
+/**
+ * The health `/healthz` and `/readyz` report for the last reconcile: degraded while the config is
+ * rejected (the host keeps its last good state), the host lacks what the intent needs, or the last
+ * apply failed or was rolled back.
+ */
+export function healthOf(r: AgentReport | undefined): AgentHealth {
+  if (!r) return { ok: true, text: 'ok' };
+  const why: Partial<Record<ReportResult, string>> = {
+    invalid: 'config rejected; nothing applied, the host keeps its last good state',
+    unsatisfiable: 'the host lacks what the config needs; nothing applied',
+    'rolled-back': 'the last apply failed and was rolled back to the previous state',
+    failed: r.endedIn === 'mixed-state' ? 'the last apply failed and its rollback is incomplete' : 'the last reconcile failed',
+  };
+  const reason = why[r.result];
+  if (!reason) return { ok: true, text: 'ok' };
+  const detail = r.problems?.[0] ?? r.error;
+  return { ok: false, text: escapeControl(`degraded: ${reason}${detail ? ` (${detail})` : ''}`) };
+}
+
+/** Where an apply report leaves the host ({@link EndedIn}). */
+export function endedInOf(r: Pick<AgentReport, 'result' | 'rollback' | 'recovered'>): EndedIn {
+  if (r.result === 'applied' || r.result === 'converged') return 'new-state';
+  if ((r.rollback && !r.rollback.ok) || (r.recovered && !r.recovered.ok)) return 'mixed-state';
+  return 'previous-state';
 }
 
 /** One line of a report for a config problem: `[CODE] path: message (fix)`. */

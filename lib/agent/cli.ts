@@ -7,6 +7,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as ipaddr from 'ipaddr.js';
 import { AGENT_DEFAULTS, AgentMode, AgentReport, createAgent, AgentDeps } from './agent';
+import { DEFAULT_STATE_DIR } from './journal';
 import { AGENT_MODES } from '../core/agent-defaults';
 import { jsonLogger, silentLogger } from './types';
 import { escapeControl } from '../core/names';
@@ -119,6 +120,27 @@ interface CommonOpts {
   netns?: string;
   json?: boolean;
   nodeName?: string;
+  stateDir?: string;
+}
+
+/** `--state-dir`: where an apply keeps its journal (an apply killed half-way is restored by the next one). */
+const stateDirOption = () =>
+  new Option('--state-dir <dir>', 'directory of the apply journal: an apply killed half-way is rolled back by the next apply (keep it on /run: a reboot empties it)').default(DEFAULT_STATE_DIR);
+
+/**
+ * Runs `work` with SIGTERM/SIGINT deferred: a signal during an apply lets it finish (or roll back)
+ * first — the process never exits between the batch and its verify or rollback.
+ */
+async function deferringSignals<T>(work: () => Promise<T>): Promise<T> {
+  const ignore = () => undefined;
+  process.on('SIGTERM', ignore);
+  process.on('SIGINT', ignore);
+  try {
+    return await work();
+  } finally {
+    process.off('SIGTERM', ignore);
+    process.off('SIGINT', ignore);
+  }
 }
 
 /** Adds `agent plan`, `agent apply` and `agent run` to `program`. */
@@ -142,21 +164,22 @@ export function registerAgentCommands(program: Command, io: AgentCliIo = process
   stateOptions(
     common(agent.command('apply').description('Snapshot, apply with one ip -batch, verify, probe, roll back on failure.'))
       .option('--once', 'apply once and exit (otherwise keep reconciling like `agent run --mode apply`)')
+      .addOption(stateDirOption())
       .addOption(new Option('--interval-seconds <n>', 'reconcile period without --once').argParser(Number).default(AGENT_DEFAULTS.intervalSeconds))
       .addOption(new Option('--port <n>', 'HTTP port without --once').argParser(Number).default(AGENT_DEFAULTS.port))
       .addOption(listenAddressOption()),
   )
     .action(async (o: CommonOpts & ServeOpts & { once?: boolean }) => {
       if (o.once) {
-        const a = createAgent({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', markBridges: false }, { logger: silentLogger, ...deps });
-        const r = await a.apply();
+        const a = createAgent({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', markBridges: false, stateDir: o.stateDir }, { logger: silentLogger, ...deps });
+        const r = await deferringSignals(() => a.apply());
         print(r, o.json);
         io.setExit(exitCodeOf(r));
         return;
       }
       const state = stateSettings(o, io);
       if (!state) return;
-      await runForever({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', intervalSeconds: o.intervalSeconds, port: o.port, host: o.listenAddress, ...state }, io, deps);
+      await runForever({ configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: 'apply', intervalSeconds: o.intervalSeconds, port: o.port, host: o.listenAddress, stateDir: o.stateDir, ...state }, io, deps);
     });
 
   stateOptions(
@@ -165,13 +188,14 @@ export function registerAgentCommands(program: Command, io: AgentCliIo = process
       .addOption(new Option('--interval-seconds <n>', 'reconcile period').argParser(Number).default(AGENT_DEFAULTS.intervalSeconds))
       .addOption(new Option('--port <n>', 'HTTP port').argParser(Number).default(AGENT_DEFAULTS.port))
       .addOption(listenAddressOption())
+      .addOption(stateDirOption())
       .option('--no-mark-bridges', 'do not mark bridges as node capacity'),
   )
     .action(async (o: CommonOpts & ServeOpts & { mode: AgentMode; markBridges: boolean }) => {
       const state = stateSettings(o, io);
       if (!state) return;
       await runForever(
-        { configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: o.mode, intervalSeconds: o.intervalSeconds, port: o.port, host: o.listenAddress, markBridges: o.markBridges, ...state },
+        { configPath: o.config, netns: o.netns, nodeName: o.nodeName, mode: o.mode, intervalSeconds: o.intervalSeconds, port: o.port, host: o.listenAddress, markBridges: o.markBridges, stateDir: o.stateDir, ...state },
         io,
         deps,
       );
@@ -179,22 +203,37 @@ export function registerAgentCommands(program: Command, io: AgentCliIo = process
   return agent;
 }
 
+/**
+ * `run` (and `apply` without --once) until SIGTERM/SIGINT. The handlers are installed before the
+ * first reconcile: a signal during any apply, the first included, lets it finish or roll back
+ * (`close` waits for the reconcile in flight), then the process exits 0.
+ */
 async function runForever(options: Parameters<typeof createAgent>[0], io: AgentCliIo, deps: AgentDeps): Promise<void> {
   const a = createAgent(options, { logger: jsonLogger(io.stderr), ...deps });
-  const running = await a.run();
-  const paths = a.options.serveState ? `/healthz /metrics /state${a.options.stateTokenFile ? ' (bearer token)' : ''}` : '/healthz /metrics';
+  let signalled!: () => void;
+  const signal = new Promise<void>((resolve) => (signalled = resolve));
+  const stop = () => {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
+    signalled();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  // the server and timers are unref()ed; this keeps the process alive until a signal
+  const keep = setInterval(() => undefined, 1 << 30);
+  let running: Awaited<ReturnType<typeof a.run>>;
+  try {
+    running = await a.run();
+  } catch (e) {
+    stop();
+    clearInterval(keep);
+    throw e;
+  }
+  const paths = a.options.serveState ? `/healthz /readyz /metrics /state${a.options.stateTokenFile ? ' (bearer token)' : ''}` : '/healthz /readyz /metrics';
   io.stderr(`multihome agent: ${a.options.mode} mode, serving ${paths} on ${running.address.address}:${running.address.port}\n`);
-  await new Promise<void>((resolve) => {
-    // the server and timers are unref()ed; this keeps the process alive until a signal
-    const keep = setInterval(() => undefined, 1 << 30);
-    const stop = () => {
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      clearInterval(keep);
-      void running.close().then(resolve);
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-  });
+  await signal;
+  await running.close();
+  clearInterval(keep);
+  io.stderr('multihome agent: stopped (the reconcile in flight finished)\n');
   io.setExit(0);
 }

@@ -40,7 +40,7 @@ export function recordRead(reads: HostReads, at: Date, outcome: ReadOutcome): Ho
  */
 export function recordingBackend(backend: IprouteBackend, onRead: (outcome: ReadOutcome) => void): IprouteBackend {
   return {
-    apply: (batches) => backend.apply(batches),
+    apply: (batches, options) => backend.apply(batches, options),
     async read(options) {
       try {
         const r = await backend.read(options);

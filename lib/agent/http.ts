@@ -1,5 +1,5 @@
 /**
- * The HTTP endpoints of `agent run`: `/healthz`, `/metrics` and, only when asked for
+ * The HTTP endpoints of `agent run`: `/healthz`, `/readyz`, `/metrics` and, only when asked for
  * (`--serve-state`), `/state`. `/state` (a NodeNetworkState, node-network-state.ts) shows the
  * host's interfaces and routes, the node's whole intent, the last plan and error texts; on a
  * host-network pod it is reachable from every network the node is on, so it is off by
@@ -13,8 +13,22 @@ import type * as http from 'http';
 /** Largest token file read (a bearer token is a few hundred bytes). */
 export const STATE_TOKEN_MAX_BYTES = 4096;
 
+/** The agent's health for `/healthz` and `/readyz`: `ok`, or why the node is not at its intent. */
+export interface AgentHealth {
+  readonly ok: boolean;
+  /** One line: `ok`, or `degraded: <why>`. */
+  readonly text: string;
+}
+
 /** What the handler serves. */
 export interface AgentHttpOptions {
+  /**
+   * The health: `/healthz` (liveness) answers 200 while the process serves — a rejected config or
+   * a rolled-back apply is no reason to restart it — with `degraded: …` in the body; `/readyz`
+   * (readiness) answers 503 while degraded, so the pod shows NotReady.
+   * @default - always ok
+   */
+  readonly health?: () => AgentHealth;
   /** Serve `/state`. @default false */
   readonly serveState: boolean;
   /** File holding the bearer token `/state` requires. @default - no token required */
@@ -67,7 +81,9 @@ export function agentHttpHandler(o: AgentHttpOptions): http.RequestListener {
       res.writeHead(405, { allow: 'GET' }).end();
       return;
     }
-    if (url === '/healthz') res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+    const health = o.health?.() ?? { ok: true, text: 'ok' };
+    if (url === '/healthz') res.writeHead(200, { 'content-type': 'text/plain' }).end(`${health.text}\n`);
+    else if (url === '/readyz') res.writeHead(health.ok ? 200 : 503, { 'content-type': 'text/plain' }).end(`${health.text}\n`);
     else if (url === '/metrics') res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(o.metrics());
     else if (url === '/state') {
       if (!o.serveState) {

@@ -7,8 +7,9 @@ import { Command, CommanderError } from 'commander';
 import { registerAgentCommands, AgentCliIo } from './cli';
 import { exitWhenFlushed } from '../cli/exit';
 
-export { createAgent, AGENT_DEFAULTS, readOptionsFor } from './agent';
-export type { Agent, AgentOptions, AgentDeps, AgentReport } from './agent';
+export { createAgent, AGENT_DEFAULTS, readOptionsFor, endedInOf, healthOf } from './agent';
+export type { Agent, AgentOptions, AgentDeps, AgentReport, EndedIn, RecoveryReport } from './agent';
+export { journalPath, readJournal, DEFAULT_STATE_DIR } from './journal';
 export { loadConfig, AgentConfigError } from './config';
 export { coreNmstateValidator, DEFAULT_VALIDATORS } from './core-validator';
 export { planChanges } from './plan';

@@ -15,6 +15,7 @@ export const METRICS = {
   multihome_agent_last_apply_commands: { type: 'gauge', help: 'Commands (batch lines) the last apply ran.' },
   multihome_agent_applies_total: { type: 'counter', help: 'Applies by result (converged, applied, rolled-back, failed, invalid, unsatisfiable).' },
   multihome_agent_rollbacks_total: { type: 'counter', help: 'Rollbacks to the pre-apply snapshot.' },
+  multihome_agent_recoveries_total: { type: 'counter', help: 'Interrupted applies (a journal left by a killed agent) found at the start of an apply; their snapshot is restored first.' },
   multihome_agent_reconciles_total: { type: 'counter', help: 'Reconcile loop iterations (observe or apply).' },
 } as const;
 

@@ -5,8 +5,10 @@
  * a controller carries no IP). Pure: no I/O, no iproute2 syntax (the backend renders the ops).
  *
  * Order (one `ip -batch`, then one `bridge -batch`): route deletions → address deletions → port
- * detaches → link deletions (dependents first) → link creations (bases first) → attribute
- * changes → enslavements → address additions → up/down → route additions → bridge VLANs.
+ * detaches → link deletions (dependents first) → attribute changes of existing links (a base's
+ * MTU grows before a VLAN with that MTU is created on it: the kernel refuses a VLAN MTU above its
+ * base's) → link creations (bases first) → enslavements → address additions → up/down → route
+ * additions → bridge VLANs.
  */
 import { CodeTable, Problem } from '../core/errors';
 import { ProblemSink } from '../core/problems';
@@ -176,6 +178,8 @@ export function planChanges(intent: HostIntent, state: HostState, options: PlanO
     } else after.set(c.name, c);
   }
 
+  hostConflicts(intent, after, created, sink);
+
   // ---- dependency ranks (bases and ports before the links built on them) -------------------------
   const rank = ranks(intent, cur);
   const byRank = (a: string, b: string) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || a.localeCompare(b);
@@ -325,7 +329,7 @@ export function planChanges(intent: HostIntent, state: HostState, options: PlanO
     if (!found) routeAdd.push({ op: 'route-add', route: r });
   });
 
-  const ops = [...routeDel, ...addrDel, ...detach, ...linkDel, ...linkAdd, ...linkSet, ...enslave, ...addrAdd, ...upDown.sort((a, b) => byRank((a as { dev: string }).dev, (b as { dev: string }).dev)), ...routeAdd, ...vlanOps];
+  const ops = [...routeDel, ...addrDel, ...detach, ...linkDel, ...linkSet, ...linkAdd, ...enslave, ...addrAdd, ...upDown.sort((a, b) => byRank((a as { dev: string }).dev, (b as { dev: string }).dev)), ...routeAdd, ...vlanOps];
   return { ops, problems: sink.problems, cascade };
 }
 
@@ -402,3 +406,52 @@ function ranks(intent: HostIntent, cur: ReadonlyMap<string, CurrentLink>): Map<s
 
 /** Intent kinds, re-exported for callers that build intents from snapshots. */
 export type { LinkIntent };
+
+/**
+ * What the kernel would refuse half-way through the batch, found before anything runs: a new VLAN
+ * whose base and id another link (not being recreated) already has — `vlan_check_real_dev` returns
+ * EEXIST (Linux net/8021q/vlan.c) — and an MTU outside the min/max an existing interface reports
+ * (`dev_validate_mtu`, net/core/dev.c). Both leave the host untouched: the plan is unsatisfiable.
+ */
+function hostConflicts(intent: HostIntent, after: ReadonlyMap<string, CurrentLink>, created: ReadonlySet<string>, sink: ProblemSink): void {
+  intent.links.forEach((l, i) => {
+    if (l.state === 'absent') return;
+    const path = `interfaces[${i}]`;
+    if (l.kind === 'vlan' && l.vlan && created.has(l.name)) {
+      const { base, id, protocol } = l.vlan;
+      const other = [...after.values()].find(
+        (x) => x.name !== l.name && !created.has(x.name) && x.vlan?.base === base && x.vlan.id === id && x.vlan.protocol.toLowerCase() === protocol.toLowerCase(),
+      );
+      if (other)
+        sink.add(
+          'AGENT_HOST_VLAN_IN_USE', `${path}.vlan.id`,
+          `VLAN ${id} on ${base} already exists on the host as ${other.name}; the kernel allows one interface per base and VLAN id, so ${l.name} cannot be created`,
+          `remove ${other.name} from the host (or mark it absent in this state), or give ${l.name} the name ${other.name}`,
+        );
+    }
+    if (l.kind === 'vlan' && l.vlan && l.mtu !== undefined) {
+      // vlan_newlink refuses (EINVAL) and vlan_dev_change_mtu (ERANGE) a VLAN MTU above its base's
+      // (Linux net/8021q/vlan_netlink.c, vlan_dev.c)
+      const base = l.vlan.base;
+      const baseIntent = intent.links.find((x) => x.name === base && x.state !== 'absent');
+      const baseMtu = baseIntent?.mtu ?? (created.has(base) ? undefined : after.get(base)?.mtu);
+      if (baseMtu !== undefined && l.mtu > baseMtu)
+        sink.add(
+          'AGENT_HOST_MTU_RANGE', `${path}.mtu`,
+          `MTU ${l.mtu} of VLAN ${l.name} is above the MTU of its base ${base} (${baseMtu}); the kernel refuses it`,
+          `raise the MTU of ${base} to at least ${l.mtu} in the same state, or lower ${l.name}'s MTU`,
+        );
+    }
+    const c = after.get(l.name);
+    const range = c && !created.has(l.name) ? c.details : undefined;
+    // a max_mtu of 0 means no maximum (dev_validate_mtu checks `dev->max_mtu > 0`)
+    const max = range?.maxMtu ? range.maxMtu : undefined;
+    const min = range?.minMtu ?? 0;
+    if (l.mtu !== undefined && range && (l.mtu < min || (max !== undefined && l.mtu > max)))
+      sink.add(
+        'AGENT_HOST_MTU_RANGE', `${path}.mtu`,
+        `MTU ${l.mtu} is outside what ${l.name} accepts on this host (${min}..${max ?? 'unbounded'})`,
+        `give ${l.name} an MTU between ${min} and ${max ?? 'its maximum'}`,
+      );
+  });
+}

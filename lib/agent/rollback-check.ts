@@ -36,20 +36,31 @@ export function snapshotDifferences(snapshot: HostState, now: HostState, ops: re
       if (op.route.dev) links.add(op.route.dev);
     }
   }
+  const external = new Set(vanishedNics(snapshot, now));
   for (const n of [...links].sort()) {
     const was = snapshot.links.has(n);
     const is = now.links.has(n);
-    if (was && !is) out.push(`link ${escapeControl(n)} was in the snapshot and is gone`);
+    if (was && !is && !external.has(n)) out.push(`link ${escapeControl(n)} was in the snapshot and is gone`);
     if (!was && is) out.push(`link ${escapeControl(n)} is on the host and was not in the snapshot`);
   }
   for (const l of now.links.values())
     if (!links.has(l.name) && !snapshot.links.has(l.name) && CREATED_KINDS.has(l.kind)) out.push(`${l.kind} ${escapeControl(l.name)} is on the host and was not in the snapshot`);
   const relevant = (r: CurrentRoute) =>
-    (r.family === 4 || ipv6Routes) && (destinations.has(`${r.family} ${r.destination}`) || (r.dev !== undefined && links.has(r.dev)));
+    (r.family === 4 || ipv6Routes) && !(r.dev !== undefined && external.has(r.dev)) && (destinations.has(`${r.family} ${r.destination}`) || (r.dev !== undefined && links.has(r.dev)));
   const key = (r: CurrentRoute) => `${r.family} ${r.destination} ${r.via ?? ''} ${r.dev ?? ''} ${r.metric ?? ''}`;
   const before = new Map(snapshot.routes.filter(relevant).map((r) => [key(r), r]));
   const after = new Map(now.routes.filter(relevant).map((r) => [key(r), r]));
   for (const [k, r] of after) if (!before.has(k)) out.push(`route ${routeText(r)} is on the host and was not in the snapshot`);
   for (const [k, r] of before) if (!after.has(k)) out.push(`route ${routeText(r)} was in the snapshot and is gone`);
   return out;
+}
+
+/**
+ * Links of the snapshot that are gone now and that the agent never deletes (NICs: anything but
+ * the bridges, VLANs and bonds it creates — `absent` only downs a NIC): a NIC unplugged, or a
+ * veth removed by someone else, while the apply ran. Nobody can restore them, so they are
+ * reported apart (`rollback.external`) and not counted as a failed rollback.
+ */
+export function vanishedNics(snapshot: HostState, now: HostState): string[] {
+  return [...snapshot.links.values()].filter((l) => !CREATED_KINDS.has(l.kind) && !now.links.has(l.name)).map((l) => l.name).sort();
 }

@@ -132,6 +132,7 @@ export function scriptedExec(states: RawState[], opts: ScriptedExecOptions = {})
     const a = args.join(' ');
     if (file === 'ip' && a.includes('-d -batch -')) return ok(JSON.stringify(s.addr) + '\n' + JSON.stringify(s.route4) + '\n');
     if (file === 'ip' && a.includes('-6 route show')) return ok(JSON.stringify(s.route6 ?? []));
+    if (file === 'ip' && a.includes('-6 addr show')) return ok(JSON.stringify(s.addr));
     if (file === 'bridge' && a.includes('vlan show')) return ok(JSON.stringify(s.vlans ?? []));
     if ((file === 'ip' || file === 'bridge') && a.endsWith('-batch -')) {
       const index = batches++;

@@ -79,14 +79,23 @@ describe('check agrees with synth (B16)', () => {
     expect(r.out).toMatch(/^0 error\(s\), 0 warning\(s\) in \d+ resource\(s\) from 1 file\(s\)\n$/);
   });
 
-  it('the annotations are only where needed: the profile on the four prod NADs, isolation on the two prod VMs, silence on the silenced objects', () => {
+  it('the annotations are only where needed: the profile on the four prod NADs, isolation on the two prod VMs and the five agent DaemonSets, silence on the silenced objects', () => {
     expect(carrying(fileOf('prod'), PLUGIN_PROFILE_ANNOTATION)).toEqual([
       'NetworkAttachmentDefinition/br1-bridge-network=openshift',
       'NetworkAttachmentDefinition/nad-1085=openshift',
       'NetworkAttachmentDefinition/nad-1085=openshift',
       'NetworkAttachmentDefinition/nad-1085=openshift',
     ]);
-    expect(carrying(fileOf('prod'), ISOLATION_ANNOTATION)).toEqual(['VirtualMachine/pxe-vm=openshift', 'VirtualMachine/vm-fedora=openshift']);
+    // the agent's host-network DaemonSets are judged for OpenShift (their SCC admission) too
+    expect(carrying(fileOf('prod'), ISOLATION_ANNOTATION)).toEqual([
+      'DaemonSet/multihome-agent-workers=openshift',
+      'DaemonSet/multihome-agent-c7000=openshift',
+      'DaemonSet/multihome-agent-node-10-6-185-30=openshift',
+      'DaemonSet/multihome-agent-node02=openshift',
+      'DaemonSet/multihome-agent-all=openshift',
+      'VirtualMachine/pxe-vm=openshift',
+      'VirtualMachine/vm-fedora=openshift',
+    ]);
     expect(carrying(fileOf('prod'), SILENCE_ANNOTATION)).toEqual(['NodeNetworkConfigurationPolicy/vlan=NMSTATE_NNCP_NO_NODE_SELECTOR']);
     expect(carrying(fileOf('lab'), SILENCE_ANNOTATION)).toEqual(['NodeNetworkConfigurationPolicy/br0-eth1=NMSTATE_NNCP_NO_NODE_SELECTOR', 'NetworkAttachmentDefinition/br0-100-l2=NAD_NAME_MISMATCH']);
     expect(carrying(fileOf('lab'), PLUGIN_PROFILE_ANNOTATION)).toEqual([]);

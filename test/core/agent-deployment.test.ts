@@ -83,6 +83,18 @@ describe('renderAgentDeployment', () => {
     expect(byGroup.workers.capabilities).toEqual({ drop: ['ALL'] });
   });
 
+  test('GIVEN apply mode THEN only that group mounts the apply journal directory from the node\'s /run (DirectoryOrCreate) and passes it as --state-dir; probes: liveness /healthz, readiness /readyz', () => {
+    const ds = of(renderAgentDeployment(prod, { nodeGroupModes: { c7000: 'apply' } }), 'DaemonSet');
+    const byGroup = Object.fromEntries(ds.map((d) => [d.metadata.labels?.['multihome.io/node-group'], d]));
+    expect(podSpec(byGroup.c7000).volumes).toContainEqual({ hostPath: { path: '/run/multihome-agent', type: 'DirectoryOrCreate' }, name: 'journal' });
+    expect(container(byGroup.c7000).volumeMounts).toContainEqual({ mountPath: '/run/multihome-agent', name: 'journal' });
+    expect(container(byGroup.c7000).args.slice(-2)).toEqual(['--state-dir', '/run/multihome-agent']);
+    expect(podSpec(byGroup.workers).volumes.some((v: { hostPath?: unknown }) => v.hostPath)).toBe(false);
+    expect(container(byGroup.workers).args).not.toContain('--state-dir');
+    expect(container(byGroup.workers).livenessProbe.httpGet.path).toBe('/healthz');
+    expect(container(byGroup.workers).readinessProbe.httpGet.path).toBe('/readyz');
+  });
+
   test('GIVEN bridge marking THEN the ClusterRole grants exactly get nodes and patch nodes/status, bound to the agent ServiceAccount', () => {
     const ms = renderAgentDeployment(lab);
     expect(of(ms, 'ClusterRole')[0].rules).toEqual([

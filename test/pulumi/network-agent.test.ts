@@ -63,6 +63,10 @@ describe('Pulumi NetworkAgent', () => {
       ValidatingAdmissionPolicyBinding: 'kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding',
       ConfigMap: 'kubernetes:core/v1:ConfigMap',
       DaemonSet: 'kubernetes:apps/v1:DaemonSet',
+      // prod is OpenShift: its SCC (no typed resource: a CustomResource) and the Role + RoleBinding granting it
+      SecurityContextConstraints: 'kubernetes:security.openshift.io/v1:SecurityContextConstraints',
+      Role: 'kubernetes:rbac.authorization.k8s.io/v1:Role',
+      RoleBinding: 'kubernetes:rbac.authorization.k8s.io/v1:RoleBinding',
     };
     expect(got.map((m) => m.__type)).toEqual(got.map((m) => typed[m.kind]));
   });

@@ -22,10 +22,21 @@ export interface ApplyBatchesResult {
   readonly processes: number;
 }
 
+/** Options of {@link IprouteBackend.apply}. */
+export interface ApplyBatchesOptions {
+  /**
+   * Run every line even when one fails (`ip -force -batch`), and the bridge batch even when the
+   * ip batch failed: a rollback restores what it can and reports the rest. A forward apply stops
+   * at the first failing line instead (and is rolled back).
+   * @default false
+   */
+  readonly continueOnError?: boolean;
+}
+
 /** Backend bound to an exec function and, optionally, a named network namespace. */
 export interface IprouteBackend {
   read(options: ReadOptions): Promise<ReadResult>;
-  apply(batches: Batches): Promise<ApplyBatchesResult>;
+  apply(batches: Batches, options?: ApplyBatchesOptions): Promise<ApplyBatchesResult>;
 }
 
 /** Thrown when a read command fails (iproute2 missing, netns missing). */
@@ -43,19 +54,24 @@ export function createIprouteBackend(exec: Exec, netns?: string): IprouteBackend
       const raw = rawFromOutputs(cmds, results.map((r) => r.stdout));
       return { state: parseState(raw), raw };
     },
-    async apply(batches) {
+    async apply(batches, options = {}) {
+      const force = options.continueOnError ? ['-force'] : [];
       let processes = 0;
+      const errors: string[] = [];
       if (batches.ip.length) {
         processes++;
-        const r = await exec('ip', [...netnsArgs(netns), '-batch', '-'], { input: batches.ip.join('\n') + '\n' });
-        if (r.code !== 0) return { ok: false, error: `ip -batch: ${(r.stderr || r.stdout).trim()}`, processes };
+        const r = await exec('ip', [...netnsArgs(netns), ...force, '-batch', '-'], { input: batches.ip.join('\n') + '\n' });
+        if (r.code !== 0) {
+          errors.push(`ip -batch: ${(r.stderr || r.stdout).trim()}`);
+          if (!options.continueOnError) return { ok: false, error: errors[0], processes };
+        }
       }
       if (batches.bridge.length) {
         processes++;
-        const r = await exec('bridge', [...netnsArgs(netns), '-batch', '-'], { input: batches.bridge.join('\n') + '\n' });
-        if (r.code !== 0) return { ok: false, error: `bridge -batch: ${(r.stderr || r.stdout).trim()}`, processes };
+        const r = await exec('bridge', [...netnsArgs(netns), ...force, '-batch', '-'], { input: batches.bridge.join('\n') + '\n' });
+        if (r.code !== 0) errors.push(`bridge -batch: ${(r.stderr || r.stdout).trim()}`);
       }
-      return { ok: true, processes };
+      return errors.length ? { ok: false, error: errors.join('; '), processes } : { ok: true, processes };
     },
   };
 }

@@ -96,4 +96,14 @@ export const AGENT_CODES: CodeTable = {
     summary: 'An interface exists on the host with another kind than the intent and the agent will not delete a device it cannot recreate.',
     upstream: 'multihome',
   },
+  AGENT_HOST_VLAN_IN_USE: {
+    severity: 'error',
+    summary: 'A VLAN the intent creates has the base and VLAN id of another interface on the host: the kernel refuses a second one (EEXIST).',
+    upstream: 'Linux net/8021q/vlan.c vlan_check_real_dev (vlan_find_dev → -EEXIST)',
+  },
+  AGENT_HOST_MTU_RANGE: {
+    severity: 'error',
+    summary: "An MTU outside the interface's min-mtu..max-mtu as the host reports them: the kernel refuses it.",
+    upstream: 'Linux net/core/dev.c dev_validate_mtu ("mtu less than device minimum" / "mtu greater than device maximum")',
+  },
 };

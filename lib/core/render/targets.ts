@@ -7,7 +7,8 @@
  * - `multihome.io/plugin-profile: openshift` on each NAD validated against a CNI plugin build other
  *   than the default (`upstream`);
  * - `multihome.io/isolation: openshift` on each VM validated under Multus namespace isolation
- *   (the only rule isolation changes is which NADs a VM may use);
+ *   (the rule isolation changes for VMs is which NADs a VM may use), and on each workload with
+ *   `hostNetwork: true` validated for OpenShift (which must be admitted by an SCC, rules/scc.ts);
  * - `multihome.io/silence: CODE1,CODE2` on exactly the objects whose warnings the environment's
  *   `silence` list removed (warnings only, as in the build).
  *
@@ -130,7 +131,15 @@ export function annotateTargets(manifests: readonly Manifest[], targets: BuildTa
   for (const m of manifests) {
     if (profile && m.kind === API.nad.kind) withAnnotation(m, PLUGIN_PROFILE_ANNOTATION, profile);
     if (targets.isolation !== 'none' && (m.kind === API.vm.kind || m.kind === API.vmi.kind)) withAnnotation(m, ISOLATION_ANNOTATION, targets.isolation);
+    if (targets.isolation === 'openshift' && isHostNetworkWorkload(m)) withAnnotation(m, ISOLATION_ANNOTATION, targets.isolation);
     const codes = targets.silenced.get(m);
     if (codes?.size) withAnnotation(m, SILENCE_ANNOTATION, [...codes].sort().join(','));
   }
+}
+
+/** A DaemonSet, Deployment or other pod template (or a Pod) on the host network. */
+function isHostNetworkWorkload(m: Manifest): boolean {
+  const spec = isRecord(m.spec) ? m.spec : undefined;
+  const pod = m.kind === 'Pod' ? spec : isRecord(spec?.template) && isRecord(spec.template.spec) ? spec.template.spec : undefined;
+  return pod?.hostNetwork === true;
 }

@@ -16,7 +16,7 @@ import {
 } from './agent-deployment';
 import { checkAgentIntents } from './agent-intent-check';
 import { digestError, parseImageReference } from './image-reference';
-import { Topology } from './model';
+import { Platform, Topology } from './model';
 import { planPoliciesInOrder } from './policy-order';
 import { PlannedPolicy } from './render-nncp';
 import { ResolvedTopology, resolveTopology } from './resolve';
@@ -74,6 +74,7 @@ export function validateAgentDeploymentOf(t: ResolvedTopology, plannedPolicies: 
     sink.add('AGENT_DEPLOYMENT_OPTION', 'priorityClassName', `priorityClassName ${show(r.priorityClassName)} is not a DNS-1123 subdomain`, 'give the name of a PriorityClass, or false for none');
   for (const [g, list] of Object.entries(options.probes ?? {})) list.forEach((p, i) => validateProbe(sink, `probes.${g}[${i}]`, p));
   validateAccess(sink, r);
+  validateScc(sink, t, options);
   const apply = r.groups.filter((g) => g.mode === 'apply');
   for (let i = 0; i < apply.length; i++)
     for (const b of apply.slice(i + 1)) {
@@ -122,6 +123,20 @@ function validateAccess(sink: ProblemSink, r: ResolvedAgentDeployment): void {
       `/state is served without a token on ${r.listenAddress === AGENT_LISTEN_NODE_IP ? "the node's primary address" : show(r.listenAddress)} of the host network`,
       "give state.tokenSecret (a Secret with the key token), or listenAddress: '127.0.0.1'",
     );
+}
+
+/** `securityContextConstraints`: an SCC name, on OpenShift only. */
+function validateScc(sink: ProblemSink, t: ResolvedTopology, options: AgentDeploymentOptions): void {
+  const scc = options.securityContextConstraints;
+  if (scc === undefined) return;
+  if (t.platform !== Platform.OPENSHIFT)
+    sink.add(
+      'AGENT_DEPLOYMENT_OPTION', 'securityContextConstraints',
+      `securityContextConstraints ${show(scc)} is set but the platform is ${show(t.platform)}: SecurityContextConstraints exist on OpenShift only, and nothing would use it`,
+      "drop securityContextConstraints, or set the environment's platform to 'openshift'",
+    );
+  else if (typeof scc !== 'string' || scc.length > 253 || !DNS1123_SUBDOMAIN.test(scc))
+    sink.add('AGENT_DEPLOYMENT_OPTION', 'securityContextConstraints', `securityContextConstraints ${show(scc)} is not an SCC name (DNS-1123 subdomain)`, 'give the name of an SCC of the cluster (oc get scc), or leave it unset so the agent renders its own');
 }
 
 /** True for a loopback address (127.0.0.0/8, ::1). */

@@ -4,7 +4,9 @@
  * (lib/agent/node-marker.ts) and, before the binding, the ValidatingAdmissionPolicy that keeps each
  * agent to its own Node (agent-admission-policy.ts), then per node group one ConfigMap (the group's agent config, from
  * {@link agentConfigs}) and one DaemonSet with the group's nodeSelector. An environment with
- * `Topology.agent` renders them in its prerequisites layer (render.ts). Plain manifests,
+ * `Topology.agent` renders them in its prerequisites layer (render.ts). On `platform: openshift`
+ * the ServiceAccount also gets `use` of a SecurityContextConstraints admitting exactly the pods
+ * (agent-scc.ts). Plain manifests,
  * deterministic, in apply order, each with what it needs first; the only renderer of the agent
  * (the cdk8s construct and the Pulumi component translate these). A few API defaults —
  * `minReadySeconds: 0`, `immutable: false`, `resourceNames: []`… — are written out because the
@@ -15,11 +17,13 @@ import * as ipaddr from 'ipaddr.js';
 import * as YAML from 'yaml';
 import { AGENT_RUNTIME_DEFAULTS } from '../agent-defaults';
 import { CodeTable } from '../errors';
+import { ISOLATION_ANNOTATION } from '../render/targets';
 import { Manifest, manifestKey, objectKey, ObjectMeta } from '../manifest';
 import { ownNodeAdmissionPolicy } from './agent-admission-policy';
+import { sccForPods, sccRoleAndBinding } from './agent-scc';
 import { AgentConfigDocument, agentConfigsOf } from './agent-config';
 import type { AgentDeploymentOptions, AgentMode } from './agent-options';
-import { NodeGroupSpec, Topology } from './model';
+import { NodeGroupSpec, Platform, Topology } from './model';
 import { planPoliciesInOrder } from './policy-order';
 import { PlannedPolicy } from './render-nncp';
 import { ResolvedTopology, resolveTopology } from './resolve';
@@ -75,6 +79,13 @@ export const AGENT_CONFIG_MOUNT = { path: '/etc/multihome-agent', volume: 'confi
 /** Where the /state token Secret (`state.tokenSecret`) is mounted, read-only, and its one key. */
 export const AGENT_STATE_TOKEN_MOUNT = { path: '/var/run/multihome/state-token', volume: 'state-token', key: 'token' } as const;
 
+/**
+ * The apply journal's directory (lib/agent/journal.ts), apply mode only: a hostPath on the node's
+ * /run, so a journal outlives a killed container (the next apply restores its snapshot) but not a
+ * reboot (its kernel state is gone too). The agent's own `--state-dir` default is the same path.
+ */
+export const AGENT_JOURNAL_MOUNT = { path: '/run/multihome-agent', volume: 'journal' } as const;
+
 /** Label carrying the node group on the ConfigMap, the DaemonSet and its pods. */
 export const NODE_GROUP_LABEL = 'multihome.io/node-group';
 
@@ -126,7 +137,7 @@ export const AGENT_DEPLOYMENT_CODES = {
   AGENT_DEPLOYMENT_NAME: { severity: 'error', summary: 'A rendered name (namespace, `<name>-<node group>`) is not a DNS-1123 label of at most 63 characters.', upstream: 'k8s.io/apimachinery validation IsDNS1123Label' },
   AGENT_DEPLOYMENT_OPTION: {
     severity: 'error',
-    summary: 'An option is out of range: mode, intervalSeconds, port, image (reference grammar), imageDigest, listenAddress, priorityClassName, state.',
+    summary: 'An option is out of range: mode, intervalSeconds, port, image (reference grammar), imageDigest, listenAddress, priorityClassName, state, securityContextConstraints (a name, on OpenShift only).',
     upstream: 'multihome (lib/agent/cli.ts options); distribution/reference regexp.go, opencontainers/go-digest algorithm.go (image)',
   },
   AGENT_DEPLOYMENT_PROBE: { severity: 'error', summary: 'A probe the agent would reject: target not an IP address, bad interface name, timeout outside (0, 600].', upstream: 'lib/agent/config.ts resolveProbe' },
@@ -195,6 +206,11 @@ export interface ResolvedAgentDeployment {
   /** The prerequisites sync wave, or none when the topology turns sync waves off. */
   readonly annotations: Readonly<Record<string, string>>;
   readonly groups: readonly AgentNodeGroupDeployment[];
+  /**
+   * On OpenShift: the SCC the pods run under, and whether the deployment renders it (`create`)
+   * or only grants `use` of an existing one. Undefined on other platforms.
+   */
+  readonly scc?: { readonly name: string; readonly create: boolean };
 }
 
 /** Resolves every default once; unknown group names are left out (reported by `validateAgentDeployment`, agent-deployment-validate.ts). */
@@ -232,6 +248,9 @@ export function resolveAgentDeploymentOf(t: ResolvedTopology, policies: readonly
       selector: agentPodLabels(name, c.nodeGroup.name),
       document: c.document,
     })),
+    ...(t.platform === Platform.OPENSHIFT
+      ? { scc: options.securityContextConstraints !== undefined ? { name: options.securityContextConstraints, create: false } : { name, create: true } }
+      : {}),
   };
 }
 
@@ -254,6 +273,7 @@ export function agentContainerArgs(r: ResolvedAgentDeployment, g: AgentNodeGroup
     ...(r.markBridges ? [] : ['--no-mark-bridges']),
     ...(r.serveState ? ['--serve-state'] : []),
     ...(r.serveState && r.stateTokenSecret !== undefined ? ['--state-token-file', `${AGENT_STATE_TOKEN_MOUNT.path}/${AGENT_STATE_TOKEN_MOUNT.key}`] : []),
+    ...(g.mode === 'apply' ? ['--state-dir', AGENT_JOURNAL_MOUNT.path] : []),
   ];
 }
 
@@ -293,8 +313,11 @@ export function agentMetadata(r: ResolvedAgentDeployment, name: string, namespac
   };
 }
 
-/** The http probe of the agent's /healthz (liveness and readiness). */
-const healthz = (port: number, host?: string) => ({ failureThreshold: 3, httpGet: { ...(host ? { host } : {}), path: '/healthz', port, scheme: 'HTTP' } });
+/**
+ * The agent's http probes: liveness on /healthz (200 while the process serves), readiness on
+ * /readyz (503 while the config is rejected or the last apply failed: the pod shows NotReady).
+ */
+const httpProbe = (path: '/healthz' | '/readyz', port: number, host?: string) => ({ failureThreshold: 3, httpGet: { ...(host ? { host } : {}), path, port, scheme: 'HTTP' } });
 
 /** One group's DaemonSet. */
 export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDeployment): Manifest {
@@ -309,7 +332,7 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
-    metadata: agentMetadata(r, g.name, true, { [NODE_GROUP_LABEL]: g.nodeGroup.name }),
+    metadata: openShiftTarget(r, agentMetadata(r, g.name, true, { [NODE_GROUP_LABEL]: g.nodeGroup.name })),
     spec: {
       minReadySeconds: 0,
       selector: { matchLabels: selector },
@@ -323,10 +346,10 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
               env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }, ...nodeIp],
               image: r.image,
               imagePullPolicy: r.imagePullPolicy,
-              livenessProbe: healthz(g.port, probeHost),
+              livenessProbe: httpProbe('/healthz', g.port, probeHost),
               name: 'agent',
               ports: [{ containerPort: g.port, hostPort: g.port, name: 'metrics', protocol: 'TCP' }],
-              readinessProbe: healthz(g.port, probeHost),
+              readinessProbe: httpProbe('/readyz', g.port, probeHost),
               resources: {
                 limits: { memory: `${res.memoryLimitMebibytes}Mi` },
                 requests: { cpu: `${res.cpuRequestMillis}m`, memory: `${res.memoryRequestMebibytes}Mi` },
@@ -343,6 +366,7 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
               volumeMounts: [
                 { mountPath: AGENT_CONFIG_MOUNT.path, name: AGENT_CONFIG_MOUNT.volume, readOnly: true },
                 ...(token !== undefined ? [{ mountPath: m.path, name: m.volume, readOnly: true }] : []),
+                ...(g.mode === 'apply' ? [{ mountPath: AGENT_JOURNAL_MOUNT.path, name: AGENT_JOURNAL_MOUNT.volume }] : []),
               ],
             },
           ],
@@ -361,6 +385,7 @@ export function agentDaemonSet(r: ResolvedAgentDeployment, g: AgentNodeGroupDepl
             { configMap: { name: g.name }, name: AGENT_CONFIG_MOUNT.volume },
             // only the key `token`: a Secret without it fails the mount, so the pod never serves /state unauthenticated
             ...(token !== undefined ? [{ name: m.volume, secret: { items: [{ key: m.key, path: m.key }], secretName: token } }] : []),
+            ...(g.mode === 'apply' ? [{ hostPath: { path: AGENT_JOURNAL_MOUNT.path, type: 'DirectoryOrCreate' }, name: AGENT_JOURNAL_MOUNT.volume }] : []),
           ],
         },
       },
@@ -377,7 +402,9 @@ export interface AgentManifest {
 
 /**
  * Every manifest of the agent deployment, in apply order: Namespace, ServiceAccount, ClusterRole,
- * the own-node policy and its binding, ClusterRoleBinding, then ConfigMap + DaemonSet per group.
+ * the own-node policy and its binding, ClusterRoleBinding, on OpenShift the SecurityContextConstraints
+ * (unless an existing one is named) and the Role + RoleBinding granting its use (agent-scc.ts),
+ * then ConfigMap + DaemonSet per group.
  */
 export function renderAgentDeployment(t: Topology, options: AgentDeploymentOptions = {}): Manifest[] {
   return agentManifests(resolveAgentDeployment(t, options)).map((a) => a.manifest);
@@ -427,12 +454,37 @@ export function agentManifests(r: ResolvedAgentDeployment): AgentManifest[] {
       dependsOn: [role, account, ...(restricted ? [manifestKey(policyBinding)] : [])],
     });
   }
-  for (const g of r.groups) {
+  const daemonSets = r.groups.map((g) => agentDaemonSet(r, g));
+  const sccGrant: string[] = [];
+  if (r.scc) {
+    const scc = r.scc.create ? sccForPods(agentMetadata(r, r.scc.name, false), daemonSets.map(podSpecOf)) : undefined;
+    if (scc) out.push({ manifest: scc, dependsOn: [] });
+    const [sccRole, sccBinding] = sccRoleAndBinding(r, r.scc.name, (name) => agentMetadata(r, name, true));
+    out.push({ manifest: sccRole, dependsOn: ns });
+    out.push({ manifest: sccBinding, dependsOn: [...ns, manifestKey(sccRole), account, ...(scc ? [manifestKey(scc)] : [])] });
+    sccGrant.push(manifestKey(sccBinding));
+  }
+  r.groups.forEach((g, i) => {
     const configMap: Manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: agentMetadata(r, g.name, true, { [NODE_GROUP_LABEL]: g.nodeGroup.name }), data: agentConfigData(g), immutable: false };
     out.push({ manifest: configMap, dependsOn: ns });
-    out.push({ manifest: agentDaemonSet(r, g), dependsOn: [...ns, manifestKey(configMap), account, ...(r.markBridges ? [binding] : [])] });
-  }
+    // on OpenShift the pods are admitted only once the ServiceAccount may use the SCC
+    out.push({ manifest: daemonSets[i], dependsOn: [...ns, manifestKey(configMap), account, ...(r.markBridges ? [binding] : []), ...sccGrant] });
+  });
   return out;
+}
+
+/**
+ * On OpenShift, `multihome.io/isolation: openshift` on the DaemonSet (render/targets.ts), so
+ * `multihome check` on the output judges it for OpenShift — its SCC admission — as the build did,
+ * whoever renders it (an environment, a standalone NetworkAgent, Pulumi).
+ */
+function openShiftTarget(r: ResolvedAgentDeployment, metadata: ObjectMeta): ObjectMeta {
+  return r.scc ? { ...metadata, annotations: { ...(metadata.annotations ?? {}), [ISOLATION_ANNOTATION]: 'openshift' } } : metadata;
+}
+
+/** The pod spec of a rendered DaemonSet. */
+function podSpecOf(ds: Manifest): Record<string, unknown> {
+  return (ds.spec as { template: { spec: Record<string, unknown> } }).template.spec;
 }
 
 /**

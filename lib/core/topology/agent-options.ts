@@ -116,6 +116,21 @@ export interface AgentDeploymentOptions extends AgentConfigOptions {
   readonly listenAddress?: string;
   /** The agent's /state endpoint (the node's intent, the last plan and its errors). @default - off */
   readonly state?: AgentStateOptions;
+  /**
+   * OpenShift only (`platform: 'openshift'`): the SecurityContextConstraints the agent's pods run
+   * under. Unset, the agent renders its own SCC, named like the agent (`name`), admitting exactly
+   * what its pods use — host network and the DaemonSet's host ports, the capabilities the
+   * containers add (apply: NET_ADMIN and NET_RAW; observe: none), the pods' volume types and
+   * their one uid — and nothing else (not privileged, no privilege escalation, ALL dropped). Given
+   * the name of an SCC the cluster already has (e.g. one your platform team manages), the agent
+   * renders no SCC, only the grant. Either way the ServiceAccount gets `use` of the SCC through a
+   * Role + RoleBinding `<name>-scc` in the agent's namespace (`users`/`groups` stay empty).
+   * The SCC must allow what the pods need: OpenShift's `hostnetwork-v2` does not (it allows no
+   * capability but NET_BIND_SERVICE and only the namespace's uid range). An error on other platforms.
+   * @default - on OpenShift, the agent's own least-privilege SCC `<name>`; nothing on other platforms
+   * @see https://docs.openshift.com/container-platform/latest/authentication/managing-security-context-constraints.html
+   */
+  readonly securityContextConstraints?: string;
 }
 
 /** Options of the agent's /state endpoint (`--serve-state`, `--state-token-file`). */

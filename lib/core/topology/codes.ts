@@ -19,6 +19,18 @@ export const TOPOLOGY_CODES = {
     upstream: 'kubernetes apply semantics (an object is identified by kind/namespace/name; a later apply overwrites the earlier one)',
   },
 
+  // --- OpenShift: SecurityContextConstraints (rules/scc.ts) -------------------------------------
+  TOPOLOGY_SCC_HOST_NETWORK: {
+    severity: 'error',
+    summary: 'on OpenShift, a workload with hostNetwork: true whose ServiceAccount may use no SecurityContextConstraints allowing host networking (none in the set, no built-in one granted); SCC admission refuses every pod',
+    upstream: 'openshift/apiserver-library-go pkg/securitycontextconstraints/sccmatching (AssignSecurityContext: "unable to validate against any security context constraint"); OpenShift docs, Managing security context constraints',
+  },
+  TOPOLOGY_SCC_NOT_ADMITTED: {
+    severity: 'error',
+    summary: 'on OpenShift, the SCCs with host networking a host-network workload may use do not allow something its pods ask for (an added capability, a host port, hostPath volumes, a volume type, its uid, privileged); SCC admission refuses every pod',
+    upstream: 'openshift/apiserver-library-go pkg/securitycontextconstraints (capabilities, user, volume and host-namespace checks); openshift/cluster-kube-apiserver-operator bindata/bootkube/scc-manifests (built-in SCCs: hostnetwork-v2 allows NET_BIND_SERVICE only)',
+  },
+
   // --- NAD ↔ NNCP: bridges ------------------------------------------------------------------------
   TOPOLOGY_BRIDGE_NOT_CREATED: {
     severity: 'error',

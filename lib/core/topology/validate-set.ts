@@ -21,6 +21,7 @@ import { readSet } from './rules/read-set';
 import { manifestOfRef } from './rules/refs';
 import { Findings } from './rules/report';
 import { checkDuplicateResources } from './rules/resources';
+import { checkSccAdmission } from './rules/scc';
 import { checkNadVlans, checkNncpConflicts } from './rules/vlans';
 import { checkBridgeRemoval, checkMacs, checkVmNads, checkVmPlacement, MULTUS_DEFAULT_GLOBAL_NAMESPACES, OPENSHIFT_GLOBAL_NAMESPACES } from './rules/vms';
 
@@ -112,6 +113,7 @@ export function validateManifestSet(manifests: readonly Manifest[], options: Man
   };
   checkDuplicateResources(ctx, manifests);
   for (const rule of RULES) rule(ctx);
+  checkSccAdmission(ctx, manifests);
   return ctx.findings.problems;
 }
 
