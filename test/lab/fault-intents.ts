@@ -26,7 +26,7 @@ export interface FaultIntents {
     readonly plus1087: LabNode;
     /** VLAN 1086 added and a probe that never answers (the apply rolls back). */
     readonly plus1086Failing: LabNode;
-    /** VLAN 1086 added and vlan-1085's MTU raised to 9000, above its base's 1500 (the kernel refuses: ERANGE). */
+    /** VLAN 1086 added and vlan-1085's MTU raised to 9000, above its base's 1500 (the kernel would refuse it: ERANGE). */
     readonly plus1086Mtu9000: LabNode;
     /** vlan-1085 absent (decommission). */
     readonly absent: LabNode;
@@ -70,7 +70,7 @@ export interface FaultIntents {
 }
 
 /** VLAN bridges of the interrupted apply. */
-export const BIG_K = 256;
+export const BIG_K = 128;
 
 /** `k` vlan-bridge networks on uplink `nic` of node group `nodes` (the bench's shape). */
 function vlanBridges(k: number, nic: string): Topology {
