@@ -51,7 +51,7 @@ function labUtil({ results, agent, cniPath }) {
   async function settled(namespaces, maxMs = 10000) {
     const start = Date.now();
     for (const ns of namespaces)
-      while (Date.now() < start + maxMs && !stable(JSON.parse(must('ip', ['-n', ns, '-j', 'addr', 'show']).stdout))) await sleep(200);
+      while (Date.now() < start + maxMs && !stable(JSON.parse(must('ip', ['-n', ns, '-j', '-d', 'addr', 'show']).stdout))) await sleep(200);
     results.settleMs = (results.settleMs || []).concat(Date.now() - start);
   }
 
@@ -78,12 +78,14 @@ function labUtil({ results, agent, cniPath }) {
   return { run, must, batch, sleep, ping, dump, settled, cni };
 }
 
-/** Every up link (not lo, not a bond/bridge port) has carrier and a finished IPv6 link-local address. */
+/** Every up link (not lo, not a bond/bridge port) has carrier, its final operstate and a finished IPv6 link-local address. */
 function stable(links) {
   return links.every((l) => {
     const f = l.flags || [];
     if (!f.includes('UP') || f.includes('LOOPBACK') || f.includes('SLAVE') || l.master) return !(l.addr_info || []).some((a) => a.tentative);
     if (!f.includes('LOWER_UP')) return false;
+    // a bridge with carrier whose operstate is still UNKNOWN: the kernel's linkwatch has not caught up
+    if (l.linkinfo && l.linkinfo.info_kind === 'bridge' && l.operstate === 'UNKNOWN') return false;
     const ll = (l.addr_info || []).filter((a) => a.family === 'inet6' && a.scope === 'link');
     return ll.length > 0 && !(l.addr_info || []).some((a) => a.tentative);
   });
