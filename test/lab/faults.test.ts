@@ -166,7 +166,7 @@ describe('fault lab (user-mode-linux)', () => {
   });
 
   test('GIVEN an apply in flight (slow probe) WHEN the config changes THEN the first apply completes and the watcher converges the second config', () => {
-    expectScenario('config-changed-during-apply', 7, 'post');
+    expectScenario('config-changed-during-apply', 6, 'post');
   });
 
   test('GIVEN agent run WHEN the config changes twice in quick succession THEN it ends at the last one with one apply for both (metrics)', () => {
