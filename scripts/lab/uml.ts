@@ -48,11 +48,15 @@ export function ensureLabPackages(log: (s: string) => void = () => undefined): v
   if (!fs.existsSync('/usr/lib/uml/modules')) throw new Error('real-kernel lab: /usr/lib/uml/modules is missing (user-mode-linux modules)');
 }
 
-/** Builds dist-agent/multihome-agent.js with esbuild (scripts/build-agent.js). */
-export async function buildAgentBundle(): Promise<string> {
+/**
+ * Builds the agent bundle with esbuild (scripts/build-agent.js), to dist-agent/multihome-agent.js
+ * or `outfile` (a lab's own work directory, so two labs running in parallel jest workers never
+ * write the same file).
+ */
+export async function buildAgentBundle(outfile?: string): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildAgent } = require(path.join(ROOT, 'scripts', 'build-agent.js')) as { buildAgent: (o?: object) => Promise<string> };
-  return buildAgent();
+  return buildAgent(outfile ? { outfile } : {});
 }
 
 /** A fresh work directory on the host (the guest sees it through hostfs). */

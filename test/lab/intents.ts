@@ -71,7 +71,7 @@ export interface LabIntents {
 }
 
 /** What one lab node takes from the agent deployment of a topology. */
-interface NodeOptions {
+export interface NodeOptions {
   /** Only these NNCPs (the agent refuses DHCP, which other prod policies use). */
   readonly policies?: readonly string[];
   readonly probes?: readonly ProbeSpec[];
@@ -81,7 +81,7 @@ interface NodeOptions {
  * A lab node running the agent of `nodeGroup`: its config is the ConfigMap the NetworkAgent
  * deployment renders for that group (apply mode), parsed back from the YAML the DaemonSet mounts.
  */
-function node(netns: string, labels: Record<string, string>, nodeGroup: string, topology: Topology, options: NodeOptions = {}): LabNode {
+export function node(netns: string, labels: Record<string, string>, nodeGroup: string, topology: Topology, options: NodeOptions = {}): LabNode {
   const group = topology.nodeGroups.find((g) => g.name === nodeGroup);
   if (!group || !selectorMatches(group.nodeSelector, labels)) throw new Error(`lab: node ${netns} ${JSON.stringify(labels)} is not in node group ${nodeGroup}`);
   const manifests = renderAgentDeployment(topology, {
@@ -119,7 +119,7 @@ interface RenderedVm {
  * that ethernet's `match.macaddress` really is the NIC's MAC is left to the lab to find out: the
  * driver configures the guest interface that carries it, as cloud-init would.
  */
-function vmsOf(topology: Topology, nodeOf: (nodeSelector: Readonly<Record<string, string>>) => string): LabVm[] {
+export function vmsOf(topology: Topology, nodeOf: (nodeSelector: Readonly<Record<string, string>>) => string): LabVm[] {
   const manifests = renderTopology(topology);
   const nads = new Map(manifests.filter((m) => m.kind === 'NetworkAttachmentDefinition').map((m) => [`${m.metadata.namespace}/${m.metadata.name}`, m]));
   return manifests
@@ -153,7 +153,8 @@ function vmsOf(topology: Topology, nodeOf: (nodeSelector: Readonly<Record<string
     });
 }
 
-const absentNetworks = (t: Topology, names: readonly string[]): Topology => ({
+/** `t` with the named networks marked absent and no VMs (the decommission step). */
+export const absentNetworks = (t: Topology, names: readonly string[]): Topology => ({
   ...t,
   networks: t.networks.map((n) => (names.includes(n.name) ? { ...n, state: 'absent' as const } : n)),
   vms: [],
