@@ -8,6 +8,8 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { CodeTable } from '../core/errors';
+import { AGENT_CODES } from '../core/host-intent/codes';
 import { escapeControl } from '../core/names';
 import { ProblemSink, show } from '../core/problems';
 import { clip, INPUT_LIMITS, InputLimits, parseAllYamlBounded } from '../core/source/bounded-yaml';
@@ -155,13 +157,17 @@ export function readConfigDocuments(files: readonly string[], sink: ProblemSink,
  * the nmstate validation).
  */
 export function configFingerprint(p: string): string | undefined {
-  const sink = new ProblemSink({ kind: 'AgentConfig' }, {});
-  const files = configFiles(p, sink);
-  const hash = crypto.createHash('sha256');
-  for (const f of files) {
-    const text = readConfigText(f, AGENT_CONFIG_MAX_BYTES, sink);
-    if (text === undefined) return undefined;
-    hash.update(`${f}\0${text.length}\0`).update(text);
+  try {
+    const sink = new ProblemSink({ kind: 'AgentConfig' }, AGENT_CODES as CodeTable);
+    const files = configFiles(p, sink);
+    const hash = crypto.createHash('sha256');
+    for (const f of files) {
+      const text = readConfigText(f, AGENT_CONFIG_MAX_BYTES, sink);
+      if (text === undefined) return undefined;
+      hash.update(`${f}\0${text.length}\0`).update(text);
+    }
+    return sink.problems.length ? undefined : hash.digest('hex');
+  } catch {
+    return undefined;
   }
-  return sink.problems.length ? undefined : hash.digest('hex');
 }

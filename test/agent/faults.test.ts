@@ -9,6 +9,7 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { AgentReport, createAgent, endedInOf, healthOf } from '../../lib/agent/agent';
+import { configFingerprint } from '../../lib/agent/config-files';
 import { waitForDad } from '../../lib/agent/dad';
 import type { Exec } from '../../lib/agent/exec';
 import { agentHttpHandler } from '../../lib/agent/http';
@@ -307,5 +308,14 @@ describe('an unchanged config is not validated again', () => {
     fs.writeFileSync(configPath, JSON.stringify({ desiredState: TRUNK_BR0, defaultGatewayProbe: true }));
     await agent.observe();
     expect(validations).toBe(2);
+  });
+});
+
+describe('the config fingerprint never throws', () => {
+  test('GIVEN a config path that does not exist THEN no fingerprint, and the agent reports AGENT_CONFIG_UNREADABLE as before', async () => {
+    expect(configFingerprint('/nonexistent/multihome-agent')).toBeUndefined();
+    const r = await createAgent({ configPath: '/nonexistent/multihome-agent', mode: 'apply' }, { exec: scriptedExec([rawFixture('node01-empty')]), logger: silentLogger }).apply();
+    expect(r.result).toBe('invalid');
+    expect(r.problems?.join('\n')).toMatch(/^\[AGENT_CONFIG_UNREADABLE\] /);
   });
 });
