@@ -16,13 +16,19 @@ import { DEFAULT_VALIDATORS } from './core-validator';
 import { configFingerprint } from './config-files';
 import { countingExec, Exec, execFileExec } from './exec';
 import { HostReads, recordingBackend, recordRead } from './host-reads';
-import { AgentHealth, agentHttpHandler } from './http';
-import { escapeControl } from '../core/names';
+import { agentHttpHandler } from './http';
 import { createIprouteBackend, ReadResult } from './iproute/backend';
 import { DadResult, waitForDad } from './dad';
-import { currentBootId, journalPath, readJournal, removeJournal, writeJournal } from './journal';
+import { currentBootId, journalPath, removeJournal, writeJournal } from './journal';
+import { recoverInterruptedApply, RecoveryReport } from './recovery';
+import { EndedIn, endedInOf, healthOf } from './outcome';
+
+export { endedInOf, healthOf } from './outcome';
+export type { EndedIn } from './outcome';
+
+export type { RecoveryReport } from './recovery';
 import { formatBatches, renderBatches } from './iproute/render';
-import { parseState, readOptionsFor, ReadOptions } from './iproute/read';
+import { readOptionsFor, ReadOptions } from './iproute/read';
 import { readForIntent } from './iproute/read-scope';
 import { MetricRegistry } from './metrics';
 import type { NotCompared } from '../core/host-intent/model';
@@ -140,26 +146,7 @@ export interface AgentDeps {
  */
 export type ReportResult = 'converged' | 'applied' | 'rolled-back' | 'failed' | 'invalid' | 'unsatisfiable' | 'drift';
 
-/**
- * Where an apply left the host: `new-state` (applied, or already converged), `previous-state`
- * (nothing applied, or rolled back and verified), `mixed-state` (a rollback that did not restore
- * the snapshot: `rollback.remaining` says what differs).
- */
-export type EndedIn = 'new-state' | 'previous-state' | 'mixed-state';
 
-/** An interrupted apply found in the journal at the start of an apply, and what restoring it did. */
-export interface RecoveryReport {
-  /** When the interrupted apply started. */
-  readonly startedAt?: string;
-  /** `rebooted`: the journal is from another boot (its kernel state is gone); `unreadable`: not a usable journal. Nothing was restored. */
-  readonly skipped?: 'rebooted' | 'unreadable';
-  /** The restoring plan, one command per line. */
-  readonly commands: readonly string[];
-  /** True when the read after restoring matches the interrupted apply's snapshot (or nothing was to restore). */
-  readonly ok: boolean;
-  readonly remaining: readonly string[];
-  readonly error?: string;
-}
 
 /** What happened, for the CLI, `/state` and the lab. */
 export interface AgentReport {
@@ -367,45 +354,17 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     return { ...withRecovery, endedIn: endedInOf(withRecovery) };
   }
 
-  /**
-   * Restores the snapshot of an apply that was interrupted (its journal is still there) before a
-   * new apply starts; undefined when there is none (or no journal is kept). A journal of another
-   * boot is dropped: a reboot already took its kernel state away.
-   */
+  /** Restores the snapshot of an interrupted apply (recovery.ts), counted in the metrics. */
   async function recover(): Promise<{ report: RecoveryReport; processes: number } | undefined> {
     if (!journal) return undefined;
-    const found = readJournal(journal);
-    if (found.kind === 'none') return undefined;
-    metrics.inc('multihome_agent_recoveries_total');
-    const drop = () => {
-      try {
-        removeJournal(journal);
-      } catch (e) {
-        logger.error('cannot remove the apply journal', { journal, error: message(e) });
-      }
-    };
-    if (found.kind === 'unreadable') {
-      drop();
-      logger.error('an interrupted apply left a journal that cannot be used; not restored', { journal, error: found.error });
-      return { report: { skipped: 'unreadable', commands: [], ok: false, remaining: [], error: found.error }, processes: 0 };
-    }
-    const j = found.journal;
-    const boot = bootId();
-    if (j.bootId && boot && j.bootId !== boot) {
-      drop();
-      return { report: { startedAt: j.startedAt, skipped: 'rebooted', commands: [], ok: true, remaining: [] }, processes: 0 };
-    }
     const exec = countingExec(baseExec);
-    const backend = recordingBackend(createIprouteBackend(exec, resolved.netns), noteRead);
-    let outcome: Awaited<ReturnType<typeof rollBack>>;
-    try {
-      outcome = await rollBack(backend, j.ops as Op[], parseState(j.snapshot), j.intent, j.readOptions);
-    } catch (e) {
-      outcome = { ok: false, commands: [], remaining: [message(e)], error: message(e), external: [] };
-    }
-    drop();
-    logger.warn('restored the snapshot of an interrupted apply', { startedAt: j.startedAt, ok: outcome.ok, commands: outcome.commands.length });
-    const report: RecoveryReport = { startedAt: j.startedAt, commands: outcome.commands, ok: outcome.ok, remaining: outcome.remaining, ...(outcome.error ? { error: outcome.error } : {}) };
+    const report = await recoverInterruptedApply(journal, {
+      backend: recordingBackend(createIprouteBackend(exec, resolved.netns), noteRead),
+      bootId: bootId(),
+      logger,
+    });
+    if (!report) return undefined;
+    metrics.inc('multihome_agent_recoveries_total');
     return { report, processes: exec.calls.length };
   }
 
@@ -635,32 +594,6 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     lastReport: () => last,
     run,
   };
-}
-
-/**
- * The health `/healthz` and `/readyz` report for the last reconcile: degraded while the config is
- * rejected (the host keeps its last good state), the host lacks what the intent needs, or the last
- * apply failed or was rolled back.
- */
-export function healthOf(r: AgentReport | undefined): AgentHealth {
-  if (!r) return { ok: true, text: 'ok' };
-  const why: Partial<Record<ReportResult, string>> = {
-    invalid: 'config rejected; nothing applied, the host keeps its last good state',
-    unsatisfiable: 'the host lacks what the config needs; nothing applied',
-    'rolled-back': 'the last apply failed and was rolled back to the previous state',
-    failed: r.endedIn === 'mixed-state' ? 'the last apply failed and its rollback is incomplete' : 'the last reconcile failed',
-  };
-  const reason = why[r.result];
-  if (!reason) return { ok: true, text: 'ok' };
-  const detail = r.problems?.[0] ?? r.error;
-  return { ok: false, text: escapeControl(`degraded: ${reason}${detail ? ` (${detail})` : ''}`) };
-}
-
-/** Where an apply report leaves the host ({@link EndedIn}). */
-export function endedInOf(r: Pick<AgentReport, 'result' | 'rollback' | 'recovered'>): EndedIn {
-  if (r.result === 'applied' || r.result === 'converged') return 'new-state';
-  if ((r.rollback && !r.rollback.ok) || (r.recovered && !r.recovered.ok)) return 'mixed-state';
-  return 'previous-state';
 }
 
 /** One line of a report for a config problem: `[CODE] path: message (fix)`. */
