@@ -5,7 +5,8 @@
 //   agent-cli  the same as a whole `node multihome-agent.js agent apply --once` process
 //   batch      one hand-written `ip -batch` of exactly the commands the agent planned (the floor)
 //   naive      one `ip` process per command (first rep only: ~1 min)
-//   noop       the agent on the converged host (read + plan, no command), in-process and as a CLI process
+//   noop       the running agent's next reconcile on the converged host (read + plan, no command; the
+//              unchanged config is not validated again); noop-fresh a new agent (config load included); noop-cli a CLI process
 //   read       the bare state read on the converged host (`ip -j -d link show` + `ip -j addr show`,
 //              shared/reference/baseline.md C(3)); read-agent: the agent's own read command, bare (no
 //              bridge VLAN dump: no port of the intent has a vlan block, no bridge filters VLANs)
@@ -44,18 +45,25 @@ async function main() {
   };
   for (let rep = 1; rep <= REPS; rep++) {
     let t = process.hrtime.bigint();
-    const r = await mk().apply();
+    const running = mk();
+    const r = await running.apply();
     rec('agent', ms(t));
     if (r.result !== 'applied') throw new Error(`agent apply: ${r.result} ${r.error}`);
     commands = r.commands;
     out.info.agentTimings = r.timingsMs;
     out.info.agentProcesses = r.processes;
     out.info.links = links();
+    // the no-op reconcile of the running agent (the DaemonSet's periodic reconcile: same agent,
+    // config unchanged, so it is not parsed and validated again); noop-fresh: a new agent, config load included
     t = process.hrtime.bigint();
-    const n = await mk().apply();
+    const n = await running.apply();
     rec('noop', ms(t));
     if (n.result !== 'converged' || n.commands.length) throw new Error('no-op apply ran commands');
     out.info.noopProcesses = n.processes;
+    t = process.hrtime.bigint();
+    const fresh = await mk().apply();
+    rec('noop-fresh', ms(t));
+    if (fresh.result !== 'converged' || fresh.commands.length) throw new Error('no-op apply (new agent) ran commands');
     t = process.hrtime.bigint();
     run('ip', ['-n', NS, '-j', '-d', 'link', 'show']);
     run('ip', ['-n', NS, '-j', 'addr', 'show']);

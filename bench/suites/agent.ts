@@ -53,13 +53,13 @@ export async function runAgentSuite(o: AgentSuiteOptions, log: (s: string) => vo
     }),
     figure({
       suite: 'agent',
-      metric: 'no-op reconcile (agent in-process) vs bare ip -j state read',
+      metric: 'no-op reconcile (the running agent, in-process) vs bare ip -j state read',
       unit: 'ms',
       value: med(s.noop),
       floor: med(s.read),
       ratio: pairMed(s.noop, s.read),
       target: AGENT_TARGETS.noop,
-      note: `read = ip -j -d link show + ip -j addr show on ${String(r.info.links)} links; the agent's own read commands bare ${med(s['read-agent'])} ms (no-op/that ${pairMed(s.noop, s['read-agent'])}×); ${String(r.info.noopProcesses)} processes; whole agent process ${med(s['noop-cli'])} ms`,
+      note: `read = ip -j -d link show + ip -j addr show on ${String(r.info.links)} links; the agent's own read commands bare ${med(s['read-agent'])} ms (no-op/that ${pairMed(s.noop, s['read-agent'])}×); ${String(r.info.noopProcesses)} processes; a new agent (config load included) ${med(s['noop-fresh'])} ms; whole agent process ${med(s['noop-cli'])} ms`,
     }),
     figure({
       suite: 'agent',
