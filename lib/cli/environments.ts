@@ -8,6 +8,7 @@ import { escapeControl } from '../core/names';
 import { clip } from '../core/source/bounded-yaml';
 import { readRegularFile } from '../core/source/read-file';
 import { Topology } from '../core/topology/model';
+import { registerTypeScript } from './typescript-loader';
 
 /** Default module holding the environments, relative to the working directory. */
 export const DEFAULT_ENVIRONMENTS_MODULE = 'apps/environments';
@@ -28,9 +29,12 @@ export function loadEnvironments(modulePath: string = DEFAULT_ENVIRONMENTS_MODUL
   const candidates = [abs, `${abs}.ts`, `${abs}.js`, path.join(abs, 'index.ts'), path.join(abs, 'index.js')];
   const file = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
   if (!file) throw new UserError(`cannot find the environments module ${modulePath} (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(', ')})`);
-  if (file.endsWith('.ts') && !require.extensions['.ts']) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    require('ts-node').register({ transpileOnly: true });
+  if (file.endsWith('.ts')) {
+    try {
+      registerTypeScript();
+    } catch (e) {
+      throw new UserError(`cannot load ${modulePath}: ${(e as Error).message}`);
+    }
   }
   const mod = requireEnvironmentsModule(file);
   const found: Record<string, Topology> = {};

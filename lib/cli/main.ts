@@ -9,6 +9,7 @@ import { previousOutputs, synthDirect } from './synth';
 import { runAgent } from './agent';
 import { formatPreflightNotes, formatPreflightResult, parseDuration, PreflightFormat, runPreflight } from './preflight';
 import { registerDiagramCommand } from './diagram';
+import { registerImportCommand } from './import';
 import { DEFAULT_KUBEVIRT_VERSION } from '../core/diff';
 import { DiffFormat, FailOn, runDiff } from './diff';
 import { formatDiffResult } from './diff-format';
@@ -129,6 +130,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     });
 
   registerDiagramCommand(program, { stdout: io.stdout, stderr: io.stderr, setExit });
+  registerImportCommand(program, { stdout: io.stdout, stderr: io.stderr, setExit });
   // The agent's own commands live in its bundle (lib/cli/agent.ts): everything after `agent`,
   // `--help` included, goes to it unchanged.
   program

@@ -6,6 +6,7 @@
 import { CNI_CODES } from './cni/codes';
 import { CodeTable } from './errors';
 import { AGENT_CODES } from './host-intent/codes';
+import { IMPORT_CODES } from './import/codes';
 import { METADATA_CODES } from './kubernetes/codes';
 import { KUBEVIRT_CODES } from './kubevirt/codes';
 import { NMSTATE_CODES } from './nmstate/codes';
@@ -33,6 +34,7 @@ export const PROBLEM_CODE_TABLES: Readonly<Record<string, CodeTable>> = {
   AGENT_CODES,
   POLICY_CONFIG_CODES,
   PREFLIGHT_CODES,
+  IMPORT_CODES,
 };
 
 /** Every declared problem code with its declaration (severity, summary, upstream). */

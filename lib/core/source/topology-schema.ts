@@ -105,6 +105,13 @@ const AGENT: FieldType = {
   },
 };
 
+/** An object kept as given: any fields, with the identity every Kubernetes object has. */
+/** What every object written as given needs: apiVersion, kind, metadata.name, string labels and annotations (`Topology.passThrough`, `multihome import`). */
+export const MANIFEST_IDENTITY: FieldType = {
+  open: { apiVersion: 'string', kind: 'string', metadata: { open: { name: 'string', namespace: 'string', labels: 'string-map', annotations: 'string-map' }, required: ['name'] } },
+  required: ['apiVersion', 'kind', 'metadata'],
+};
+
 /** The whole data form of one topology. */
 export const TOPOLOGY_SCHEMA: FieldType = {
   fields: {
@@ -115,6 +122,7 @@ export const TOPOLOGY_SCHEMA: FieldType = {
     agent: AGENT,
     ordering: { fields: { syncWaves: 'boolean', waves: { map: 'number' } } },
     macPrefix: 'string', silence: 'string-list',
+    passThrough: { list: MANIFEST_IDENTITY },
   },
   required: ['name', 'nodeGroups', 'uplinks', 'networks', 'vms'],
 };

@@ -19,6 +19,8 @@ export interface TopologySettings {
   readonly ordering?: OrderingSpec;
   readonly macPrefix?: string;
   readonly silence?: readonly string[];
+  /** Objects written as given (`Topology.passThrough`). */
+  readonly passThrough?: Topology['passThrough'];
 }
 
 /** Collects specs; {@link TopologyBuilder.topology} returns the current snapshot (cached until the next change). */
@@ -44,6 +46,7 @@ export class TopologyBuilder {
         ordering: initial.ordering,
         macPrefix: initial.macPrefix,
         silence: initial.silence,
+        passThrough: initial.passThrough,
         ...stripUndefined(settings),
       };
     }

@@ -385,6 +385,24 @@ export type NamespaceSpec =
       readonly create?: false;
     };
 
+/**
+ * A Kubernetes object the environment ships as given (`Topology.passThrough`): what
+ * `multihome import` could not express as intent (the generated file lists each with the
+ * reason), or any object a team keeps next to its networks.
+ */
+export interface PassThroughObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace?: string;
+    readonly labels?: Readonly<Record<string, string>>;
+    readonly annotations?: Readonly<Record<string, string>>;
+    readonly [field: string]: unknown;
+  };
+  readonly [field: string]: unknown;
+}
+
 /** A whole environment's intent. */
 export interface Topology {
   readonly name: string;
@@ -417,4 +435,14 @@ export interface Topology {
   readonly macPrefix?: string;
   /** Problem codes to silence (warnings only). */
   readonly silence?: readonly string[];
+  /**
+   * Objects written as given, in the layer of their kind (NNCPs with the policies, NADs with the
+   * NADs, VirtualMachines and VirtualMachineInstances with the VMs, anything else with the
+   * prerequisites) and ordered like it; each gets the layer's sync wave unless it has one. They
+   * are checked like every manifest, but a problem of their own is a warning (they are the
+   * user's, as given); a problem they cause in a modeled object stays an error. multihome
+   * derives nothing from them (no MACs, no agent config).
+   * @default - none
+   */
+  readonly passThrough?: readonly PassThroughObject[];
 }

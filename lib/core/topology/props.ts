@@ -132,6 +132,8 @@ export interface NetworkEnvironmentProps extends EnvironmentValidationOptions {
   readonly macPrefix?: string;
   /** Warning codes not to report, added to the environment's. @default - none */
   readonly silence?: readonly string[];
+  /** Objects written as given (`Topology.passThrough`), after the environment's. @default - the environment's; none otherwise */
+  readonly passThrough?: Topology['passThrough'];
 }
 
 /** The environment-wide settings of {@link NetworkEnvironmentProps}: the props over the environment's. */
@@ -146,6 +148,7 @@ export function environmentSettings(id: string, given: NetworkEnvironmentProps):
     ordering: props.ordering ?? env?.ordering,
     macPrefix: props.macPrefix ?? env?.macPrefix,
     silence: concatLists(env?.silence ?? [], props.silence ?? []),
+    passThrough: env?.passThrough || props.passThrough ? concatLists(env?.passThrough ?? [], props.passThrough ?? []) : undefined,
     agent: env?.agent,
   };
 }

@@ -21,6 +21,7 @@ import { networkNads } from './render-nad';
 import { allocateMacs, vmManifests } from './render-vm';
 import { ResolvedTopology, resolveTopology } from './resolve';
 import { SYNC_WAVE_ANNOTATION } from './sync-wave';
+import { withPassThrough } from './pass-through';
 import { isRecord } from '../problems';
 import { isVm } from './rules/read-set';
 import { readVm } from './rules/read-vm';
@@ -213,7 +214,8 @@ export function renderEnvironment(input: RenderInput, problems?: Problem[]): Ren
     const from = push(primary, 'vm', origin, nadsOfVm);
     for (const m of derived) push(m, 'vm', origin, nadsOfVm, from);
   }
-  return out;
+  if (!t.passThrough?.length) return out;
+  return withPassThrough(out, t.passThrough, { kind: 'environment', name: t.name }, (layer) => (t.syncWaves ? waves[layer] : undefined));
 }
 
 /** Resolves a topology once and plans everything its render needs: policies, the agent, MACs. */

@@ -6,7 +6,7 @@
  */
 import { ClusterStateSource, preflightAgainstFiles } from '../preflight/state-files';
 import { Problem } from '../errors';
-import { Manifest } from '../manifest';
+import { Manifest, objectKey } from '../manifest';
 import { PluginProfile } from '../cni';
 import { ValidateOptions } from '../validate';
 import { validateAgentDeploymentOf } from './agent-deployment-validate';
@@ -89,9 +89,26 @@ export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifest
   ];
   const silence = new Set(t.silence ?? []);
   const sameNamedNics = vmsWithSameNamedNics(t, intent);
-  const kept = all.filter((p) => !(CONSEQUENCES.has(p.code) && sameNamedNics.has(`${p.resource.namespace}/${p.resource.name}`)));
+  const asGiven = passThroughProblemsAsWarnings(t);
+  const filtered = all.filter((p) => !(CONSEQUENCES.has(p.code) && sameNamedNics.has(`${p.resource.namespace}/${p.resource.name}`)));
+  const kept = asGiven ? filtered.map(asGiven) : filtered;
   const isSilenced = (p: Problem) => p.severity === 'warning' && silence.has(p.code);
   return { problems: kept.filter((p) => !isSilenced(p)), silenced: kept.filter(isSilenced), pluginProfile, isolation };
+}
+
+/**
+ * A problem of a pass-through object (`Topology.passThrough`) as a warning: the object is the
+ * user's, written as given, so its own problems do not stop the environment (an imported estate
+ * with a broken NAD still synthesizes, and says so); problems of modeled objects stay as they are.
+ * Undefined when the environment has no pass-through objects.
+ */
+function passThroughProblemsAsWarnings(t: Topology): ((p: Problem) => Problem) | undefined {
+  if (!t.passThrough?.length) return undefined;
+  const keys = new Set(t.passThrough.map((o) => objectKey(o.kind, o.metadata?.name, o.metadata?.namespace)));
+  return (p) =>
+    p.severity === 'error' && keys.has(objectKey(p.resource.kind, p.resource.name, p.resource.namespace))
+      ? { ...p, severity: 'warning', fix: `${p.fix} (a passThrough object: written as given)` }
+      : p;
 }
 
 /** The options an environment's manifests are validated with (also for its synthesized objects, after cdk8s patches). */

@@ -1,0 +1,81 @@
+/**
+ * What synthesizing an imported environment may add to the objects it was imported from — the
+ * declared additions. A difference between an input object and its synthesized counterpart
+ * that is not one of these makes the importer keep the object as given (pass-through) instead.
+ */
+import type { Difference } from './compare';
+import { isRecord } from '../problems';
+
+/** The declared additions, by id, in words for the generated file and the command's report. */
+export const DECLARED_ADDITIONS = {
+  syncWave: 'Argo CD sync waves (argocd.argoproj.io/sync-wave): operator CRs and Namespaces, then NNCPs, then NADs, then VMs',
+  keepOnRemoval: 'Argo CD Prune=false,Delete=false on Namespaces and operator CRs (kept when the environment is removed)',
+  multihomeAnnotations: 'multihome.io/* annotations recording what each object was validated against',
+  namespace: 'metadata.namespace: default on namespaced objects that named none (where kubectl would have put them)',
+  apiVersion: 'the current apiVersion of the same kind (nmstate.io/v1, kubevirt.io/v1)',
+  pluginList: 'a NAD config written as a single plugin where it was a plugin list of one, or the other way round (equivalent: libcni upconverts a single config the same way, ConfListFromConf)',
+  macspoofchk: 'macspoofchk: true on bridge NADs (a guest cannot send with another source MAC)',
+  ipam: 'an explicit empty ipam ({}: L2 only) on bridge NADs that named none',
+  pinnedMac: 'a pinned MAC on every VM NIC multihome attaches (stable across restarts and live migration)',
+  placement: "the nodeSelector labels of the node group a VM's networks reach",
+  uplinkUp: 'the uplink NIC declared up in the policy that bridges it',
+  ipOff: 'ipv4/ipv6 enabled: false on bridges and VLANs that have no host address',
+  trunkPort: 'the trunk VLANs of the uplink port on a shared bridge (every VLAN its NADs use)',
+  stpOff: 'STP off on the bridges multihome declares (a VM port forwards at once)',
+  description: 'descriptions on the interfaces multihome declares',
+} as const;
+
+/** Id of a declared addition. */
+export type AdditionId = keyof typeof DECLARED_ADDITIONS;
+
+const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
+const SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
+const NAMESPACED_KINDS: ReadonlySet<string> = new Set(['NetworkAttachmentDefinition', 'VirtualMachine', 'VirtualMachineInstance']);
+
+const is = (segs: readonly string[], ...prefix: readonly (string | RegExp)[]): boolean =>
+  segs.length === prefix.length && prefix.every((p, i) => (typeof p === 'string' ? segs[i] === p : p.test(segs[i])));
+const NAMED = /^\[.+\]$/;
+const INDEX = /^\[\d+\]$/;
+
+/** The declared addition a difference is, or undefined when it is not one. */
+export function declaredAddition(kind: string, d: Difference): AdditionId | undefined {
+  const s = d.segments;
+  if (d.change === 'changed' && is(s, 'apiVersion') && sameGroup(d.before, d.after)) return 'apiVersion';
+  if (d.change !== 'added') return undefined;
+  if (is(s, 'metadata', 'annotations', SYNC_WAVE)) return 'syncWave';
+  if (is(s, 'metadata', 'annotations', SYNC_OPTIONS) && d.after === 'Prune=false,Delete=false') return 'keepOnRemoval';
+  if (is(s, 'metadata', 'annotations', /^multihome\.io\//)) return 'multihomeAnnotations';
+  if (is(s, 'metadata', 'namespace') && d.after === 'default' && NAMESPACED_KINDS.has(kind)) return 'namespace';
+  if (kind === 'NetworkAttachmentDefinition') return nadAddition(s, d.after);
+  if (kind === 'VirtualMachine') return vmAddition(s);
+  if (kind === 'NodeNetworkConfigurationPolicy') return nncpAddition(s, d.after);
+  return undefined;
+}
+
+function sameGroup(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const group = (v: string) => (v.includes('/') ? v.slice(0, v.indexOf('/')) : '');
+  return group(a) !== '' && group(a) === group(b);
+}
+
+function nadAddition(s: readonly string[], after: unknown): AdditionId | undefined {
+  if (is(s, 'spec', 'config', 'plugins', INDEX, 'macspoofchk') && after === true) return 'macspoofchk';
+  if (is(s, 'spec', 'config', 'plugins', INDEX, 'ipam') && isRecord(after) && Object.keys(after).length === 0) return 'ipam';
+  return undefined;
+}
+
+function vmAddition(s: readonly string[]): AdditionId | undefined {
+  if (is(s, 'spec', 'template', 'spec', 'domain', 'devices', 'interfaces', NAMED, 'macAddress')) return 'pinnedMac';
+  if (is(s, 'spec', 'template', 'spec', 'nodeSelector', /.*/)) return 'placement';
+  return undefined;
+}
+
+function nncpAddition(s: readonly string[], after: unknown): AdditionId | undefined {
+  const iface = ['spec', 'desiredState', 'interfaces', NAMED] as const;
+  if (is(s, ...iface) && isRecord(after) && after.type === 'ethernet' && after.state === 'up' && Object.keys(after).every((k) => ['name', 'type', 'state', 'mtu'].includes(k))) return 'uplinkUp';
+  if (is(s, ...iface, /^ipv[46]$/, 'enabled') && after === false) return 'ipOff';
+  if (is(s, ...iface, 'bridge', 'port', NAMED, 'vlan', /^(mode|trunk-tags)$/)) return 'trunkPort';
+  if (is(s, ...iface, 'bridge', 'options', 'stp', 'enabled') && after === false) return 'stpOff';
+  if (is(s, ...iface, 'description')) return 'description';
+  return undefined;
+}
