@@ -64,5 +64,7 @@ export { readPreviousOutput } from './topology/previous-output';
 export type { PreviousOutput, PreviousRead } from './topology/previous-output';
 export { planRemovals, withRemovals, removalSummary, tombstoneName, REMOVAL_ANNOTATION, TOMBSTONE_SUFFIX } from './topology/removals';
 export type { PolicyRemovals, RemovalPlacement } from './topology/removals';
+/** Adoption of existing NNCP / NAD / VM YAML as a typed environment (`multihome import`). */
+export * as importer from './import';
 /** KubeVirt VM network section, MAC allocation, cloud-init networkData. */
 export * as kubevirt from './kubevirt';

@@ -293,6 +293,25 @@ describe.each(['cdk8s', 'pulumi'] as const)('a %s project', (framework) => {
     expect(broken.stdout).toContain('"severity": "error"');
   });
 
+  test("the README's adoption of seed 004: `npx multihome import` then `npx multihome synth --environments`, and the module compiles under --strict", async () => {
+    const dir = fs.mkdtempSync(path.join(p().dir, 'adopt-'));
+    fs.copyFileSync(path.join(FIXTURES, 'seeds', '004-kubevirt-bridge-vlan100.yaml'), path.join(dir, 'seed-004.yaml'));
+    const inDir = (args: string[]) => run('npx', ['--no', 'multihome', ...args], { cwd: dir, timeoutMs: 120_000 });
+    const imported = await inDir(['import', 'seed-004.yaml', '--name', 'lab', '--out', 'lab.ts']);
+    expect({ code: imported.code, stderr: imported.code ? imported.stderr : '' }).toEqual({ code: 0, stderr: '' });
+    expect(imported.stderr).toContain('kept     NetworkAttachmentDefinition/bridge-network');
+    // no ts-node in this project: the environments module loads through the project's typescript
+    const synth = await inDir(['synth', '--environments', 'lab.ts']);
+    expect({ code: synth.code, stderr: synth.code ? synth.stderr : '' }).toEqual({ code: 0, stderr: '' });
+    const written = (yaml.loadAll(fs.readFileSync(path.join(dir, 'dist', 'lab', 'lab.k8s.yaml'), 'utf8')) as K8sObject[]).map((o) => `${o.kind}/${o.metadata.name}`);
+    expect(written).toEqual(expect.arrayContaining(['NodeNetworkConfigurationPolicy/br0-eth1', 'NetworkAttachmentDefinition/br0-100-l2', 'NetworkAttachmentDefinition/bridge-network', 'VirtualMachine/vma', 'VirtualMachine/vmb', 'NetworkAddonsConfig/cluster']));
+    // the framework's own format, next to the data form, compiles strictly against the installed package
+    expect((await inDir(['import', 'seed-004.yaml', '--name', 'lab', '--format', framework, '--out', 'app.ts'])).code).toBe(0);
+    const tsc = path.join(p().dir, 'node_modules', 'typescript', 'bin', 'tsc');
+    const compiled = await runNode([tsc, '--strict', '--noEmit', '--target', 'es2022', '--module', 'commonjs', '--moduleResolution', 'node10', '--esModuleInterop', '--skipLibCheck', 'lab.ts', 'app.ts'], { cwd: dir, timeoutMs: 200_000 });
+    expect({ code: compiled.code, output: `${compiled.stdout}${compiled.stderr}`.trim() }).toEqual({ code: 0, output: '' });
+  }, 400_000);
+
   test('`npx multihome agent …` runs the bundled agent: help, and a config rejected before the host is touched', async () => {
     const help = await npx(p(), ['agent', 'plan', '--help']);
     expect(help).toMatchObject({ code: 0 });

@@ -22,6 +22,7 @@ export const DECLARED_ADDITIONS = {
   ipOff: 'ipv4/ipv6 enabled: false on bridges and VLANs that have no host address',
   trunkPort: 'the trunk VLANs of the uplink port on a shared bridge (every VLAN its NADs use)',
   stpOff: 'STP off on the bridges multihome declares (a VM port forwards at once)',
+  bondMiimon: 'miimon: 100 on a bond that sets neither miimon nor arp_interval (what NetworkManager applies to such a bond anyway)',
   description: 'descriptions on the interfaces multihome declares',
 } as const;
 
@@ -37,8 +38,8 @@ const is = (segs: readonly string[], ...prefix: readonly (string | RegExp)[]): b
 const NAMED = /^\[.+\]$/;
 const INDEX = /^\[\d+\]$/;
 
-/** The declared addition a difference is, or undefined when it is not one. */
-export function declaredAddition(kind: string, d: Difference): AdditionId | undefined {
+/** The declared addition a difference is, or undefined when it is not one. `input` is the object compared (some additions depend on what it says). */
+export function declaredAddition(kind: string, d: Difference, input?: Record<string, unknown>): AdditionId | undefined {
   const s = d.segments;
   if (d.change === 'changed' && is(s, 'apiVersion') && sameGroup(d.before, d.after)) return 'apiVersion';
   if (d.change !== 'added') return undefined;
@@ -48,8 +49,17 @@ export function declaredAddition(kind: string, d: Difference): AdditionId | unde
   if (is(s, 'metadata', 'namespace') && d.after === 'default' && NAMESPACED_KINDS.has(kind)) return 'namespace';
   if (kind === 'NetworkAttachmentDefinition') return nadAddition(s, d.after);
   if (kind === 'VirtualMachine') return vmAddition(s);
-  if (kind === 'NodeNetworkConfigurationPolicy') return nncpAddition(s, d.after);
+  if (kind === 'NodeNetworkConfigurationPolicy') return nncpAddition(s, d.after, input);
   return undefined;
+}
+
+/** True when the input NNCP's bond `name` sets `option`. */
+function bondOption(input: Record<string, unknown> | undefined, name: string, option: string): boolean {
+  const spec = isRecord(input?.spec) ? input!.spec : {};
+  const ds = isRecord(spec.desiredState) ? spec.desiredState : {};
+  const iface = (Array.isArray(ds.interfaces) ? ds.interfaces : []).find((i) => isRecord(i) && i.name === name) as Record<string, unknown> | undefined;
+  const la = isRecord(iface?.['link-aggregation']) ? (iface!['link-aggregation'] as Record<string, unknown>) : {};
+  return isRecord(la.options) && option in la.options;
 }
 
 function sameGroup(a: unknown, b: unknown): boolean {
@@ -70,8 +80,12 @@ function vmAddition(s: readonly string[]): AdditionId | undefined {
   return undefined;
 }
 
-function nncpAddition(s: readonly string[], after: unknown): AdditionId | undefined {
+function nncpAddition(s: readonly string[], after: unknown, input?: Record<string, unknown>): AdditionId | undefined {
   const iface = ['spec', 'desiredState', 'interfaces', NAMED] as const;
+  // NetworkManager gives a bond without miimon and arp_interval miimon 100 (NetworkManager
+  // src/core/devices/nm-device-bond.c apply_bonding_config: "If not given, and arp_interval is
+  // not given, default to 100"), and nmstate applies bonds through it
+  if (is(s, ...iface, 'link-aggregation', 'options', 'miimon') && after === 100 && !bondOption(input, s[3].slice(1, -1), 'arp_interval')) return 'bondMiimon';
   if (is(s, ...iface) && isRecord(after) && after.type === 'ethernet' && after.state === 'up' && Object.keys(after).every((k) => ['name', 'type', 'state', 'mtu'].includes(k))) return 'uplinkUp';
   if (is(s, ...iface, /^ipv[46]$/, 'enabled') && after === false) return 'ipOff';
   if (is(s, ...iface, 'bridge', 'port', NAMED, 'vlan', /^(mode|trunk-tags)$/)) return 'trunkPort';

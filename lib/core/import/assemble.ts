@@ -8,7 +8,7 @@
  */
 import { API } from '../manifest';
 import { isRecord } from '../problems';
-import type { AttachmentSpec, HostPolicySpec, NamespaceSpec, NetworkSpec, NodeGroupSpec, OrderingSpec, PassThroughObject, PrerequisitesSpec, Topology, UplinkSpec, VmSpec } from '../topology/model';
+import type { AttachmentSpec, HostIpSpec, HostPolicySpec, NamespaceSpec, NetworkSpec, NodeGroupSpec, OrderingSpec, PassThroughObject, PrerequisitesSpec, Topology, UplinkSpec, VmSpec } from '../topology/model';
 import type { InputObject } from './objects';
 import { NadReading, NncpReading, NotModeled, readNad, readNncp } from './readings';
 
@@ -100,9 +100,56 @@ export function assemble(name: string, inputs: readonly InputObject[], decisions
   const hostPolicies: HostPolicySpec[] = [];
   const note = (origin: string, nncp: string) => nncpsOf.set(origin, [...(nncpsOf.get(origin) ?? []), nncp]);
 
+  // uplinks' own policies first (a bond, host VLANs): the networks on them find them by interface
+  const uplinkPolicies = new Set<string>();
+  for (const { input, reading } of nncps.values()) {
+    const u = reading.uplink;
+    if (!u || decisions.hostPolicyOnly.has(reading.name)) continue;
+    const group = groups.of(reading.nodeSelector, reading.maxUnavailable);
+    const uname = uplinks.some((x) => x.name === u.interface) ? `${u.interface}-${group}` : u.interface;
+    uplinks.push({
+      name: uname, nodeGroup: group, interface: u.interface,
+      ...(u.mtu !== undefined ? { mtu: u.mtu } : {}),
+      ...(u.ip ?? {}),
+      ...(u.bond ? { bond: u.bond } : {}),
+      ...(u.vlans.length ? { vlans: u.vlans } : {}),
+      ...(reading.name !== `${uname}-${group}` ? { policyName: reading.name } : {}),
+    });
+    uplinkPolicies.add(reading.name);
+    note(`uplink:${uname}`, reading.name);
+    note(`nodeGroup:${group}`, reading.name);
+    claims.set(input.key, { kind: 'network', nncp: reading.name });
+    modeledAs.set(input.key, `the policy of uplink ${uname}${u.bond ? ` (bond of ${u.bond.ports.join(', ')})` : ''}${u.vlans.length ? ` with host VLAN${u.vlans.length > 1 ? 's' : ''} ${u.vlans.map((v) => v.id).join(', ')}` : ''}`);
+  }
+
+  // per-node policies of those uplinks (`<policy>-<node>`: one node's addresses on the uplink's host VLANs)
+  for (const { input, reading } of nncps.values()) {
+    if (uplinkPolicies.has(reading.name) || decisions.hostPolicyOnly.has(reading.name)) continue;
+    const at = perNodeOf(reading, uplinks, groups);
+    if (!at) continue;
+    const { uplink, node, addresses } = at;
+    const i = uplinks.indexOf(uplink);
+    uplinks[i] = {
+      ...uplink,
+      vlans: uplink.vlans!.map((v) => {
+        const a = addresses.get(v.id);
+        if (!a) return v;
+        const add = (given: HostIpSpec['ipv4'], cidrs: readonly string[] | undefined) =>
+          cidrs ? { perNode: { ...((given as { perNode?: Record<string, string | readonly string[]> } | undefined)?.perNode ?? {}), [node]: cidrs.length === 1 ? cidrs[0] : cidrs } } : given;
+        return { ...v, ...(a.ipv4 ? { ipv4: add(v.ipv4, a.ipv4) } : {}), ...(a.ipv6 ? { ipv6: add(v.ipv6, a.ipv6) } : {}) };
+      }),
+    };
+    groups.addNode(uplink.nodeGroup, node);
+    uplinkPolicies.add(reading.name);
+    note(`uplink:${uplink.name}`, reading.name);
+    claims.set(input.key, { kind: 'network', nncp: reading.name });
+    modeledAs.set(input.key, `the ${node} addresses of uplink ${uplink.name}'s host VLAN${addresses.size > 1 ? 's' : ''} ${[...addresses.keys()].join(', ')} (perNode)`);
+  }
+
   // each NNCP: the networks on its bridge, or a host policy
   const nadsUsed = new Set<InputObject>();
   for (const { input, reading } of nncps.values()) {
+    if (uplinkPolicies.has(reading.name)) continue;
     const host = reading.network;
     const refused = decisions.hostPolicyOnly.get(reading.name);
     const members = host && !refused ? nads.filter((n) => (host.pattern === 'localnet' ? n.reading.kind === 'localnet' && host.localnets.includes(n.reading.localnet!) : n.reading.kind === 'bridge' && n.reading.bridge === host.bridge)) : [];
@@ -193,6 +240,45 @@ export function assemble(name: string, inputs: readonly InputObject[], decisions
   return { topology, claims, nncpsOf, modeledAs, vmClaims };
 }
 
+const HOSTNAME = 'kubernetes.io/hostname';
+
+/**
+ * The uplink, node and addresses of a per-node policy as multihome renders one (render-nncp.ts
+ * perNodePolicies): named `<uplink policy>-<node>`, selecting the uplink's group plus
+ * `kubernetes.io/hostname: <node>`, declaring only host VLANs of the uplink (up, with their id)
+ * with that node's static addresses; the uplink's own policy gives those VLANs no addresses.
+ */
+function perNodeOf(reading: NncpReading, uplinks: readonly UplinkSpec[], groups: NodeGroups): { uplink: UplinkSpec; node: string; addresses: Map<number, { ipv4?: string[]; ipv6?: string[] }> } | undefined {
+  const node = reading.nodeSelector[HOSTNAME];
+  if (node === undefined || reading.routes || reading.interfaces.length === 0) return undefined;
+  const { [HOSTNAME]: _, ...base } = reading.nodeSelector;
+  const uplink = uplinks.find((u) => reading.name === `${u.policyName ?? `${u.name}-${u.nodeGroup}`}-${node}` && groups.matches(u.nodeGroup, base, reading.maxUnavailable));
+  if (!uplink || !uplink.vlans?.length) return undefined;
+  const addresses = new Map<number, { ipv4?: string[]; ipv6?: string[] }>();
+  for (const i of reading.interfaces) {
+    const vlan = isRecord(i.vlan) ? i.vlan : undefined;
+    if (i.type !== 'vlan' || i.state !== 'up' || !vlan || vlan['base-iface'] !== uplink.interface || Object.keys(vlan).some((k) => k !== 'base-iface' && k !== 'id')) return undefined;
+    if (Object.keys(i).some((k) => !['name', 'type', 'state', 'vlan', 'ipv4', 'ipv6'].includes(k))) return undefined;
+    const spec = uplink.vlans.find((v) => v.id === vlan.id && (v.name ?? `${uplink.interface}.${v.id}`) === i.name);
+    if (!spec || Array.isArray(spec.ipv4) || Array.isArray(spec.ipv6) || spec.dhcp4 || spec.dhcp6 || addresses.has(spec.id)) return undefined;
+    const a: { ipv4?: string[]; ipv6?: string[] } = {};
+    for (const family of ['ipv4', 'ipv6'] as const) {
+      const block = i[family];
+      if (block === undefined) continue;
+      if (!isRecord(block) || block.enabled !== true || block.dhcp === true || Object.keys(block).some((k) => !['enabled', 'dhcp', 'address'].includes(k)) || !Array.isArray(block.address) || block.address.length === 0) return undefined;
+      const list: string[] = [];
+      for (const x of block.address) {
+        if (!isRecord(x) || typeof x.ip !== 'string' || typeof x['prefix-length'] !== 'number' || Object.keys(x).length !== 2) return undefined;
+        list.push(`${x.ip}/${x['prefix-length']}`);
+      }
+      a[family] = list;
+    }
+    if (!a.ipv4 && !a.ipv6) return undefined;
+    addresses.set(spec.id, a);
+  }
+  return { uplink, node, addresses };
+}
+
 const isBuiltinNamespace = (ns: string) => ns === 'default' || ns.startsWith('kube-');
 
 /** The networks of one NNCP's bridge: its NADs grouped by what they say (one network per distinct NAD config). */
@@ -248,6 +334,19 @@ class NodeGroups {
     for (let n = 2; this.groups.some((g) => g.name === name); n++) name = `${base}-${n}`;
     this.groups.push({ name, nodeSelector: { ...selector }, ...(maxUnavailable !== undefined ? { maxUnavailable } : {}) });
     return name;
+  }
+
+  /** True when group `name` selects exactly `selector` with `maxUnavailable`. */
+  matches(name: string, selector: Readonly<Record<string, string>>, maxUnavailable?: number | string): boolean {
+    const g = this.groups.find((x) => x.name === name);
+    return g !== undefined && JSON.stringify(Object.entries(g.nodeSelector).sort()) === JSON.stringify(Object.entries(selector).sort()) && (g.maxUnavailable ?? null) === (maxUnavailable ?? null);
+  }
+
+  /** Lists `node` among the group's nodes (the per-node policies' targets), once, in input order. */
+  addNode(name: string, node: string): void {
+    const i = this.groups.findIndex((x) => x.name === name);
+    const g = this.groups[i];
+    if (!(g.nodes ?? []).includes(node)) this.groups[i] = { ...g, nodes: [...(g.nodes ?? []), node] };
   }
 
   list(): NodeGroupSpec[] {

@@ -112,16 +112,26 @@ function program(t: Topology, home: Home, start: readonly string[]): string {
   const refs = new Map<string, string>();
   const ref = (kind: 'group' | 'uplink' | 'network', name: string): Reference => new Reference(refs.get(`${kind}:${name}`)!);
   const lines: string[] = [...start];
+  // a part gets a variable only when another part references it (the program compiles with noUnusedLocals)
+  const referenced = new Set<string>([
+    ...t.uplinks.map((u) => `group:${u.nodeGroup}`),
+    ...t.networks.flatMap((n) => [...(n.uplink !== undefined ? [`uplink:${n.uplink}`] : []), ...(n.nodeGroup !== undefined ? [`group:${n.nodeGroup}`] : [])]),
+    ...(t.hostPolicies ?? []).flatMap((p) => (p.nodeGroup !== undefined ? [`group:${p.nodeGroup}`] : [])),
+    ...t.vms.flatMap((vm) => vm.attachments.map((a) => `network:${a.network}`)),
+  ]);
+  const declare = (key: string, v: string, expression: string) => lines.push(referenced.has(key) ? `const ${v} = ${expression};` : `${expression};`);
   const { name, platform, prerequisites, namespaces, ordering, macPrefix, silence, passThrough } = t;
   const settings = { platform, prerequisites, namespaces, ordering, macPrefix, silence, passThrough };
-  lines.push(`const env = ${home.construct('NetworkEnvironment', name, props(settings, 0), true)};`);
+  const parts = t.nodeGroups.length + t.uplinks.length + t.networks.length + t.vms.length + (t.hostPolicies?.length ?? 0);
+  const environment = home.construct('NetworkEnvironment', name, props(settings, 0), true);
+  lines.push(parts > 0 || home.epilogue.some((l) => l.includes('env.')) ? `const env = ${environment};` : `${environment};`);
   ids.add(name);
   for (const g of t.nodeGroups) {
     const v = variable(g.name, refs);
     refs.set(`group:${g.name}`, v);
     const { name: n, ...rest } = g as NodeGroupSpec;
     const id = idFor(n, `${n}-nodes`);
-    lines.push(`const ${v} = ${home.construct('NodeGroup', id, props(named(id, n, rest), 0))};`);
+    declare(`group:${g.name}`, v, home.construct('NodeGroup', id, props(named(id, n, rest), 0)));
     used.add('NodeGroup');
   }
   for (const u of t.uplinks) {
@@ -131,7 +141,7 @@ function program(t: Topology, home: Home, start: readonly string[]): string {
     const id = idFor(n, `${n}-uplink`);
     const kind = bond ? 'BondedUplink' : 'Uplink';
     used.add(kind);
-    lines.push(`const ${v} = ${home.construct(kind, id, props(named(id, n, { ...rest, nodeGroup: ref('group', nodeGroup), ...(bond ?? {}) }), 0))};`);
+    declare(`uplink:${u.name}`, v, home.construct(kind, id, props(named(id, n, { ...rest, nodeGroup: ref('group', nodeGroup), ...(bond ?? {}) }), 0)));
   }
   for (const net of t.networks) {
     const v = variable(net.name, refs);
@@ -140,7 +150,7 @@ function program(t: Topology, home: Home, start: readonly string[]): string {
     const id = idFor(n, `${n}-network`);
     used.add('VlanBridgeNetwork');
     const references = { ...(uplink !== undefined ? { uplink: ref('uplink', uplink) } : {}), ...(nodeGroup !== undefined ? { nodeGroup: ref('group', nodeGroup) } : {}) };
-    lines.push(`const ${v} = ${home.construct('VlanBridgeNetwork', id, props(named(id, n, { ...references, ...rest }), 0))};`);
+    declare(`network:${net.name}`, v, home.construct('VlanBridgeNetwork', id, props(named(id, n, { ...references, ...rest }), 0)));
   }
   for (const vm of t.vms) {
     const { name: n, attachments, ...rest } = vm as VmSpec;

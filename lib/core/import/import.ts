@@ -86,7 +86,7 @@ export function importObjects(name: string, inputs: readonly InputObject[]): Imp
       const written = comparable(out as unknown as Record<string, unknown>);
       if ((given !== i.object) !== (written !== (out as unknown))) additions.set('pluginList', (additions.get('pluginList') ?? new Set()).add(key));
       for (const d of compareObjects(given, written)) {
-        const id = declaredAddition(String(i.object.kind), d);
+        const id = declaredAddition(String(i.object.kind), d, i.object);
         if (id) additions.set(id, (additions.get(id) ?? new Set()).add(key));
         else undeclared.push(d);
       }

@@ -23,8 +23,13 @@ export function tsString(s: string): string {
   return out + "'";
 }
 
-/** A property key: bare when it is an identifier, quoted otherwise. */
+/**
+ * A property key: bare when it is an identifier, quoted otherwise; `__proto__` computed, the one
+ * spelling that defines an own property rather than setting the object's prototype (ECMA-262
+ * PropertyDefinitionEvaluation: only a non-computed `__proto__` is the prototype setter).
+ */
 export function tsKey(k: string): string {
+  if (k === '__proto__') return `[${tsString(k)}]`;
   return IDENTIFIER.test(k) ? k : tsString(k);
 }
 

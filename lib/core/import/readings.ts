@@ -5,7 +5,7 @@
  * the importer synthesizes it and keeps it when the result equals the input up to the declared
  * additions (import.ts). A reading that cannot be made says why (`reason`).
  */
-import type { HostIpSpec, IpamSpec, NetworkSpec } from '../topology/model';
+import type { BondSpec, HostIpSpec, HostVlanSpec, IpamSpec, NetworkSpec } from '../topology/model';
 import { isRecord } from '../problems';
 
 /** Why an object is kept as given. */
@@ -27,6 +27,15 @@ export interface BridgeFields {
   readonly uplinkMtu?: number;
 }
 
+/** The uplink an NNCP builds on its own: a bond (or a NIC) with its host VLANs and addresses. */
+export interface UplinkHost {
+  readonly interface: string;
+  readonly bond?: BondSpec;
+  readonly mtu?: number;
+  readonly ip?: HostIpSpec;
+  readonly vlans: readonly HostVlanSpec[];
+}
+
 /** An NNCP read for import. */
 export interface NncpReading {
   readonly name: string;
@@ -36,6 +45,8 @@ export interface NncpReading {
   readonly routes?: readonly Record<string, unknown>[];
   /** The network host side it declares, when it matches one of multihome's patterns. */
   readonly network?: NetworkHost;
+  /** The uplink it declares, when it is an uplink's own policy (a bond, host VLANs). */
+  readonly uplink?: UplinkHost;
 }
 
 const keysWithin = (o: Record<string, unknown>, allowed: readonly string[]): string | undefined => Object.keys(o).find((k) => !allowed.includes(k));
@@ -79,7 +90,60 @@ export function readNncp(obj: Record<string, unknown>): NncpReading | NotModeled
     return { ...reading, network: localnet };
   }
   const network = routes ? undefined : readBridgeHost(reading.interfaces);
-  return network ? { ...reading, network } : reading;
+  if (network) return { ...reading, network };
+  const uplink = routes ? undefined : readUplinkHost(reading.interfaces);
+  return uplink ? { ...reading, uplink } : reading;
+}
+
+const BOND_MODES = ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb'];
+
+/**
+ * An uplink's own policy, as multihome renders it for a bonded uplink or an uplink with host
+ * VLANs (lib/core/topology/render: `<uplink>-<group>`): one bond (its mode, ports and options;
+ * `miimon` and `primary` read as the bond props) or one NIC, up, with an MTU and host addresses,
+ * and VLANs on it, each up with its id and host addresses. A NIC alone is no uplink policy.
+ */
+function readUplinkHost(interfaces: readonly Record<string, unknown>[]): UplinkHost | undefined {
+  const primaries = interfaces.filter((i) => i.type === 'bond' || i.type === 'ethernet');
+  if (primaries.length !== 1) return undefined;
+  const p = primaries[0];
+  const name = String(p.name);
+  if (p.state !== 'up' || keysWithin(p, ['name', 'type', 'state', 'mtu', 'ipv4', 'ipv6', ...(p.type === 'bond' ? ['link-aggregation'] : [])])) return undefined;
+  if (p.mtu !== undefined && typeof p.mtu !== 'number') return undefined;
+  const ip = hostIp(p);
+  if (ip === null) return undefined;
+  let bond: BondSpec | undefined;
+  if (p.type === 'bond') {
+    const la = p['link-aggregation'];
+    if (!isRecord(la) || keysWithin(la, ['mode', 'port', 'options']) || typeof la.mode !== 'string' || !BOND_MODES.includes(la.mode)) return undefined;
+    if (!Array.isArray(la.port) || !la.port.every((x) => typeof x === 'string') || la.port.length === 0) return undefined;
+    const options = la.options ?? {};
+    if (!isRecord(options) || !Object.values(options).every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return undefined;
+    // miimon and primary as the bond props when they have their types; otherwise (miimon: "100") kept in the options as written
+    const given = options as Record<string, string | number | boolean>;
+    const miimon = typeof given.miimon === 'number' ? given.miimon : undefined;
+    const primary = typeof given.primary === 'string' ? given.primary : undefined;
+    const rest = Object.fromEntries(Object.entries(given).filter(([k]) => !(k === 'miimon' && miimon !== undefined) && !(k === 'primary' && primary !== undefined)));
+    bond = {
+      mode: la.mode as BondSpec['mode'],
+      ports: la.port as string[],
+      ...(miimon !== undefined ? { miimon } : {}),
+      ...(primary !== undefined ? { primary } : {}),
+      ...(Object.keys(rest).length ? { options: rest } : {}),
+    };
+  }
+  const vlans: HostVlanSpec[] = [];
+  for (const v of interfaces) {
+    if (v === p) continue;
+    const cfg = isRecord(v.vlan) ? v.vlan : undefined;
+    if (v.type !== 'vlan' || v.state !== 'up' || !cfg || keysWithin(v, ['name', 'type', 'state', 'vlan', 'ipv4', 'ipv6']) || keysWithin(cfg, ['base-iface', 'id'])) return undefined;
+    if (cfg['base-iface'] !== name || typeof cfg.id !== 'number') return undefined;
+    const vip = hostIp(v);
+    if (vip === null) return undefined;
+    vlans.push({ id: cfg.id, ...(v.name !== `${name}.${cfg.id}` ? { name: String(v.name) } : {}), ...(vip ?? {}) });
+  }
+  if (!bond && vlans.length === 0 && !ip) return undefined;
+  return { interface: name, ...(bond ? { bond } : {}), ...(typeof p.mtu === 'number' ? { mtu: p.mtu } : {}), ...(ip ? { ip } : {}), vlans };
 }
 
 /** An interface the uplink NIC may be declared as: up, with at most an MTU. */

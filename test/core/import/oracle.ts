@@ -79,6 +79,12 @@ function addedUplink(kind: string, path: string, o: Map<string, unknown>): boole
   return kind === 'NodeNetworkConfigurationPolicy' && m !== null && o.get(`${m[1]}.type`) === 'ethernet' && o.get(`${m[1]}.state`) === 'up';
 }
 
+/** miimon 100 on a bond that sets neither miimon nor arp_interval: NetworkManager's own default for such a bond (nm-device-bond.c). */
+function defaultMiimon(kind: string, path: string, v: unknown, input: Map<string, unknown>): boolean {
+  const m = /^(spec\.desiredState\.interfaces\[[^\]]+\]\.link-aggregation\.options)\.miimon$/.exec(path);
+  return kind === 'NodeNetworkConfigurationPolicy' && m !== null && v === 100 && !input.has(`${m[1]}.arp_interval`);
+}
+
 /** Why the output object does not carry the input object up to the declared additions: one line per path. */
 export function unexplained(input: Obj, output: Obj): string[] {
   const kind = String(input.kind);
@@ -98,7 +104,7 @@ export function unexplained(input: Obj, output: Obj): string[] {
   for (const [path, v] of b) {
     if (a.has(path) || path === 'apiVersion') continue;
     // an empty mapping in the input that the output fills is not a loss
-    const declared = ADDITIONS.some((d) => (!d.kinds || d.kinds.includes(kind)) && d.path.test(path) && (!d.value || d.value(v))) || addedUplink(kind, path, b);
+    const declared = ADDITIONS.some((d) => (!d.kinds || d.kinds.includes(kind)) && d.path.test(path) && (!d.value || d.value(v))) || addedUplink(kind, path, b) || defaultMiimon(kind, path, v, a);
     if (!declared) out.push(`${path} added (${JSON.stringify(v)})`);
   }
   return out;
