@@ -67,7 +67,7 @@ export function withPassThrough(
   const out = [...rendered];
   for (const o of objects ?? []) {
     const layer = passThroughLayer(o);
-    const manifest = structuredClone(o) as unknown as Manifest;
+    const manifest = copyOf(o) as unknown as Manifest;
     const own = ownWave(o);
     const layerWave = waveOf(layer);
     if (own === undefined && layerWave !== undefined) {
@@ -77,6 +77,21 @@ export function withPassThrough(
     out.splice(insertionIndex(out, entry), 0, entry);
   }
   return out;
+}
+
+/**
+ * A deep copy of plain data, built from this realm's arrays and objects (structuredClone's
+ * come from the realm that defines it, which `instanceof Array` checks elsewhere — Pulumi's input
+ * serialization among them — need not accept); own `__proto__` keys stay own keys.
+ */
+function copyOf(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copyOf);
+  if (typeof v === 'object' && v !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: copyOf(x), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return v;
 }
 
 /** Where `entry` goes in `list`: inside its layer by the layer's order, never before a derived object's primary ends. */
