@@ -61,6 +61,7 @@ export function runImport(paths: readonly string[], options: ImportCommandOption
   if (options.out) writeFileAtomically(options.out, text);
   else io.stdout(text);
   for (const line of report(result, input.stripped, options)) io.stderr(line + '\n');
+  for (const s of input.skipped) io.stderr(`  skipped  ${escapeControl(s)}\n`);
   const check = checkPaths(paths, { format: 'text' });
   const found = check.records.length;
   io.stderr(found ? `\nmultihome import: \`multihome check\` finds ${found} problem(s) in the input (they are the input's; the environment keeps them visible):\n${formatResult(check, 'text')}` : '\nmultihome import: `multihome check` finds no problem in the input\n');
@@ -74,7 +75,7 @@ function report(result: ImportResult, stripped: readonly string[], options: Impo
   ];
   for (const m of result.modeled) lines.push(`  modeled  ${e(m.key)}: ${e(m.as)}`);
   for (const k of result.kept) lines.push(`  kept     ${e(k.key)} (${e(k.source)}): ${e(k.reason)}`);
-  if (stripped.length) lines.push(`  left out (set by the API server): ${stripped.map(e).join('; ')}`);
+  if (stripped.length) lines.push(`  left out (fields the API server sets, keys named __proto__): ${stripped.map(e).join('; ')}`);
   if (result.additions.length) {
     lines.push('What the synthesized output adds to the input objects:');
     for (const a of result.additions) lines.push(`  ${a.id}: ${a.what} (${a.objects.length} object(s): ${a.objects.map(e).join(', ')})`);

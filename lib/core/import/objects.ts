@@ -3,7 +3,8 @@
  * items of a List included), read within the same limits as `check`. Fields the API server sets
  * (`status`, `metadata.uid`, `resourceVersion`, `managedFields`, …, and kubectl's
  * last-applied-configuration annotation) are left out, so `kubectl get -o yaml` output imports
- * like the YAML it came from; what was left out is reported.
+ * like the YAML it came from, and so are keys named `__proto__` (no writer writes them back);
+ * what was left out is reported.
  */
 import { Problem } from '../errors';
 import { objectKey } from '../manifest';
@@ -31,8 +32,10 @@ export interface ImportInput {
   readonly problems: readonly Problem[];
   /** What the reader noticed without stopping (warnings: YAML that kubectl accepts and strict YAML tools do not, …). */
   readonly notes: readonly Problem[];
-  /** Server-set fields left out, as `Kind/name: field, …`. */
+  /** Server-set fields and `__proto__` keys left out, as `Kind/name: field, …`. */
   readonly stripped: readonly string[];
+  /** Documents read and skipped because they are no cluster object (kustomize configuration), as `file:line: Kind (why)`. */
+  readonly skipped: readonly string[];
   readonly files: number;
 }
 
@@ -45,6 +48,7 @@ export function readImportObjects(paths: readonly string[]): ImportInput {
   const problems: Problem[] = [];
   const notes: Problem[] = [];
   const stripped: string[] = [];
+  const skipped: string[] = [];
   const seen = new Map<string, string>();
   const report = (p: Problem) => (p.severity === 'error' ? problems : notes).push(p);
   const summary = readObjects(paths, {
@@ -52,6 +56,11 @@ export function readImportObjects(paths: readonly string[]): ImportInput {
     shape: (p, origin) => report({ ...p, message: `${origin.doc.file}:${origin.doc.startLine}: ${p.message}` }),
     object: (obj, origin) => {
       const source = `${origin.doc.file}:${origin.doc.startLine}${origin.base ? ` ${origin.base}` : ''}`;
+      if (typeof obj.apiVersion === 'string' && obj.apiVersion.startsWith('kustomize.config.k8s.io/')) {
+        // kustomize's own configuration (kustomization.yaml) builds manifests; it is none
+        skipped.push(`${source}: ${String(obj.kind)} (kustomize configuration, not a cluster object)`);
+        return;
+      }
       const invalid = schemaMismatches(obj, MANIFEST_IDENTITY, origin.base);
       if (invalid.length) {
         for (const m of invalid) {
@@ -62,7 +71,9 @@ export function readImportObjects(paths: readonly string[]): ImportInput {
         }
         return;
       }
-      const { object, removed } = withoutServerFields(obj);
+      const server = withoutServerFields(obj);
+      const object = withoutProtoKeys(server.object, '', server.removed) as Record<string, unknown>;
+      const removed = server.removed;
       const meta = isRecord(object.metadata) ? object.metadata : {};
       const key = objectKey(String(object.kind), typeof meta.name === 'string' ? meta.name : undefined, typeof meta.namespace === 'string' ? meta.namespace : undefined);
       if (removed.length) stripped.push(`${key}: ${removed.join(', ')}`);
@@ -86,11 +97,28 @@ export function readImportObjects(paths: readonly string[]): ImportInput {
       fix: 'give files or directories of YAML/JSON manifests (.yaml, .yml, .json)',
     });
   }
-  return { objects, problems, notes, stripped, files: summary.files };
+  return { objects, problems, notes, stripped, skipped, files: summary.files };
 }
 
 function readProblem(code: string, file: string, message: string): Problem {
   return { code, severity: 'error', resource: { kind: 'Import', name: 'paths' }, path: file, message, fix: 'make the file readable, or leave it out of the import paths' };
+}
+
+/**
+ * `v` without keys named `__proto__` (their paths added to `removed`): YAML can carry one, but
+ * no JavaScript writer writes it back (an assignment sets the prototype instead; multihome's and
+ * cdk8s's YAML writers drop it), and the API server prunes it as an unknown field anyway.
+ */
+function withoutProtoKeys(v: unknown, at: string, removed: string[]): unknown {
+  if (Array.isArray(v)) return v.map((x, i) => withoutProtoKeys(x, `${at}[${i}]`, removed));
+  if (!isRecord(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    const path = at ? `${at}.${k}` : k;
+    if (k === '__proto__') removed.push(path);
+    else out[k] = withoutProtoKeys(x, path, removed);
+  }
+  return out;
 }
 
 /** `obj` without the fields the API server sets, and their names. */
@@ -102,7 +130,7 @@ function withoutServerFields(obj: Record<string, unknown>): { object: Record<str
   const metadata: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(rest.metadata)) {
     if (SERVER_METADATA.includes(k)) removed.push(`metadata.${k}`);
-    else metadata[k] = v;
+    else Object.defineProperty(metadata, k, { value: v, enumerable: true, writable: true, configurable: true }); // an own `__proto__` key stays a key
   }
   if (isRecord(metadata.annotations) && LAST_APPLIED in metadata.annotations) {
     const { [LAST_APPLIED]: _, ...annotations } = metadata.annotations;

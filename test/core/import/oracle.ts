@@ -70,8 +70,8 @@ const ADDITIONS: ReadonlyArray<{ kinds?: readonly string[]; path: RegExp; value?
   { kinds: ['NodeNetworkConfigurationPolicy'], path: /^spec\.desiredState\.interfaces\[[^\]]+\]\.description$/, value: ANY },
 ];
 
-/** Fields the API server sets, which an import leaves out (`kubectl get -o yaml` output). */
-const SERVER_SET = /^(status(\.|$)|metadata\.(uid|resourceVersion|generation|creationTimestamp|deletionTimestamp|deletionGracePeriodSeconds|managedFields|selfLink)(\.|\[|$)|metadata\.annotations\.kubectl\.kubernetes\.io\/last-applied-configuration$)/;
+/** Fields the API server sets, which an import leaves out (`kubectl get -o yaml` output), and `__proto__` keys, which no JavaScript writer writes back. */
+const SERVER_SET = /(^|\.)__proto__(\.|\[|$)|^(status(\.|$)|metadata\.(uid|resourceVersion|generation|creationTimestamp|deletionTimestamp|deletionGracePeriodSeconds|managedFields|selfLink)(\.|\[|$)|metadata\.annotations\.kubectl\.kubernetes\.io\/last-applied-configuration$)/;
 
 /** A whole NNCP interface added: only an uplink NIC declared up. */
 function addedUplink(kind: string, path: string, o: Map<string, unknown>): boolean {
