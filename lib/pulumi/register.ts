@@ -28,7 +28,7 @@ export interface Registration {
  * singletons and namespaces holding VMs) are never deleted by Pulumi (`retainOnDelete`).
  */
 export function lifecycleOptions(r: RenderedManifest): pulumi.CustomResourceOptions {
-  const immutable = IMMUTABLE_FIELDS[r.manifest.kind];
+  const immutable = Object.prototype.hasOwnProperty.call(IMMUTABLE_FIELDS, r.manifest.kind) ? IMMUTABLE_FIELDS[r.manifest.kind] : undefined;
   return {
     deleteBeforeReplace: true,
     ...(immutable ? { replaceOnChanges: [...immutable] } : {}),

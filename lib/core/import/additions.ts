@@ -22,6 +22,7 @@ export const DECLARED_ADDITIONS = {
   ipOff: 'ipv4/ipv6 enabled: false on bridges and VLANs that have no host address',
   trunkPort: 'the trunk VLANs of the uplink port on a shared bridge (every VLAN its NADs use)',
   stpOff: 'STP off on the bridges multihome declares (a VM port forwards at once)',
+  nullOmitted: 'a null value written as absent (the YAML writers of cdk8s and multihome leave null values out of mappings)',
   bondMiimon: 'miimon: 100 on a bond that sets neither miimon nor arp_interval (what NetworkManager applies to such a bond anyway)',
   description: 'descriptions on the interfaces multihome declares',
 } as const;
@@ -42,6 +43,7 @@ const INDEX = /^\[\d+\]$/;
 export function declaredAddition(kind: string, d: Difference, input?: Record<string, unknown>): AdditionId | undefined {
   const s = d.segments;
   if (d.change === 'changed' && is(s, 'apiVersion') && sameGroup(d.before, d.after)) return 'apiVersion';
+  if (d.change === 'removed' && d.before === null) return 'nullOmitted';
   if (d.change !== 'added') return undefined;
   if (is(s, 'metadata', 'annotations', SYNC_WAVE)) return 'syncWave';
   if (is(s, 'metadata', 'annotations', SYNC_OPTIONS) && d.after === 'Prune=false,Delete=false') return 'keepOnRemoval';

@@ -150,6 +150,11 @@ function describe(d: Difference): string {
 
 /** The claims a spec origin (`network:x`, `vm:ns/name`, …) or a problem's resource stands for. */
 function claimsOfOrigin(a: ReturnType<typeof assemble>, origin: string, p?: Problem): Claim[] {
+  // the object the problem is about, when an input object was modeled as it (a namespace-less input is reported in `default`)
+  if (p && p.resource.name !== undefined) {
+    const own = a.claims.get(objectKey(p.resource.kind, p.resource.name, p.resource.namespace)) ?? (p.resource.namespace === 'default' ? a.claims.get(objectKey(p.resource.kind, p.resource.name)) : undefined);
+    if (own) return [own];
+  }
   const [kind, ...rest] = origin.split(':');
   const name = rest.join(':');
   const byNncp = (nncp: string) => [...a.claims.values()].filter((c) => (c.kind === 'network' || c.kind === 'hostPolicy') && c.nncp === nncp);

@@ -62,6 +62,11 @@ export function readImportObjects(paths: readonly string[]): ImportInput {
         return;
       }
       const invalid = schemaMismatches(obj, MANIFEST_IDENTITY, origin.base);
+      const meta0 = isRecord(obj.metadata) ? obj.metadata : {};
+      if (invalid.length === 0 && meta0.name === '') {
+        // kubectl refuses it too: "resource name may not be empty"
+        invalid.push({ path: origin.base ? `${origin.base}.metadata.name` : 'metadata.name', message: 'metadata.name is empty', fix: 'give the object a name' });
+      }
       if (invalid.length) {
         for (const m of invalid) {
           problems.push({

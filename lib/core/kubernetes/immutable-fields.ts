@@ -41,5 +41,6 @@ export function fieldAt(obj: unknown, dotted: string): unknown {
 
 /** The immutable fields of `kind` whose values differ between two versions of an object. */
 export function changedImmutableFields(kind: string, before: unknown, after: unknown, same: (a: unknown, b: unknown) => boolean): string[] {
-  return (IMMUTABLE_FIELDS[kind] ?? []).filter((f) => !same(fieldAt(before, f), fieldAt(after, f)));
+  // own keys only: a kind named like an Object.prototype member (`__proto__`) has no immutable fields
+  return (Object.prototype.hasOwnProperty.call(IMMUTABLE_FIELDS, kind) ? IMMUTABLE_FIELDS[kind] : []).filter((f) => !same(fieldAt(before, f), fieldAt(after, f)));
 }

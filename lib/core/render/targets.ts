@@ -117,23 +117,25 @@ export interface BuildTargets {
   readonly silenced: ReadonlyMap<Manifest, ReadonlySet<string>>;
 }
 
-const withAnnotation = (m: Manifest, key: string, value: string) => {
+const withAnnotation = (m: Manifest, key: string, value: string, asGiven?: ReadonlySet<Manifest>) => {
+  if (asGiven?.has(m) && m.metadata.annotations !== undefined && Object.prototype.hasOwnProperty.call(m.metadata.annotations, key)) return;
   m.metadata.annotations = { ...(m.metadata.annotations ?? {}), [key]: value };
 };
 
 /**
  * Writes the target annotations on rendered manifests (in place, before they are serialized):
  * the profile on NADs when it is not the default, the isolation on VMs when there is one, the
- * silenced codes (sorted) on the objects they were silenced on.
+ * silenced codes (sorted) on the objects they were silenced on. An object in `asGiven` (written
+ * as given) keeps any of these annotations it carries.
  */
-export function annotateTargets(manifests: readonly Manifest[], targets: BuildTargets): void {
+export function annotateTargets(manifests: readonly Manifest[], targets: BuildTargets, asGiven?: ReadonlySet<Manifest>): void {
   const profile = targets.pluginProfile && targets.pluginProfile.name !== DEFAULT_PLUGIN_PROFILE.name ? targets.pluginProfile.name : undefined;
   for (const m of manifests) {
-    if (profile && m.kind === API.nad.kind) withAnnotation(m, PLUGIN_PROFILE_ANNOTATION, profile);
-    if (targets.isolation !== 'none' && (m.kind === API.vm.kind || m.kind === API.vmi.kind)) withAnnotation(m, ISOLATION_ANNOTATION, targets.isolation);
-    if (targets.isolation === 'openshift' && isHostNetworkWorkload(m)) withAnnotation(m, ISOLATION_ANNOTATION, targets.isolation);
+    if (profile && m.kind === API.nad.kind) withAnnotation(m, PLUGIN_PROFILE_ANNOTATION, profile, asGiven);
+    if (targets.isolation !== 'none' && (m.kind === API.vm.kind || m.kind === API.vmi.kind)) withAnnotation(m, ISOLATION_ANNOTATION, targets.isolation, asGiven);
+    if (targets.isolation === 'openshift' && isHostNetworkWorkload(m)) withAnnotation(m, ISOLATION_ANNOTATION, targets.isolation, asGiven);
     const codes = targets.silenced.get(m);
-    if (codes?.size) withAnnotation(m, SILENCE_ANNOTATION, [...codes].sort().join(','));
+    if (codes?.size) withAnnotation(m, SILENCE_ANNOTATION, [...codes].sort().join(','), asGiven);
   }
 }
 

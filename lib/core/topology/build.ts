@@ -171,5 +171,6 @@ function annotateBuildTargets(rendered: readonly RenderedManifest[], judged: Env
   annotateTargets(
     rendered.map((m) => m.manifest),
     { pluginProfile: judged.pluginProfile, isolation: judged.isolation, silenced },
+    new Set(rendered.filter((m) => m.asGiven).map((m) => m.manifest)),
   );
 }

@@ -11,7 +11,7 @@
  * - anything else → the end of the `prerequisites` layer, in the order given.
  *
  * An object without the `argocd.argoproj.io/sync-wave` annotation gets its layer's wave (when
- * the environment writes waves); one with it keeps its own.
+ * the environment writes waves); one with it keeps it as written.
  */
 import { API, Manifest, manifestKey } from '../manifest';
 import type { PassThroughObject } from './model';
@@ -70,10 +70,12 @@ export function withPassThrough(
     const manifest = copyOf(o) as unknown as Manifest;
     const own = ownWave(o);
     const layerWave = waveOf(layer);
-    if (own === undefined && layerWave !== undefined) {
+    // an object that carries the annotation keeps it, whatever it says (Argo CD reads a non-integer as wave 0)
+    const carries = o.metadata.annotations !== undefined && Object.prototype.hasOwnProperty.call(o.metadata.annotations, SYNC_WAVE_ANNOTATION);
+    if (!carries && layerWave !== undefined) {
       manifest.metadata.annotations = { ...(manifest.metadata.annotations ?? {}), [SYNC_WAVE_ANNOTATION]: String(layerWave) };
     }
-    const entry: RenderedManifest = { manifest, key: manifestKey(manifest), layer, origin, syncWave: own ?? layerWave, dependsOn: [] };
+    const entry: RenderedManifest = { manifest, key: manifestKey(manifest), layer, origin, syncWave: own ?? layerWave, dependsOn: [], asGiven: true };
     out.splice(insertionIndex(out, entry), 0, entry);
   }
   return out;

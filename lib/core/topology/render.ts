@@ -80,6 +80,8 @@ export interface RenderedManifest {
    * {@link KEEP_ON_REMOVAL_SYNC_OPTIONS}; Pulumi registers them with `retainOnDelete`.
    */
   readonly retain?: boolean;
+  /** True for an object the environment ships as given (`Topology.passThrough`): annotations it carries are never rewritten. */
+  readonly asGiven?: boolean;
 }
 
 /** What {@link renderEnvironment} renders from: the resolved topology and what was planned from it. */

@@ -104,7 +104,8 @@ export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifest
  */
 function passThroughProblemsAsWarnings(t: Topology): ((p: Problem) => Problem) | undefined {
   if (!t.passThrough?.length) return undefined;
-  const keys = new Set(t.passThrough.map((o) => objectKey(o.kind, o.metadata?.name, o.metadata?.namespace)));
+  // an object that names no namespace is reported in `default`, where kubectl puts a namespaced one
+  const keys = new Set(t.passThrough.flatMap((o) => [objectKey(o.kind, o.metadata?.name, o.metadata?.namespace), ...(o.metadata?.namespace === undefined ? [objectKey(o.kind, o.metadata?.name, 'default')] : [])]));
   return (p) =>
     p.severity === 'error' && keys.has(objectKey(p.resource.kind, p.resource.name, p.resource.namespace))
       ? { ...p, severity: 'warning', fix: `${p.fix} (a passThrough object: written as given)` }

@@ -85,10 +85,20 @@ function defaultMiimon(kind: string, path: string, v: unknown, input: Map<string
   return kind === 'NodeNetworkConfigurationPolicy' && m !== null && v === 100 && !input.has(`${m[1]}.arp_interval`);
 }
 
+/** `v` without the null values of its mappings and without `__proto__` keys (what no writer writes back; declared). */
+function withoutNullValues(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNullValues);
+  if (!isObj(v)) return v;
+  const out: Obj = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null && k !== '__proto__') out[k] = withoutNullValues(x);
+  return out;
+}
+
 /** Why the output object does not carry the input object up to the declared additions: one line per path. */
 export function unexplained(input: Obj, output: Obj): string[] {
   const kind = String(input.kind);
-  const a = leaves(input);
+  // a null mapping value is written as absent (cdk8s's and multihome's writers leave them out): declared
+  const a = leaves(withoutNullValues(input));
   const b = leaves(output);
   const out: string[] = [];
   for (const [path, v] of a) {
@@ -98,6 +108,9 @@ export function unexplained(input: Obj, output: Obj): string[] {
       if (group(v) !== group(b.get(path))) out.push(`apiVersion ${String(v)} → ${String(b.get(path))}`);
       continue;
     }
+    // an empty mapping or list the output fills (annotations given as {} that get a sync wave) is kept
+    const filled = typeof v === 'object' && v !== null && [...b.keys()].some((k) => k.startsWith(`${path}.`) || k.startsWith(`${path}[`));
+    if (filled && !b.has(path)) continue;
     if (!b.has(path)) out.push(`${path} dropped (was ${JSON.stringify(v)})`);
     else if (JSON.stringify(b.get(path)) !== JSON.stringify(v)) out.push(`${path} ${JSON.stringify(v)} → ${JSON.stringify(b.get(path))}`);
   }

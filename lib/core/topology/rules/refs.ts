@@ -43,6 +43,7 @@ export function str(v: unknown): string | undefined {
 export function stringMap(v: unknown): Record<string, string> | undefined {
   if (!isRecord(v)) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = x === null || x === undefined ? '' : String(x);
+  // a mapping or list value (which the per-resource rules report) as its JSON: String() throws on an object whose toString is no function
+  for (const [k, x] of Object.entries(v)) out[k] = x === null || x === undefined ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x);
   return out;
 }

@@ -44,7 +44,8 @@ type Grant = ReadonlySet<string> | '*';
 
 /** Reports host-network workloads on OpenShift that no usable SCC admits (TOPOLOGY_SCC_HOST_NETWORK, TOPOLOGY_SCC_NOT_ADMITTED). */
 export function checkSccAdmission(ctx: RuleContext, manifests: readonly Manifest[]): void {
-  const workloads = manifests.filter((m) => POD_SPEC_PATHS[m.kind] !== undefined && onOpenShift(ctx, m));
+  // own keys only: a kind named like an Object.prototype member (`__proto__`, `constructor`) is no workload
+  const workloads = manifests.filter((m) => Object.prototype.hasOwnProperty.call(POD_SPEC_PATHS, m.kind) && onOpenShift(ctx, m));
   if (workloads.length === 0) return;
   const access = new SccAccess(manifests);
   for (const w of workloads) {
