@@ -17,14 +17,7 @@ import { buildEnvironment } from '../../lib/core/topology/build';
 import { Topology } from '../../lib/core/topology/model';
 import { MultihomedVM, NetworkEnvironment, NodeGroup, TYPE_TOKENS, Uplink, VlanBridgeNetwork } from '../../lib/pulumi';
 import { environmentAsComponents } from './support/as-components';
-
-/** Pulumi's secret envelope (@pulumi/kubernetes marks Secret data secret). */
-const SECRET_SIG = '4dabf18193072939515e22adb298388d';
-function unsecret(v: any): any {
-  if (Array.isArray(v)) return v.map(unsecret);
-  if (v && typeof v === 'object') return v[SECRET_SIG] ? unsecret(v.value) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unsecret(x)]));
-  return v;
-}
+import { unsecret, withoutReadiness } from './support/registered-manifests';
 
 /** The Kubernetes resources registered since `from` whose names start with `prefix-`, by name without the prefix. */
 function kube(from: number, prefix: string): Map<string, { type: string; inputs: any }> {
@@ -34,12 +27,6 @@ function kube(from: number, prefix: string): Map<string, { type: string; inputs:
       .filter((r) => r.type.startsWith('kubernetes:') && r.name.startsWith(`${prefix}-`))
       .map((r) => [r.name.slice(prefix.length + 1), { type: r.type, inputs: unsecret(r.inputs) }]),
   );
-}
-
-const READINESS = ['pulumi.com/waitFor', 'pulumi.com/timeoutSeconds', 'pulumi.com/skipAwait'];
-function withoutReadiness(m: any): any {
-  const annotations = Object.fromEntries(Object.entries(m.metadata.annotations ?? {}).filter(([k]) => !READINESS.includes(k)));
-  return { ...m, metadata: { ...m.metadata, annotations } };
 }
 
 /** Records parent, provider, options and dependsOn of every resource (mocks carry none of them). */

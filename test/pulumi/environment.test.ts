@@ -10,6 +10,7 @@ import { prod } from '../../apps/environments/prod';
 import { NetworkEnvironment, TYPE_TOKENS } from '../../lib/pulumi';
 import { renderTopology } from '../../lib/core/topology/render';
 import { buildEnvironment } from '../../lib/core/topology/build';
+import { unsecret, withoutReadiness } from './support/registered-manifests';
 
 /**
  * Records `dependsOn` of every resource by name. A transformation given to the component applies
@@ -24,22 +25,6 @@ const recordDependsOn: pulumi.ResourceTransformation = (args) => {
   dependsOn.set(args.name, (Array.isArray(deps) ? deps : [deps]).map((d) => names.get(d) ?? '?'));
   return undefined;
 };
-
-/** Annotations only the Pulumi side adds (readiness), removed for the parity comparison. */
-const PULUMI_ONLY_ANNOTATIONS = ['pulumi.com/waitFor', 'pulumi.com/timeoutSeconds', 'pulumi.com/skipAwait'];
-
-/** Pulumi's secret envelope (@pulumi/kubernetes marks Secret data secret; the engine encrypts it in state). */
-const SECRET_SIG = '4dabf18193072939515e22adb298388d';
-function unsecret(v: any): any {
-  if (Array.isArray(v)) return v.map(unsecret);
-  if (v && typeof v === 'object') return v[SECRET_SIG] ? unsecret(v.value) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unsecret(x)]));
-  return v;
-}
-
-function stripPulumiOnly(m: any): any {
-  const annotations = Object.fromEntries(Object.entries(m.metadata.annotations ?? {}).filter(([k]) => !PULUMI_ONLY_ANNOTATIONS.includes(k)));
-  return { ...m, metadata: { ...m.metadata, annotations } };
-}
 
 describe('Pulumi NetworkEnvironment', () => {
   /** lab with vma's userData above the 2048-byte inline limit: its cloud-init Secret is registered too. */
@@ -56,10 +41,10 @@ describe('Pulumi NetworkEnvironment', () => {
     await settle();
     const got = registered.slice(before).filter((r) => r.type.startsWith('kubernetes:')).map((r) => {
       const { apiVersion, kind, metadata, ...rest } = unsecret(r.inputs);
-      return stripPulumiOnly({ apiVersion, kind, metadata, ...rest });
+      return withoutReadiness({ apiVersion, kind, metadata, ...rest });
     });
     // what cdk8s writes: the build's manifests, target annotations (render/targets.ts) included
-    const want = buildEnvironment(environment).manifests.map((m) => stripPulumiOnly(m.manifest));
+    const want = buildEnvironment(environment).manifests.map((m) => withoutReadiness(m.manifest));
     const key = (m: any) => `${m.kind}/${m.metadata.namespace ?? ''}/${m.metadata.name}`;
     expect(got.map(key).sort()).toEqual(want.map(key).sort());
     for (const w of want) expect(got.find((g) => key(g) === key(w))).toEqual(JSON.parse(JSON.stringify(w)));

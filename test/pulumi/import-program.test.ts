@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { installMocks, registered, settle } from './mocks';
+import { unsecret, withoutReadiness } from './support/registered-manifests';
 
 installMocks('import');
 
@@ -18,17 +19,6 @@ const ROOT = path.join(__dirname, '..', '..');
 const dir = fs.mkdtempSync(path.join(ROOT, '.import-test-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const READINESS = ['pulumi.com/waitFor', 'pulumi.com/timeoutSeconds', 'pulumi.com/skipAwait'];
-const SECRET_SIG = '4dabf18193072939515e22adb298388d';
-function plain(v: any): any {
-  if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object') return v[SECRET_SIG] ? plain(v.value) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
-  return v;
-}
-function withoutReadiness(m: any): any {
-  const annotations = Object.fromEntries(Object.entries(m.metadata.annotations ?? {}).filter(([k]) => !READINESS.includes(k)));
-  return { ...m, metadata: { ...m.metadata, ...(Object.keys(annotations).length ? { annotations } : { annotations: undefined }) } };
-}
 const key = (m: any) => `${m.kind}/${m.metadata.namespace ?? ''}/${m.metadata.name}`;
 
 describe('the imported Pulumi program', () => {
@@ -44,7 +34,7 @@ describe('the imported Pulumi program', () => {
     expect(mod.policyNames).toBeDefined();
     await new Promise((r) => setTimeout(r, 50));
     await settle();
-    const kube = registered.slice(before).filter((r) => r.type.startsWith('kubernetes:')).map((r) => withoutReadiness(plain(r.inputs)));
+    const kube = registered.slice(before).filter((r) => r.type.startsWith('kubernetes:')).map((r) => withoutReadiness(unsecret(r.inputs)));
     const expected = YAML.parseAllDocuments(fs.readFileSync(file, 'utf8')).map((d) => withoutReadiness(d.toJSON()));
     expect(kube.map(key).sort()).toEqual(expected.map(key).sort());
     for (const m of expected) expect(JSON.parse(JSON.stringify(kube.find((r) => key(r) === key(m))))).toEqual(JSON.parse(JSON.stringify(m)));

@@ -5,6 +5,7 @@
  * to running VMs (vm-diff.ts) — and anything else by a generic comparison. Every difference
  * yields at least one record; identical objects yield none.
  */
+import { apiGroupOf } from '../kubernetes/metadata';
 import { changedImmutableFields } from '../kubernetes/immutable-fields';
 import { Manifest } from '../manifest';
 import { isRecord } from '../problems';
@@ -42,8 +43,7 @@ export class DiffOptionError extends Error {}
 
 /** Identity of an object across the two sets: API group (not version), kind, namespace, name. */
 function identity(m: Manifest): string {
-  const group = typeof m.apiVersion === 'string' && m.apiVersion.includes('/') ? m.apiVersion.split('/')[0] : '';
-  return JSON.stringify([group, m.kind, m.metadata?.namespace ?? '', m.metadata?.name ?? '']);
+  return JSON.stringify([apiGroupOf(m.apiVersion), m.kind, m.metadata?.namespace ?? '', m.metadata?.name ?? '']);
 }
 
 const isTyped = (m: Manifest) => isNncp(m) || isNad(m) || isVm(m);

@@ -5,6 +5,10 @@
  */
 import type { Difference } from './compare';
 import { isRecord } from '../problems';
+import { apiGroupOf } from '../kubernetes/metadata';
+import { NAMESPACED_DEFAULT } from '../topology/rules/resources';
+import { KEEP_ON_REMOVAL_SYNC_OPTIONS, SYNC_OPTIONS_ANNOTATION } from '../topology/render';
+import { SYNC_WAVE_ANNOTATION } from '../topology/sync-wave';
 
 /** The declared additions, by id, in words for the generated file and the command's report. */
 export const DECLARED_ADDITIONS = {
@@ -30,9 +34,6 @@ export const DECLARED_ADDITIONS = {
 /** Id of a declared addition. */
 export type AdditionId = keyof typeof DECLARED_ADDITIONS;
 
-const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
-const SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
-const NAMESPACED_KINDS: ReadonlySet<string> = new Set(['NetworkAttachmentDefinition', 'VirtualMachine', 'VirtualMachineInstance']);
 
 const is = (segs: readonly string[], ...prefix: readonly (string | RegExp)[]): boolean =>
   segs.length === prefix.length && prefix.every((p, i) => (typeof p === 'string' ? segs[i] === p : p.test(segs[i])));
@@ -45,10 +46,10 @@ export function declaredAddition(kind: string, d: Difference, input?: Record<str
   if (d.change === 'changed' && is(s, 'apiVersion') && sameGroup(d.before, d.after)) return 'apiVersion';
   if (d.change === 'removed' && d.before === null) return 'nullOmitted';
   if (d.change !== 'added') return undefined;
-  if (is(s, 'metadata', 'annotations', SYNC_WAVE)) return 'syncWave';
-  if (is(s, 'metadata', 'annotations', SYNC_OPTIONS) && d.after === 'Prune=false,Delete=false') return 'keepOnRemoval';
+  if (is(s, 'metadata', 'annotations', SYNC_WAVE_ANNOTATION)) return 'syncWave';
+  if (is(s, 'metadata', 'annotations', SYNC_OPTIONS_ANNOTATION) && d.after === KEEP_ON_REMOVAL_SYNC_OPTIONS) return 'keepOnRemoval';
   if (is(s, 'metadata', 'annotations', /^multihome\.io\//)) return 'multihomeAnnotations';
-  if (is(s, 'metadata', 'namespace') && d.after === 'default' && NAMESPACED_KINDS.has(kind)) return 'namespace';
+  if (is(s, 'metadata', 'namespace') && d.after === 'default' && NAMESPACED_DEFAULT.has(kind)) return 'namespace';
   if (kind === 'NetworkAttachmentDefinition') return nadAddition(s, d.after);
   if (kind === 'VirtualMachine') return vmAddition(s);
   if (kind === 'NodeNetworkConfigurationPolicy') return nncpAddition(s, d.after, input);
@@ -65,9 +66,7 @@ function bondOption(input: Record<string, unknown> | undefined, name: string, op
 }
 
 function sameGroup(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'string' || typeof b !== 'string') return false;
-  const group = (v: string) => (v.includes('/') ? v.slice(0, v.indexOf('/')) : '');
-  return group(a) !== '' && group(a) === group(b);
+  return apiGroupOf(a) !== '' && apiGroupOf(a) === apiGroupOf(b);
 }
 
 function nadAddition(s: readonly string[], after: unknown): AdditionId | undefined {

@@ -10,6 +10,13 @@ import { API } from '../manifest';
 import { isRecord } from '../problems';
 import type { AttachmentSpec, HostIpSpec, HostPolicySpec, NamespaceSpec, NetworkSpec, NodeGroupSpec, OrderingSpec, PassThroughObject, PrerequisitesSpec, Topology, UplinkSpec, VmSpec } from '../topology/model';
 import type { InputObject } from './objects';
+import { SILENCE_ANNOTATION } from '../render/targets';
+import { AGENT_DEPLOYMENT_DEFAULTS } from '../topology/agent-deployment';
+import { passThroughLayer } from '../topology/pass-through';
+import type { Layer } from '../topology/render';
+import { SYNC_OPTIONS_ANNOTATION } from '../topology/render';
+import { DEFAULT_WAVES } from '../topology/resolve';
+import { SYNC_WAVE_ANNOTATION, syncWaveOf } from '../topology/sync-wave';
 import { NadReading, NncpReading, NotModeled, readNad, readNncp } from './readings';
 
 /** Which spec renders a modeled input object (what to give up on when it does not match). */
@@ -43,11 +50,10 @@ export interface Assembly {
   readonly vmClaims: ReadonlyMap<string, Claim>;
 }
 
-const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
-const SILENCE = 'multihome.io/silence';
+/** An object of the node agent's deployment (agent-deployment.ts labels them with its name, part of multihome). */
 const isAgentObject = (o: Record<string, unknown>) => {
   const labels = isRecord(o.metadata) && isRecord(o.metadata.labels) ? o.metadata.labels : {};
-  return labels['app.kubernetes.io/part-of'] === 'multihome' && labels['app.kubernetes.io/name'] === 'multihome-agent';
+  return labels['app.kubernetes.io/part-of'] === 'multihome' && labels['app.kubernetes.io/name'] === AGENT_DEPLOYMENT_DEFAULTS.name;
 };
 
 /** Reasons that hold whatever else is decided: objects no spec models. */
@@ -379,7 +385,7 @@ function readVm(i: InputObject, nadNetwork: ReadonlyMap<string, string>): { spec
     if (!network || !iface || !isRecord(iface.bridge) || iface.state !== undefined) continue;
     attachments.push({ network, ...(n.name !== network ? { name: n.name } : {}), ...(typeof iface.model === 'string' && iface.model !== 'virtio' ? { model: iface.model } : {}) });
   }
-  const annotations = isRecord(meta.annotations) ? Object.fromEntries(Object.entries(meta.annotations).filter(([k]) => k !== SYNC_WAVE && k !== SILENCE)) : undefined;
+  const annotations = isRecord(meta.annotations) ? Object.fromEntries(Object.entries(meta.annotations).filter(([k]) => k !== SYNC_WAVE_ANNOTATION && k !== SILENCE_ANNOTATION)) : undefined;
   const metadata = {
     ...(isRecord(meta.labels) ? { labels: meta.labels as Record<string, string> } : {}),
     ...(annotations && Object.keys(annotations).length ? { annotations: annotations as Record<string, string> } : {}),
@@ -399,7 +405,7 @@ function namespacesOf(list: readonly InputObject[], claims: Map<string, Claim>, 
       pass(i, extra ? `${extra} is not modeled (a Namespace the environment creates has labels and annotations)` : `apiVersion ${String(o.apiVersion)} is not v1`);
       continue;
     }
-    const annotations = isRecord(meta.annotations) ? Object.fromEntries(Object.entries(meta.annotations).filter(([k]) => k !== SYNC_WAVE && k !== 'argocd.argoproj.io/sync-options')) : {};
+    const annotations = isRecord(meta.annotations) ? Object.fromEntries(Object.entries(meta.annotations).filter(([k]) => k !== SYNC_WAVE_ANNOTATION && k !== SYNC_OPTIONS_ANNOTATION)) : {};
     out[String(meta.name)] = {
       create: true,
       ...(isRecord(meta.labels) ? { labels: meta.labels as Record<string, string> } : {}),
@@ -460,7 +466,7 @@ function saysOpenShift(o: Record<string, unknown>): boolean {
 
 /** The warning codes an object says were silenced on it (multihome's own output). */
 function silenced(o: Record<string, unknown>): string[] {
-  const a = isRecord(o.metadata) && isRecord(o.metadata.annotations) ? o.metadata.annotations[SILENCE] : undefined;
+  const a = isRecord(o.metadata) && isRecord(o.metadata.annotations) ? o.metadata.annotations[SILENCE_ANNOTATION] : undefined;
   return typeof a === 'string' ? a.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
@@ -468,18 +474,15 @@ function silenced(o: Record<string, unknown>): string[] {
 function orderingOf(inputs: readonly InputObject[]): OrderingSpec | undefined {
   const waves: Record<string, number[]> = {};
   for (const i of inputs) {
-    const a = isRecord(i.object.metadata) && isRecord(i.object.metadata.annotations) ? i.object.metadata.annotations[SYNC_WAVE] : undefined;
-    if (typeof a !== 'string' || !/^-?\d+$/.test(a.trim())) continue;
-    const kind = String(i.object.kind);
-    const layer = kind === API.nncp.kind ? 'nncp' : kind === API.nad.kind ? 'nad' : kind === API.vm.kind || kind === 'VirtualMachineInstance' ? 'vm' : 'prerequisites';
-    (waves[layer] ??= []).push(Number(a));
+    const wave = syncWaveOf(isRecord(i.object.metadata) ? i.object.metadata.annotations : undefined);
+    if (wave === undefined) continue;
+    (waves[passThroughLayer({ kind: String(i.object.kind) })] ??= []).push(wave);
   }
   if (!Object.keys(waves).length) return undefined;
-  const defaults: Record<string, number> = { prerequisites: -20, nncp: -10, nad: -5, vm: 0 };
   const chosen: Record<string, number> = {};
   for (const [layer, list] of Object.entries(waves)) {
     const w = Math.min(...list);
-    if (w !== defaults[layer]) chosen[layer] = w;
+    if (w !== DEFAULT_WAVES[layer as Layer]) chosen[layer] = w;
   }
   return Object.keys(chosen).length ? { waves: chosen } : undefined;
 }

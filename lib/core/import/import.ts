@@ -20,6 +20,8 @@ import { compareObjects, Difference, differencePath } from './compare';
 import type { InputObject } from './objects';
 import { asPluginList } from './readings';
 import { isRecord } from '../problems';
+import { carriesSyncWave } from '../topology/sync-wave';
+import { NAMESPACED_DEFAULT } from '../topology/rules/resources';
 
 /** An input object kept as given, and why. */
 export interface KeptObject {
@@ -49,8 +51,7 @@ function outputKey(i: InputObject, claim: Claim | undefined): string {
   if (!claim) return i.key;
   const meta = i.object.metadata as Record<string, unknown>;
   const kind = String(i.object.kind);
-  const namespaced = kind === 'NetworkAttachmentDefinition' || kind === 'VirtualMachine';
-  return objectKey(kind, String(meta.name), namespaced ? (typeof meta.namespace === 'string' ? meta.namespace : 'default') : undefined);
+  return objectKey(kind, String(meta.name), NAMESPACED_DEFAULT.has(kind) ? (typeof meta.namespace === 'string' ? meta.namespace : 'default') : undefined);
 }
 
 /** Imports `inputs` as environment `name`. */
@@ -201,16 +202,10 @@ function result(
     .map((id) => ({ id, what: DECLARED_ADDITIONS[id], objects: [...additions.get(id)!] }));
   // pass-through objects get the layer's wave too (pass-through.ts)
   if (syncWaves) {
-    const waved = build.manifests.filter((m) => m.syncWave !== undefined && decisions.passThrough.has(m.key) && inputs.some((i) => i.key === m.key && !hasWave(i.object))).map((m) => m.key);
+    const waved = build.manifests.filter((m) => m.syncWave !== undefined && decisions.passThrough.has(m.key) && inputs.some((i) => i.key === m.key && !carriesSyncWave(isRecord(i.object.metadata) ? i.object.metadata.annotations : undefined))).map((m) => m.key);
     const entry = list.find((x) => x.id === 'syncWave');
     if (entry) (entry.objects as string[]).push(...waved.filter((k) => !entry.objects.includes(k)));
     else if (waved.length) list.unshift({ id: 'syncWave', what: DECLARED_ADDITIONS.syncWave, objects: waved });
   }
   return { topology, kept, modeled, additions: list, build, rounds };
-}
-
-function hasWave(o: Record<string, unknown>): boolean {
-  const meta = o.metadata as Record<string, unknown> | undefined;
-  const a = meta?.annotations as Record<string, unknown> | undefined;
-  return typeof a?.['argocd.argoproj.io/sync-wave'] === 'string';
 }

@@ -7,6 +7,8 @@
  */
 import type { BondSpec, HostIpSpec, HostVlanSpec, IpamSpec, NetworkSpec } from '../topology/model';
 import { isRecord } from '../problems';
+import { apiGroupOf as group } from '../kubernetes/metadata';
+import { SYNC_WAVE_ANNOTATION } from '../topology/sync-wave';
 
 /** Why an object is kept as given. */
 export interface NotModeled {
@@ -50,7 +52,6 @@ export interface NncpReading {
 }
 
 const keysWithin = (o: Record<string, unknown>, allowed: readonly string[]): string | undefined => Object.keys(o).find((k) => !allowed.includes(k));
-const group = (apiVersion: unknown): string => (typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
 
 /** Reads an NNCP; a reason when it has what no multihome spec renders (capture, dns, route rules, …). */
 export function readNncp(obj: Record<string, unknown>): NncpReading | NotModeled {
@@ -245,7 +246,7 @@ export interface NadReading {
   readonly props: Omit<NetworkSpec, 'name' | 'namespaces' | 'uplink'>;
 }
 
-const NAD_ANNOTATIONS = /^(k8s\.v1\.cni\.cncf\.io\/resourceName|argocd\.argoproj\.io\/sync-wave|multihome\.io\/.+)$/;
+const NAD_ANNOTATIONS = (k: string) => k === 'k8s.v1.cni.cncf.io/resourceName' || k === SYNC_WAVE_ANNOTATION || k.startsWith('multihome.io/');
 const BRIDGE_KEYS = ['type', 'bridge', 'vlan', 'mtu', 'macspoofchk', 'ipam'];
 const LOCALNET_KEYS = ['cniVersion', 'name', 'type', 'topology', 'netAttachDefName', 'physicalNetworkName', 'vlanID', 'mtu', 'subnets', 'excludeSubnets', 'allowPersistentIPs'];
 
@@ -269,7 +270,7 @@ export function readNad(obj: Record<string, unknown>): NadReading | NotModeled {
   const extraMeta = keysWithin(meta, ['name', 'namespace', 'annotations']);
   if (extraMeta) return { reason: `metadata.${extraMeta} is not modeled` };
   const annotations = isRecord(meta.annotations) ? meta.annotations : {};
-  const foreign = Object.keys(annotations).find((k) => !NAD_ANNOTATIONS.test(k));
+  const foreign = Object.keys(annotations).find((k) => !NAD_ANNOTATIONS(k));
   if (foreign) return { reason: `annotation ${foreign} is not modeled` };
   const spec = isRecord(obj.spec) ? obj.spec : undefined;
   if (!spec || keysWithin(spec, ['config']) || typeof spec.config !== 'string') return { reason: 'spec is not one config string' };

@@ -32,7 +32,7 @@ const SUBDOMAIN: NameRule = { describe: 'a DNS-1123 subdomain', check: dns1123Su
  * - Role, ClusterRole, RoleBinding, ClusterRoleBinding: `ValidateRBACName` = `IsValidPathSegmentName`.
  */
 export function nameRuleOf(apiVersion: unknown, kind: unknown): NameRule {
-  const group = typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const group = apiGroupOf(apiVersion);
   if (group === '' && kind === 'Namespace') return { describe: 'a DNS-1123 label', check: dns1123LabelError };
   if (group === '' && kind === 'Service') return { describe: 'a DNS-1035 label', check: dns1035LabelError };
   if (group === 'rbac.authorization.k8s.io' && typeof kind === 'string' && RBAC_KINDS.includes(kind)) return { describe: 'a path segment', check: pathSegmentNameError };
@@ -40,6 +40,11 @@ export function nameRuleOf(apiVersion: unknown, kind: unknown): NameRule {
 }
 
 const RBAC_KINDS = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
+
+/** The API group of an apiVersion (`nmstate.io/v1` → `nmstate.io`; the core group `v1` → ''). */
+export function apiGroupOf(apiVersion: unknown): string {
+  return typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+}
 
 /** Options of {@link validateObjectMeta}. */
 export interface ObjectMetaOptions {

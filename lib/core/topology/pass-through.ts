@@ -17,7 +17,7 @@ import { API, Manifest, manifestKey } from '../manifest';
 import type { PassThroughObject } from './model';
 import type { Origin } from './origin';
 import type { Layer, RenderedManifest } from './render';
-import { SYNC_WAVE_ANNOTATION } from './sync-wave';
+import { carriesSyncWave, SYNC_WAVE_ANNOTATION, syncWaveOf } from './sync-wave';
 
 /** The apply layer a pass-through object goes to, by kind. */
 export function passThroughLayer(o: { readonly kind: string }): Layer {
@@ -47,12 +47,6 @@ function compareIn(layer: Layer, a: RenderedManifest, b: RenderedManifest): numb
   return byName(a, b);
 }
 
-/** The sync wave an object carries, if its annotation is an integer. */
-function ownWave(o: PassThroughObject): number | undefined {
-  const v = o.metadata.annotations?.[SYNC_WAVE_ANNOTATION];
-  return typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : undefined;
-}
-
 /**
  * `rendered` (one environment's render, in apply order) with the pass-through objects placed
  * into it. `waveOf(layer)` is the layer's sync wave, undefined when the environment writes none.
@@ -68,11 +62,10 @@ export function withPassThrough(
   for (const o of objects ?? []) {
     const layer = passThroughLayer(o);
     const manifest = copyOf(o) as unknown as Manifest;
-    const own = ownWave(o);
+    const own = syncWaveOf(o.metadata.annotations);
     const layerWave = waveOf(layer);
     // an object that carries the annotation keeps it, whatever it says (Argo CD reads a non-integer as wave 0)
-    const carries = o.metadata.annotations !== undefined && Object.prototype.hasOwnProperty.call(o.metadata.annotations, SYNC_WAVE_ANNOTATION);
-    if (!carries && layerWave !== undefined) {
+    if (!carriesSyncWave(o.metadata.annotations) && layerWave !== undefined) {
       manifest.metadata.annotations = { ...(manifest.metadata.annotations ?? {}), [SYNC_WAVE_ANNOTATION]: String(layerWave) };
     }
     const entry: RenderedManifest = { manifest, key: manifestKey(manifest), layer, origin, syncWave: own ?? layerWave, dependsOn: [], asGiven: true };

@@ -4,6 +4,7 @@
  * (`validateManifests`, the same validation `multihome check` runs on hand-written YAML).
  * `buildEnvironment` runs it once per build; it never re-resolves or re-plans the topology.
  */
+import { NAMESPACED_DEFAULT } from './rules/resources';
 import { ClusterStateSource, preflightAgainstFiles } from '../preflight/state-files';
 import { Problem } from '../errors';
 import { Manifest, objectKey } from '../manifest';
@@ -105,7 +106,7 @@ export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifest
 function passThroughProblemsAsWarnings(t: Topology): ((p: Problem) => Problem) | undefined {
   if (!t.passThrough?.length) return undefined;
   // an object that names no namespace is reported in `default`, where kubectl puts a namespaced one
-  const keys = new Set(t.passThrough.flatMap((o) => [objectKey(o.kind, o.metadata?.name, o.metadata?.namespace), ...(o.metadata?.namespace === undefined ? [objectKey(o.kind, o.metadata?.name, 'default')] : [])]));
+  const keys = new Set(t.passThrough.flatMap((o) => [objectKey(o.kind, o.metadata?.name, o.metadata?.namespace), ...(o.metadata?.namespace === undefined && NAMESPACED_DEFAULT.has(o.kind) ? [objectKey(o.kind, o.metadata?.name, 'default')] : [])]));
   return (p) =>
     p.severity === 'error' && keys.has(objectKey(p.resource.kind, p.resource.name, p.resource.namespace))
       ? { ...p, severity: 'warning', fix: `${p.fix} (a passThrough object: written as given)` }

@@ -1,6 +1,7 @@
 /**
  * Rules about the documents of the set as such, before any kind-specific reading.
  */
+import { apiGroupOf } from '../../kubernetes/metadata';
 import { Manifest } from '../../manifest';
 import { isRecord } from '../../problems';
 import { canonicalJson } from './canonical';
@@ -10,11 +11,8 @@ import { who } from './report';
 
 /** Kinds multihome reads that are cluster-scoped (everything else is treated as namespaced when it has a namespace). */
 const CLUSTER_SCOPED = new Set(['NodeNetworkConfigurationPolicy', 'NMState', 'NetworkAddonsConfig', 'Namespace']);
-const NAMESPACED_DEFAULT = new Set(['NetworkAttachmentDefinition', 'VirtualMachine', 'VirtualMachineInstance', 'Secret']);
-
-function group(apiVersion: unknown): string {
-  return typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-}
+/** Namespaced kinds multihome reads: one that names no namespace is in `default`, where kubectl puts it. */
+export const NAMESPACED_DEFAULT: ReadonlySet<string> = new Set(['NetworkAttachmentDefinition', 'VirtualMachine', 'VirtualMachineInstance', 'Secret']);
 
 /**
  * TOPOLOGY_DUPLICATE_RESOURCE: the same kind/namespace/name twice in the set with different
@@ -26,7 +24,7 @@ export function checkDuplicateResources(ctx: RuleContext, manifests: readonly Ma
     if (!isRecord(m) || !isRecord(m.metadata) || typeof m.metadata.name !== 'string' || typeof m.kind !== 'string') continue;
     const ref = refOf(m, NAMESPACED_DEFAULT.has(m.kind));
     const ns = CLUSTER_SCOPED.has(m.kind) ? '' : ref.namespace ?? '';
-    const key = `${group(m.apiVersion)}\u0000${m.kind}\u0000${ns}\u0000${m.metadata.name}`;
+    const key = `${apiGroupOf(m.apiVersion)}\u0000${m.kind}\u0000${ns}\u0000${m.metadata.name}`;
     const prev = first.get(key);
     if (!prev) {
       first.set(key, m);
