@@ -177,7 +177,7 @@ export interface VlanOptions extends Omit<InterfaceOptions, 'name'> {
   readonly name?: string;
   /** Parent interface (NIC or bond). */
   readonly baseIface: string;
-  /** VLAN id, 1–4094. */
+  /** VLAN id, 0–4094 (0: 802.1p priority tagging on the base interface; the kernel rejects 4095). */
   readonly id: number;
   /** @default - not rendered (nmstate: 802.1q) */
   readonly protocol?: VlanProtocol;

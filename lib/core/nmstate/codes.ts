@@ -70,10 +70,19 @@ export const NMSTATE_CODES = {
   // rust/src/lib/ip.rs InterfaceIp `#[serde(rename_all = "kebab-case", deny_unknown_fields)]`),
   // so serde fails the whole desired state on an unknown key. Interface-level keys are not
   // reported here: BaseInterface keeps unknown keys (`#[serde(flatten)] _other`).
+  // Interface-level keys too: BaseInterface is deny_unknown_fields and its flattened `_other` map
+  // does not consume keys (rust/src/lib/unit_tests/ifaces.rs test_ifaces_deny_unknonw_attribute).
   NMSTATE_UNKNOWN_FIELD: {
     severity: 'error',
-    summary: 'a key nmstate 2.2.37 does not know in a struct with deny_unknown_fields (a typo or a key of a newer release): nmstate rejects the whole state when it does not know the key',
-    upstream: `${VLAN} VlanConfig; ${LINUX_BR}; ${BOND} BondConfig/BondOptions; ${IP} InterfaceIp; ${ROUTE} RouteEntry; ${DNS}`,
+    summary: 'a key no nmstate release knows (a typo) in a struct with deny_unknown_fields, an interface of a known type included: nmstate rejects the whole state',
+    upstream: `${VLAN} VlanConfig; ${LINUX_BR}; ${BOND} BondConfig/BondOptions; ${IP} InterfaceIp; ${ROUTE} RouteEntry; ${DNS}; ${BASE} BaseInterface; ${N}/net_state.rs NetworkState; ${N}/ifaces/ovs.rs OvsBridgeBondConfig; ${N}/ovs.rs OvsDb*Config`,
+  },
+  // Keys, enum values and interface types carry the release that added them
+  // (lib/core/nmstate/validate/versions.ts, fields.ts, interface-keys.ts).
+  NMSTATE_FIELD_NEWER_THAN_TARGET: {
+    severity: 'error',
+    summary: 'a key, enum value or interface type that nmstate added after the target release (option nmstateVersion): the target nmstate rejects it as unknown',
+    upstream: `${N} serde structs per release (git history of nmstate/nmstate; CHANGELOG; docs.rs nmstate 2.2.60/2.2.62 sources)`,
   },
 
   // --- interfaces (base) ---------------------------------------------------------------------
@@ -84,8 +93,8 @@ export const NMSTATE_CODES = {
   },
   NMSTATE_INTERFACE_UNKNOWN_KEY: {
     severity: 'warning',
-    summary: 'an interface-level key nmstate does not know (a typo such as `vlna:` for `vlan:`): nmstate keeps it in BaseInterface `_other` and ignores it, so the interface is applied without what the key meant',
-    upstream: `${N}/iface.rs Interface::deserialize; ${BASE} BaseInterface (#[serde(flatten)] _other)`,
+    summary: 'an interface without a (known) type has a key nmstate does not know: nmstate reads it as UnknownInterface, re-reads it with the type the interface has on the node and then rejects the key (or fails because the interface does not exist)',
+    upstream: `${N}/iface.rs UnknownInterface::deserialize; ${N}/ifaces/inter_ifaces.rs resolve_unknown_ifaces`,
   },
   NMSTATE_INTERFACE_TYPE_UNKNOWN: {
     severity: 'warning',
@@ -99,15 +108,17 @@ export const NMSTATE_CODES = {
   },
 
   // --- VLAN (V1–V3) ------------------------------------------------------------------------------
+  // A warning: MergedInterface::post_inter_ifaces_process_vlan fills base-iface from the node's
+  // VLAN before sanitize (rust/src/lib/unit_tests/vlan.rs test_vlan_base_iface_optional accepts it).
   NMSTATE_VLAN_BASE_IFACE_MISSING: {
-    severity: 'error',
-    summary: "V1: a vlan block without 'base-iface' in a desired state",
-    upstream: `${VLAN} VlanInterface::sanitize`,
+    severity: 'warning',
+    summary: "V1: a vlan block without 'base-iface': nmstate takes it from the node when the VLAN exists there and rejects a new VLAN without it",
+    upstream: `${VLAN} VlanInterface::sanitize, MergedInterface::post_inter_ifaces_process_vlan`,
   },
   NMSTATE_VLAN_ID_RANGE: {
     severity: 'error',
-    summary: 'V2: VLAN id outside 1–4094; nmstate only checks u16, the kernel rejects ids >= 4095 and 0 is priority-tagged, not a VLAN',
-    upstream: 'linux net/8021q/vlan_netlink.c vlan_validate (id >= VLAN_VID_MASK)',
+    summary: 'V2: VLAN id above 4094; nmstate only checks u16 and the kernel rejects ids >= 4095 (0 is valid: priority tagging on the base interface)',
+    upstream: 'linux net/8021q/vlan_netlink.c vlan_validate (id >= VLAN_VID_MASK); NetworkManager libnm NMSettingVlan:id (0–4094)',
   },
   NMSTATE_PARENT_ABSENT: {
     severity: 'error',
@@ -287,6 +298,16 @@ export const NMSTATE_CODES = {
     summary: 'I9: wait-ip names an address family that the interface disables',
     upstream: `${IP} validate_wait_ip`,
   },
+  NMSTATE_IPV6_TOKEN_WITHOUT_AUTOCONF: {
+    severity: 'error',
+    summary: 'ipv6.token (other than "" or "::") with ipv6.autoconf: false',
+    upstream: `${IP} InterfaceIpv6::sanitize ("Desired IPv6 token … cannot be applied with IPv6 autoconf disabled")`,
+  },
+  NMSTATE_MPTCP_FLAGS_CONFLICT: {
+    severity: 'error',
+    summary: 'mptcp.address-flags has both signal and fullmesh',
+    upstream: `${N}/mptcp.rs MergedInterface::post_inter_ifaces_process_mptcp`,
+  },
   NMSTATE_IP_DISABLED_WITH_CONFIG: {
     severity: 'warning',
     summary: 'lint: enabled: false together with address/dhcp/autoconf: nmstate silently drops them',
@@ -331,7 +352,7 @@ export const NMSTATE_CODES = {
   },
   NMSTATE_ROUTE_ADDRESS_INVALID: {
     severity: 'error',
-    summary: 'a route destination, next-hop-address or source is not a valid IP address / network',
+    summary: 'a route destination, next-hop-address or source is not a valid IP address / network (an empty destination included, even on an absent route)',
     upstream: `${ROUTE} RouteEntry::sanitize; ${IP} sanitize_ip_network`,
   },
 
@@ -345,6 +366,11 @@ export const NMSTATE_CODES = {
     severity: 'error',
     summary: 'a dns-resolver option is not in nmstate\'s supported list (ndots/timeout/attempts take ":n")',
     upstream: `${DNS} DnsClientState::sanitize (SUPPORTED_DNS_OPTS_*)`,
+  },
+  NMSTATE_DNS_LINK_LOCAL_MULTI_IFACE: {
+    severity: 'error',
+    summary: 'IPv6 link-local name servers (fe80::…%iface) point to more than one interface (NotImplementedError)',
+    upstream: `${DNS} MergedNetworkState::validate_ipv6_link_local_address_dns_srv`,
   },
   NMSTATE_DNS_STATE_ABSENT: {
     severity: 'error',

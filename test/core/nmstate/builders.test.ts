@@ -32,6 +32,13 @@ describe('nmstate builders', () => {
     expect(vlan({ baseIface: 'eno49', id: 1085 })).toEqual({ name: 'eno49.1085', type: 'vlan', state: 'up', vlan: { 'base-iface': 'eno49', id: 1085 } });
   });
 
+  it('vlan id 0 (priority tagging) is built, rendered and validated without problems', () => {
+    expect(vlan({ baseIface: 'eth1', id: 0 })).toEqual({ name: 'eth1.0', type: 'vlan', state: 'up', vlan: { 'base-iface': 'eth1', id: 0 } });
+    const policy = nncp({ name: 'p', nodeSelector: { 'kubernetes.io/hostname': 'n1' }, desiredState: desiredState({ interfaces: [vlan({ baseIface: 'eth1', id: 0 })] }) });
+    expect(validateNncp(policy)).toEqual([]);
+    expect(parseNncp(renderNncp(policy)).problems).toEqual([]);
+  });
+
   it('a generated VLAN name longer than 15 bytes is caught by validation, not by the builder', () => {
     const policy = nncp({ name: 'p', nodeSelector: { 'kubernetes.io/hostname': 'n1' }, desiredState: desiredState({ interfaces: [vlan({ baseIface: 'enp175s0f0np0', id: 1000 })] }) });
     expect(validateNncp(policy).map((p) => [p.code, p.path])).toEqual([['NMSTATE_INTERFACE_NAME_INVALID', 'spec.desiredState.interfaces[0].name']]);

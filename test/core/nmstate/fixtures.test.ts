@@ -1,7 +1,21 @@
 import { loadCases, describeFixtures } from '../../support/fixtures';
 import { NMSTATE_CODES, validateNncp } from '../../../lib/core/nmstate';
+import { isRecord } from '../../../lib/core/problems';
 
-describeFixtures('nmstate', (input) => validateNncp(input));
+/**
+ * Fixture cases validate for the default nmstate release unless the NNCP carries the test-only
+ * annotation `test.multihome.io/nmstate-version` (cases of fields newer than an older target).
+ */
+export const FIXTURE_VERSION_ANNOTATION = 'test.multihome.io/nmstate-version';
+
+function fixtureVersion(input: unknown): string | undefined {
+  const meta = isRecord(input) ? input.metadata : undefined;
+  const ann = isRecord(meta) ? meta.annotations : undefined;
+  const v = isRecord(ann) ? ann[FIXTURE_VERSION_ANNOTATION] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
+
+describeFixtures('nmstate', (input) => validateNncp(input, { nmstateVersion: fixtureVersion(input) }));
 
 describe('nmstate fixture coverage', () => {
   const cases = loadCases('nmstate');

@@ -27,13 +27,14 @@ export function validateDns(st: State, v: unknown): void {
   const dns = ctx.record(v, path, 'dns-resolver');
   if (!dns) return;
   stateAbsent(st, dns, path);
-  ctx.unknownKeys(Object.fromEntries(Object.entries(dns).filter(([k]) => k !== 'state')), path, DNS_KEYS, 'DnsState');
+  ctx.unknownKeys(dns, path, DNS_KEYS, 'DnsState', ['state']);
   const cp = joinPath(path, 'config');
   const cfg = ctx.record(dns.config, cp, 'dns-resolver.config');
   if (!cfg) return;
   stateAbsent(st, cfg, cp);
-  ctx.unknownKeys(Object.fromEntries(Object.entries(cfg).filter(([k]) => k !== 'state')), cp, DNS_CONFIG_KEYS, 'DnsClientState');
+  ctx.unknownKeys(cfg, cp, DNS_CONFIG_KEYS, 'DnsClientState', ['state']);
   const servers = ctx.list(cfg.server, joinPath(cp, 'server'), 'dns server');
+  const linkLocalIfaces = new Map<string, string>();
   (servers ?? []).forEach((s, k) => {
     const sp = joinPath(cp, 'server', k);
     const srv = ctx.string(s, sp, 'dns server');
@@ -41,6 +42,17 @@ export function validateDns(st: State, v: unknown): void {
     // dns.rs DnsClientState::sanitize: "Invalid DNS server string" (an IPv6 with %scope is not checked).
     const ok = srv.includes(':') ? srv.split('%').length === 2 || ipFamily(srv) === 6 : isIpv4Text(srv);
     if (!ok) ctx.add('NMSTATE_DNS_SERVER_INVALID', sp, `DNS server ${show(srv)} is not an IPv4 or IPv6 address`, 'give name servers as IP addresses, e.g. 192.0.2.53 or 2001:db8::53');
+    // dns.rs MergedNetworkState::validate_ipv6_link_local_address_dns_srv: link-local servers
+    // (`fe80::1%eth1`) must all point to one interface (NotImplementedError; unit_tests/nm/dns.rs
+    // test_two_dns_ipv6_link_local_iface).
+    const [addr, scope] = srv.split('%');
+    if (scope !== undefined && scope !== '' && /^fe[89ab]/i.test(addr)) {
+      const first = [...linkLocalIfaces.entries()].find(([iface]) => iface !== scope);
+      if (first !== undefined && !linkLocalIfaces.has(scope)) {
+        ctx.add('NMSTATE_DNS_LINK_LOCAL_MULTI_IFACE', sp, `DNS server ${show(srv)} points to interface ${show(scope)} but ${first[1]} points to ${show(first[0])}; nmstate supports IPv6 link-local name servers on one interface only`, 'keep the link-local name servers on one interface, or use global addresses');
+      }
+      if (!linkLocalIfaces.has(scope)) linkLocalIfaces.set(scope, sp);
+    }
   });
   (ctx.list(cfg.search, joinPath(cp, 'search'), 'dns search') ?? []).forEach((s, k) => ctx.string(s, joinPath(cp, 'search', k), 'dns search domain'));
   const options = ctx.list(cfg.options, joinPath(cp, 'options'), 'dns options');

@@ -1,6 +1,8 @@
 /**
- * Validation of NNCP manifests and nmstate desired states, rule for rule as nmstate 2.2.37
- * (nmstate/nmstate 614c66dc) and kubernetes-nmstate (c9752755) check them; every rule cites the
+ * Validation of NNCP manifests and nmstate desired states, rule for rule as nmstate (rules read at
+ * nmstate/nmstate 614c66dc = v2.2.37+8, key tables extended to the newest 2.2.x; the target
+ * release is the `nmstateVersion` option, default {@link DEFAULT_NMSTATE_VERSION}) and
+ * kubernetes-nmstate (c9752755) check them; every rule cites the
  * upstream file and function it mirrors. Rules nmstate leaves to NetworkManager or the kernel
  * (name length, VLAN id range) cite the kernel; multihome's own lints say `multihome`.
  *
@@ -15,5 +17,8 @@
  */
 export { isCaptureTemplate } from '../../field-reader';
 export { validateDesiredState } from './desired-state';
+export type { NmstateValidationOptions } from './desired-state';
+export { DEFAULT_NMSTATE_VERSION } from './versions';
 export { checkNncpEnvelope, nncpResource } from './nncp-envelope';
 export { nmstateSink, validateNncp } from './nncp';
+export type { NncpValidationOptions } from './nncp';

@@ -1,58 +1,80 @@
 /**
  * Interface-level keys nmstate does not know. nmstate reads an interface into the struct of its
  * type (rust/src/lib/iface.rs Interface::deserialize), which embeds BaseInterface with
- * `#[serde(flatten)]`; BaseInterface ends in `#[serde(flatten)] _other: serde_json::Map`
- * (rust/src/lib/ifaces/base.rs), so an unknown interface-level key — `vlna:` for `vlan:` — is
- * kept there and ignored: the state applies without what the key meant. Not a refusal, so a
- * warning (NMSTATE_INTERFACE_UNKNOWN_KEY); unknown keys inside the typed sections (`vlan`,
- * `ipv4`, `link-aggregation`, …) are refused by their deny_unknown_fields structs
- * (NMSTATE_UNKNOWN_FIELD).
+ * `#[serde(flatten)]`. BaseInterface is `deny_unknown_fields` and ends in a flattened
+ * `_other` map that does not consume the keys it sees, so serde fails on any interface-level key
+ * the type does not know: nmstate/nmstate rust/src/lib/unit_tests/ifaces.rs
+ * test_ifaces_deny_unknonw_attribute asserts "unknown field `foo`" (commit 6143fd48 "rust: Deny
+ * unknown attributes", v2.1.0). For a known type that is NMSTATE_UNKNOWN_FIELD (an error); an
+ * interface without a type (or with a type nmstate does not know) is read as UnknownInterface,
+ * which keeps every key, and only re-read with the type of the node's interface
+ * (inter_ifaces.rs resolve_unknown_ifaces), so there it is a warning
+ * (NMSTATE_INTERFACE_UNKNOWN_KEY).
  */
 import { closest } from '../../edit-distance';
-
-/** Keys of BaseInterface (rust/src/lib/ifaces/base.rs), those of newer 2.2 releases included. */
-export const BASE_INTERFACE_KEYS: readonly string[] = [
-  'name', 'profile-name', 'description', 'type', 'state', 'identifier', 'mac-address', 'permanent-mac-address', 'pci-address', 'mtu', 'min-mtu', 'max-mtu',
-  'wait-ip', 'ipv4', 'ipv6', 'mptcp', 'controller', 'accept-all-mac-addresses', 'copy-mac-from', 'ovs-db', '802.1x', 'lldp', 'ethtool', 'dispatch',
-];
-
-/** The section each interface type adds to BaseInterface (its struct in rust/src/lib/ifaces/*.rs). */
-export const INTERFACE_TYPE_KEYS: Readonly<Record<string, readonly string[]>> = {
-  ethernet: ['ethernet', 'veth'],
-  veth: ['ethernet', 'veth'],
-  'linux-bridge': ['bridge'],
-  bond: ['link-aggregation'],
-  vlan: ['vlan'],
-  vxlan: ['vxlan'],
-  dummy: [],
-  loopback: [],
-  'ovs-interface': ['patch', 'dpdk'],
-  'ovs-bridge': ['bridge'],
-  'mac-vlan': ['mac-vlan'],
-  'mac-vtap': ['mac-vtap'],
-  vrf: ['vrf'],
-  hsr: ['hsr'],
-  infiniband: ['infiniband'],
-  macsec: ['macsec'],
-  ipsec: ['libreswan'],
-  xfrm: ['xfrm'],
-  ipvlan: ['ipvlan'],
-};
-
-const ALL_TYPE_KEYS: readonly string[] = [...new Set(Object.values(INTERFACE_TYPE_KEYS).flat())];
+import { knownAt, versioned, Versioned } from './versions';
 
 /**
- * The keys of `raw` nmstate keeps in BaseInterface `_other` for an interface of `type` (any
- * type's section is accepted when the type is not given or not known).
+ * Keys of BaseInterface (rust/src/lib/ifaces/base.rs), with the release that added each newer one:
+ * profile-name and identifier 508bbe74 (2.2.10), dispatch 1bd1151d (2.2.17), driver 67817c23
+ * (2.2.27), pci-address 2.2.47 (nmstate.io/features/pci_identifier.html).
  */
+export const BASE_INTERFACE_KEYS: Versioned = versioned(
+  ['name', 'description', 'type', 'state', 'mac-address', 'permanent-mac-address', 'mtu', 'min-mtu', 'max-mtu',
+    'wait-ip', 'ipv4', 'ipv6', 'mptcp', 'controller', 'accept-all-mac-addresses', 'copy-mac-from', 'ovs-db', '802.1x', 'lldp', 'ethtool'],
+  { 'profile-name': '2.2.10', identifier: '2.2.10', dispatch: '2.2.17', driver: '2.2.27', 'pci-address': '2.2.47' },
+);
+
+/**
+ * The section each interface type adds to BaseInterface (its struct in rust/src/lib/ifaces/*.rs);
+ * `bond` is accepted as an alias of `link-aggregation` since 2.2.47 (landscape-2026 §nmstate).
+ */
+export const INTERFACE_TYPE_KEYS: Readonly<Record<string, Versioned>> = {
+  ethernet: versioned(['ethernet', 'veth']),
+  veth: versioned(['ethernet', 'veth']),
+  'linux-bridge': versioned(['bridge']),
+  bond: versioned(['link-aggregation'], { bond: '2.2.47' }),
+  vlan: versioned(['vlan']),
+  vxlan: versioned(['vxlan']),
+  dummy: versioned([]),
+  loopback: versioned([]),
+  'ovs-interface': versioned(['patch', 'dpdk']),
+  'ovs-bridge': versioned(['bridge']),
+  'mac-vlan': versioned(['mac-vlan']),
+  'mac-vtap': versioned(['mac-vtap']),
+  vrf: versioned(['vrf']),
+  hsr: versioned(['hsr']),
+  infiniband: versioned(['infiniband']),
+  macsec: versioned(['macsec']),
+  ipsec: versioned(['libreswan']),
+  xfrm: versioned(['xfrm']),
+  ipvlan: versioned(['ipvlan']),
+  tun: versioned(['tun']),
+};
+
+/**
+ * Interface types nmstate added after 2.2.0 (iface.rs InterfaceType): macsec 14d307f2 (2.2.16),
+ * ipsec 4a88d33d (2.2.19), xfrm c81fa8a0 (2.2.21), hsr b23da648 (2.2.22), ipvlan 50c267c9 (2.2.37).
+ */
+export const INTERFACE_TYPE_SINCE: Versioned = versioned(Object.keys(INTERFACE_TYPE_KEYS).filter((t) => !['macsec', 'ipsec', 'xfrm', 'hsr', 'ipvlan'].includes(t)), {
+  macsec: '2.2.16', ipsec: '2.2.19', xfrm: '2.2.21', hsr: '2.2.22', ipvlan: '2.2.37',
+});
+
+const ALL_TYPE_KEYS: Versioned = versioned([...new Set(Object.values(INTERFACE_TYPE_KEYS).flatMap((t) => t.all))], Object.assign({}, ...Object.values(INTERFACE_TYPE_KEYS).map((t) => t.since)));
+
+/** The keys an interface of `type` may have (base keys plus its section; any section when the type is not given or not known). */
+export function interfaceKeys(type: string | undefined): Versioned {
+  const typed = (type !== undefined ? INTERFACE_TYPE_KEYS[type] : undefined) ?? ALL_TYPE_KEYS;
+  return { all: [...BASE_INTERFACE_KEYS.all, ...typed.all], since: { ...BASE_INTERFACE_KEYS.since, ...typed.since } };
+}
+
+/** The keys of `raw` no nmstate release knows for an interface of `type`. */
 export function unknownInterfaceKeys(raw: Readonly<Record<string, unknown>>, type: string | undefined): string[] {
-  const typed = type !== undefined ? INTERFACE_TYPE_KEYS[type] : undefined;
-  const allowed = new Set([...BASE_INTERFACE_KEYS, ...(typed ?? ALL_TYPE_KEYS)]);
+  const allowed = new Set(interfaceKeys(type).all);
   return Object.keys(raw).filter((k) => !allowed.has(k));
 }
 
-/** The allowed key closest to `key` (at most 2 edits), for a "did you mean". */
-export function closestInterfaceKey(key: string, type: string | undefined): string | undefined {
-  const typed = type !== undefined ? INTERFACE_TYPE_KEYS[type] : undefined;
-  return closest(key, [...(typed ?? ALL_TYPE_KEYS), ...BASE_INTERFACE_KEYS]);
+/** The key closest to `key` (at most 2 edits) that nmstate `version` knows, for a "did you mean". */
+export function closestInterfaceKey(key: string, type: string | undefined, version: string): string | undefined {
+  return closest(key, knownAt(interfaceKeys(type), version));
 }

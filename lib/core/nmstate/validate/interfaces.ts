@@ -7,7 +7,8 @@ import { joinPath } from '../../path';
 import { show } from '../../problems';
 import { InterfaceType, KNOWN_INTERFACE_TYPES } from '../types';
 import { IFACE_STATES } from './fields';
-import { closestInterfaceKey, unknownInterfaceKeys } from './interface-keys';
+import { closestInterfaceKey, INTERFACE_TYPE_SINCE, interfaceKeys, unknownInterfaceKeys } from './interface-keys';
+import { newerThan } from './versions';
 import { validateBase } from './ifaces/base';
 import { validateBond } from './ifaces/bond';
 import { validateEthernet } from './ifaces/ethernet';
@@ -64,18 +65,36 @@ export function readInterfaces(st: State, list: unknown[]): void {
       // iface.rs Interface::deserialize: an unknown type string is logged and resolved from the node.
       if (type !== undefined && !KNOWN_INTERFACE_TYPES.includes(type)) {
         ctx.add('NMSTATE_INTERFACE_TYPE_UNKNOWN', joinPath(path, 'type'), `interface ${show(name)} has type ${show(type)}, which nmstate does not know; known: ${KNOWN_INTERFACE_TYPES.join(', ')}`, 'fix the type (e.g. linux-bridge, not linux_bridge), or omit it to use the type the interface has on the node');
+      } else if (type !== undefined) {
+        // iface.rs InterfaceType: a type added after the target release is unknown to it.
+        const since = newerThan(INTERFACE_TYPE_SINCE, type, ctx.version);
+        if (since) ctx.newer(joinPath(path, 'type'), `interface type ${show(type)}`, since);
       }
     }
     const state = raw.state === undefined || raw.state === null ? 'up' : ctx.oneOf(raw.state, joinPath(path, 'state'), 'state', IFACE_STATES);
     if (state !== 'absent') {
-      for (const key of unknownInterfaceKeys(raw, type)) {
-        const near = closestInterfaceKey(key, type);
-        ctx.add(
-          'NMSTATE_INTERFACE_UNKNOWN_KEY',
-          joinPath(path, key),
-          `interface ${show(name)}${type !== undefined ? ` (type ${show(type)})` : ''} has key ${show(key)}, which nmstate does not know; it keeps the key and ignores it, so the state applies without it`,
-          near !== undefined ? `did you mean ${show(near)}? rename the key` : `remove ${show(key)} or fix its spelling`,
-        );
+      const typed = type !== undefined && KNOWN_INTERFACE_TYPES.includes(type) && type !== 'unknown';
+      // Keys every release knows for this type, but not the target: base.rs / ifaces/*.rs serde.
+      const table = interfaceKeys(typed ? type : undefined);
+      for (const key of Object.keys(raw)) {
+        const since = table.all.includes(key) ? newerThan(table, key, ctx.version) : undefined;
+        if (since) ctx.newer(joinPath(path, key), `interface key ${show(key)}`, since);
+      }
+      for (const key of unknownInterfaceKeys(raw, typed ? type : undefined)) {
+        const near = closestInterfaceKey(key, typed ? type : undefined, ctx.version);
+        const fix = near !== undefined ? `did you mean ${show(near)}? rename the key` : `remove ${show(key)} or fix its spelling`;
+        if (typed) {
+          // BaseInterface deny_unknown_fields: unit_tests/ifaces.rs test_ifaces_deny_unknonw_attribute ("unknown field `foo`").
+          ctx.add('NMSTATE_UNKNOWN_FIELD', joinPath(path, key), `interface ${show(name)} (type ${show(type)}) has key ${show(key)}, which nmstate ${ctx.version} does not know; nmstate rejects the whole state`, fix);
+        } else {
+          // UnknownInterface keeps every key; inter_ifaces.rs resolve_unknown_ifaces re-reads it with the node's type.
+          ctx.add(
+            'NMSTATE_INTERFACE_UNKNOWN_KEY',
+            joinPath(path, key),
+            `interface ${show(name)}${type !== undefined ? ` (type ${show(type)})` : ' (no type)'} has key ${show(key)}, which nmstate does not know; nmstate re-reads the interface with the type it has on the node and then rejects the key`,
+            fix,
+          );
+        }
       }
     }
     const kind: Kind = type !== undefined && TYPED_KINDS.includes(type) ? (type as InterfaceType) : 'other';

@@ -49,6 +49,13 @@ export function validateIp(st: State, i: Iface, fam: 'ipv4' | 'ipv6'): boolean |
       ctx.add('NMSTATE_IP_PREFIX_LENGTH', joinPath(ap, 'prefix-length'), `${fam} prefix-length ${prefix} of interface ${show(i.name)} is out of range; allowed 0–${maxPrefix}`, `set prefix-length to 0–${maxPrefix}`);
     }
   });
+  // ip.rs InterfaceIpv6::sanitize: "Desired IPv6 token … cannot be applied with IPv6 autoconf
+  // disabled" (tests/integration/dynamic_ip_test.py test_desired_ipv6_token_with_autoconf_off);
+  // an empty token or "::" removes the token and is allowed.
+  const token = fam === 'ipv6' ? ctx.string(ip.token, joinPath(path, 'token'), 'ipv6.token') : undefined;
+  if (token !== undefined && token !== '' && token !== '::' && autoconf === false && enabled !== false) {
+    ctx.add('NMSTATE_IPV6_TOKEN_WITHOUT_AUTOCONF', joinPath(path, 'token'), `interface ${show(i.name)} sets ipv6.token ${show(token)} with autoconf: false; the token only shapes SLAAC addresses`, 'enable ipv6.autoconf, or remove the token (or set it to "::")');
+  }
   // Lint: rust/src/lib/ip.rs sanitize drops dhcp/autoconf/address when enabled is false.
   if (enabled === false && ((addrs?.length ?? 0) > 0 || dhcp === true || autoconf === true)) {
     ctx.add('NMSTATE_IP_DISABLED_WITH_CONFIG', joinPath(path, 'enabled'), `${fam} of interface ${show(i.name)} is disabled but also sets ${[(addrs?.length ?? 0) > 0 ? 'address' : '', dhcp ? 'dhcp' : '', autoconf ? 'autoconf' : ''].filter(Boolean).join(', ')}; nmstate drops them silently`, `set ${fam}.enabled: true, or remove the address/dhcp/autoconf settings`);

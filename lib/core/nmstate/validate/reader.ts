@@ -6,8 +6,9 @@
 import { FieldReader, FieldReaderStyle, INT_RANGES, isCaptureTemplate, Rec } from '../../field-reader';
 import { interfaceNameError } from '../../names';
 import { joinPath } from '../../path';
-import { show } from '../../problems';
+import { ProblemSink, show } from '../../problems';
 import { NmstateCode } from '../codes';
+import { DEFAULT_NMSTATE_VERSION, describeSince, knownAt, newerThan, Since, Versioned } from './versions';
 
 const WORDS: Readonly<Record<string, [string, string]>> = {
   object: ['a mapping', 'a YAML mapping'],
@@ -34,19 +35,66 @@ export const NMSTATE_READER_STYLE: FieldReaderStyle = {
   notAllowed: (path, what, v, allowed) => ({ message: `${path} (${what}) is ${show(v)}; allowed: ${allowed.join(', ')}`, fix: `set ${what} to one of ${allowed.join(', ')}` }),
 };
 
-/** The validation context of one resource: the shared reader with nmstate's codes and checks. */
+/** The validation context of one resource: the shared reader with nmstate's codes and checks, for one nmstate release. */
 export class NmstateReader extends FieldReader {
+  constructor(
+    sink: ProblemSink,
+    style: FieldReaderStyle,
+    /** The nmstate release the state is validated for (see versions.ts). */
+    readonly version: string = DEFAULT_NMSTATE_VERSION,
+  ) {
+    super(sink, style);
+  }
+
   /** Records a problem with an nmstate code. */
   add(code: NmstateCode, path: string, message: string, fix: string): void {
     this.sink.add(code, path, message, fix);
   }
 
-  /** Warns about keys a deny_unknown_fields struct of nmstate 2.2.37 does not know. */
-  unknownKeys(obj: Rec, path: string, known: readonly string[], struct: string): void {
+  /**
+   * Reports `what` (a key, enum value or interface type at `path`) that nmstate added after the
+   * target release: the target's serde rejects it (NMSTATE_FIELD_NEWER_THAN_TARGET).
+   */
+  newer(path: string, what: string, since: Since): void {
+    this.add(
+      'NMSTATE_FIELD_NEWER_THAN_TARGET',
+      path,
+      `${path}: ${what} was added in ${describeSince(since)}; the target is nmstate ${this.version}, which rejects it`,
+      `remove it, or target nmstate ${since.pinned === false ? 'newer than 2.2.37' : `${since.version} or newer`} (nmstateVersion)`,
+    );
+  }
+
+  /**
+   * Reports keys of `obj` that the deny_unknown_fields struct `struct` does not have at the target
+   * release: unknown to every release (NMSTATE_UNKNOWN_FIELD) or added after it
+   * (NMSTATE_FIELD_NEWER_THAN_TARGET). `skip` keys are checked by the caller.
+   */
+  unknownKeys(obj: Rec, path: string, table: Versioned, struct: string, skip: readonly string[] = []): void {
     for (const k of Object.keys(obj)) {
-      if (known.includes(k)) continue;
-      this.add('NMSTATE_UNKNOWN_FIELD', joinPath(path, k), `${joinPath(path, k)}: ${struct} has no field ${show(k)}; known fields: ${known.join(', ')}`, `remove ${show(k)} or fix its spelling (nmstate rejects unknown fields of ${struct})`);
+      if (skip.includes(k)) continue;
+      if (table.all.includes(k)) {
+        const s = newerThan(table, k, this.version);
+        if (s) this.newer(joinPath(path, k), `${struct} field ${show(k)}`, s);
+        continue;
+      }
+      const known = knownAt(table, this.version);
+      this.add('NMSTATE_UNKNOWN_FIELD', joinPath(path, k), `${joinPath(path, k)}: ${struct} has no field ${show(k)} (nmstate ${this.version}); known fields: ${known.join(', ')}`, `remove ${show(k)} or fix its spelling (nmstate rejects unknown fields of ${struct})`);
     }
+  }
+
+  /**
+   * One of the values of `table` at `path` (like {@link FieldReader.oneOf}); a value the target
+   * release does not know yet is NMSTATE_FIELD_NEWER_THAN_TARGET. Returns the value, or undefined.
+   */
+  oneOfAt(v: unknown, path: string, label: string, table: Versioned, aliases?: Readonly<Record<string, string>>): string | undefined {
+    const got = this.oneOf(v, path, label, table.all, aliases);
+    if (got === undefined) return undefined;
+    const s = newerThan(table, got, this.version);
+    if (s) {
+      this.newer(path, `${label} ${show(got)}`, s);
+      return undefined;
+    }
+    return got;
   }
 
   /** Reports an invalid kernel interface name (linux net/core/dev.c dev_valid_name). */

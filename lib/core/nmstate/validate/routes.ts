@@ -2,11 +2,9 @@
 import { isCaptureTemplate, isFalseFlag } from '../../field-reader';
 import { joinPath } from '../../path';
 import { isRecord, show } from '../../problems';
-import { ROUTE_KEYS, ROUTE_TYPES, ROUTES_KEYS } from './fields';
+import { ROUTE_KEYS, ROUTE_STATES, ROUTE_TYPES, ROUTES_KEYS } from './fields';
 import { ipFamily } from './ip-address';
 import { findKernel, State } from './state';
-
-const ROUTE_ABSENT = ['absent'];
 
 /** Parses `ip` or `ip/prefix` as rust/src/lib/ip.rs sanitize_ip_network does; returns the family or an error text. */
 function parseNetwork(s: string): { family: 4 | 6 } | { error: string } {
@@ -36,7 +34,9 @@ export function validateRoutes(st: State, v: unknown): void {
     const rt = ctx.record(r, rp, 'route');
     if (!rt) return;
     ctx.unknownKeys(rt, rp, ROUTE_KEYS, 'RouteEntry');
-    const absent = ctx.oneOf(rt.state, joinPath(rp, 'state'), 'route state', ROUTE_ABSENT) === 'absent';
+    // route.rs RouteState: absent; ignore since 2.2.50 (an ignored route is left alone, like an absent one it needs no next hop).
+    const routeState = ctx.oneOfAt(rt.state, joinPath(rp, 'state'), 'route state', ROUTE_STATES);
+    const absent = routeState === 'absent' || routeState === 'ignore';
     const dst = ctx.string(rt.destination, joinPath(rp, 'destination'), 'destination');
     const via = ctx.string(rt['next-hop-interface'], joinPath(rp, 'next-hop-interface'), 'next-hop-interface');
     const gw = ctx.string(rt['next-hop-address'], joinPath(rp, 'next-hop-address'), 'next-hop-address');
@@ -62,7 +62,11 @@ export function validateRoutes(st: State, v: unknown): void {
     }
     // Addresses: route.rs RouteEntry::sanitize / ip.rs sanitize_ip_network.
     let family: 4 | 6 | undefined;
-    if (dst !== undefined && dst !== '') {
+    // route.rs Routes::validate → ip.rs sanitize_ip_network(""): "Invalid IP address" even for an
+    // absent route (unit_tests/route.rs test_route_not_allowing_empty_dst).
+    if (dst === '') {
+      ctx.add('NMSTATE_ROUTE_ADDRESS_INVALID', joinPath(rp, 'destination'), `${desc}: destination is an empty string, which nmstate rejects ("Invalid IP address")`, 'remove destination (an absent route without it matches every destination), or give a network');
+    } else if (dst !== undefined) {
       const n = parseNetwork(dst);
       if ('error' in n) ctx.add('NMSTATE_ROUTE_ADDRESS_INVALID', joinPath(rp, 'destination'), `${desc}: destination ${show(dst)} is not a valid network: ${n.error}`, 'write the destination as 198.51.100.0/24 or 2001:db8::/64');
       else family = n.family;

@@ -85,17 +85,19 @@ export function portsOf(i: Iface): PortRef[] | undefined {
   const out: PortRef[] = [];
   const nameOf = (v: unknown): string | undefined => (typeof v === 'string' && !isCaptureTemplate(v) ? v : undefined);
   if (i.type === 'bond') {
-    const la = i.raw['link-aggregation'];
+    // `bond:` is an alias of `link-aggregation:` since nmstate 2.2.47.
+    const section = i.raw['link-aggregation'] === undefined && i.raw.bond !== undefined ? 'bond' : 'link-aggregation';
+    const la = i.raw[section];
     if (!isRecord(la)) return undefined;
     const key = la.port !== undefined ? 'port' : la.ports !== undefined ? 'ports' : undefined;
     if (key !== undefined) {
       if (!Array.isArray(la[key])) return undefined;
-      (la[key] as unknown[]).forEach((p, k) => out.push({ name: nameOf(p), path: joinPath(i.path, 'link-aggregation', key, k) }));
+      (la[key] as unknown[]).forEach((p, k) => out.push({ name: nameOf(p), path: joinPath(i.path, section, key, k) }));
       return out;
     }
     if (!Array.isArray(la['ports-config'])) return undefined;
     (la['ports-config'] as unknown[]).forEach((p, k) =>
-      out.push({ name: isRecord(p) ? nameOf(p.name) : undefined, path: joinPath(i.path, 'link-aggregation', 'ports-config', k, 'name') }),
+      out.push({ name: isRecord(p) ? nameOf(p.name) : undefined, path: joinPath(i.path, section, 'ports-config', k, 'name') }),
     );
     return out;
   }
@@ -115,7 +117,10 @@ export function portsOf(i: Iface): PortRef[] | undefined {
     // rust/src/lib/ifaces/ovs.rs OvsBridgeInterface::ports(): the ports of an OVS bond are ports of the bridge.
     const la = i.type === 'ovs-bridge' ? p['link-aggregation'] : undefined;
     if (isRecord(la)) {
-      if (Array.isArray(la.port)) la.port.forEach((bp, m) => out.push({ name: isRecord(bp) ? nameOf(bp.name) : undefined, path: joinPath(pp, 'link-aggregation', 'port', m, 'name') }));
+      // ovs.rs OvsBridgeBondConfig `port` (alias `ports`).
+      const bpKey = la.port === undefined && la.ports !== undefined ? 'ports' : 'port';
+      const bps = la[bpKey];
+      if (Array.isArray(bps)) bps.forEach((bp, m) => out.push({ name: isRecord(bp) ? nameOf(bp.name) : undefined, path: joinPath(pp, 'link-aggregation', bpKey, m, 'name') }));
     } else out.push({ name: nameOf(p.name), path: joinPath(pp, 'name') });
   });
   return out;

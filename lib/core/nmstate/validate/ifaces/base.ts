@@ -1,7 +1,7 @@
 /** Base fields every interface has (rust/src/lib/ifaces/base.rs BaseInterface). */
 import { joinPath } from '../../../path';
-import { show } from '../../../problems';
-import { WAIT_IP } from '../fields';
+import { isRecord, show } from '../../../problems';
+import { INTERFACE_IDENTIFIERS, OVSDB_KEYS, WAIT_IP } from '../fields';
 import { validateIp } from '../ip';
 import { Iface, State } from '../state';
 
@@ -14,6 +14,11 @@ export function validateBase(st: State, i: Iface): void {
   ctx.string(r.description, joinPath(i.path, 'description'), 'description');
   const controller = ctx.string(r.controller, joinPath(i.path, 'controller'), 'controller');
   if (controller) ctx.ifname(controller, joinPath(i.path, 'controller'), 'controller');
+  // base.rs InterfaceIdentifier: name, mac-address (2.2.10), pci-address (2.2.47).
+  ctx.oneOfAt(r.identifier, joinPath(i.path, 'identifier'), 'identifier', INTERFACE_IDENTIFIERS);
+  // ovs.rs OvsDbIfaceConfig (external_ids, other_config): tests/integration/ovs_test.py test_raise_error_on_unknown_ovsdb_iface_section.
+  if (isRecord(r['ovs-db'])) ctx.unknownKeys(r['ovs-db'], joinPath(i.path, 'ovs-db'), OVSDB_KEYS, 'OvsDbIfaceConfig');
+  validateMptcp(st, i);
 
   const v4 = validateIp(st, i, 'ipv4');
   const v6 = validateIp(st, i, 'ipv6');
@@ -34,5 +39,25 @@ export function validateBase(st: State, i: Iface): void {
         ctx.add('NMSTATE_WAIT_IP_DISABLED', joinPath(i.path, 'wait-ip'), `interface ${show(i.name)} has wait-ip: ${waitIp} but ${fam}.enabled is false`, `enable ${fam} or change wait-ip`);
       }
     }
+  }
+}
+
+/** mptcp.rs MptcpAddressFlag values. */
+const MPTCP_FLAGS = ['signal', 'subflow', 'backup', 'fullmesh'];
+
+/**
+ * `mptcp.address-flags` (rust/src/lib/mptcp.rs MergedInterface::post_inter_ifaces_process_mptcp):
+ * "MPTCP flags mustn't have both signal and fullmesh" (unit_tests/mptcp.rs test_valid_mptcp_flags).
+ */
+function validateMptcp(st: State, i: Iface): void {
+  const { ctx } = st;
+  const path = joinPath(i.path, 'mptcp');
+  const m = ctx.record(i.raw.mptcp, path, 'mptcp');
+  if (!m) return;
+  ctx.unknownKeys(m, path, { all: ['address-flags'], since: {} }, 'MptcpConfig');
+  const fp = joinPath(path, 'address-flags');
+  const flags = (ctx.list(m['address-flags'], fp, 'mptcp.address-flags') ?? []).map((f, k) => ctx.oneOf(f, joinPath(fp, k), 'mptcp address flag', MPTCP_FLAGS));
+  if (flags.includes('signal') && flags.includes('fullmesh')) {
+    ctx.add('NMSTATE_MPTCP_FLAGS_CONFLICT', fp, `interface ${show(i.name)} sets MPTCP address flags signal and fullmesh; the kernel does not allow both`, 'keep either signal or fullmesh');
   }
 }

@@ -3,7 +3,8 @@ import { isCaptureTemplate } from '../../../field-reader';
 import { joinPath } from '../../../path';
 import { show } from '../../../problems';
 import { BOND_MODES, BondMode, BondOptionName } from '../../types';
-import { BOND_KEYS, BOND_OPTION_ENUM_ALIASES, BOND_OPTION_ENUMS, BOND_OPTION_INTS, BOND_OPTION_KEYS } from '../fields';
+import { BOND_KEYS, BOND_MODE_ALIASES, BOND_OPTION_ENUM_ALIASES, BOND_OPTION_ENUMS, BOND_OPTION_INTS, BOND_OPTION_KEYS } from '../fields';
+import { newerThan } from '../versions';
 import { Iface, isUp, State } from '../state';
 
 /**
@@ -27,9 +28,11 @@ const BOND_OPTION_MODES: Readonly<Record<string, readonly string[]>> = {
 /** The `link-aggregation:` block of a bond: mode, ports, ports-config and options (bond.rs). */
 export function validateBond(st: State, i: Iface): void {
   const { ctx } = st;
-  const path = joinPath(i.path, 'link-aggregation');
-  if (isCaptureTemplate(i.raw['link-aggregation'])) return;
-  const la = ctx.record(i.raw['link-aggregation'], path, 'link-aggregation') ?? {};
+  // `bond:` is an alias of `link-aggregation:` since 2.2.47 (interface-keys.ts reports it for older targets).
+  const section = i.raw['link-aggregation'] === undefined && i.raw.bond !== undefined ? 'bond' : 'link-aggregation';
+  const path = joinPath(i.path, section);
+  if (isCaptureTemplate(i.raw[section])) return;
+  const la = ctx.record(i.raw[section], path, section) ?? {};
   ctx.unknownKeys(la, path, BOND_KEYS, 'BondConfig');
 
   // BO1: bond.rs validate_new_iface_with_no_mode — only an error when the bond is new on the node.
@@ -42,7 +45,12 @@ export function validateBond(st: State, i: Iface): void {
     // bond.rs BondMode: names or numeric aliases "0".."6" (NumberAsString).
     const s = typeof la.mode === 'number' || typeof la.mode === 'string' ? String(la.mode) : '';
     mode = (BOND_MODES as readonly string[]).includes(s) ? s : /^[0-6]$/.test(s) ? BOND_MODES[Number(s)] : undefined;
-    if (mode === undefined) {
+    // `lacp` is an alias of 802.3ad since 2.2.47.
+    if (mode === undefined && BOND_MODE_ALIASES.all.includes(s)) {
+      const since = newerThan(BOND_MODE_ALIASES, s, ctx.version);
+      if (since) ctx.newer(joinPath(path, 'mode'), `bond mode alias ${show(s)}`, since);
+      else mode = '802.3ad';
+    } else if (mode === undefined) {
       ctx.add('NMSTATE_BOND_MODE_INVALID', joinPath(path, 'mode'), `bond ${show(i.name)} has mode ${show(la.mode)}; allowed: ${BOND_MODES.join(', ')} (or 0–6)`, 'use one of the bond mode names');
     }
   }

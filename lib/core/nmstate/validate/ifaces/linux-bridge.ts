@@ -28,7 +28,7 @@ export function validateLinuxBridge(st: State, i: Iface): void {
     ctx.int(rec['stp-priority'], joinPath(pp, 'stp-priority'), 'stp-priority', 'u16');
     if (rec.vlan !== undefined && rec.vlan !== null) {
       // linux_bridge.rs vlan_filtering_is_enabled(): a port vlan block different from the default.
-      if (!isRecord(rec.vlan) || PORT_VLAN_KEYS.some((key) => rec.vlan !== null && (rec.vlan as Rec)[key] !== undefined)) filtering = true;
+      if (!isRecord(rec.vlan) || PORT_VLAN_KEYS.all.some((key) => rec.vlan !== null && (rec.vlan as Rec)[key] !== undefined)) filtering = true;
       validatePortVlan(st, i, name, rec.vlan, joinPath(pp, 'vlan'));
     }
   });

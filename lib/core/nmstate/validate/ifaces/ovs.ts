@@ -1,7 +1,7 @@
 /** `type: ovs-bridge` and `type: ovs-interface` (rust/src/lib/ifaces/ovs.rs). */
 import { joinPath } from '../../../path';
 import { show } from '../../../problems';
-import { OVS_BOND_MODES } from '../fields';
+import { OVS_BOND_KEYS, OVS_BOND_MODES } from '../fields';
 import { Iface, State } from '../state';
 import { validatePortVlan } from './bridge-vlan';
 
@@ -25,11 +25,14 @@ export function validateOvsBridge(st: State, i: Iface): void {
     const name = ctx.string(rec.name, joinPath(pp, 'name'), 'port name', true);
     const la = ctx.record(rec['link-aggregation'], joinPath(pp, 'link-aggregation'), 'ovs bond');
     if (la) {
+      // ovs.rs OvsBridgeBondConfig deny_unknown_fields (unit_tests/ovs.rs test_deny_unknown_field_in_ovs_bond).
+      ctx.unknownKeys(la, joinPath(pp, 'link-aggregation'), OVS_BOND_KEYS, 'OvsBridgeBondConfig');
       // ovs.rs OvsBridgeBondMode: "Unsupported OVS Bond mode".
       ctx.oneOf(la.mode, joinPath(pp, 'link-aggregation', 'mode'), 'ovs bond mode', OVS_BOND_MODES);
-      const bps = ctx.list(la.port, joinPath(pp, 'link-aggregation', 'port'), 'ovs bond ports');
+      const bpKey = la.port === undefined && la.ports !== undefined ? 'ports' : 'port';
+      const bps = ctx.list(la[bpKey], joinPath(pp, 'link-aggregation', bpKey), 'ovs bond ports');
       (bps ?? []).forEach((bp, m) => {
-        const bpp = joinPath(pp, 'link-aggregation', 'port', m);
+        const bpp = joinPath(pp, 'link-aggregation', bpKey, m);
         const bprec = ctx.record(bp, bpp, 'ovs bond port');
         if (!bprec) return;
         const n = ctx.string(bprec.name, joinPath(bpp, 'name'), 'ovs bond port name', true);
