@@ -14,6 +14,8 @@ const NAD_CLIENT = 'k8snetworkplumbingwg/network-attachment-definition-client pk
 const OVN_VALIDATE = 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/util/multi_network.go (ValidateNetConf)';
 const SRIOV = 'k8snetworkplumbingwg/sriov-cni pkg/config/config.go (LoadConf)';
 const WHEREABOUTS = 'k8snetworkplumbingwg/whereabouts pkg/config/config.go (LoadIPAMConfig)';
+const HOST_LOCAL_CONFIG = `${PLUGINS} plugins/ipam/host-local/backend/allocator/config.go (LoadIPAMConfig)`;
+const HOST_DEVICE = `${PLUGINS} plugins/main/host-device/host-device.go`;
 
 /**
  * Problem codes of the CNI area (NetworkAttachmentDefinitions and the CNI JSON inside them),
@@ -95,10 +97,25 @@ export const CNI_CODES = {
     summary: 'cniVersion is not one the profile\'s plugins support (exact match against their supported list)',
     upstream: 'containernetworking/cni pkg/version/reconcile.go (Reconciler.CheckRaw); pkg/skel/skel.go (checkVersionAndCall); pkg/version/version.go (All)',
   },
+  CNI_VERSION_RESULT_WITHOUT_IP: {
+    severity: 'error',
+    summary: 'cniVersion 0.1.0/0.2.0 results must carry an IP address: a plugin without IPAM fails every ADD ("cannot convert: no valid IP addresses")',
+    upstream: 'containernetworking/cni pkg/types/040/types.go (convertTo02x); containernetworking/plugins plugins/main/bridge/bridge_test.go, macvlan_test.go (AddErr020/AddErr010)',
+  },
+  CNI_VERSION_MULTIPLE_ADDRESSES: {
+    severity: 'error',
+    summary: 'cniVersion 0.1.0/0.2.0 allows one address per family: host-local with two IPv4 (or IPv6) range sets, or static with two IPv4 (or IPv6) addresses, fails',
+    upstream: `${HOST_LOCAL_CONFIG} and ${PLUGINS} plugins/ipam/static/main.go (LoadIPAMConfig "CNI version %v does not support more than 1 address per family")`,
+  },
   CNI_PLUGINS_INVALID: {
     severity: 'error',
     summary: 'a conflist whose `plugins` is not a non-empty list of objects',
     upstream: `${LIBCNI} (ConfListFromBytes "invalid 'plugins' type", "no plugins in list")`,
+  },
+  CNI_CONFLIST_FLAG_INVALID: {
+    severity: 'error',
+    summary: 'a conflist\'s disableCheck, disableGC and loadOnlyInlinedPlugins must be true/false (or the strings "true"/"false"): libcni refuses anything else',
+    upstream: `${LIBCNI} @v1.3.0 (NetworkConfFromBytes readBool "invalid value %q for %s")`,
   },
   CNI_FIELD_TYPE: {
     severity: 'error',
@@ -176,8 +193,47 @@ export const CNI_CODES = {
   },
   CNI_HOST_DEVICE_NO_SELECTOR: {
     severity: 'error',
-    summary: 'host-device needs one of device, hwaddr, kernelpath, pciBusID (or a resourceName annotation so Multus injects runtimeConfig.deviceID)',
-    upstream: `${PLUGINS} plugins/main/host-device/host-device.go (loadConf)`,
+    summary: 'host-device needs one of device, hwaddr, kernelpath, pciBusID, runtimeConfig.deviceID (or a resourceName annotation so Multus injects runtimeConfig.deviceID)',
+    upstream: `${HOST_DEVICE} (loadConf, handleDeviceID)`,
+  },
+  CNI_HOST_DEVICE_SELECTOR_INVALID: {
+    severity: 'error',
+    summary: 'the host-device selector in use is malformed: hwaddr must be a MAC address, kernelpath an absolute path under /sys/devices/',
+    upstream: `${HOST_DEVICE} (getLink "failed to parse MAC address", "kernel device path %q must be absolute and begin with /sys/devices/")`,
+  },
+  CNI_HOST_DEVICE_SELECTOR_IGNORED: {
+    severity: 'warning',
+    summary: 'several host-device selectors: the plugin uses the first of device, hwaddr, kernelpath, pciBusID/deviceID and silently ignores the others',
+    upstream: `${HOST_DEVICE} (getLink: switch on device, hwaddr, kernelpath, pciaddr, auxDev in that order)`,
+  },
+
+  // --- vlan, dummy --------------------------------------------------------------------------------
+  CNI_VLAN_INVALID: {
+    severity: 'error',
+    summary: 'the vlan plugin needs a master and a vlanId 0..4095',
+    upstream: `${PLUGINS} plugins/main/vlan/vlan.go (loadConf "master field is required", "invalid VLAN ID %d (must be between 0 and 4095 inclusive)")`,
+  },
+  CNI_IPAM_REQUIRED: {
+    severity: 'error',
+    summary: 'the dummy plugin needs an IPAM type ("dummy interface requires an IPAM configuration")',
+    upstream: `${PLUGINS} plugins/main/dummy/dummy.go (cmdAdd)`,
+  },
+
+  // --- meta plugins: tuning, bandwidth, portmap ------------------------------------------------------
+  CNI_TUNING_SYSCTL_INVALID: {
+    severity: 'error',
+    summary: 'tuning sysctl keys must be unique and name a net.* sysctl ("duplicated sysctl keys are not allowed", "invalid net sysctl key")',
+    upstream: `${PLUGINS} plugins/meta/tuning/tuning.go (validateSysctlConflictingKeys, getSysctlFilename)`,
+  },
+  CNI_BANDWIDTH_INVALID: {
+    severity: 'error',
+    summary: 'bandwidth rates and bursts are non-negative, set in pairs (rate with burst) and a burst below 4 GB',
+    upstream: `${PLUGINS} plugins/meta/bandwidth/main.go (parseConfig, validateRateAndBurst)`,
+  },
+  CNI_PORTMAP_INVALID: {
+    severity: 'error',
+    summary: 'portmap: backend iptables or nftables without the other backend\'s options, markMasqBit 0..31 and not with externalSetMarkChain, static portMappings with ports > 0',
+    upstream: `${PLUGINS} plugins/meta/portmap/main.go (parseConfig, ensureBackend)`,
   },
 
   // --- sriov ------------------------------------------------------------------------------------
@@ -243,6 +299,11 @@ export const CNI_CODES = {
     summary: 'physicalNetworkName must not contain "," or ":" (the separators of the ovn-bridge-mappings list)',
     upstream: 'ovn-kubernetes/ovn-kubernetes go-controller/pkg/crd/userdefinednetwork/v1/cudn.go (physicalNetworkName "cannot contain `,` or `:` characters"); nmstate/nmstate rust/src/lib/ovn.rs (OvnBridgeMapping FromStr splits "<localnet>:<bridge>", the list is joined with ",")',
   },
+  CNI_OVN_TRANSPORT_INVALID: {
+    severity: 'error',
+    summary: 'ovn-k8s-cni-overlay `transport` must be "no-overlay" or "evpn" (absent = Geneve overlay); `outboundSNAT` only with transport "no-overlay", and only "enabled" or "disabled"',
+    upstream: `${OVN_VALIDATE} ("invalid transport %q", "outboundSNAT is only valid when transport is %q", "invalid outboundSNAT %q")`,
+  },
 
   // --- IPAM -------------------------------------------------------------------------------------
   CNI_IPAM_INVALID: {
@@ -252,13 +313,23 @@ export const CNI_CODES = {
   },
   CNI_IPAM_STATIC_ADDRESS_INVALID: {
     severity: 'error',
-    summary: 'static IPAM addresses[].address must be a CIDR ("10.0.0.5/24") and gateway an IP',
-    upstream: `${PLUGINS} plugins/ipam/static/main.go (LoadIPAMConfig "the 'address' field is expected to be in CIDR notation")`,
+    summary: 'static IPAM addresses[].address, args.cni.ips[] and runtimeConfig.ips[] must be CIDRs ("10.0.0.5/24") and gateway an IP',
+    upstream: `${PLUGINS} plugins/ipam/static/main.go (LoadIPAMConfig "the 'address' field is expected to be in CIDR notation", "an entry in the 'ips' field is NOT in CIDR notation")`,
   },
   CNI_IPAM_HOST_LOCAL_RANGE_INVALID: {
     severity: 'error',
     summary: 'host-local needs a subnet (network address, room for hosts) with rangeStart/rangeEnd inside it and rangeStart ≤ rangeEnd',
     upstream: `${HOST_LOCAL}; plugins/ipam/host-local/backend/allocator/config.go (LoadIPAMConfig "no IP ranges specified")`,
+  },
+  CNI_IPAM_HOST_LOCAL_RANGE_SET_INVALID: {
+    severity: 'error',
+    summary: 'host-local range sets must be non-empty, of one address family each, and no two ranges (within a set or across sets) may overlap',
+    upstream: `${HOST_LOCAL_CONFIG} ("range set %d overlaps with %d"); plugins/ipam/host-local/backend/allocator/range_set.go (RangeSet.Canonicalize "empty range set", "mixed address families", "subnets %s and %s overlap")`,
+  },
+  CNI_IPAM_HOST_LOCAL_REQUESTED_IP_INVALID: {
+    severity: 'error',
+    summary: 'IPs requested in a host-local config must be IP addresses; those of args.cni.ips must each lie in rangeStart..rangeEnd of a range set of their own',
+    upstream: `${PLUGINS} plugins/ipam/host-local/main.go (cmdAdd "failed to allocate all requested IPs"); ${HOST_LOCAL_CONFIG} ("cannot understand ip")`,
   },
   CNI_IPAM_GATEWAY_OUTSIDE_SUBNET: {
     severity: 'warning',

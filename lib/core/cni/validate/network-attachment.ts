@@ -1,6 +1,6 @@
 /** validateNad: the NAD envelope (nad.ts), then its CNI config against a plugin profile. */
 import { Problem } from '../../errors';
-import { ProblemSink } from '../../problems';
+import { isRecord, ProblemSink } from '../../problems';
 import { CNI_CODES } from '../codes';
 import { nadResourceRef, readNad } from '../nad';
 import { DEFAULT_PLUGIN_PROFILE, PluginProfile } from '../profiles';
@@ -27,6 +27,8 @@ export function validateNad(obj: unknown, options: ValidateNadOptions = {}): Pro
   const profile = options.profile ?? DEFAULT_PLUGIN_PROFILE;
   const sink = new ProblemSink(nadResourceRef(obj), CNI_CODES);
   const r = readNad(obj, sink);
-  if (r.nad?.config !== undefined) checkNetworkConfig(new NadContext(sink, profile, r.nad), r.nad.config as Record<string, unknown>);
+  const spec = isRecord(obj) && isRecord(obj.spec) ? obj.spec : undefined;
+  const raw = typeof spec?.config === 'string' ? spec.config : undefined;
+  if (r.nad?.config !== undefined) checkNetworkConfig(new NadContext(sink, profile, r.nad, raw), r.nad.config as Record<string, unknown>);
   return sink.problems;
 }

@@ -52,6 +52,39 @@ export function checkCniVersion(ctx: NadContext, cfg: Rec, base: string): void {
   }
 }
 
+/** containernetworking/cni pkg/version/plugin.go ParseVersion: at most three dot-separated Atoi parts ("" is 0.1.0). */
+function parsesAsVersion(v: string): boolean {
+  return v === '' || (v.split('.').length < 4 && v.split('.').every((p) => /^[+-]?[0-9]+$/.test(p)));
+}
+
+/**
+ * The keys only libcni's conflist loader reads (containernetworking/cni libcni/conf.go
+ * NetworkConfFromBytes at v1.3.0 a28faab9; Multus loads a config with "plugins" through it):
+ * `cniVersions` entries are version strings ("invalid cniVersions entry %s at index %d"), and
+ * disableCheck, disableGC, loadOnlyInlinedPlugins are booleans or "true"/"false" in any case
+ * (readBool: "invalid value %q for %s", "invalid type %T for %s").
+ */
+export function checkConflistFields(ctx: NadContext, cfg: Rec): void {
+  const vs = cfg.cniVersions;
+  if (vs !== undefined) {
+    const vp = joinPath(BASE, 'cniVersions');
+    if (!Array.isArray(vs)) ctx.add('CNI_FIELD_TYPE', vp, `cniVersions is ${show(vs)} (${jsonTypeName(vs)}); allowed: a JSON array of version strings`, 'write "cniVersions": ["1.0.0", "1.1.0"]');
+    else {
+      vs.forEach((v, i) => {
+        const ip = joinPath(vp, i);
+        if (typeof v !== 'string') ctx.add('CNI_FIELD_TYPE', ip, `cniVersions[${i}] is ${show(v)} (${jsonTypeName(v)}); allowed: a version string`, 'write the version as a string such as "1.0.0"');
+        else if (!parsesAsVersion(v)) ctx.add('CNI_VERSION_UNSUPPORTED', ip, `cniVersions[${i}] is ${show(v)}, which is not a version; libcni refuses the conflist ("invalid cniVersions entry")`, 'write versions as "MAJOR.MINOR.PATCH", e.g. "1.0.0"');
+      });
+    }
+  }
+  for (const key of ['disableCheck', 'disableGC', 'loadOnlyInlinedPlugins']) {
+    const v = cfg[key];
+    if (v === undefined || typeof v === 'boolean') continue;
+    if (typeof v === 'string' && ['true', 'false'].includes(v.toLowerCase())) continue;
+    ctx.add('CNI_CONFLIST_FLAG_INVALID', joinPath(BASE, key), `${key} is ${show(v)}; libcni accepts true/false or the strings "true"/"false" and refuses the conflist otherwise`, `write "${key}": true or false`);
+  }
+}
+
 /** The whole `spec.config`: name, cniVersion, then the plugins of a conflist or the single plugin. */
 export function checkNetworkConfig(ctx: NadContext, cfg: Rec): void {
   checkConfigName(ctx, cfg, BASE);
@@ -60,6 +93,7 @@ export function checkNetworkConfig(ctx: NadContext, cfg: Rec): void {
     checkPlugin(ctx, cfg, BASE, 0, cfg);
     return;
   }
+  checkConflistFields(ctx, cfg);
   // libcni/conf.go ConfListFromBytes: "invalid 'plugins' type", "no plugins in list".
   const plugins = cfg.plugins;
   const path = joinPath(BASE, 'plugins');

@@ -9,13 +9,24 @@ import { PluginProfile } from '../profiles';
 import { NadContext } from './context';
 import { checkIpam } from './ipam/ipam';
 import { checkKeys } from './keys';
+import { checkBandwidth } from './plugins/bandwidth';
 import { checkBridge } from './plugins/bridge';
+import { checkDummy } from './plugins/dummy';
 import { checkHostDevice } from './plugins/host-device';
 import { checkIpvlan } from './plugins/ipvlan';
 import { checkMacvlan } from './plugins/macvlan';
 import { checkOvnOverlay } from './plugins/ovn-k8s-cni-overlay';
+import { checkPortmap } from './plugins/portmap';
 import { checkSriov } from './plugins/sriov';
 import { checkTuning } from './plugins/tuning';
+import { checkVlan } from './plugins/vlan';
+
+/**
+ * Plugins of containernetworking/plugins that create the pod interface and run without IPAM
+ * (bridge.go isLayer2, macvlan/ipvlan/host-device/vlan/tap with "ipam": {}): their result then
+ * has no IP, which a 0.1.0/0.2.0 result cannot express.
+ */
+const L2_CAPABLE = new Set(['bridge', 'cnv-bridge', 'macvlan', 'ipvlan', 'host-device', 'vlan', 'tap']);
 
 /**
  * Checks plugin `p` at `path` (the `index`-th of conflist `top`, or the config itself): type,
@@ -54,6 +65,12 @@ export function checkPlugin(ctx: NadContext, p: Rec, path: string, index: number
   checkKeys(ctx, p, path, keys, `the ${type} plugin of profile ${profile.name}`, type);
 
   const ipamType = checkIpam(ctx, p, path);
+  // containernetworking/cni pkg/types/040/types.go convertTo02x: "cannot convert: no valid IP
+  // addresses" — the plugin's PrintResult converts its result to the config's 0.1.0/0.2.0, which
+  // needs an IP (bridge_test.go/macvlan_test.go: every L2 case has AddErr020/AddErr010).
+  if (index === 0 && ctx.isPre030 && !ipamType && L2_CAPABLE.has(type)) {
+    ctx.add('CNI_VERSION_RESULT_WITHOUT_IP', 'spec.config.cniVersion', `cniVersion ${ctx.cniVersion} results must carry an IP address, but the ${type} plugin has no IPAM; every ADD fails with "cannot convert: no valid IP addresses"`, `set "cniVersion": "${ctx.highestCommonVersion()}" (or add IPAM)`);
+  }
 
   switch (type) {
     case 'bridge':
@@ -71,7 +88,15 @@ export function checkPlugin(ctx: NadContext, p: Rec, path: string, index: number
       return checkOvnOverlay(ctx, p, path, top);
     case 'tuning':
     case 'cnv-tuning':
-      return checkTuning(ctx, p, path);
+      return checkTuning(ctx, p, path, index);
+    case 'vlan':
+      return checkVlan(ctx, p, path);
+    case 'dummy':
+      return checkDummy(ctx, path, ipamType);
+    case 'bandwidth':
+      return checkBandwidth(ctx, p, path);
+    case 'portmap':
+      return checkPortmap(ctx, p, path);
     default:
       return;
   }

@@ -45,10 +45,10 @@ export function checkIpam(ctx: NadContext, p: Rec, path: string): string | undef
   checkRoutes(ctx, ipam, ip);
   switch (type) {
     case 'static':
-      checkStatic(ctx, ipam, ip);
+      checkStatic(ctx, ipam, ip, p, path);
       break;
     case 'host-local':
-      checkHostLocal(ctx, ipam, ip, p);
+      checkHostLocal(ctx, ipam, ip, p, path);
       break;
     case 'whereabouts':
       checkWhereabouts(ctx, ipam, ip);

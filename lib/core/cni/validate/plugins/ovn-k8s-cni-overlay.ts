@@ -9,6 +9,7 @@ import { NadContext } from '../context';
 const TOPOLOGIES = ['layer3', 'layer2', 'localnet'];
 const LAYER2_ONLY = ['infrastructureSubnets', 'reservedSubnets', 'defaultGatewayIPs'];
 const LOCALNET_ONLY = ['vlanID', 'physicalNetworkName'];
+const TRANSPORTS = ['no-overlay', 'evpn'];
 
 /**
  * An ovn-k8s-cni-overlay config: topology, network name, netAttachDefName, the fields each
@@ -51,6 +52,17 @@ export function checkOvnOverlay(ctx: NadContext, p: Rec, path: string, top: Rec)
   if (role === 'primary' && topology === 'layer2' && (typeof p.subnets !== 'string' || p.subnets.trim() === '')) reject('subnets', 'a primary layer2 network needs subnets', 'set "subnets"');
   for (const k of LAYER2_ONLY) {
     if (topology !== 'layer2' && typeof p[k] === 'string' && p[k] !== '') reject(k, `${k} is only supported for layer2 topology (this is ${topology})`, `drop ${k}`);
+  }
+  // multi_network.go ValidateNetConf: "invalid transport %q: must be one of [no-overlay evpn]",
+  // "outboundSNAT is only valid when transport is \"no-overlay\"", "invalid outboundSNAT %q".
+  const transport = p.transport;
+  if (typeof transport === 'string' && transport !== '' && !TRANSPORTS.includes(transport)) {
+    ctx.add('CNI_OVN_TRANSPORT_INVALID', joinPath(path, 'transport'), `transport is ${show(transport)}; allowed: ${TRANSPORTS.join(', ')} (absent = the Geneve overlay)`, 'use "no-overlay" or "evpn", or drop transport');
+  }
+  const snat = p.outboundSNAT;
+  if (typeof snat === 'string' && snat !== '') {
+    if (transport !== 'no-overlay') ctx.add('CNI_OVN_TRANSPORT_INVALID', joinPath(path, 'outboundSNAT'), `outboundSNAT is ${show(snat)} but transport is ${show(transport ?? '(unset)')}: "outboundSNAT is only valid when transport is \"no-overlay\""`, 'drop outboundSNAT, or set "transport": "no-overlay"');
+    else if (snat !== 'enabled' && snat !== 'disabled') ctx.add('CNI_OVN_TRANSPORT_INVALID', joinPath(path, 'outboundSNAT'), `outboundSNAT is ${show(snat)}; allowed: enabled, disabled`, 'use "enabled" or "disabled"');
   }
   const ipam = p.ipam;
   if (isRecord(ipam) && typeof ipam.type === 'string' && ipam.type !== '') {
