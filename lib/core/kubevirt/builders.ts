@@ -72,6 +72,17 @@ export function passtBindingInterface(name: string, options: VmInterfaceOptions 
   return iface(name, { [BindingMethod.PASST_BINDING]: {} }, options);
 }
 
+/**
+ * An interface with the passt network binding plugin (`binding: {name: passt}`): user-space
+ * networking on the pod network for KubeVirt v1.1+ (binding plugins GA in v1.5). The plugin must
+ * be registered as `passt` under `spec.configuration.network.binding` of the KubeVirt CR. Use it
+ * on targets before v1.8, where the core {@link passtBindingInterface} (`passtBinding: {}`) does
+ * not exist; upstream deprecates the plugin in favour of the core binding from v1.8 on.
+ */
+export function passtPluginInterface(name: string, options: VmInterfaceOptions = {}): VmInterface {
+  return iface(name, { binding: { name: 'passt' } }, options);
+}
+
 /** An interface with a binding plugin (`binding: {name: plugin}`), e.g. `l2bridge`, `passt`, `macvtap`. */
 export function pluginInterface(name: string, plugin: string, options: VmInterfaceOptions = {}): VmInterface {
   return iface(name, { binding: { name: plugin } }, options);

@@ -55,13 +55,18 @@ export const KUBEVIRT_CODES = {
   // --- bindings (binding.go, discontinued.go, passt.go) ---------------------------------------
   KUBEVIRT_BINDING_COUNT: {
     severity: 'error',
-    summary: 'an interface needs exactly one of bridge, masquerade, sriov, passtBinding or binding: {name}',
+    summary: 'an interface needs exactly one of bridge, masquerade, sriov, passtBinding or binding: {name} (admission checks it since v1.9; before, virt-handler fails on it)',
     upstream: `${BINDING} validateInterfaceBindingExists`,
   },
   KUBEVIRT_BINDING_DISCONTINUED: {
     severity: 'error',
     summary: 'core bindings slirp, macvtap and passt are rejected on creation since KubeVirt v1.3',
     upstream: 'kubevirt/kubevirt pkg/network/admitter/discontinued.go validateDiscontinuedBindings',
+  },
+  KUBEVIRT_BINDING_DEPRECATED: {
+    severity: 'warning',
+    summary: 'core bindings slirp, macvtap and passt on a target before KubeVirt v1.3: admitted (behind permitSlirpInterface / the Macvtap / Passt feature gates) but deprecated and refused on creation from v1.3 on',
+    upstream: 'kubevirt/kubevirt pkg/network/admitter/slirp.go validateCreationSlirpBinding (PR #11701, v1.3.0); pkg/virt-config/deprecation/feature-gates.go v1.3.0 (Macvtap, Passt: Discontinued; PRs #11901, #11915)',
   },
   KUBEVIRT_BINDING_REQUIRES_POD_NETWORK: {
     severity: 'error',
@@ -77,6 +82,13 @@ export const KUBEVIRT_CODES = {
     severity: 'warning',
     summary: 'bridge binding on the pod network: rejected when permitBridgeInterfaceOnPodNetwork is false, and blocks live migration',
     upstream: `${BINDING} validateBridgeBinding; kubevirt/kubevirt pkg/network/vmispec/interface.go VerifyVMIMigratable`,
+  },
+
+  // --- fields of a newer KubeVirt than the target (version.ts KUBEVIRT_API_SINCE) --------------
+  KUBEVIRT_FIELD_NOT_IN_VERSION: {
+    severity: 'error',
+    summary: 'the field does not exist in the target KubeVirt version (passtBinding < v1.8, binding plugins < v1.1, resourceClaim networks and portRanges < v1.9): the API server prunes or rejects it',
+    upstream: 'kubevirt/kubevirt staging/src/kubevirt.io/api/core/v1/schema.go at each release tag (see lib/core/kubevirt/version.ts KUBEVIRT_API_SINCE)',
   },
 
   // --- network sources (netsource.go, dra.go) -------------------------------------------------
@@ -114,7 +126,7 @@ export const KUBEVIRT_CODES = {
   // --- interface fields (netiface.go, vmi-create-admitter.go, schema.go) ----------------------
   KUBEVIRT_INTERFACE_MODEL_INVALID: {
     severity: 'error',
-    summary: 'model is not one of e1000, e1000e, igb, ne2k_pci, pcnet, rtl8139, virtio',
+    summary: 'model is not one of e1000, e1000e, igb (v1.4+), ne2k_pci, pcnet, rtl8139, virtio',
     upstream: `${NETIFACE} validateInterfaceModel`,
   },
   KUBEVIRT_MAC_INVALID: {
@@ -172,6 +184,26 @@ export const KUBEVIRT_CODES = {
     summary: 'two ports[] of one interface share a name',
     upstream: `${NETIFACE} validateForwardPortsName`,
   },
+  KUBEVIRT_PORT_RANGES_CONFLICT: {
+    severity: 'error',
+    summary: 'an interface sets both ports and portRanges (pod-network interfaces)',
+    upstream: `${NETIFACE} validatePortRangeMutualExclusivity`,
+  },
+  KUBEVIRT_PORT_RANGES_REQUIRE_MASQUERADE: {
+    severity: 'error',
+    summary: 'portRanges are only supported on masquerade interfaces (pod network)',
+    upstream: `${NETIFACE} validatePortRangeMasqueradeOnly`,
+  },
+  KUBEVIRT_PORT_RANGE_INVALID: {
+    severity: 'error',
+    summary: 'a portRanges[] entry has a protocol other than TCP/UDP, a start or end outside 1..65535, start > end, or there are more than 10 ranges',
+    upstream: `${NETIFACE} validateForwardPortRanges`,
+  },
+  KUBEVIRT_PORT_RANGE_OVERLAP: {
+    severity: 'error',
+    summary: 'two portRanges[] of one protocol overlap',
+    upstream: `${NETIFACE} validateForwardPortRangesOverlaps`,
+  },
   KUBEVIRT_DHCP_PRIVATE_OPTION_INVALID: {
     severity: 'error',
     summary: 'dhcpOptions.privateOptions[].option must be 224..254',
@@ -191,7 +223,7 @@ export const KUBEVIRT_CODES = {
   // --- interface state (admit.go) -------------------------------------------------------------
   KUBEVIRT_INTERFACE_STATE_INVALID: {
     severity: 'error',
-    summary: 'state is not "", up, down or absent',
+    summary: 'state is not "", up, down or absent (up/down only since KubeVirt v1.5)',
     upstream: `${ADMIT} validateInterfaceStateValue`,
   },
   KUBEVIRT_LINK_STATE_SRIOV: {
@@ -245,6 +277,12 @@ export const KUBEVIRT_CODES = {
     severity: 'error',
     summary: 'inline networkData is not a YAML mapping: admitted by KubeVirt, then cloud-init in the guest fails to read it',
     upstream: 'canonical/cloud-init cloudinit/net/network_state.py; doc/rtd/reference/network-config-format-v2.rst',
+  },
+
+  KUBEVIRT_PROBE_REQUIRES_POD_NETWORK: {
+    severity: 'error',
+    summary: 'a readinessProbe/livenessProbe uses httpGet or tcpSocket while no pod network is attached',
+    upstream: `${VMI_CREATE} ValidateVirtualMachineInstanceSpec (appendStatusCauseForProbeNotAllowedWithNoPodNetworkPresent)`,
   },
 
   KUBEVIRT_RUN_STRATEGY_INVALID: {

@@ -86,6 +86,17 @@ export interface VmPort {
   [key: string]: unknown;
 }
 
+/** A forwarded port range (`portRanges[]`, v1.9+, PortRangesSpec gate; masquerade on the pod network only). */
+export interface VmPortRange {
+  /** Required: TCP or UDP. */
+  protocol: WireOf<VmPortProtocol> | string;
+  /** First port, 1..65535. */
+  start: number;
+  /** Last port, start..65535. */
+  end: number;
+  [key: string]: unknown;
+}
+
 /** One DHCP private option (224..254). */
 export interface VmDhcpPrivateOption {
   option: number;
@@ -127,6 +138,8 @@ export interface VmInterface {
   bootOrder?: number;
   acpiIndex?: number;
   ports?: VmPort[];
+  /** v1.9+ (PortRangesSpec gate); not together with `ports`; at most 10, no overlap per protocol. */
+  portRanges?: VmPortRange[];
   dhcpOptions?: VmDhcpOptions;
   tag?: string;
   state?: WireOf<VmInterfaceState> | string;

@@ -8,6 +8,7 @@ import {
   masqueradeInterface,
   multusNetwork,
   passtBindingInterface,
+  passtPluginInterface,
   pluginInterface,
   podNetwork,
   VmPortProtocol,
@@ -34,6 +35,8 @@ describe('interface builders', () => {
     expect(bindingOf(passtBindingInterface('default'))).toBe('passtBinding');
     expect(pluginInterface('default', 'l2bridge')).toEqual({ name: 'default', binding: { name: 'l2bridge' } });
     expect(bindingOf(pluginInterface('default', 'l2bridge'))).toBe('plugin:l2bridge');
+    expect(passtPluginInterface('default', { macAddress: '02:4a:be:00:00:09' })).toEqual({ name: 'default', binding: { name: 'passt' }, macAddress: '02:4a:be:00:00:09' });
+    expect(bindingOf(passtPluginInterface('default'))).toBe('plugin:passt');
   });
 
   it('passes the optional fields through and copies lists', () => {

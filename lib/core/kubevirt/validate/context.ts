@@ -1,6 +1,7 @@
 /** What every VM rule works on: the VMI spec, its interfaces and networks read once, and the sink. */
 import { FieldReader, Rec } from '../../field-reader';
 import { KubevirtCode } from '../codes';
+import { DEFAULT_KUBEVIRT_VERSION, hasKubevirtFeature, KubevirtApiFeature, KubevirtVersion, parseKubevirtVersion } from '../version';
 import { IfaceView, NetView } from './views';
 
 /** The validation context of one VM or VMI. */
@@ -25,6 +26,8 @@ export class VmContext {
     readonly ifaces: readonly IfaceView[],
     /** `networks`, read. */
     readonly nets: readonly NetView[],
+    /** The KubeVirt release the VM is validated for; version-dependent rules read it through {@link has}. */
+    readonly version: KubevirtVersion = parseKubevirtVersion(DEFAULT_KUBEVIRT_VERSION),
   ) {
     for (const n of nets) if (n.name !== undefined && !this.netByName.has(n.name)) this.netByName.set(n.name, n);
     for (const i of ifaces) if (i.name !== undefined && !this.ifaceByName.has(i.name)) this.ifaceByName.set(i.name, i);
@@ -33,6 +36,11 @@ export class VmContext {
   /** Records a problem with a KubeVirt code. */
   add(code: KubevirtCode, path: string, message: string, fix: string): void {
     this.read.sink.add(code, path, message, fix);
+  }
+
+  /** True when the target KubeVirt version has `feature` (see KUBEVIRT_API_SINCE in version.ts). */
+  has(feature: KubevirtApiFeature): boolean {
+    return hasKubevirtFeature(this.version, feature);
   }
 
   /** The network an interface is connected to (same name), if any. */

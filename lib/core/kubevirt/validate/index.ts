@@ -14,7 +14,15 @@
  * `networks` list, or the spec root for DHCP options) we report the offending entry instead.
  *
  * Layout: views.ts reads interfaces and networks once; rules/ holds one module per admitter area
- * (netsource, interface-state (admit.go), binding (+ passt, discontinued), netiface, dra,
- * boot-order, acpi-index, bridge-mac, cloud-init); virtual-machine.ts runs them in order.
+ * (versioned (fields newer than the target), netsource, interface-state (admit.go), binding
+ * (+ passt, discontinued), netiface, port-ranges, dra, boot-order, acpi-index, bridge-mac,
+ * cloud-init, probes); virtual-machine.ts runs them in order.
+ *
+ * Versions: `validateVirtualMachine(obj, {kubevirtVersion})` validates for a KubeVirt release
+ * ('MAJOR.MINOR', default DEFAULT_KUBEVIRT_VERSION = '1.9'); the rules whose upstream
+ * behaviour changed read the release through `VmContext.has(feature)`, with the table of when
+ * each feature appeared in ../version.ts (KUBEVIRT_API_SINCE, each entry citing its commit/PR).
+ * Each rule's test origin is listed in test/upstream/kubevirt-network-admitter.inventory.ts.
  */
 export { validateVirtualMachine } from './virtual-machine';
+export type { VmValidationOptions } from './virtual-machine';

@@ -25,6 +25,8 @@ export interface IfaceView {
   readonly bootOrder?: number;
   readonly acpiIndex?: number;
   readonly ports?: Array<{ path: string; name?: string; port?: number; protocol?: string }>;
+  /** `portRanges` (v1.9, PortRangesSpec gate), when set. */
+  readonly portRanges?: { readonly path: string; readonly items: ReadonlyArray<{ path: string; protocol?: string; start?: number; end?: number }> };
   readonly dhcp?: {
     readonly path: string;
     readonly ntpServers: Array<{ path: string; value: string }>;
@@ -84,7 +86,8 @@ function readInterface(r: FieldReader, index: number, path: string, v: Rec): Ifa
   const dhcpRec = r.recordField(v, 'dhcpOptions', path);
   const dhcp = dhcpRec ? readDhcpOptions(r, dhcpRec, joinPath(path, 'dhcpOptions')) : undefined;
   r.stringField(v, 'tag', path);
-  r.listField(v, 'portRanges', path);
+  const rangesPath = joinPath(path, 'portRanges');
+  const rangesArr = r.listField(v, 'portRanges', path);
   return {
     index,
     path,
@@ -106,6 +109,18 @@ function readInterface(r: FieldReader, index: number, path: string, v: Rec): Ifa
             port: r.intField(p.value, 'port', p.path),
             protocol: r.stringField(p.value, 'protocol', p.path),
           })),
+    portRanges:
+      rangesArr === undefined
+        ? undefined
+        : {
+            path: rangesPath,
+            items: r.records(rangesArr, rangesPath, LIST_ITEM).map((p) => ({
+              path: p.path,
+              protocol: r.stringField(p.value, 'protocol', p.path),
+              start: r.intField(p.value, 'start', p.path),
+              end: r.intField(p.value, 'end', p.path),
+            })),
+          },
     dhcp,
     state: r.stringField(v, 'state', path),
   };

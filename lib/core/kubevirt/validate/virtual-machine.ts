@@ -21,9 +21,25 @@ import { checkInterfaceFields, checkInterfaceNetworkPairs, checkUniqueNames } fr
 import { checkNetworkSources, checkSinglePodNetwork } from './rules/netsource';
 import { readInterfaces, readNetworks } from './views';
 import { checkQuantities, checkRunStrategy } from './rules/vm-values';
+import { checkPortRanges } from './rules/port-ranges';
+import { checkProbes } from './rules/probes';
+import { checkVersionedFields } from './rules/versioned';
+import { DEFAULT_KUBEVIRT_VERSION, KubevirtVersion, parseKubevirtVersion } from '../version';
+
+/** Options of {@link validateVirtualMachine}. */
+export interface VmValidationOptions {
+  /**
+   * The KubeVirt release the VM is meant for, 'MAJOR.MINOR' (a leading `v` and a patch level are
+   * accepted). Rules whose upstream behaviour changed between releases follow it (see
+   * KUBEVIRT_API_SINCE). Throws a RangeError when malformed or older than 1.0.
+   * @default DEFAULT_KUBEVIRT_VERSION ('1.9')
+   */
+  readonly kubevirtVersion?: string;
+}
 
 /** The rules, in report order (each names its KubeVirt admitter file). */
 const RULES: readonly VmRule[] = [
+  checkVersionedFields,
   checkSinglePodNetwork,
   checkNetworkSources,
   checkInterfaceState,
@@ -33,10 +49,12 @@ const RULES: readonly VmRule[] = [
   checkResourceClaims,
   checkInterfaceNetworkPairs,
   checkInterfaceFields,
+  checkPortRanges,
   checkBootOrder,
   checkAcpiIndex,
   checkBridgeWithoutMac,
   checkCloudInitVolumes,
+  checkProbes,
   checkQuantities,
 ];
 
@@ -51,7 +69,7 @@ function resourceOf(obj: unknown): ResourceRef {
 }
 
 /** Reads the VM or VMI into a context: the VMI spec (each level required), then its devices, interfaces and networks. */
-function readVm(read: FieldReader, obj: Rec & { kind: string }): VmContext | undefined {
+function readVm(read: FieldReader, obj: Rec & { kind: string }, version: KubevirtVersion): VmContext | undefined {
   const loc = specLocation(obj);
   let spec: Rec | undefined = obj;
   let walked = '';
@@ -66,7 +84,7 @@ function readVm(read: FieldReader, obj: Rec & { kind: string }): VmContext | und
   const devices = domain ? read.recordField(domain, 'devices', joinPath(base, 'domain')) : undefined;
   const ifaces = readInterfaces(read, devices, devicesPath);
   const nets = readNetworks(read, spec, base);
-  return new VmContext(read, spec, base, devices, devicesPath, ifaces, nets);
+  return new VmContext(read, spec, base, devices, devicesPath, ifaces, nets, version);
 }
 
 /**
@@ -74,8 +92,12 @@ function readVm(read: FieldReader, obj: Rec & { kind: string }): VmContext | und
  * and returns every problem at once: what KubeVirt admission would reject (errors), what libvirt
  * or cloud-init would fail on later (errors), and multihome lints (warnings). Objects of other
  * kinds get one `KUBEVIRT_KIND` error.
+ *
+ * `options.kubevirtVersion` selects the KubeVirt release the rules follow (default
+ * {@link DEFAULT_KUBEVIRT_VERSION}); without options the result is the v1.9 one.
  */
-export function validateVirtualMachine(obj: unknown): Problem[] {
+export function validateVirtualMachine(obj: unknown, options: VmValidationOptions = {}): Problem[] {
+  const version = parseKubevirtVersion(options.kubevirtVersion ?? DEFAULT_KUBEVIRT_VERSION);
   const sink = new ProblemSink(resourceOf(obj), KUBEVIRT_CODES);
   if (!isVmOrVmi(obj)) {
     const given = isRecord(obj) ? `${show(obj.apiVersion)} ${show(obj.kind)}` : show(obj);
@@ -83,7 +105,7 @@ export function validateVirtualMachine(obj: unknown): Problem[] {
     return sink.problems;
   }
   checkRunStrategy(obj, (code, path, message, fix) => sink.add(code, path, message, fix));
-  const ctx = readVm(new FieldReader(sink, KUBEVIRT_READER_STYLE), obj);
+  const ctx = readVm(new FieldReader(sink, KUBEVIRT_READER_STYLE), obj, version);
   if (ctx) for (const rule of RULES) rule(ctx);
   return sink.problems;
 }

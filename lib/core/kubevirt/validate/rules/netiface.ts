@@ -82,10 +82,13 @@ function checkNameFormat(ctx: VmContext, i: IfaceView): void {
   }
 }
 
-// validateInterfaceModel
+// validateInterfaceModel; igb is in validInterfaceModels since v1.4 (commit 2f58d9ca9f, PR #11754)
 function checkModel(ctx: VmContext, i: IfaceView): void {
-  if (i.model !== undefined && i.model !== '' && !MODELS.includes(i.model)) {
-    ctx.add('KUBEVIRT_INTERFACE_MODEL_INVALID', joinPath(i.path, 'model'), `${ifaceLabel(i)} has model ${show(i.model)}; allowed: ${MODELS.join(', ')}`, 'use virtio (the default) unless the guest lacks drivers');
+  if (i.model === undefined || i.model === '') return;
+  const models = ctx.has('igbModel') ? MODELS : MODELS.filter((m) => m !== VmInterfaceModel.IGB);
+  if (!models.includes(i.model)) {
+    const why = MODELS.includes(i.model) ? ` (igb is admitted since KubeVirt v1.4; the target is v${ctx.version.text})` : '';
+    ctx.add('KUBEVIRT_INTERFACE_MODEL_INVALID', joinPath(i.path, 'model'), `${ifaceLabel(i)} has model ${show(i.model)}; allowed: ${models.join(', ')}${why}`, 'use virtio (the default) unless the guest lacks drivers');
   }
 }
 
