@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run import`: regenerates imports/ offline from the upstream CRDs in ../shared/corpus
- * (never copied into this repository) with `cdk8s import`. Generated files are never edited.
+ * `npm run import`: regenerates imports/ offline with `cdk8s import`, from the upstream CRDs in
+ * ../shared/corpus (never copied into this repository) and from the OVN-Kubernetes CUDN/UDN CRDs
+ * kept in crds/ovn-kubernetes (see its SOURCES.md). Generated files are never edited.
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -27,11 +28,20 @@ fs.writeFileSync(nmstate, [
   'nmstate/crds/nmstate.io_nmstates.yaml',
 ].map((f) => fs.readFileSync(path.join(corpus, f), 'utf8').replace(/^---\s*\n/, '')).join('\n---\n'));
 
+// k8s.ovn.org: ClusterUserDefinedNetwork and UserDefinedNetwork go into one module.
+const ovnCrds = path.join(root, 'crds', 'ovn-kubernetes');
+const ovn = path.join(tmp, 'k8s.ovn.org.yaml');
+fs.writeFileSync(ovn, [
+  'k8s.ovn.org_clusteruserdefinednetworks.yaml',
+  'k8s.ovn.org_userdefinednetworks.yaml',
+].map((f) => fs.readFileSync(path.join(ovnCrds, f), 'utf8').replace(/^---\s*\n/, '')).join('\n---\n'));
+
 const specs = [
   nmstate,
   path.join(corpus, 'multus/k8snetworkplumbingwg-network-attachment-definition-client@46fcc411/artifacts/networks-crd.yaml'),
   path.join(corpus, 'kubevirt/kubevirt-cluster-network-addons-operator@28ecce36/manifests/cluster-network-addons/0.102.0/network-addons-config.crd.yaml'),
   kubevirtCrd,
+  ovn,
 ];
 fs.rmSync(out, { recursive: true, force: true });
 for (const spec of specs) {
@@ -41,4 +51,4 @@ for (const spec of specs) {
   });
 }
 fs.rmSync(tmp, { recursive: true, force: true });
-console.log(`imports/ regenerated from ${corpus}: ${fs.readdirSync(out).sort().join(', ')}`);
+console.log(`imports/ regenerated from ${corpus} and ${ovnCrds}: ${fs.readdirSync(out).sort().join(', ')}`);
