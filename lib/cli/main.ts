@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { checkPaths, formatInputNotes, formatResult, CheckFormat } from './check';
 import { pluginProfileByName, PLUGIN_PROFILE_NAMES } from '../core/cni';
+import { parseTargetOption, targetOption } from './target-option';
 import { formatProblem, hasErrors } from '../core/errors';
 import { escapeControl } from '../core/names';
 import { clip } from '../core/source/bounded-yaml';
@@ -43,8 +44,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--ignore <codes...>', 'problem codes to leave out of the report')
     .addOption(new Option('--isolation <profile>', 'Multus namespace isolation of the target cluster (which NADs a VM namespace may use; default: each VM\'s multihome.io/isolation annotation, else none)').choices(['none', 'multus', 'openshift']))
     .option('--global-namespaces <namespaces...>', 'Multus globalNamespaces (with --isolation multus/openshift)')
-    .action((paths: string[], opts: { format: CheckFormat; pluginProfile?: string; ignore?: string[]; isolation?: 'none' | 'multus' | 'openshift'; globalNamespaces?: string[] }) => {
+    .addOption(targetOption())
+    .action((paths: string[], opts: { format: CheckFormat; pluginProfile?: string; ignore?: string[]; isolation?: 'none' | 'multus' | 'openshift'; globalNamespaces?: string[]; target?: string }) => {
+      const target = parseTargetOption(opts.target);
       const result = checkPaths(paths, {
+        target,
         format: opts.format,
         ignore: opts.ignore,
         isolation: opts.isolation,
@@ -122,8 +126,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a change of this severity or above exists').choices(['error', 'warning', 'never']).default('error'))
     .option('--kubevirt <version>', 'KubeVirt major.minor of the cluster (which VM changes apply live)', DEFAULT_KUBEVIRT_VERSION)
     .option('--dynamic-networks', 'the cluster runs multus-dynamic-networks-controller: bridge NICs are hot-plugged in place, not through a live migration')
-    .action((oldPath: string | undefined, newPath: string | undefined, opts: { base?: string; env?: string; environments: string; format: DiffFormat; failOn: FailOn; kubevirt?: string; dynamicNetworks?: boolean }) => {
-      const result = runDiff({ old: oldPath, new: newPath, base: opts.base, env: opts.env, environments: opts.environments, failOn: opts.failOn, kubevirt: opts.kubevirt, dynamicNetworks: opts.dynamicNetworks });
+    .addOption(targetOption())
+    .action((oldPath: string | undefined, newPath: string | undefined, opts: { base?: string; env?: string; environments: string; format: DiffFormat; failOn: FailOn; kubevirt?: string; dynamicNetworks?: boolean; target?: string }, cmd: Command) => {
+      const target = parseTargetOption(opts.target);
+      // --kubevirt given explicitly wins over the target's KubeVirt
+      const kubevirt = target && cmd.getOptionValueSource('kubevirt') === 'default' ? target.versions.kubevirt : opts.kubevirt;
+      const result = runDiff({ old: oldPath, new: newPath, base: opts.base, env: opts.env, environments: opts.environments, failOn: opts.failOn, kubevirt, dynamicNetworks: opts.dynamicNetworks });
       for (const line of result.notes) io.stderr(line + '\n');
       if (result.exitCode !== 2) io.stdout(formatDiffResult(result, opts.format));
       setExit(result.exitCode);

@@ -10,10 +10,12 @@ import { IMPORT_CODES } from './import/codes';
 import { METADATA_CODES } from './kubernetes/codes';
 import { KUBEVIRT_CODES } from './kubevirt/codes';
 import { NMSTATE_CODES } from './nmstate/codes';
+import { OVN_CUDN_CODES } from './ovn/codes';
 import { POLICY_CONFIG_CODES } from './policy-config-codes';
 import { PREFLIGHT_CODES } from './preflight/codes';
 import { ENVIRONMENT_NAME_CODES } from './render/environment-names';
 import { TARGET_ANNOTATION_CODES } from './render/targets';
+import { TARGET_CODES } from './target/codes';
 import { SOURCE_CODES } from './source/codes';
 import { ENVIRONMENT_FILE_CODES } from './source/environment-file';
 import { AGENT_DEPLOYMENT_CODES } from './topology/agent-deployment';
@@ -25,9 +27,11 @@ export const PROBLEM_CODE_TABLES: Readonly<Record<string, CodeTable>> = {
   ENVIRONMENT_FILE_CODES,
   ENVIRONMENT_NAME_CODES,
   TARGET_ANNOTATION_CODES,
+  TARGET_CODES,
   METADATA_CODES,
   NMSTATE_CODES,
   CNI_CODES,
+  OVN_CUDN_CODES,
   KUBEVIRT_CODES,
   TOPOLOGY_CODES,
   AGENT_DEPLOYMENT_CODES,

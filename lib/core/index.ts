@@ -5,7 +5,9 @@
  */
 export * from './errors';
 export { ALL_PROBLEM_CODES, PROBLEM_CODE_TABLES, isDeclaredProblemCode } from './codes';
-export { PLUGIN_PROFILE_ANNOTATION, ISOLATION_ANNOTATION, SILENCE_ANNOTATION, objectTargets } from './render/targets';
+export { PLUGIN_PROFILE_ANNOTATION, ISOLATION_ANNOTATION, SILENCE_ANNOTATION, TARGET_ANNOTATION, objectTargets } from './render/targets';
+export { Target, resolveTarget, defaultTarget, allPresets, TARGET_PRESETS, DEFAULT_PRESETS, NEWEST_UPSTREAM, TARGET_COMPONENTS, TARGET_CODES } from './target';
+export type { TargetVersions, TargetSpec, TargetComponent, TargetResolution, TargetPlatform } from './target';
 export type { ObjectTargets } from './render/targets';
 export * from './manifest';
 export { ProblemSink } from './problems';
@@ -66,5 +68,7 @@ export { planRemovals, withRemovals, removalSummary, tombstoneName, REMOVAL_ANNO
 export type { PolicyRemovals, RemovalPlacement } from './topology/removals';
 /** Adoption of existing NNCP / NAD / VM YAML as a typed environment (`multihome import`). */
 export * as importer from './import';
+/** OVN-Kubernetes ClusterUserDefinedNetwork / UserDefinedNetwork: validation (CRD schema + CEL rules) and the localnet CUDN builder. */
+export * as ovn from './ovn';
 /** KubeVirt VM network section, MAC allocation, cloud-init networkData. */
 export * as kubevirt from './kubevirt';

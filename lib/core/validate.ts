@@ -4,7 +4,10 @@ import { isRecord } from './problems';
 import { validateNncp } from './nmstate';
 import { validateNad, PluginProfile } from './cni';
 import { validateVirtualMachine } from './kubevirt';
+import { apiGroupOf } from './kubernetes/metadata';
+import { OVN_UDN_API, validateCudn, validateUdn } from './ovn';
 import { objectTargets, targetAnnotationProblems } from './render/targets';
+import { defaultTarget, Target, targetProblems } from './target';
 
 /** Options of {@link validateManifest}. */
 export interface ValidateOptions {
@@ -13,10 +16,17 @@ export interface ValidateOptions {
    * @default - each NAD's `multihome.io/plugin-profile` annotation, else the cni module's default profile
    */
   readonly pluginProfile?: PluginProfile;
+  /**
+   * The versions the objects are judged against (lib/core/target): the NNCP apiVersion and fields
+   * its kubernetes-nmstate serves, the nmstate fields its handler knows, the KubeVirt API, the CNI
+   * plugin build (unless `pluginProfile` names one), whether OVN-Kubernetes serves CUDN Localnet.
+   * @default - each object's `multihome.io/target` annotation, else the default target
+   */
+  readonly target?: Target;
 }
 
 /** Kinds that `validateManifest` checks; every other kind is skipped, not an error. */
-export const CHECKED_KINDS: readonly string[] = [API.nncp.kind, API.nad.kind, API.vm.kind, API.vmi.kind];
+export const CHECKED_KINDS: readonly string[] = [API.nncp.kind, API.nad.kind, API.vm.kind, API.vmi.kind, OVN_UDN_API.cudnKind, OVN_UDN_API.udnKind];
 
 /**
  * Kinds whose own validator already reports a missing name (NAD_SHAPE, NMSTATE_NNCP_SHAPE): the
@@ -26,7 +36,8 @@ export const NAME_REQUIRED_ELSEWHERE: readonly string[] = [API.nad.kind, API.nnc
 
 /**
  * Validates one Kubernetes object the way the component that consumes it would (nmstate for
- * NNCPs, the CNI plugin for NADs, KubeVirt admission for VMs/VMIs) and returns every problem.
+ * NNCPs, the CNI plugin for NADs, KubeVirt admission for VMs/VMIs, the OVN-Kubernetes CRDs for
+ * ClusterUserDefinedNetworks/UserDefinedNetworks) and returns every problem.
  * Kinds multihome does not model return no problems.
  */
 export function validateManifest(obj: unknown, options: ValidateOptions = {}): Problem[] {
@@ -37,16 +48,34 @@ export function validateManifest(obj: unknown, options: ValidateOptions = {}): P
 }
 
 function validateByKind(obj: Record<string, unknown>, options: ValidateOptions): Problem[] {
+  const annotated = objectTargets(obj);
+  // the target synth judged against, when the caller names none (render/targets.ts)
+  const target = options.target ?? annotated.target ?? defaultTarget();
   switch (obj.kind) {
     case API.nncp.kind:
-      return validateNncp(obj);
+      return withTargetProblems(validateNncp(obj, { nmstateVersion: target.versions.nmstate }), targetProblems(obj, target), !target.servesNncpApiVersion(API.nncp.apiVersion));
     case API.nad.kind:
-      // the profile synth validated against, when the caller names none (render/targets.ts)
-      return validateNad(obj, { profile: options.pluginProfile ?? objectTargets(obj).pluginProfile });
+      return validateNad(obj, { profile: options.pluginProfile ?? options.target?.pluginProfile ?? annotated.pluginProfile });
     case API.vm.kind:
     case API.vmi.kind:
-      return validateVirtualMachine(obj);
+      return validateVirtualMachine(obj, { kubevirtVersion: target.versions.kubevirt });
+    // OVN-Kubernetes user-defined networks (any version of the k8s.ovn.org group; the CRD serves v1 only)
+    case OVN_UDN_API.cudnKind:
+      return apiGroupOf(obj.apiVersion) === OVN_UDN_API.group ? [...targetProblems(obj, target), ...validateCudn(obj)] : [];
+    case OVN_UDN_API.udnKind:
+      return apiGroupOf(obj.apiVersion) === OVN_UDN_API.group ? [...targetProblems(obj, target), ...validateUdn(obj)] : [];
     default:
       return [];
   }
+}
+
+/**
+ * The validator's problems and the target's: where the target refuses the apiVersion or serves
+ * no `nmstate.io/v1`, nmstate's own "use nmstate.io/v1" warning goes (it restates the error, or
+ * is wrong for that target).
+ */
+function withTargetProblems(own: Problem[], target: Problem[], noV1: boolean): Problem[] {
+  const apiRefused = noV1 || target.some((p) => p.code === 'TARGET_NNCP_API_NOT_SERVED');
+  const kept = apiRefused ? own.filter((p) => p.code !== 'NMSTATE_NNCP_API_VERSION') : own;
+  return target.length ? [...target, ...kept] : kept;
 }

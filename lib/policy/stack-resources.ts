@@ -58,6 +58,9 @@ const READ_KINDS: ReadonlyMap<string, string> = new Map([
   [API.nad.kind, 'k8s.cni.cncf.io/'],
   [API.vm.kind, 'kubevirt.io/'],
   [API.vmi.kind, 'kubevirt.io/'],
+  // OVN-Kubernetes writes the NADs of a ClusterUserDefinedNetwork (the set rules read it as them)
+  ['ClusterUserDefinedNetwork', 'k8s.ovn.org/'],
+  ['UserDefinedNetwork', 'k8s.ovn.org/'],
   ['Secret', 'v1'],
 ]);
 

@@ -43,7 +43,7 @@ describe('estate environment', () => {
       'NodeNetworkConfigurationPolicy/ens3f0-storage-storage-1',
       'NetworkAttachmentDefinition/db/app-200',
       'NetworkAttachmentDefinition/web/app-200',
-      'NetworkAttachmentDefinition/web/ext-400',
+      'ClusterUserDefinedNetwork/ext-400',
       'VirtualMachine/db/db-0',
       'VirtualMachine/db/db-1',
       'VirtualMachine/web/web-0',
@@ -70,20 +70,15 @@ describe('estate environment', () => {
     expect(nncp('ens3f0-storage').desiredState.interfaces[0]).toEqual({ name: 'ens3f0', type: 'ethernet', state: 'up', mtu: 9000 });
   });
 
-  it('ext-400 is mapping-only on br-ex: the NNCP holds the bridge mapping and nothing else; the NAD is pure L2 with OVN tagging VLAN 400', () => {
+  it('ext-400 is mapping-only on br-ex: the NNCP holds the bridge mapping and nothing else; on OpenShift 4.20 the network is a ClusterUserDefinedNetwork, pure L2 with OVN tagging VLAN 400', () => {
     expect(nncp('br-ex-compute')).toEqual({
       maxUnavailable: 1,
       nodeSelector: { 'node-role.kubernetes.io/worker': '' },
       desiredState: { ovn: { 'bridge-mappings': [{ localnet: 'physnet-ext', bridge: 'br-ex' }] } },
     });
-    expect(JSON.parse(named('NetworkAttachmentDefinition', 'ext-400', 'web').spec.config)).toEqual({
-      cniVersion: '0.3.1',
-      name: 'ext-400',
-      physicalNetworkName: 'physnet-ext',
-      type: 'ovn-k8s-cni-overlay',
-      topology: 'localnet',
-      netAttachDefName: 'web/ext-400',
-      vlanID: 400,
+    expect(named('ClusterUserDefinedNetwork', 'ext-400').spec).toEqual({
+      namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['web'] }] },
+      network: { topology: 'Localnet', localnet: { role: 'Secondary', physicalNetworkName: 'physnet-ext', ipam: { mode: 'Disabled' }, vlan: { mode: 'Access', access: { id: 400 } } } },
     });
   });
 

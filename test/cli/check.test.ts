@@ -59,15 +59,27 @@ describe('multihome check on the seed documents', () => {
     });
   });
 
-  it('seed 004 (KubeVirt VLAN 100): the first NAD config is broken JSON; the rest is accepted', async () => {
+  it('seed 004 (KubeVirt VLAN 100): the first NAD config is broken JSON, the NNCP\'s v1alpha1 is not served by current kubernetes-nmstate; the rest is accepted', async () => {
     const { code, records: rs } = await records(seed('004-kubevirt-bridge-vlan100.yaml'));
     expect(code).toBe(1);
     const json = rs.find((r) => r.code === 'NAD_CONFIG_JSON_SYNTAX');
     expect(json).toMatchObject({ name: 'bridge-network', path: 'spec.config', line: 21 });
     expect(json!.message).toMatch(/line 3, column 5/);
-    expect(errorsOf(rs).filter((e) => e.code !== 'NAD_CONFIG_JSON_SYNTAX' && !e.code.startsWith('TOPOLOGY_'))).toEqual([]);
+    // the default target's kubernetes-nmstate (0.86) no longer serves nmstate.io/v1alpha1 (removed in 0.84)
+    expect(errorsOf(rs).filter((e) => e.code !== 'NAD_CONFIG_JSON_SYNTAX' && !e.code.startsWith('TOPOLOGY_'))).toEqual([{ code: 'TARGET_NNCP_API_NOT_SERVED', line: 32, path: 'apiVersion' }]);
     // missing MACs are what breaks seed 004 after a migration: warned on both VMs
     expect(rs.filter((r) => r.code === 'KUBEVIRT_BRIDGE_WITHOUT_MAC').map((r) => r.name)).toEqual(['vma', 'vmb']);
+  });
+
+  it('--target: seed 004\'s v1alpha1 NNCP is only the "use v1" warning on a kubernetes-nmstate that still serves it; a bad target is a problem at --target', async () => {
+    const r = await cli('check', '--format', 'json', '--target', 'kubevirt-1.5-upstream', seed('004-kubevirt-bridge-vlan100.yaml'));
+    const rs = JSON.parse(r.out) as CheckRecord[];
+    expect(rs.filter((x) => x.path === 'apiVersion').map((x) => `${x.severity} ${x.code}`)).toEqual(['warning NMSTATE_NNCP_API_VERSION']);
+    const bad = await cli('check', '--target', 'kubevirt=latest,cni=calico', seed('004-kubevirt-bridge-vlan100.yaml'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/\[TARGET_VERSION_INVALID\] Option\/--target --target\.kubevirt: /);
+    expect(bad.err).toMatch(/TARGET_CNI_UNKNOWN/);
+    expect(bad.err).not.toMatch(/\n\s+at /);
   });
 
   it('prints text as file:line kind/name path: message (fix) [severity CODE] and a summary', async () => {

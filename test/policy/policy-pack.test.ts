@@ -85,11 +85,12 @@ describe('the seed documents loaded as stack resources report what `multihome ch
       'advisory KUBEVIRT_NETWORK_DATA_MATCH_BY_NAME vma',
       'advisory KUBEVIRT_NETWORK_DATA_MATCH_BY_NAME vmb',
       'advisory NAD_NAME_MISMATCH br0-100-l2',
-      'advisory NMSTATE_NNCP_API_VERSION br0-eth1',
       'advisory NMSTATE_NNCP_NO_NODE_SELECTOR br0-eth1',
       'advisory TOPOLOGY_MACSPOOFCHK_OFF br0-100-l2',
       'advisory TOPOLOGY_VLAN_NO_FILTERING br0-100-l2',
       'mandatory NAD_CONFIG_JSON_SYNTAX bridge-network',
+      // nmstate.io/v1alpha1 is not served by the default target's kubernetes-nmstate (0.86; removed in 0.84)
+      'mandatory TARGET_NNCP_API_NOT_SERVED br0-eth1',
     ],
   };
 

@@ -30,9 +30,11 @@ metadata:
   annotations:
     multihome.io/removal: "interfaces: eno49.1085, bridge-1085"
     argocd.argoproj.io/sync-wave: "-10"
+    multihome.io/target: openshift-4.20
 spec:
   nodeSelector:
     hardware: c7000
+  maxUnavailable: 50%
   desiredState:
     interfaces:
       - name: eno49.1085

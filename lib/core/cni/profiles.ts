@@ -230,7 +230,7 @@ export const PLUGIN_PROFILE_NAMES = ['upstream', 'debian-1.1.1', 'openshift'] as
 export type PluginProfileName = (typeof PLUGIN_PROFILE_NAMES)[number];
 
 interface ProfileProps {
-  readonly name: PluginProfileName;
+  readonly name: string;
   readonly description: string;
   readonly pluginsVersion: string;
   readonly cniVersions: readonly string[];
@@ -285,8 +285,8 @@ export class PluginProfile {
     sources: ['plugins', 'cnao', 'sriov-cni', 'ovn-kubernetes', 'whereabouts'],
   });
 
-  /** Profile name, one of {@link PLUGIN_PROFILE_NAMES}. */
-  readonly name: PluginProfileName;
+  /** Profile name: one of {@link PLUGIN_PROFILE_NAMES}, or a versioned target name (`upstream-1.6`, `openshift-4.19`). */
+  readonly name: string;
   /** One line describing the build. */
   readonly description: string;
   /** containernetworking/plugins release the profile's reference plugins come from. */
@@ -376,11 +376,37 @@ export class PluginProfile {
     return compareVersions(this.pluginsVersion, '1.8.0') >= 0;
   }
 
+  /**
+   * The build a target's `cni` names: `upstream` / `upstream-<x.y[.z]>` (containernetworking/plugins
+   * 1.0 … 1.9; CNI spec 1.1.0 from v1.6.0, whose go.mod moved to containernetworking/cni v1.2.3),
+   * `debian-1.1.1`, `openshift` / `openshift-<4.N>` (CNAO's cnv-bridge at plugins v1.5.1 for every
+   * OpenShift release multihome models). Undefined for any other name.
+   */
+  static forCniTarget(name: string): PluginProfile | undefined {
+    if (name === 'upstream' || name === 'debian-1.1.1' || name === 'openshift') return PluginProfile.all().find((p) => p.name === name);
+    if (/^openshift-4\.(1[2-9]|[2-9]\d)$/.test(name)) return PluginProfile.OPENSHIFT;
+    const m = /^upstream-(1\.\d)(\.\d{1,2})?$/.exec(name);
+    if (!m) return undefined;
+    const version = m[1] + (m[2] ?? (m[1] === '1.9' ? '.1' : '.0'));
+    if (compareVersions(version, '1.9.1') > 0) return undefined;
+    if (version === PluginProfile.UPSTREAM.pluginsVersion) return PluginProfile.UPSTREAM;
+    let p = VERSIONED_UPSTREAM.get(version);
+    if (!p) {
+      const cniVersions = ['0.1.0', '0.2.0', '0.3.0', '0.3.1', '0.4.0', '1.0.0', ...(compareVersions(version, '1.6.0') >= 0 ? ['1.1.0'] : [])];
+      p = new PluginProfile({ name, description: `containernetworking/plugins v${version} + whereabouts, sriov-cni, ovn-k8s-cni-overlay`, pluginsVersion: version, cniVersions, sources: ['plugins', 'sriov-cni', 'ovn-kubernetes', 'whereabouts'] });
+      VERSIONED_UPSTREAM.set(version, p);
+    }
+    return p;
+  }
+
   /** All profiles, in {@link PLUGIN_PROFILE_NAMES} order. */
   static all(): readonly PluginProfile[] {
     return [PluginProfile.UPSTREAM, PluginProfile.DEBIAN_1_1_1, PluginProfile.OPENSHIFT];
   }
 }
+
+/** Upstream profiles of other plugin releases, made once per version ({@link PluginProfile.forCniTarget}). */
+const VERSIONED_UPSTREAM = new Map<string, PluginProfile>();
 
 /** The profile `validateNad` uses when none is given: current upstream. */
 export const DEFAULT_PLUGIN_PROFILE: PluginProfile = PluginProfile.UPSTREAM;

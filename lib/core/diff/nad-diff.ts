@@ -21,8 +21,10 @@ function wireOf(n: NadInfo): Record<string, unknown> {
 
 /** Every change between the NADs of two outputs. */
 export function diffNads(out: Changes, old: SetModel, next: SetModel): void {
+  // the NADs a ClusterUserDefinedNetwork makes (read-cudn.ts) are its changes, not NAD objects of the output
+  const own = (n: NadInfo) => n.manifest.kind === 'NetworkAttachmentDefinition';
   for (const a of old.nads) {
-    if (next.nadsByKey.has(a.key)) continue;
+    if (!own(a) || next.nadsByKey.has(a.key)) continue;
     const obj = objectOf(a.manifest);
     const still = next.usersByNad.get(a.key) ?? [];
     if (still.length) {
@@ -32,6 +34,7 @@ export function diffNads(out: Changes, old: SetModel, next: SetModel): void {
     }
   }
   for (const b of next.nads) {
+    if (!own(b)) continue;
     const a = old.nadsByKey.get(b.key);
     const obj = objectOf(b.manifest);
     if (!a) {

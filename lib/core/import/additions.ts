@@ -29,6 +29,7 @@ export const DECLARED_ADDITIONS = {
   nullOmitted: 'a null value written as absent (the YAML writers of cdk8s and multihome leave null values out of mappings)',
   bondMiimon: 'miimon: 100 on a bond that sets neither miimon nor arp_interval (what NetworkManager applies to such a bond anyway)',
   description: 'descriptions on the interfaces multihome declares',
+  maxUnavailable: 'spec.maxUnavailable written out on NNCPs that set none (the target kubernetes-nmstate\'s own default, "50%")',
 } as const;
 
 /** Id of a declared addition. */
@@ -92,5 +93,6 @@ function nncpAddition(s: readonly string[], after: unknown, input?: Record<strin
   if (is(s, ...iface, 'bridge', 'port', NAMED, 'vlan', /^(mode|trunk-tags)$/)) return 'trunkPort';
   if (is(s, ...iface, 'bridge', 'options', 'stp', 'enabled') && after === false) return 'stpOff';
   if (is(s, ...iface, 'description')) return 'description';
+  if (is(s, 'spec', 'maxUnavailable') && after === '50%') return 'maxUnavailable';
   return undefined;
 }

@@ -295,7 +295,8 @@ export function readNad(obj: Record<string, unknown>): NadReading | NotModeled {
     return {
       name, namespace, kind: 'localnet', localnet,
       props: {
-        pattern: 'ovn-localnet', ...common(config.name),
+        // its NADs exist: keep writing NADs (the CUDN controller would not take them over)
+        pattern: 'ovn-localnet', localnetAs: 'nad', ...common(config.name),
         ...(typeof config.physicalNetworkName === 'string' ? { physicalNetworkName: config.physicalNetworkName } : {}),
         ...(typeof config.vlanID === 'number' ? { vlan: config.vlanID } : {}),
         ...(typeof config.mtu === 'number' ? { mtu: config.mtu } : {}),

@@ -9,6 +9,9 @@
  * - `multihome.io/isolation: openshift` on each VM validated under Multus namespace isolation
  *   (the rule isolation changes for VMs is which NADs a VM may use), and on each workload with
  *   `hostNetwork: true` validated for OpenShift (which must be admitted by an SCC, rules/scc.ts);
+ * - `multihome.io/target: nmstate=2.2.50,kubernetesNmstate=0.85` on each NNCP, VM and CUDN whose
+ *   target versions (lib/core/target) differ from the default target, naming just the components
+ *   that object's rules and output depend on;
  * - `multihome.io/silence: CODE1,CODE2` on exactly the objects whose warnings the environment's
  *   `silence` list removed (warnings only, as in the build).
  *
@@ -20,11 +23,14 @@ import { DEFAULT_PLUGIN_PROFILE, PluginProfile, PLUGIN_PROFILE_NAMES } from '../
 import { API, Manifest } from '../manifest';
 import { isRecord, show } from '../problems';
 import type { IsolationProfile } from '../topology/rules/context';
+import { parseTargetAnnotation, Target, targetAnnotationFor } from '../target';
 
 /** CNI plugin build a NAD was validated against (`PluginProfile` name). */
 export const PLUGIN_PROFILE_ANNOTATION = 'multihome.io/plugin-profile';
 /** Multus namespace isolation a VM was validated under. */
 export const ISOLATION_ANNOTATION = 'multihome.io/isolation';
+/** The target versions (lib/core/target) an object was written for, where they differ from the default. */
+export const TARGET_ANNOTATION = 'multihome.io/target';
 /** Comma-separated problem codes whose warnings on this object the environment silenced. */
 export const SILENCE_ANNOTATION = 'multihome.io/silence';
 
@@ -35,7 +41,7 @@ export const ISOLATION_PROFILES: readonly IsolationProfile[] = ['none', 'multus'
 export const TARGET_ANNOTATION_CODES: CodeTable = {
   TARGET_ANNOTATION_INVALID: {
     severity: 'error',
-    summary: `a multihome.io target annotation (${PLUGIN_PROFILE_ANNOTATION}, ${ISOLATION_ANNOTATION}, ${SILENCE_ANNOTATION}) has a value multihome does not know, so check cannot validate the object the way synth did`,
+    summary: `a multihome.io target annotation (${PLUGIN_PROFILE_ANNOTATION}, ${ISOLATION_ANNOTATION}, ${TARGET_ANNOTATION}, ${SILENCE_ANNOTATION}) has a value multihome does not know, so check cannot validate the object the way synth did`,
     upstream: 'multihome',
   },
 };
@@ -47,6 +53,8 @@ const CODE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 export interface ObjectTargets {
   readonly pluginProfile?: PluginProfile;
   readonly isolation?: IsolationProfile;
+  /** The target versions the object was written for. */
+  readonly target?: Target;
   /** Codes whose warnings on this object are silenced. */
   readonly silence: ReadonlySet<string>;
 }
@@ -66,8 +74,10 @@ export function objectTargets(obj: unknown): ObjectTargets {
   const profile = a[PLUGIN_PROFILE_ANNOTATION];
   const isolation = a[ISOLATION_ANNOTATION];
   const silence = a[SILENCE_ANNOTATION];
+  const target = a[TARGET_ANNOTATION];
   return {
-    pluginProfile: typeof profile === 'string' ? PluginProfile.all().find((p) => p.name === profile) : undefined,
+    pluginProfile: typeof profile === 'string' ? PluginProfile.forCniTarget(profile) : undefined,
+    ...(typeof target === 'string' ? { target: parseTargetAnnotation(target) } : {}),
     isolation: ISOLATION_PROFILES.find((i) => i === isolation),
     silence: typeof silence === 'string' ? new Set(silence.split(',').filter((c) => CODE_PATTERN.test(c))) : NO_SILENCE,
   };
@@ -76,7 +86,7 @@ export function objectTargets(obj: unknown): ObjectTargets {
 /** TARGET_ANNOTATION_INVALID for every target annotation of `obj` whose value is not understood. */
 export function targetAnnotationProblems(obj: unknown): Problem[] {
   const a = annotationsOf(obj);
-  if (!a || !(PLUGIN_PROFILE_ANNOTATION in a || ISOLATION_ANNOTATION in a || SILENCE_ANNOTATION in a)) return [];
+  if (!a || !(PLUGIN_PROFILE_ANNOTATION in a || ISOLATION_ANNOTATION in a || SILENCE_ANNOTATION in a || TARGET_ANNOTATION in a)) return [];
   const meta = (obj as { metadata: Record<string, unknown> }).metadata;
   const resource: ResourceRef = {
     kind: String((obj as Record<string, unknown>).kind),
@@ -94,8 +104,12 @@ export function targetAnnotationProblems(obj: unknown): Problem[] {
       fix,
     });
   const profile = a[PLUGIN_PROFILE_ANNOTATION];
-  if (profile !== undefined && !PLUGIN_PROFILE_NAMES.some((n) => n === profile)) {
-    bad(PLUGIN_PROFILE_ANNOTATION, PLUGIN_PROFILE_NAMES.join(', '), `write one of ${PLUGIN_PROFILE_NAMES.join(', ')}, or remove the annotation to validate against ${DEFAULT_PLUGIN_PROFILE.name}`);
+  if (profile !== undefined && (typeof profile !== 'string' || !PluginProfile.forCniTarget(profile))) {
+    bad(PLUGIN_PROFILE_ANNOTATION, `${PLUGIN_PROFILE_NAMES.join(', ')}, upstream-<1.x>, openshift-<4.N>`, `write one of ${PLUGIN_PROFILE_NAMES.join(', ')} (or a versioned build such as upstream-1.6), or remove the annotation to validate against ${DEFAULT_PLUGIN_PROFILE.name}`);
+  }
+  const target = a[TARGET_ANNOTATION];
+  if (target !== undefined && (typeof target !== 'string' || !parseTargetAnnotation(target))) {
+    bad(TARGET_ANNOTATION, 'a target preset name, or component=version pairs separated by commas (kubevirt, nmstate, kubernetesNmstate, cni, ovnKubernetes, openshift)', 'write e.g. nmstate=2.2.50,kubernetesNmstate=0.85, or remove the annotation to validate against the default target');
   }
   const isolation = a[ISOLATION_ANNOTATION];
   if (isolation !== undefined && !ISOLATION_PROFILES.some((i) => i === isolation)) {
@@ -113,6 +127,8 @@ export interface BuildTargets {
   /** The plugin profile the NADs were validated against (undefined: the default). */
   readonly pluginProfile?: PluginProfile;
   readonly isolation: IsolationProfile;
+  /** The target the build wrote and judged for (undefined: the default). */
+  readonly target?: Target;
   /** Silenced codes by manifest. */
   readonly silenced: ReadonlyMap<Manifest, ReadonlySet<string>>;
 }
@@ -132,6 +148,8 @@ export function annotateTargets(manifests: readonly Manifest[], targets: BuildTa
   const profile = targets.pluginProfile && targets.pluginProfile.name !== DEFAULT_PLUGIN_PROFILE.name ? targets.pluginProfile.name : undefined;
   for (const m of manifests) {
     if (profile && m.kind === API.nad.kind) withAnnotation(m, PLUGIN_PROFILE_ANNOTATION, profile, asGiven);
+    const versions = targets.target ? targetAnnotationFor(m.kind, targets.target) : undefined;
+    if (versions) withAnnotation(m, TARGET_ANNOTATION, versions, asGiven);
     if (targets.isolation !== 'none' && (m.kind === API.vm.kind || m.kind === API.vmi.kind)) withAnnotation(m, ISOLATION_ANNOTATION, targets.isolation, asGiven);
     if (targets.isolation === 'openshift' && isHostNetworkWorkload(m)) withAnnotation(m, ISOLATION_ANNOTATION, targets.isolation, asGiven);
     const codes = targets.silenced.get(m);

@@ -42,7 +42,7 @@ const NETWORK: FieldType = {
     name: 'string', pattern: 'string', uplink: 'string', vlan: 'number', bridge: 'string', vlanInterface: 'string', nadName: 'string', cniName: 'string',
     namespaces: 'string-list', plugin: 'string', cniVersion: 'string', macspoofchk: 'boolean', tuning: 'boolean', ipam: 'mapping', subnets: 'string-list',
     mtu: 'number', resourceName: 'boolean', policyName: 'string', bridgeIp: { fields: HOST_IP }, description: 'string', physicalNetworkName: 'string', state: 'string',
-    nodeGroup: 'string', existingBridge: 'boolean', ovnIpam: 'boolean', excludeSubnets: 'string-list', allowPersistentIPs: 'boolean',
+    nodeGroup: 'string', existingBridge: 'boolean', localnetAs: 'string', ovnIpam: 'boolean', excludeSubnets: 'string-list', allowPersistentIPs: 'boolean',
   },
   // uplink: required unless an existingBridge localnet names its nodeGroup (TOPOLOGY_NETWORK_NODES_UNKNOWN)
   required: ['name', 'namespaces'],
@@ -112,10 +112,15 @@ export const MANIFEST_IDENTITY: FieldType = {
   required: ['apiVersion', 'kind', 'metadata'],
 };
 
+/** `target`: a preset name or component versions (lib/core/target; values are checked when it resolves). */
+const TARGET: FieldType = {
+  oneOf: ['string', { fields: { preset: 'string', kubevirt: 'string', nmstate: 'string', kubernetesNmstate: 'string', cni: 'string', ovnKubernetes: 'string', openshift: 'string' } }],
+};
+
 /** The whole data form of one topology. */
 export const TOPOLOGY_SCHEMA: FieldType = {
   fields: {
-    name: 'string', platform: 'string', nodeGroups: { list: NODE_GROUP }, uplinks: { list: UPLINK }, networks: { list: NETWORK }, vms: { list: VM },
+    name: 'string', platform: 'string', target: TARGET, nodeGroups: { list: NODE_GROUP }, uplinks: { list: UPLINK }, networks: { list: NETWORK }, vms: { list: VM },
     hostPolicies: { list: HOST_POLICY },
     namespaces: { map: { fields: { create: 'boolean', labels: 'string-map', annotations: 'string-map' } } },
     prerequisites: { fields: { nmstate: 'boolean', networkAddons: { fields: { multus: 'boolean', linuxBridge: 'boolean', nmstate: 'boolean', kubeMacPool: 'boolean-or-mapping', imagePullPolicy: 'string' } } } },

@@ -62,6 +62,7 @@ export function buildEnvironment(t: Topology, options: BuildOptions = {}): Envir
   const rendered = previous.manifests
     ? withRemovals(ownRender, previous.manifests, {
         environment: plan.topology.name,
+        target: plan.topology.resolvedTarget,
         syncWave: plan.topology.syncWaves ? layerWaves(plan.topology, plan.order).nncp : undefined,
         depthOf: (name) => plan.order.depth.get(name) ?? 0,
       })
@@ -100,7 +101,7 @@ export function buildEnvironment(t: Topology, options: BuildOptions = {}): Envir
  */
 function withAgentRemovals(t: Topology, plan: RenderInput, previous: readonly Manifest[] | undefined): RenderInput {
   if (!previous || !t.agent || !plan.agent) return plan;
-  const removals = planRemovals(previous, plan.policies.map(policyNncp));
+  const removals = planRemovals(previous, plan.policies.map((p) => policyNncp(p, plan.topology.resolvedTarget)));
   if (!removals.length) return plan;
   const environment: Origin = { kind: 'environment', name: t.name };
   const extra: PlannedPolicy[] = removals
@@ -170,7 +171,7 @@ function annotateBuildTargets(rendered: readonly RenderedManifest[], judged: Env
   }
   annotateTargets(
     rendered.map((m) => m.manifest),
-    { pluginProfile: judged.pluginProfile, isolation: judged.isolation, silenced },
+    { pluginProfile: judged.pluginProfile, isolation: judged.isolation, target: judged.target, silenced },
     new Set(rendered.filter((m) => m.asGiven).map((m) => m.manifest)),
   );
 }

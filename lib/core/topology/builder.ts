@@ -2,6 +2,7 @@
  * A mutable topology that constructs and components add to one object at a time, then read
  * back as one {@link Topology}. Framework-free: the cdk8s and Pulumi adapters share it.
  */
+import type { TargetSpec } from '../target/versions';
 import type { AgentDeploymentOptions } from './agent-options';
 import {
   HostPolicySpec, NamespaceSpec, NetworkSpec, NodeGroupSpec, OrderingSpec, Platform, PrerequisitesSpec, Topology, UplinkSpec, VmSpec,
@@ -11,6 +12,8 @@ import {
 export interface TopologySettings {
   readonly name: string;
   readonly platform?: Platform | `${Platform}`;
+  /** The versions the cluster runs (`Topology.target`). */
+  readonly target?: TargetSpec;
   readonly prerequisites?: PrerequisitesSpec;
   /** Namespaces the environment creates or expects (`Topology.namespaces`). */
   readonly namespaces?: Readonly<Record<string, NamespaceSpec>>;
@@ -40,6 +43,7 @@ export class TopologyBuilder {
       this.settings = {
         name: initial.name,
         platform: initial.platform,
+        target: initial.target,
         prerequisites: initial.prerequisites,
         namespaces: initial.namespaces,
         agent: initial.agent,

@@ -304,6 +304,16 @@ export const TOPOLOGY_CODES = {
     summary: 'prerequisites.networkAddons.nmstate asks for a NetworkAddonsConfig component that does not exist; nmstate is installed by the NMState CR (prerequisites.nmstate)',
     upstream: 'kubevirt/cluster-network-addons-operator manifests/cluster-network-addons/0.102.0/network-addons-config.crd.yaml (no spec.nmstate, no preserve-unknown-fields)',
   },
+  TOPOLOGY_LOCALNET_FORM: {
+    severity: 'error',
+    summary: "a network's localnetAs is neither 'cudn' nor 'nad'",
+    upstream: 'multihome',
+  },
+  TOPOLOGY_POD_NETWORK_BINDING: {
+    severity: 'error',
+    summary: "a VM's podNetwork names a binding multihome does not write, or passt on a KubeVirt that has no passt binding (core passtBinding from v1.8, the passt binding plugin from v1.1)",
+    upstream: 'kubevirt/user-guide docs/network/interfaces_and_networks.md ("passtBinding [v1.8.0]"); docs/network/net_binding_plugins/passt.md',
+  },
   TOPOLOGY_VM_NODE_UNKNOWN: {
     severity: 'error',
     summary: "a VM's nodeSelector pins a hostname that is not among the known nodes of the node group of one of its networks",

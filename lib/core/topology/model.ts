@@ -6,6 +6,7 @@
  * References between objects are by id (the name of the referenced object); the constructs offer
  * typed references on top (`network.attach(...)`, `uplink.addVlan(...)`).
  */
+import type { TargetSpec } from '../target/versions';
 import type { BondMode, Interface, RouteEntry } from '../nmstate/types';
 import type { AgentDeploymentOptions } from './agent-options';
 import type { VirtualMachineInput } from './vm-source';
@@ -210,6 +211,13 @@ export interface NetworkSpec {
    */
   readonly existingBridge?: boolean;
   /**
+   * ovn-localnet: written as a ClusterUserDefinedNetwork (`cudn`: OVN-Kubernetes writes the
+   * same-named NAD in each namespace) or as NADs (`nad`). Keep `nad` for a localnet whose NADs
+   * already exist: the CUDN controller does not take over NADs it did not create.
+   * @default - `cudn` where the target's OVN-Kubernetes serves CUDN Localnet (≥ 1.1, OpenShift ≥ 4.19), `nad` elsewhere
+   */
+  readonly localnetAs?: 'cudn' | 'nad';
+  /**
    * ovn-localnet: OVN-Kubernetes allocates the guests' addresses from `subnets` (rendered into
    * the NAD; OVN then enforces IP port security, so VMs cannot use static addresses). Off,
    * `subnets` only checks VM addresses and the NAD is pure L2. @default false
@@ -265,14 +273,18 @@ export interface VmSpec {
   /** `metadata.namespace` of the VirtualMachine (a `virtualMachine.metadata.namespace` must be the same). */
   readonly namespace: string;
   /**
-   * Pod network binding, or false for none.
+   * Pod network binding, or false for none. `passt` (user-space, the pod's own addresses) is
+   * written for the target KubeVirt: the core `passtBinding: {}` from v1.8 (`PasstBinding`
+   * feature gate), the passt binding plugin `binding: {name: passt}` on v1.1 … v1.7 (registered
+   * in the KubeVirt CR); older KubeVirt has neither (TOPOLOGY_POD_NETWORK_BINDING).
    * @default - 'masquerade'; with a `virtualMachine`: its own pod network if it has one, none if
    * it lists other networks only, 'masquerade' if it lists no networks (KubeVirt's own default)
    */
-  readonly podNetwork?: 'masquerade' | false;
+  readonly podNetwork?: 'masquerade' | 'passt' | false;
   /**
-   * The guest also takes the pod network's IPv6 (dual-stack clusters): networkData gives the pod
-   * NIC KubeVirt's masquerade address `fd10:0:2::2/120` with gateway `fd10:0:2::1` (the default
+   * The guest also takes the pod network's IPv6 (dual-stack clusters). With passt, networkData
+   * asks for DHCPv6 (passt answers DHCPv6 and NDP with the pod's address). With masquerade, it
+   * gives the pod NIC KubeVirt's masquerade address `fd10:0:2::2/120` with gateway `fd10:0:2::1` (the default
    * `vmIPv6NetworkCIDR`, kubevirt user-guide "masquerade - IPv4 and IPv6 dual-stack support":
    * "The IPv6 address for the VM and default gateway must be the ones shown"). @default false
    */
@@ -408,6 +420,16 @@ export interface Topology {
   readonly name: string;
   /** @default Platform.VANILLA */
   readonly platform?: Platform | `${Platform}`;
+  /**
+   * What the cluster runs: a preset (`'openshift-4.19'`, `'kubevirt-1.8-upstream'`, …) or the
+   * versions of KubeVirt, nmstate, kubernetes-nmstate, the CNI plugins, OVN-Kubernetes and
+   * OpenShift (any left out come from `preset`, else the platform's default). The output follows
+   * it (NNCP apiVersion, explicit `maxUnavailable`, `passtBinding` or the passt plugin, localnet
+   * networks as ClusterUserDefinedNetworks where OVN-Kubernetes serves them) and the rules judge
+   * against it. README "Target versions" lists the presets.
+   * @default - the newest versions multihome knows: 'kubevirt-1.9-upstream', or 'openshift-4.20' on Platform.OPENSHIFT
+   */
+  readonly target?: TargetSpec;
   readonly nodeGroups: readonly NodeGroupSpec[];
   readonly uplinks: readonly UplinkSpec[];
   readonly networks: readonly NetworkSpec[];

@@ -5,7 +5,7 @@
  *
  * - NodeNetworkConfigurationPolicy → the `nncp` layer, by sync wave (its own annotation, else the
  *   layer's), then name — as the render orders policies by depth, then name;
- * - NetworkAttachmentDefinition → the `nad` layer, by name, then namespace;
+ * - NetworkAttachmentDefinition, (Cluster)UserDefinedNetwork → the `nad` layer, by name, then namespace;
  * - VirtualMachine / VirtualMachineInstance → the `vm` layer, by name, then namespace (never
  *   between a VM and the objects derived from it);
  * - anything else → the end of the `prerequisites` layer, in the order given.
@@ -22,7 +22,8 @@ import { carriesSyncWave, SYNC_WAVE_ANNOTATION, syncWaveOf } from './sync-wave';
 /** The apply layer a pass-through object goes to, by kind. */
 export function passThroughLayer(o: { readonly kind: string }): Layer {
   if (o.kind === API.nncp.kind) return 'nncp';
-  if (o.kind === API.nad.kind) return 'nad';
+  // a ClusterUserDefinedNetwork makes NADs: it goes where they go
+  if (o.kind === API.nad.kind || o.kind === 'ClusterUserDefinedNetwork' || o.kind === 'UserDefinedNetwork') return 'nad';
   if (o.kind === API.vm.kind || o.kind === 'VirtualMachineInstance') return 'vm';
   return 'prerequisites';
 }

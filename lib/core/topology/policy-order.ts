@@ -167,7 +167,7 @@ export function policyOrder(manifests: readonly Manifest[]): PolicyOrder {
 /** The policies of a resolved topology in apply order (dependency depth, then name) and the order itself. */
 export function planPoliciesInOrder(t: ResolvedTopology): { readonly policies: PlannedPolicy[]; readonly order: PolicyOrder } {
   const planned = planPolicies(t);
-  const order = policyOrder(planned.map(policyNncp));
+  const order = policyOrder(planned.map((p) => policyNncp(p, t.resolvedTarget)));
   const depthOf = (p: PlannedPolicy): number => order.depth.get(p.name) ?? 0;
   const policies = planned.sort((a, b) => depthOf(a) - depthOf(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { policies, order };

@@ -6,6 +6,7 @@
  * `INetwork`, which a construct, a component or a plain object (`{ networkName: 'vlan100' }`)
  * satisfies alike.
  */
+import type { TargetSpec } from '../target/versions';
 import type { AgentDeploymentOptions } from './agent-options';
 import type { TopologySettings } from './builder';
 import {
@@ -108,7 +109,7 @@ export interface NetworkAgentProps extends Omit<AgentDeploymentOptions, 'nodeGro
 }
 
 /** Props of `NetworkEnvironment`: a typed environment to start from, settings over it, and how to validate it. */
-export interface NetworkEnvironmentProps extends EnvironmentValidationOptions {
+export interface NetworkEnvironmentProps extends Omit<EnvironmentValidationOptions, 'target'> {
   /**
    * A typed environment (`defineEnvironment`) to build from.
    * @default - empty; add constructs (cdk8s) to it
@@ -118,6 +119,12 @@ export interface NetworkEnvironmentProps extends EnvironmentValidationOptions {
   readonly name?: string;
   /** @default - the environment's, else Platform.VANILLA */
   readonly platform?: Platform | `${Platform}`;
+  /**
+   * The versions the cluster runs (`Topology.target`): a preset such as `'openshift-4.19'`, or
+   * component versions. The output follows it and the rules judge against it.
+   * @default - the environment's, else the platform's default preset (the newest versions multihome knows)
+   */
+  readonly target?: TargetSpec;
   /** @default - the environment's; none otherwise */
   readonly prerequisites?: PrerequisitesSpec;
   /**
@@ -143,6 +150,7 @@ export function environmentSettings(id: string, given: NetworkEnvironmentProps):
   return {
     name: props.name ?? env?.name ?? id,
     platform: props.platform ?? env?.platform,
+    target: props.target ?? env?.target,
     prerequisites: props.prerequisites ?? env?.prerequisites,
     namespaces: props.namespaces || env?.namespaces ? { ...env?.namespaces, ...props.namespaces } : undefined,
     ordering: props.ordering ?? env?.ordering,

@@ -39,6 +39,7 @@
  * output: the next synthesis against the applied one drops it. An entry the new intent defines
  * again (present or absent) is never removed.
  */
+import { defaultTarget, Target } from '../target';
 import { createHash } from 'crypto';
 import { API, Manifest, manifestKey } from '../manifest';
 import type { Interface, OvnBridgeMapping, RouteEntry } from '../nmstate/types';
@@ -115,7 +116,7 @@ function removedInterface(i: { readonly name: string; readonly type?: string; re
 }
 
 const nncpsOf = (manifests: readonly Manifest[]): NncpInfo[] =>
-  manifests.filter((m) => m.kind === API.nncp.kind && m.apiVersion === API.nncp.apiVersion).map((m) => readNncp(m)!).filter((p) => p.name !== '');
+  manifests.filter((m) => m.kind === API.nncp.kind && typeof m.apiVersion === 'string' && m.apiVersion.startsWith('nmstate.io/')).map((m) => readNncp(m)!).filter((p) => p.name !== '');
 
 /**
  * The removals `next` needs against `previous` (both whole outputs), one entry per previous
@@ -208,6 +209,8 @@ export function removalSummary(removals: ReadonlyArray<Pick<PolicyRemovals, 'int
 export interface RemovalPlacement {
   /** The environment's name (the origin of the separate removal policies). */
   readonly environment: string;
+  /** The target the separate removal policies are written for (apiVersion, maxUnavailable). @default - the default target */
+  readonly target?: Target;
   /** The sync wave of the NNCPs that depend on nothing, when the output has sync waves. */
   readonly syncWave?: number;
   /** Dependency depth of a rendered NNCP (policy-order.ts); 0 when it uses no other policy's interface. */
@@ -262,12 +265,15 @@ export function withRemovals(rendered: readonly RenderedManifest[], previous: re
   const tombstones: RenderedManifest[] = separate.map((x) => {
     const annotations: Record<string, string> = { [REMOVAL_ANNOTATION]: removalSummary([x]) };
     if (where.syncWave !== undefined) annotations[SYNC_WAVE_ANNOTATION] = String(where.syncWave);
+    const target = where.target ?? defaultTarget();
+    const maxUnavailable = x.maxUnavailable ?? target.defaultMaxUnavailable;
     const manifest: Manifest = {
-      ...API.nncp,
+      apiVersion: target.nncpApiVersion,
+      kind: API.nncp.kind,
       metadata: { name: x.policy, annotations },
       spec: {
         ...(x.nodeSelector ? { nodeSelector: { ...x.nodeSelector } } : {}),
-        ...(x.maxUnavailable !== undefined ? { maxUnavailable: x.maxUnavailable } : {}),
+        ...(maxUnavailable !== undefined ? { maxUnavailable } : {}),
         desiredState: withEntries({}, x),
       },
     };

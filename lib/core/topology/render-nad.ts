@@ -5,6 +5,8 @@
  */
 import { bridgeConfig, bridgeResourceName, Ipam, nadManifest, NadConfig, netAttachDefName, ovnLocalnetConfig, PluginProfile } from '../cni';
 import { Manifest } from '../manifest';
+import { buildLocalnetCudn } from '../ovn/cudn';
+import { defaultTarget, Target } from '../target';
 import { BridgePlugin, IpamSpec, NetworkPattern } from './model';
 import { ResolvedNetwork } from './resolve';
 
@@ -53,9 +55,34 @@ export function networkCniConfig(n: ResolvedNetwork, namespace: string): NadConf
   });
 }
 
-/** Every NAD of a present network, one per namespace. Absent networks render none. */
-export function networkNads(n: ResolvedNetwork): Manifest[] {
+/**
+ * Every NAD of a present network, one per namespace; on a target whose OVN-Kubernetes serves
+ * ClusterUserDefinedNetwork Localnet (Target.localnetAsCudn), an OVN localnet network is one
+ * CUDN instead, from which OVN-Kubernetes writes the same-named NAD in each of its namespaces
+ * (go-controller/pkg/clustermanager/userdefinednetwork/template/net-attach-def-template.go).
+ * Absent networks render none.
+ */
+export function networkNads(n: ResolvedNetwork, target: Target = defaultTarget()): Manifest[] {
   if (n.state === 'absent') return [];
+  if (n.pattern === NetworkPattern.OVN_LOCALNET && (n.localnetAs ?? (target.localnetAsCudn ? 'cudn' : 'nad')) === 'cudn') return [networkCudn(n)];
   const resourceName = n.resourceName && n.pattern !== NetworkPattern.OVN_LOCALNET ? bridgeResourceName(n.bridge) : null;
   return n.namespaces.map((ns) => nadManifest({ name: n.nadName, namespace: ns, config: networkCniConfig(n, ns), resourceName }));
+}
+
+/**
+ * The ClusterUserDefinedNetwork of an OVN localnet network: named like its NADs, selecting its
+ * namespaces, on the same `physicalNetworkName` as the NNCP's bridge mapping, access VLAN, MTU;
+ * OVN IPAM (persistent IPs) over the subnets when the network asks for it (`ovnIpam`), else IPAM
+ * disabled (the subnets then only check VM addresses, as with the NAD).
+ */
+export function networkCudn(n: ResolvedNetwork): Manifest {
+  return buildLocalnetCudn({
+    name: n.nadName,
+    namespaces: n.namespaces,
+    // the localnet name of the NNCP's bridge mapping (render-nncp.ts localnetPolicy)
+    physicalNetworkName: n.physicalNetworkName ?? n.name,
+    vlanId: n.vlan || undefined,
+    mtu: n.mtu,
+    ...(n.ovnIpam ? { subnets: n.subnets, excludeSubnets: n.excludeSubnets } : {}),
+  });
 }

@@ -10,6 +10,7 @@ import {
 } from '../nmstate/builders';
 import { BondMode, Interface, OvnBridgeMapping, RouteEntry } from '../nmstate/types';
 import { Manifest } from '../manifest';
+import type { Target } from '../target';
 import { hasHostIp, hasPerNodeAddresses, nodeAddresses, perNodeTargets } from './host-addresses';
 import { HostIpBlocks, hostIpBlocks, nodeIpBlocks } from './host-ip';
 import { HostIpSpec, NetworkPattern, NodeGroupSpec } from './model';
@@ -122,12 +123,16 @@ export function planPolicies(t: ResolvedTopology): PlannedPolicy[] {
   return out;
 }
 
-/** The NNCP manifest of a planned policy. */
-export function policyNncp(p: PlannedPolicy): Manifest {
-  return nncp({
+/**
+ * The NNCP manifest of a planned policy, for the target's kubernetes-nmstate: its served
+ * apiVersion, and `maxUnavailable` written out (the operator's default when the node group sets
+ * none) so the output says how many nodes apply it at once whatever the operator's default is.
+ */
+export function policyNncp(p: PlannedPolicy, target: Target): Manifest {
+  const policy = nncp({
     name: p.name,
     nodeSelector: Object.keys(p.nodeSelector).length ? p.nodeSelector : undefined,
-    maxUnavailable: p.maxUnavailable,
+    maxUnavailable: p.maxUnavailable ?? target.defaultMaxUnavailable,
     desiredState: desiredState({
       // a mapping-only policy (existingBridge localnet) declares no interface at all
       interfaces: p.interfaces.length || !p.ovnMappings?.length ? p.interfaces : undefined,
@@ -135,6 +140,7 @@ export function policyNncp(p: PlannedPolicy): Manifest {
       ovnBridgeMappings: p.ovnMappings?.length ? p.ovnMappings : undefined,
     }),
   }) as unknown as Manifest;
+  return target.nncpApiVersion === policy.apiVersion ? policy : { ...policy, apiVersion: target.nncpApiVersion };
 }
 
 /** Head of a network's policy: its name, origin, node selection. */

@@ -9,7 +9,8 @@ import { joinPath, parsePath } from '../path';
 import { MacAllocator, networkDataV2, cloudInitSecret } from '../kubevirt';
 import { macAddressError } from '../kubevirt/mac';
 import type { EthernetSpec } from '../kubevirt/cloud-init';
-import { bridgeInterface, masqueradeInterface, multusNetwork, podNetwork, VmInterfaceOptions } from '../kubevirt/builders';
+import { bridgeInterface, masqueradeInterface, multusNetwork, passtBindingInterface, passtPluginInterface, podNetwork, VmInterfaceOptions } from '../kubevirt/builders';
+import { defaultTarget, Target } from '../target';
 import type { VmInterface, VmNetwork } from '../kubevirt/types';
 import { ResolvedAttachment, ResolvedTopology, ResolvedVm } from './resolve';
 import { vmHasInvalidAddresses } from './rules/intent-addresses';
@@ -86,7 +87,8 @@ function podNetworkEntry(vm: ResolvedVm, macs: ReadonlyMap<string, string>): Eth
   const mac = macs.get(podMacKey(vm));
   if (!vm.podNetwork || mac === undefined) return undefined;
   const e: { -readonly [K in keyof EthernetSpec]: EthernetSpec[K] } = { id: vm.podInterfaceName, mac, dhcp4: true };
-  if (vm.podNetworkIpv6) {
+  if (vm.podNetworkIpv6 && vm.podNetwork === 'passt') e.dhcp6 = true;
+  else if (vm.podNetworkIpv6) {
     e.addresses = [MASQUERADE_IPV6.address];
     e.gateway6 = MASQUERADE_IPV6.gateway;
   }
@@ -168,16 +170,16 @@ export function cloudInitSecretName(vm: { name: string }): string {
  * the Secret its cloud-init volume refers to (after the VM: both sit in the same apply wave, and
  * KubeVirt waits for the Secret before it starts the VMI).
  */
-export function vmManifests(vm: ResolvedVm, macs: ReadonlyMap<string, string>, problems?: Problem[]): Manifest[] {
+export function vmManifests(vm: ResolvedVm, macs: ReadonlyMap<string, string>, problems?: Problem[], target: Target = defaultTarget()): Manifest[] {
   const networkData = vmNetworkData(vm, macs, problems);
-  const merged = vmManifestWith(vm, macs, networkData, problems);
+  const merged = vmManifestWith(vm, macs, networkData, target, problems);
   const secret = cloudInitSecret({ secretName: cloudInitSecretName(vm), namespace: vm.namespace, networkData: merged.secretParts.networkData, userData: merged.secretParts.userData });
   return secret ? [merged.manifest, secret] : [merged.manifest];
 }
 
 /** Renders one VM (see {@link vmManifests} for the cloud-init Secret that may go with it). */
-export function vmManifest(vm: ResolvedVm, macs: ReadonlyMap<string, string>): Manifest {
-  return vmManifestWith(vm, macs, vmNetworkData(vm, macs)).manifest;
+export function vmManifest(vm: ResolvedVm, macs: ReadonlyMap<string, string>, target: Target = defaultTarget()): Manifest {
+  return vmManifestWith(vm, macs, vmNetworkData(vm, macs), target).manifest;
 }
 
 /**
@@ -185,7 +187,7 @@ export function vmManifest(vm: ResolvedVm, macs: ReadonlyMap<string, string>): M
  * sections merged into the user's VM (vm-merge.ts); its conflicts and a missing boot source go to
  * `problems`.
  */
-function vmManifestWith(vm: ResolvedVm, macs: ReadonlyMap<string, string>, networkData: string | undefined, problems?: Problem[]): MergedVm {
+function vmManifestWith(vm: ResolvedVm, macs: ReadonlyMap<string, string>, networkData: string | undefined, target: Target, problems?: Problem[]): MergedVm {
   const interfaces: VmInterface[] = [];
   const networks: VmNetwork[] = [];
   for (const a of vm.attachments) {
@@ -200,7 +202,7 @@ function vmManifestWith(vm: ResolvedVm, macs: ReadonlyMap<string, string>, netwo
     networks.push(multusNetwork(a.name, networkName(a)));
   }
   const podMac = macs.get(podMacKey(vm));
-  const pod = vm.podNetwork ? { iface: masqueradeInterface(vm.podInterfaceName, podMac ? { macAddress: podMac } : {}), network: podNetwork(vm.podInterfaceName) } : undefined;
+  const pod = vm.podNetwork ? { iface: podInterface(vm, target, podMac ? { macAddress: podMac } : {}), network: podNetwork(vm.podInterfaceName) } : undefined;
   const merged = mergeVirtualMachine(vm, { pod, interfaces, networks, placement: vmPlacement(vm), networkData, secretName: cloudInitSecretName(vm) });
   if (problems) reportVmProblems(vm, merged, problems);
   return merged;
@@ -225,4 +227,14 @@ function reportVmProblems(vm: ResolvedVm, merged: MergedVm, problems: Problem[])
     );
   }
   problems.push(...findings.problems);
+}
+
+/**
+ * The pod NIC for the VM's binding and the target KubeVirt: masquerade, or passt as the core
+ * `passtBinding` (v1.8+: kubevirt/user-guide interfaces_and_networks "passtBinding [v1.8.0]")
+ * or the passt binding plugin before (v1.1 … v1.7: docs/network/net_binding_plugins/passt.md).
+ */
+function podInterface(vm: ResolvedVm, target: Target, options: VmInterfaceOptions) {
+  if (vm.podNetwork !== 'passt') return masqueradeInterface(vm.podInterfaceName, options);
+  return target.kubevirtAtLeast('1.8') ? passtBindingInterface(vm.podInterfaceName, options) : passtPluginInterface(vm.podInterfaceName, options);
 }

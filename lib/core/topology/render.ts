@@ -194,25 +194,33 @@ export function renderEnvironment(input: RenderInput, problems?: Problem[]): Ren
   const policyKeys = new Set(policies.map((p) => objectKey(API.nncp.kind, p.name)));
   for (const p of policies) {
     const after = (order.after.get(p.name) ?? []).map((d) => objectKey(API.nncp.kind, d.policy)).filter((k) => policyKeys.has(k));
-    push(policyNncp(p), 'nncp', p.origin, [...prerequisites, ...after], undefined, depthOf(p));
+    push(policyNncp(p, t.resolvedTarget), 'nncp', p.origin, [...prerequisites, ...after], undefined, depthOf(p));
   }
 
-  const nads: Array<{ manifest: Manifest; name: string; namespace: string; origin: Origin; deps: string[] }> = [];
+  const nads: Array<{ manifest: Manifest; name: string; namespace: string; origin: Origin; deps: string[]; provides: string[] }> = [];
   for (const n of t.networks) {
     const policy = objectKey(API.nncp.kind, n.policyName);
     const deps = policyKeys.has(policy) ? [policy] : [];
-    for (const m of networkNads(n)) {
+    for (const m of networkNads(n, t.resolvedTarget)) {
       const namespace = m.metadata.namespace ?? '';
-      nads.push({ manifest: m, name: m.metadata.name, namespace, origin: { kind: 'network', name: n.name }, deps: [...inNamespace(namespace), ...deps] });
+      // a CUDN is cluster-scoped: it needs its namespaces and provides the NAD in each
+      const cudn = m.kind !== API.nad.kind;
+      const namespaces = cudn ? n.namespaces : [namespace];
+      nads.push({ manifest: m, name: m.metadata.name, namespace, origin: { kind: 'network', name: n.name }, deps: [...namespaces.flatMap(inNamespace), ...deps], provides: namespaces.map((ns) => objectKey(API.nad.kind, n.nadName, ns)) });
     }
   }
-  const nadKeys = new Set<string>();
-  for (const n of nads.sort(byNameThenNamespace)) nadKeys.add(push(n.manifest, 'nad', n.origin, n.deps));
+  // the key of the object that provides each NAD (the NAD itself, or the CUDN OVN-Kubernetes writes it from)
+  const nadProviders = new Map<string, string>();
+  for (const n of nads.sort(byNameThenNamespace)) {
+    const key = push(n.manifest, 'nad', n.origin, n.deps);
+    for (const nad of n.provides) nadProviders.set(nad, key);
+  }
 
   for (const vm of [...t.vms].sort(byNameThenNamespace)) {
     const origin = vmOrigin(vm);
-    const nadsOfVm = [...inNamespace(vm.namespace), ...[...new Set(vm.attachments.map((a) => objectKey(API.nad.kind, a.networkSpec?.nadName ?? a.network, vm.namespace)))].filter((k) => nadKeys.has(k))];
-    const [primary, ...derived] = vmManifests(vm, macs, problems);
+    const providers = vm.attachments.map((a) => nadProviders.get(objectKey(API.nad.kind, a.networkSpec?.nadName ?? a.network, vm.namespace)));
+    const nadsOfVm = [...inNamespace(vm.namespace), ...new Set(providers.filter((k): k is string => k !== undefined))];
+    const [primary, ...derived] = vmManifests(vm, macs, problems, t.resolvedTarget);
     const from = push(primary, 'vm', origin, nadsOfVm);
     for (const m of derived) push(m, 'vm', origin, nadsOfVm, from);
   }

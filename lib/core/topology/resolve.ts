@@ -6,6 +6,7 @@
 import {
   AttachmentSpec, BridgePlugin, IpamSpec, NetworkPattern, NetworkSpec, NodeGroupSpec, Platform, Topology, UplinkSpec, VmSpec,
 } from './model';
+import { resolveTarget, Target, TargetResolution } from '../target';
 import { JsonMap, userHasMemory, userHasPodNetwork, userHasRunStrategy, userInterfaceMac, userPodNetworkName, userVirtualMachine } from './vm-source';
 import { defaultGuestName } from './guest-name';
 import { hasHostIp } from './host-addresses';
@@ -83,7 +84,7 @@ export interface ResolvedAttachment extends AttachmentSpec {
  */
 export interface ResolvedVm extends VmSpec {
   /** The VM has the pod network (its own, or the one multihome adds). */
-  readonly podNetwork: 'masquerade' | false;
+  readonly podNetwork: 'masquerade' | 'passt' | false;
   readonly podInterfaceName: string;
   /** Undefined when the user's VM says how it runs. */
   readonly runStrategy?: string;
@@ -98,6 +99,8 @@ export interface ResolvedVm extends VmSpec {
 /** A topology with defaults resolved. */
 export interface ResolvedTopology extends Topology {
   readonly platform: Platform;
+  /** `target` resolved (the platform's default when absent or unusable; intent rules report why). */
+  readonly resolvedTarget: Target;
   readonly uplinks: readonly ResolvedUplink[];
   readonly networks: readonly ResolvedNetwork[];
   readonly vms: readonly ResolvedVm[];
@@ -136,6 +139,7 @@ export function resolveTopology(t: Topology): ResolvedTopology {
   return {
     ...t,
     platform,
+    resolvedTarget: topologyTarget(t).target,
     uplinks: uplinkList,
     networks,
     vms,
@@ -249,4 +253,9 @@ function resolveVm(vm: VmSpec, networks: Map<string, ResolvedNetwork>): Resolved
     attachments,
     userVm,
   });
+}
+
+/** An environment's `target` resolved over its platform's default, with the problems at `target…`. */
+export function topologyTarget(t: Pick<Topology, 'target' | 'platform' | 'name'>): TargetResolution {
+  return resolveTarget(t.target, { platform: t.platform === Platform.OPENSHIFT ? 'openshift' : 'vanilla', resource: { kind: 'Environment', name: t.name }, path: 'target' });
 }

@@ -8,7 +8,9 @@ import { NAMESPACED_DEFAULT } from './rules/resources';
 import { ClusterStateSource, preflightAgainstFiles } from '../preflight/state-files';
 import { Problem } from '../errors';
 import { Manifest, objectKey } from '../manifest';
-import { PluginProfile } from '../cni';
+import { DEFAULT_PLUGIN_PROFILE, PluginProfile } from '../cni';
+import type { Target } from '../target';
+import { topologyTarget } from './resolve';
 import { ValidateOptions } from '../validate';
 import { validateAgentDeploymentOf } from './agent-deployment-validate';
 import { Platform, Topology } from './model';
@@ -71,13 +73,15 @@ export interface EnvironmentJudgement {
   readonly pluginProfile?: PluginProfile;
   /** The Multus namespace isolation the VMs were validated under. */
   readonly isolation: IsolationProfile;
+  /** The target the manifests were judged against. */
+  readonly target: Target;
 }
 
 /** {@link validatePlannedEnvironment}, with the silenced warnings and the resolved targets (for lib/core/render/targets.ts). */
 export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifests: readonly Manifest[], options: EnvironmentValidationOptions = {}): EnvironmentJudgement {
   const previous = readPreviousOutput(options.previous);
   const manifestOptions = manifestValidationOptions(t, { ...options, previous: previous.manifests });
-  const { pluginProfile } = manifestOptions;
+  const { pluginProfile, target } = manifestOptions;
   const isolation = manifestOptions.isolation ?? 'none';
   const intent = intentProblems(t, plan.topology, plan);
   const all = [
@@ -94,7 +98,7 @@ export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifest
   const filtered = all.filter((p) => !(CONSEQUENCES.has(p.code) && sameNamedNics.has(`${p.resource.namespace}/${p.resource.name}`)));
   const kept = asGiven ? filtered.map(asGiven) : filtered;
   const isSilenced = (p: Problem) => p.severity === 'warning' && silence.has(p.code);
-  return { problems: kept.filter((p) => !isSilenced(p)), silenced: kept.filter(isSilenced), pluginProfile, isolation };
+  return { problems: kept.filter((p) => !isSilenced(p)), silenced: kept.filter(isSilenced), pluginProfile, isolation, target: target ?? topologyTarget(t).target };
 }
 
 /**
@@ -116,10 +120,11 @@ function passThroughProblemsAsWarnings(t: Topology): ((p: Problem) => Problem) |
 /** The options an environment's manifests are validated with (also for its synthesized objects, after cdk8s patches). */
 export function manifestValidationOptions(t: Topology, options: EnvironmentValidationOptions = {}): ManifestsValidationOptions {
   const isolation: IsolationProfile = options.isolation ?? (t.platform === Platform.OPENSHIFT ? 'openshift' : 'none');
-  // NADs of an OpenShift environment target OpenShift's plugin build (cnv-bridge, cnv-tuning).
-  const pluginProfile = options.pluginProfile ?? (t.platform === Platform.OPENSHIFT ? PluginProfile.OPENSHIFT : undefined);
+  const target = options.target ?? topologyTarget(t).target;
+  // NADs target the target's plugin build (on OpenShift: cnv-bridge, cnv-tuning); undefined is the default build
+  const pluginProfile = options.pluginProfile ?? (target.pluginProfile !== DEFAULT_PLUGIN_PROFILE ? target.pluginProfile : undefined);
   const previous = typeof options.previous === 'string' ? readPreviousOutput(options.previous).manifests : options.previous;
-  return { pluginProfile, isolation, previous };
+  return { pluginProfile, isolation, previous, target };
 }
 
 /** `problems` without the warnings the environment silences (`Topology.silence`). */

@@ -9,7 +9,7 @@ import { Problem, ResourceRef } from '../errors';
 import { joinPath } from '../path';
 import { cidrContains, parseCidr } from '../cni';
 import { NetworkPattern, Topology } from './model';
-import { ResolvedNetwork, ResolvedTopology, resolveTopology } from './resolve';
+import { ResolvedNetwork, ResolvedTopology, resolveTopology, topologyTarget } from './resolve';
 import { checkAddressSyntax, checkGateways } from './rules/intent-addresses';
 import { checkHostAddresses } from './rules/intent-host-addresses';
 import { checkKubernetesNames } from './rules/intent-k8s-names';
@@ -215,5 +215,21 @@ export function intentProblems(t: Topology, resolved?: ResolvedTopology, planned
       }
     });
   });
-  return f.problems;
+  t.networks.forEach((n, i) => {
+    const form: unknown = n.localnetAs;
+    if (form !== undefined && form !== 'cudn' && form !== 'nad') {
+      add('TOPOLOGY_LOCALNET_FORM', joinPath('networks', i, 'localnetAs'), `network ${JSON.stringify(n.name)} has localnetAs ${JSON.stringify(form)}; allowed: 'cudn', 'nad'`, "set localnetAs to 'cudn' (a ClusterUserDefinedNetwork) or 'nad' (NetworkAttachmentDefinitions), or leave it out to follow the target");
+    }
+  });
+  t.vms.forEach((vm, v) => {
+    const b: unknown = vm.podNetwork;
+    if (b === undefined || b === false || b === 'masquerade') return;
+    const target = resolved!.resolvedTarget;
+    if (b !== 'passt') {
+      add('TOPOLOGY_POD_NETWORK_BINDING', joinPath('vms', v, 'podNetwork'), `VM ${vm.namespace}/${vm.name} has podNetwork ${JSON.stringify(b)}; allowed: 'masquerade', 'passt', false`, "set podNetwork to 'masquerade' (the default), 'passt', or false for no pod network");
+    } else if (!target.kubevirtAtLeast('1.1')) {
+      add('TOPOLOGY_POD_NETWORK_BINDING', joinPath('vms', v, 'podNetwork'), `VM ${vm.namespace}/${vm.name} asks for passt on the pod network, which KubeVirt ${target.versions.kubevirt} has neither as a core binding (v1.8) nor as a binding plugin (v1.1)`, "use podNetwork: 'masquerade', or target KubeVirt 1.1 or newer");
+    }
+  });
+  return [...topologyTarget(t).problems, ...f.problems];
 }

@@ -68,6 +68,8 @@ const ADDITIONS: ReadonlyArray<{ kinds?: readonly string[]; path: RegExp; value?
   { kinds: ['NodeNetworkConfigurationPolicy'], path: /^spec\.desiredState\.interfaces\[[^\]]+\]\.bridge\.port\[[^\]]+\]\.vlan\..+$/ },
   { kinds: ['NodeNetworkConfigurationPolicy'], path: /^spec\.desiredState\.interfaces\[[^\]]+\]\.bridge\.options\.stp\.enabled$/, value: (v) => v === false },
   { kinds: ['NodeNetworkConfigurationPolicy'], path: /^spec\.desiredState\.interfaces\[[^\]]+\]\.description$/, value: ANY },
+  // kubernetes-nmstate's own default (pkg/node/nodes.go DefaultMaxunavailable), written out since issue 19
+  { kinds: ['NodeNetworkConfigurationPolicy'], path: /^spec\.maxUnavailable$/, value: (v) => v === '50%' },
 ];
 
 /** Fields the API server sets, which an import leaves out (`kubectl get -o yaml` output), and `__proto__` keys, which no JavaScript writer writes back. */

@@ -86,11 +86,10 @@ describe('import recognizes', () => {
     const bond0 = r.topology.uplinks.find((u) => u.name === 'bond0');
     expect(bond0?.vlans).toEqual([{ id: 500, ipv4: { perNode: { 'compute-0': '10.50.0.11/24', 'compute-1': '10.50.0.12/24', 'compute-2': '10.50.0.13/24' } } }]);
     expect(bond0?.bond).toEqual({ mode: '802.3ad', ports: ['ens1f0', 'ens1f1'], miimon: 100, options: { lacp_rate: 'fast', xmit_hash_policy: 'layer3+4' } });
-    expect(r.topology.networks.map((n) => [n.name, n.pattern, n.namespaces])).toEqual([
-      ['ext-400', 'ovn-localnet', ['web']],
-      ['app-200', 'vlan-bridge', ['db', 'web']],
-    ]);
-    expect(r.kept.every((k) => k.reason.startsWith("the multihome node agent's object"))).toBe(true);
+    // the OVN localnet is a ClusterUserDefinedNetwork on the estate's target (openshift-4.20): the
+    // importer does not read CUDNs back into networks yet, so it and its mapping-only NNCP are kept as given (issue 19, left)
+    expect(r.topology.networks.map((n) => [n.name, n.pattern, n.namespaces])).toEqual([['app-200', 'vlan-bridge', ['db', 'web']]]);
+    expect(r.kept.filter((k) => !k.reason.startsWith("the multihome node agent's object")).map((k) => k.key).sort()).toEqual(['ClusterUserDefinedNetwork/ext-400', 'NodeNetworkConfigurationPolicy/br-ex-compute']);
     expect(r.modeled.filter((m) => m.key.startsWith('NodeNetworkConfigurationPolicy/')).every((m) => !m.as.startsWith('host policy'))).toBe(true);
   });
 

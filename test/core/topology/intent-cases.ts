@@ -108,6 +108,23 @@ export const INTENT_CASES: Readonly<Record<string, IntentCase>> = {
     topology: { ...base, prerequisites: { nmstate: true, networkAddons: { multus: true, linuxBridge: true, nmstate: true } } },
     expected: [{ code: 'TOPOLOGY_NETWORK_ADDONS_NMSTATE', path: 'prerequisites.networkAddons.nmstate' }],
   },
+  TOPOLOGY_LOCALNET_FORM: {
+    title: 'a localnet network asks for a form multihome does not write',
+    topology: { ...base, networks: [{ ...net0, localnetAs: 'udn' as never }] },
+    expected: [{ code: 'TOPOLOGY_LOCALNET_FORM', path: 'networks[0].localnetAs' }],
+  },
+  TOPOLOGY_POD_NETWORK_BINDING: {
+    title: 'passt on the pod network of a KubeVirt that has no passt binding, and a binding multihome does not know',
+    topology: {
+      ...base,
+      target: { kubevirt: '1.0' },
+      vms: [{ ...vm0, podNetwork: 'passt' }, { ...vm0, name: 'vm2', attachments: [], podNetwork: 'slirp' as never }],
+    },
+    expected: [
+      { code: 'TOPOLOGY_POD_NETWORK_BINDING', path: 'vms[0].podNetwork' },
+      { code: 'TOPOLOGY_POD_NETWORK_BINDING', path: 'vms[1].podNetwork' },
+    ],
+  },
   TOPOLOGY_VM_NODE_UNKNOWN: {
     title: 'the VM is pinned to a host that is not in the node group carrying its network',
     topology: { ...base, vms: [{ ...vm0, nodeSelector: { 'kubernetes.io/hostname': 'w9' } }] },

@@ -13,8 +13,13 @@ import { buildEnvironment } from '../../../lib/core/topology/build';
 import { NetworkSpec, Topology } from '../../../lib/core/topology/model';
 import { renderTopology } from '../../../lib/core/topology/render';
 import { validateEnvironment } from '../../../lib/core/topology/validate-environment';
+import { validateManifestSet } from '../../../lib/core/topology/validate-set';
 
-/** prod-env.ts of the trial, reduced: ens2f0 on the workers, the physnet-400 localnet, one statically addressed VM. */
+/**
+ * prod-env.ts of the trial, reduced: ens2f0 on the workers, the physnet-400 localnet, one
+ * statically addressed VM. Written as NADs (`localnetAs: 'nad'`) unless the network says otherwise:
+ * these cases are about the NAD; the ClusterUserDefinedNetwork form is tested below.
+ */
 function physnet400(network: Partial<NetworkSpec> = {}, attachment: Record<string, unknown> = { ipv4: ['10.40.0.21/24'] }): Topology {
   return {
     name: 'fixture',
@@ -22,7 +27,7 @@ function physnet400(network: Partial<NetworkSpec> = {}, attachment: Record<strin
     nodeGroups: [{ name: 'workers', nodeSelector: { 'node-role.kubernetes.io/worker': '' } }],
     uplinks: [{ name: 'ens2f0', nodeGroup: 'workers', interface: 'ens2f0' }],
     networks: [
-      { name: 'physnet-400', pattern: 'ovn-localnet', uplink: 'ens2f0', vlan: 400, bridge: 'ovs-br1', physicalNetworkName: 'physnet400', namespaces: ['team-a'], subnets: ['10.40.0.0/24'], ...network } as NetworkSpec,
+      { name: 'physnet-400', pattern: 'ovn-localnet', uplink: 'ens2f0', vlan: 400, bridge: 'ovs-br1', physicalNetworkName: 'physnet400', namespaces: ['team-a'], subnets: ['10.40.0.0/24'], localnetAs: 'nad', ...network } as NetworkSpec,
     ],
     vms: [{ name: 'db-1', namespace: 'team-a', image: 'quay.io/containerdisks/fedora:43', attachments: [{ network: 'physnet-400', ...attachment }] }],
     namespaces: { 'team-a': {} },
@@ -109,6 +114,8 @@ describe('B10: a localnet on br-ex is mapping-only', () => {
     metadata: { name: 'br-ex-workers', annotations: { 'argocd.argoproj.io/sync-wave': '-10' } },
     spec: {
       nodeSelector: { 'node-role.kubernetes.io/worker': '' },
+      // kubernetes-nmstate's default, written out (issue 19)
+      maxUnavailable: '50%',
       desiredState: { ovn: { 'bridge-mappings': [{ localnet: 'physnet400', bridge: 'br-ex' }] } },
     },
   };
@@ -229,5 +236,50 @@ describe('multihome check on hand-written localnet NADs', () => {
     expect(check(cfg(', "physicalNetworkName": "a,b"'))).toEqual(['error CNI_OVN_PHYSICAL_NETWORK_INVALID NetworkAttachmentDefinition/vms/physnet spec.config.physicalNetworkName']);
     expect(check(cfg(', "subnets": "10.40.0.0/24,fd00:40::/64", "mtu": 1279'))).toEqual(['error CNI_OVN_MTU_INVALID NetworkAttachmentDefinition/vms/physnet spec.config.mtu']);
     expect(check(cfg(', "subnets": "10.40.0.0/24", "mtu": 1000'))).toEqual([]);
+  });
+});
+
+describe('issue 19: a localnet as a ClusterUserDefinedNetwork where OVN-Kubernetes serves it', () => {
+  const cudnOf = (t: Topology) => byKind(renderTopology(t), 'ClusterUserDefinedNetwork');
+
+  it('GIVEN OpenShift 4.20 (the default) THEN one CUDN: Localnet, the mapping\'s physicalNetworkName, VLAN access, namespaces by name; no NAD; clean', () => {
+    const t = physnet400({ localnetAs: undefined, namespaces: ['team-b', 'team-a'] });
+    const ms = renderTopology({ ...t, namespaces: { 'team-a': {}, 'team-b': {} } });
+    expect(byKind(ms, 'NetworkAttachmentDefinition')).toEqual([]);
+    expect(byKind(ms, 'ClusterUserDefinedNetwork')).toEqual([
+      {
+        apiVersion: 'k8s.ovn.org/v1',
+        kind: 'ClusterUserDefinedNetwork',
+        metadata: { name: 'physnet-400', annotations: { 'argocd.argoproj.io/sync-wave': '-5' } },
+        spec: {
+          namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['team-a', 'team-b'] }] },
+          network: { topology: 'Localnet', localnet: { role: 'Secondary', physicalNetworkName: 'physnet400', ipam: { mode: 'Disabled' }, vlan: { mode: 'Access', access: { id: 400 } } } },
+        },
+      },
+    ]);
+    expect(problemsOf({ ...t, namespaces: { 'team-a': {}, 'team-b': {} } })).toEqual([]);
+  });
+
+  it('GIVEN ovnIpam THEN OVN IPAM with persistent IPs over the subnets; GIVEN OpenShift 4.18 or localnetAs nad THEN NADs', () => {
+    const withIpam = physnet400({ localnetAs: undefined, ovnIpam: true, excludeSubnets: ['10.40.0.0/29'], mtu: 1400 }, { dhcp4: true });
+    expect(cudnOf(withIpam)[0].spec.network.localnet).toEqual({ role: 'Secondary', physicalNetworkName: 'physnet400', subnets: ['10.40.0.0/24'], excludeSubnets: ['10.40.0.0/29'], ipam: { lifecycle: 'Persistent' }, mtu: 1400, vlan: { mode: 'Access', access: { id: 400 } } });
+    expect(problemsOf(withIpam)).toEqual([]);
+    const older = { ...physnet400({ localnetAs: undefined }), target: 'openshift-4.18' };
+    expect(cudnOf(older)).toEqual([]);
+    expect(byKind(renderTopology(older), 'NetworkAttachmentDefinition').map((m) => m.metadata.name)).toEqual(['physnet-400']);
+    expect(cudnOf(physnet400())).toEqual([]);
+    // forced onto a target that does not serve it: the target says so
+    expect(problemsOf({ ...physnet400({ localnetAs: 'cudn' }), target: 'openshift-4.18' })).toEqual(['error TARGET_CUDN_NOT_SERVED ClusterUserDefinedNetwork/physnet-400 spec.network.topology']);
+  });
+
+  it('GIVEN what OVN-Kubernetes\'s CRD refuses THEN the CUDN rules report it on the CUDN', () => {
+    expect(problemsOf(physnet400({ localnetAs: undefined, ovnIpam: true, excludeSubnets: ['10.41.0.0/29'] }, {}))).toEqual(['error CUDN_SUBNET_NOT_CONTAINED ClusterUserDefinedNetwork/physnet-400 spec.network.localnet.excludeSubnets[0]']);
+  });
+
+  it('GIVEN a CUDN whose physicalNetworkName no NNCP maps THEN the localnet mapping rule reports it at the CUDN\'s field', () => {
+    const ms = renderTopology(physnet400({ localnetAs: undefined })).map((m) =>
+      m.kind === 'ClusterUserDefinedNetwork' ? { ...m, spec: { ...(m.spec as object), network: { topology: 'Localnet', localnet: { role: 'Secondary', physicalNetworkName: 'physnet-typo', ipam: { mode: 'Disabled' } } } } } : m,
+    );
+    expect(where(validateManifestSet(ms)).filter((p) => p.includes('NO_MAPPING'))).toEqual(['error TOPOLOGY_OVN_LOCALNET_NO_MAPPING ClusterUserDefinedNetwork/physnet-400 spec.network.localnet.physicalNetworkName']);
   });
 });

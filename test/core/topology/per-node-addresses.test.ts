@@ -275,7 +275,7 @@ describe('trial bugs', () => {
     };
     const ms = nncps(renderTopology(t));
     expect(ms.map((m) => m.metadata.name)).toEqual(['ens3f0-storage']);
-    expect(spec(ms[0])).toEqual({ nodeSelector: { storage: 'true' }, desiredState: { interfaces: [{ name: 'ens3f0', type: 'ethernet', state: 'up', mtu: 9000 }] } });
+    expect(spec(ms[0])).toEqual({ nodeSelector: { storage: 'true' }, maxUnavailable: '50%', desiredState: { interfaces: [{ name: 'ens3f0', type: 'ethernet', state: 'up', mtu: 9000 }] } });
     expect(validateTopology(t)).toEqual([]);
   });
 

@@ -46,10 +46,13 @@ describe('a network removed from prod (vlan-bridge on eno49)', () => {
       kind: 'NodeNetworkConfigurationPolicy',
       metadata: {
         name: 'vlan-1085-policy-c7000-absent',
-        annotations: { 'multihome.io/removal': 'interfaces: eno49.1085, bridge-1085', 'argocd.argoproj.io/sync-wave': '-10' },
+        // prod targets openshift-4.20 (its platform's default preset)
+        annotations: { 'multihome.io/removal': 'interfaces: eno49.1085, bridge-1085', 'argocd.argoproj.io/sync-wave': '-10', 'multihome.io/target': 'openshift-4.20' },
       },
       spec: {
         nodeSelector: { hardware: 'c7000' },
+        // the previous policy's maxUnavailable, written out since issue 19
+        maxUnavailable: '50%',
         desiredState: {
           interfaces: [
             { name: 'eno49.1085', type: 'vlan', state: 'absent' },
@@ -100,9 +103,10 @@ describe('a host policy removed from prod (static-ip: an address on the NIC eth1
     expect(named(next, 'static-ip-absent')).toEqual({
       apiVersion: 'nmstate.io/v1',
       kind: 'NodeNetworkConfigurationPolicy',
-      metadata: { name: 'static-ip-absent', annotations: { 'multihome.io/removal': 'addresses: eth1', 'argocd.argoproj.io/sync-wave': '-10' } },
+      metadata: { name: 'static-ip-absent', annotations: { 'multihome.io/removal': 'addresses: eth1', 'argocd.argoproj.io/sync-wave': '-10', 'multihome.io/target': 'openshift-4.20' } },
       spec: {
         nodeSelector: { 'kubernetes.io/hostname': 'node02' },
+        maxUnavailable: '50%',
         desiredState: { interfaces: [{ name: 'eth1', type: 'ethernet', state: 'up', ipv4: { enabled: false }, ipv6: { enabled: false } }] },
       },
     });
@@ -174,7 +178,7 @@ describe('estate: an uplink with per-node addresses and an OVN localnet removed'
     expect(named(next, 'ens3f0-storage-absent')).toEqual({
       apiVersion: 'nmstate.io/v1',
       kind: 'NodeNetworkConfigurationPolicy',
-      metadata: { name: 'ens3f0-storage-absent', annotations: { 'multihome.io/removal': 'interfaces: ens3f0.500', 'argocd.argoproj.io/sync-wave': '-10' } },
+      metadata: { name: 'ens3f0-storage-absent', annotations: { 'multihome.io/removal': 'interfaces: ens3f0.500', 'argocd.argoproj.io/sync-wave': '-10', 'multihome.io/target': 'openshift-4.20' } },
       spec: { nodeSelector: { 'node-role.kubernetes.io/storage': '' }, maxUnavailable: 1, desiredState: { interfaces: [{ name: 'ens3f0.500', type: 'vlan', state: 'absent' }] } },
     });
     expect(lifecycleCodes(t, previous)).toEqual([]);
@@ -186,7 +190,7 @@ describe('estate: an uplink with per-node addresses and an OVN localnet removed'
     expect(named(next, 'br-ex-compute-absent')).toEqual({
       apiVersion: 'nmstate.io/v1',
       kind: 'NodeNetworkConfigurationPolicy',
-      metadata: { name: 'br-ex-compute-absent', annotations: { 'multihome.io/removal': 'bridge-mappings: physnet-ext', 'argocd.argoproj.io/sync-wave': '-10' } },
+      metadata: { name: 'br-ex-compute-absent', annotations: { 'multihome.io/removal': 'bridge-mappings: physnet-ext', 'argocd.argoproj.io/sync-wave': '-10', 'multihome.io/target': 'openshift-4.20' } },
       spec: { nodeSelector: { 'node-role.kubernetes.io/worker': '' }, maxUnavailable: 1, desiredState: { ovn: { 'bridge-mappings': [{ localnet: 'physnet-ext', state: 'absent' }] } } },
     });
     expect(marked(output(t, { previous: next }))).toEqual([]);

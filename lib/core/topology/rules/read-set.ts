@@ -7,6 +7,7 @@ import type { SetModel } from './model';
 import { readNad } from './read-nad';
 import { readNncp } from './read-nncp';
 import { readVm } from './read-vm';
+import { cudnNads, isCudn } from './read-cudn';
 import { refOf } from './refs';
 
 /** True for `nmstate.io/*` NodeNetworkConfigurationPolicy objects. */
@@ -30,7 +31,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Reads and indexes a manifest set. Objects that are not NNCP/NAD/VM/VMI/Secret are ignored. */
+/** Reads and indexes a manifest set (a ClusterUserDefinedNetwork as the NADs it makes). Objects that are not NNCP/NAD/CUDN/VM/VMI/Secret are ignored. */
 export function readSet(manifests: readonly Manifest[]): SetModel {
   const secrets = new Map<string, Manifest>();
   for (const m of manifests) {
@@ -52,6 +53,12 @@ export function readSet(manifests: readonly Manifest[]): SetModel {
       const n = readNad(m);
       model.nads.push(n);
       if (!model.nadsByKey.has(n.key)) model.nadsByKey.set(n.key, n);
+    } else if (isCudn(m)) {
+      // the NADs OVN-Kubernetes writes from it, in each namespace it selects
+      for (const n of cudnNads(m)) {
+        model.nads.push(n);
+        if (!model.nadsByKey.has(n.key)) model.nadsByKey.set(n.key, n);
+      }
     } else if (isVm(m)) {
       const v = readVm(m, secrets);
       if (!v) continue;
