@@ -8,6 +8,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { pluginProfileByName } from '../../lib/core/cni';
+import { targetSpecOfText } from '../../lib/core/target';
 import { AGENT_IMAGE_REPOSITORY, MULTIHOME_VERSION } from '../../lib/core/topology/agent-deployment';
 import { ENVIRONMENTS, environmentNamed } from '../environments';
 import { applyAgentImage, applyNamespaceOverrides, NetworkEnvironment, NetworkEnvironmentArgs, parseStackConfig } from '../../lib/pulumi';
@@ -23,6 +24,8 @@ const provider = config.kubeconfigContext ? new k8s.Provider('k8s', { context: c
 const settings: Omit<NetworkEnvironmentArgs, 'environment'> = {
   isolation: config.isolation,
   pluginProfile: config.pluginProfile ? pluginProfileByName(config.pluginProfile) : undefined,
+  // the stack's cluster versions, over the environment's own target
+  ...(config.target !== undefined ? { target: targetSpecOfText(config.target) } : {}),
   waitForPolicies: config.waitFor,
   policyTimeoutSeconds: config.waitTimeoutSeconds,
   provider,

@@ -105,10 +105,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--ignore <codes...>', 'problem codes to leave out of the report')
     .option('--max-state-age <duration>', 'a NodeNetworkState older than this (90s, 30m, 24h, 7d) gets an "unknown" verdict; files are judged against the newest state in them', '24h')
-    .action(async (paths: string[], opts: { env?: string[]; environments: string; state?: string[]; kubeconfig?: string; context?: string; format: PreflightFormat; ignore?: string[]; maxStateAge: string }) => {
+    .addOption(targetOption())
+    .action(async (paths: string[], opts: { env?: string[]; environments: string; state?: string[]; kubeconfig?: string; context?: string; format: PreflightFormat; ignore?: string[]; maxStateAge: string; target?: string }) => {
+      const target = parseTargetOption(opts.target);
       const maxStateAgeMs = parseDuration(opts.maxStateAge);
       if (maxStateAgeMs === undefined) throw new UserError(`--max-state-age ${opts.maxStateAge} is not a duration; use e.g. 90s, 30m, 24h or 7d`);
-      const result = await runPreflight({ paths, envs: opts.env, environments: opts.environments, state: opts.state, kubeconfig: opts.kubeconfig, context: opts.context, format: opts.format, ignore: opts.ignore, maxStateAgeMs });
+      const result = await runPreflight({ paths, envs: opts.env, environments: opts.environments, state: opts.state, kubeconfig: opts.kubeconfig, context: opts.context, format: opts.format, ignore: opts.ignore, maxStateAgeMs, target });
       for (const line of formatPreflightNotes(result)) io.stderr(line + '\n');
       io.stdout(formatPreflightResult(result, opts.format));
       setExit(result.exitCode);

@@ -3,6 +3,7 @@
  * and the cluster state (NodeNetworkState and Node objects from files, or read live), runs the
  * core pre-flight rules and reports like `check`, with the node each verdict is about.
  */
+import type { Target } from '../core/target';
 import { CheckRecord, formatInputNotes, toRecord as checkRecord } from './check';
 import { formatCheckLine, Problem } from '../core/errors';
 import { escapeControl } from '../core/names';
@@ -39,6 +40,8 @@ export interface PreflightRunOptions {
   readonly format?: PreflightFormat;
   /** Problem codes to leave out. */
   readonly ignore?: readonly string[];
+  /** The target the intent is judged for (`--target`): nodes whose handler runs an older nmstate are reported. @default - no comparison */
+  readonly target?: Target;
   /** States older than this are "unknown". @default 24 h */
   readonly maxStateAgeMs?: number;
   /** Where the live reader comes from (tests inject the bundle). @default loadLiveClusterReader */
@@ -115,7 +118,7 @@ export async function runPreflight(options: PreflightRunOptions): Promise<Prefli
     skipped.push(...read.skipped);
   }
   const cluster = clusterStateOf(state.objects, { maxStateAgeMs: options.maxStateAgeMs, now: options.kubeconfig ? new Date() : undefined });
-  const findings: PreflightFinding[] = [...cluster.problems.map(({ problem, object }) => ({ problem, object })), ...preflight(intent.objects, cluster)];
+  const findings: PreflightFinding[] = [...cluster.problems.map(({ problem, object }) => ({ problem, object })), ...preflight(intent.objects, cluster, { target: options.target })];
   const ignore = new Set(options.ignore ?? []);
   const kept = findings.filter((f) => !ignore.has(f.problem.code));
   const records = [...intent.records, ...state.records].filter((r) => !ignore.has(r.code));

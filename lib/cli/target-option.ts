@@ -6,7 +6,7 @@
  */
 import { Option } from 'commander';
 import { MultihomeError } from '../core/errors';
-import { Target, resolveTarget, TARGET_PRESETS } from '../core/target';
+import { Target, resolveTarget, targetSpecOfText, TARGET_PRESETS } from '../core/target';
 
 /** The `--target` option, with the presets in its help. */
 export function targetOption(): Option {
@@ -19,16 +19,7 @@ export function targetOption(): Option {
 /** Resolves a `--target` value; throws the problems (printed, exit 1) when it does not resolve. */
 export function parseTargetOption(value: string | undefined): Target | undefined {
   if (value === undefined) return undefined;
-  let spec: unknown = value;
-  if (value.includes('=')) {
-    const pairs: Record<string, string> = {};
-    for (const part of value.split(',')) {
-      const eq = part.indexOf('=');
-      pairs[eq < 0 ? part.trim() : part.slice(0, eq).trim()] = eq < 0 ? '' : part.slice(eq + 1).trim();
-    }
-    spec = pairs;
-  }
-  const { target, problems } = resolveTarget(spec, { resource: { kind: 'Option', name: '--target' }, path: '--target' });
+  const { target, problems } = resolveTarget(targetSpecOfText(value), { resource: { kind: 'Option', name: '--target' }, path: '--target' });
   if (problems.length) throw new MultihomeError(problems, 'multihome: --target does not name a target');
   return target;
 }

@@ -6,7 +6,7 @@
 export * from './errors';
 export { ALL_PROBLEM_CODES, PROBLEM_CODE_TABLES, isDeclaredProblemCode } from './codes';
 export { PLUGIN_PROFILE_ANNOTATION, ISOLATION_ANNOTATION, SILENCE_ANNOTATION, TARGET_ANNOTATION, objectTargets } from './render/targets';
-export { Target, resolveTarget, defaultTarget, allPresets, TARGET_PRESETS, DEFAULT_PRESETS, NEWEST_UPSTREAM, TARGET_COMPONENTS, TARGET_CODES } from './target';
+export { Target, resolveTarget, targetSpecOfText, defaultTarget, allPresets, TARGET_PRESETS, DEFAULT_PRESETS, NEWEST_UPSTREAM, TARGET_COMPONENTS, TARGET_CODES } from './target';
 export type { TargetVersions, TargetSpec, TargetComponent, TargetResolution, TargetPlatform } from './target';
 export type { ObjectTargets } from './render/targets';
 export * from './manifest';

@@ -28,6 +28,12 @@ export interface StackConfig {
   readonly agentImageTag?: string;
   /** CNI plugin profile (`upstream`, `debian-1.1.1`, `openshift`). @default - the cni module's default */
   readonly pluginProfile?: string;
+  /**
+   * The versions the cluster runs, over the environment's `target`: a preset (`openshift-4.19`) or
+   * `component=version` pairs (`kubevirt=1.8,nmstate=2.2.59`); checked when the environment builds
+   * (TARGET_* problems at `target`). @default - the environment's target
+   */
+  readonly target?: string;
 }
 
 type Kind = 'string' | 'boolean' | 'number' | 'string-map' | { enum: readonly string[] };
@@ -42,6 +48,7 @@ export const STACK_CONFIG_SCHEMA: Readonly<Record<keyof StackConfig, Kind>> = {
   agentImage: 'string',
   agentImageTag: 'string',
   pluginProfile: { enum: ['upstream', 'debian-1.1.1', 'openshift'] },
+  target: 'string',
 };
 
 /** Config namespace of multihome's keys. */

@@ -25,6 +25,18 @@ describe('NetworkEnvironment', () => {
     expect(synthed).toEqual(JSON.parse(JSON.stringify(buildEnvironment(environment).manifests.map((m) => m.manifest))));
   });
 
+  it.each([
+    ['lab on kubernetes-nmstate 0.55 (NNCP v1beta1) and KubeVirt 1.2', { ...lab, target: { kubernetesNmstate: '0.55', kubevirt: '1.2' } }],
+    ['estate on OpenShift 4.18 (localnet NADs, not a CUDN)', { ...estate, target: 'openshift-4.18' }],
+    ['lab with the target given as a prop', lab],
+  ])('issue 19: synthesizes %s to the objects of the core build', (name, environment) => {
+    const target = name.includes('as a prop') ? 'kubevirt-1.5-upstream' : undefined;
+    const env = new NetworkEnvironment(Testing.app(), 'env', { environment, ...(target ? { target } : {}), ...quiet });
+    const want = buildEnvironment(target ? { ...environment, target } : environment).manifests.map((m) => m.manifest);
+    expect(Testing.synth(env)).toEqual(JSON.parse(JSON.stringify(want)));
+    if (name.includes('v1beta1')) expect(want.filter((m) => m.kind === 'NodeNetworkConfigurationPolicy').every((m) => m.apiVersion === 'nmstate.io/v1beta1')).toBe(true);
+  });
+
   it.each(['lab', 'prod', 'estate'] as const)('GIVEN the %s environment THEN cdk8s\'s own app.synth() writes the golden bytes', (name) => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'mh-app-')) });
     new NetworkEnvironment(app, name, { environment: { lab, prod, estate }[name], ...quiet });

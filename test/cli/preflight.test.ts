@@ -51,6 +51,20 @@ describe('multihome preflight', () => {
     expect(text.out).toMatch(/intent\.yaml:\d+ NodeNetworkConfigurationPolicy\/\S+ spec\.nodeSelector: .* \[warning PREFLIGHT_POLICY_SELECTS_NO_NODE\]\n0 error\(s\), 1 warning\(s\) for 1 resource\(s\) on 2 node\(s\)\n$/);
   });
 
+  it('GIVEN --target naming a newer nmstate than the handlers run THEN a warning per node at the state\'s handlerNmstateVersion; the handlers\' own version is clean', async () => {
+    const dir = CASE('PREFLIGHT_TARGET_NEWER_THAN_NODE/bad');
+    const state = path.join(dir, 'state.yaml');
+    const json = await cli('preflight', path.join(dir, 'intent.yaml'), '--state', state, '--format', 'json', '--target', 'kubevirt-1.9-upstream');
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.out) as Array<Record<string, unknown>>).map((x) => [x.code, x.node, x.path, x.line])).toEqual([
+      // the state file is a List: its items' paths
+      ['PREFLIGHT_TARGET_NEWER_THAN_NODE', 'node01', 'items[0].status.handlerNmstateVersion', lineOf(state, 'handlerNmstateVersion')],
+      ['PREFLIGHT_TARGET_NEWER_THAN_NODE', 'node02', 'items[1].status.handlerNmstateVersion', lineOf(state, 'handlerNmstateVersion', lineOf(state, 'handlerNmstateVersion'))],
+    ]);
+    const same = await cli('preflight', path.join(dir, 'intent.yaml'), '--state', state, '--format', 'json', '--target', 'nmstate=2.2.37');
+    expect(JSON.parse(same.out)).toEqual([]);
+  });
+
   it('GIVEN a state verdict (a failing NodeNetworkState) THEN it points into the state file', async () => {
     const dir = CASE('PREFLIGHT_NODE_STATE_UNKNOWN/bad');
     const r = await cli('preflight', path.join(dir, 'intent.yaml'), '--state', path.join(dir, 'state.yaml'), '--format', 'json');

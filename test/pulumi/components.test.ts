@@ -122,6 +122,28 @@ describe('components', () => {
     expect(registered.slice(before).filter((r) => r.type.startsWith('kubernetes:'))).toEqual([]);
   });
 
+  it('issue 19: registers the estate\'s localnet ClusterUserDefinedNetwork (its target: openshift-4.20) to be replaced when its immutable network spec changes', async () => {
+    const env = new NetworkEnvironment('cudn', { environment: estate }, { transformations: [record] });
+    await env.ready;
+    await settle();
+    const cudn = seen.get('cudn-clusteruserdefinednetwork-ext-400')!.opts;
+    // OVN-Kubernetes CEL: "Localnet is immutable", "Topology is immutable" (cudn.go)
+    expect(cudn.replaceOnChanges).toEqual(expect.arrayContaining(['spec.network.topology', 'spec.network.localnet']));
+    expect(cudn.deleteBeforeReplace).toBe(true);
+  });
+
+  it('issue 19: the target prop renders the same bytes in Pulumi as the environment\'s target in the build', async () => {
+    const before = registered.length;
+    const env = new NetworkEnvironment('older', { environment: lab, target: 'kubevirt-1.2-upstream' });
+    await env.ready;
+    await settle();
+    const got = registered.slice(before).filter((r) => r.type === 'kubernetes:nmstate.io/v1:NodeNetworkConfigurationPolicy' || r.type === 'kubernetes:kubevirt.io/v1:VirtualMachine');
+    const want = buildEnvironment({ ...lab, target: 'kubevirt-1.2-upstream' }).manifests.map((m) => m.manifest).filter((m) => m.kind === 'NodeNetworkConfigurationPolicy' || m.kind === 'VirtualMachine');
+    expect(got.length).toBe(want.length);
+    expect(want.every((m) => m.metadata.annotations?.['multihome.io/target'] === 'kubevirt-1.2-upstream')).toBe(true);
+    for (const w of want) expect(got.some((g) => (g.inputs as any).metadata.name === w.metadata.name && (g.inputs as any).metadata.annotations['multihome.io/target'] === 'kubevirt-1.2-upstream')).toBe(true);
+  });
+
   it('registers NNCPs with replaceOnChanges on spec.capture, every object deleteBeforeReplace, the cluster singletons retainOnDelete', async () => {
     const env = new NetworkEnvironment('opts', { environment: lab }, { transformations: [record] });
     await env.ready;

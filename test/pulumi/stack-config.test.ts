@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { applyNamespaceOverrides, parseStackConfig, StackConfigError } from '../../lib/pulumi/stack-config';
 import { lab } from '../../apps/environments/lab';
+import { targetSpecOfText } from '../../lib/core/target';
 
 describe('stack config', () => {
   it('parses every known key with its type', () => {
@@ -11,9 +12,13 @@ describe('stack config', () => {
         'multihome:isolation': 'openshift',
         'multihome:namespaceOverrides': '{"default":"lab-vms"}',
         'multihome:kubeconfigContext': 'kind-lab',
+        'multihome:target': 'preset=openshift-4.19,kubevirt=1.6',
         'kubernetes:context': 'ignored: another namespace',
       }),
-    ).toEqual({ waitFor: false, waitTimeoutSeconds: 120, isolation: 'openshift', namespaceOverrides: { default: 'lab-vms' }, kubeconfigContext: 'kind-lab' });
+    ).toEqual({ waitFor: false, waitTimeoutSeconds: 120, isolation: 'openshift', namespaceOverrides: { default: 'lab-vms' }, kubeconfigContext: 'kind-lab', target: 'preset=openshift-4.19,kubevirt=1.6' });
+    // the value is a target as --target writes it
+    expect(targetSpecOfText('preset=openshift-4.19,kubevirt=1.6')).toEqual({ preset: 'openshift-4.19', kubevirt: '1.6' });
+    expect(targetSpecOfText('openshift-4.19')).toBe('openshift-4.19');
   });
 
   it('reports every unknown or mistyped key in one error', () => {

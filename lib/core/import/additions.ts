@@ -29,6 +29,8 @@ export const DECLARED_ADDITIONS = {
   nullOmitted: 'a null value written as absent (the YAML writers of cdk8s and multihome leave null values out of mappings)',
   bondMiimon: 'miimon: 100 on a bond that sets neither miimon nor arp_interval (what NetworkManager applies to such a bond anyway)',
   description: 'descriptions on the interfaces multihome declares',
+  configName: 'the NAD\'s name as the config\'s `name` where the config named none (what Multus and the NAD client inject: GetCNIConfigFromSpec "Inject network name if missing")',
+  vlanZero: 'a bridge NAD\'s "vlan": 0 written absent (the bridge plugin tags nothing for VLAN 0, containernetworking/plugins bridge.go)',
   maxUnavailable: 'spec.maxUnavailable written out on NNCPs that set none (the target kubernetes-nmstate\'s own default, "50%")',
 } as const;
 
@@ -46,12 +48,13 @@ export function declaredAddition(kind: string, d: Difference, input?: Record<str
   const s = d.segments;
   if (d.change === 'changed' && is(s, 'apiVersion') && sameGroup(d.before, d.after)) return 'apiVersion';
   if (d.change === 'removed' && d.before === null) return 'nullOmitted';
+  if (d.change === 'removed' && d.before === 0 && kind === 'NetworkAttachmentDefinition' && is(s, 'spec', 'config', 'plugins', INDEX, 'vlan')) return 'vlanZero';
   if (d.change !== 'added') return undefined;
   if (is(s, 'metadata', 'annotations', SYNC_WAVE_ANNOTATION)) return 'syncWave';
   if (is(s, 'metadata', 'annotations', SYNC_OPTIONS_ANNOTATION) && d.after === KEEP_ON_REMOVAL_SYNC_OPTIONS) return 'keepOnRemoval';
   if (is(s, 'metadata', 'annotations', /^multihome\.io\//)) return 'multihomeAnnotations';
   if (is(s, 'metadata', 'namespace') && d.after === 'default' && NAMESPACED_DEFAULT.has(kind)) return 'namespace';
-  if (kind === 'NetworkAttachmentDefinition') return nadAddition(s, d.after);
+  if (kind === 'NetworkAttachmentDefinition') return nadAddition(s, d.after, input);
   if (kind === 'VirtualMachine') return vmAddition(s);
   if (kind === 'NodeNetworkConfigurationPolicy') return nncpAddition(s, d.after, input);
   return undefined;
@@ -70,7 +73,9 @@ function sameGroup(a: unknown, b: unknown): boolean {
   return apiGroupOf(a) !== '' && apiGroupOf(a) === apiGroupOf(b);
 }
 
-function nadAddition(s: readonly string[], after: unknown): AdditionId | undefined {
+function nadAddition(s: readonly string[], after: unknown, input?: Record<string, unknown>): AdditionId | undefined {
+  const name = isRecord(input?.metadata) ? input!.metadata.name : undefined;
+  if (is(s, 'spec', 'config', 'name') && after === name) return 'configName';
   if (is(s, 'spec', 'config', 'plugins', INDEX, 'macspoofchk') && after === true) return 'macspoofchk';
   if (is(s, 'spec', 'config', 'plugins', INDEX, 'ipam') && isRecord(after) && Object.keys(after).length === 0) return 'ipam';
   return undefined;

@@ -17,7 +17,7 @@ import type { Layer } from '../topology/render';
 import { SYNC_OPTIONS_ANNOTATION } from '../topology/render';
 import { DEFAULT_WAVES } from '../topology/resolve';
 import { SYNC_WAVE_ANNOTATION, syncWaveOf } from '../topology/sync-wave';
-import { NadReading, NncpReading, NotModeled, readNad, readNncp } from './readings';
+import { NadReading, NncpReading, NotModeled, readCudn, readNad, readNncp } from './readings';
 
 /** Which spec renders a modeled input object (what to give up on when it does not match). */
 export type Claim =
@@ -63,7 +63,7 @@ export function standingReasons(inputs: readonly InputObject[]): Map<string, str
     const o = i.object;
     if (isAgentObject(o)) out.set(i.key, "the multihome node agent's object: declare `agent` (NetworkAgent) so its config follows the policies");
     else if (o.kind === 'VirtualMachineInstance') out.set(i.key, 'a VirtualMachineInstance: multihome models VirtualMachines');
-    else if (![API.nncp.kind, API.nad.kind, API.vm.kind, 'Namespace', 'NMState', 'NetworkAddonsConfig'].includes(String(o.kind))) out.set(i.key, `${String(o.kind)} is not a kind multihome models`);
+    else if (![API.nncp.kind, API.nad.kind, 'ClusterUserDefinedNetwork', API.vm.kind, 'Namespace', 'NMState', 'NetworkAddonsConfig'].includes(String(o.kind))) out.set(i.key, `${String(o.kind)} is not a kind multihome models`);
   }
   return out;
 }
@@ -91,6 +91,12 @@ export function assemble(name: string, inputs: readonly InputObject[], decisions
     const r = readNad(i.object);
     if ('reason' in r) pass(i, (r as NotModeled).reason);
     else nads.push({ input: i, reading: r });
+  }
+  // a Localnet ClusterUserDefinedNetwork reads as the NADs it makes, one per namespace it selects
+  for (const i of byKind('ClusterUserDefinedNetwork')) {
+    const r = readCudn(i.object);
+    if ('reason' in r) pass(i, (r as NotModeled).reason);
+    else for (const reading of r) nads.push({ input: i, reading });
   }
 
   const groups = new NodeGroups();

@@ -263,6 +263,49 @@ export function asPluginList(config: unknown): unknown {
   return { ...(cniVersion !== undefined ? { cniVersion } : {}), ...(name !== undefined ? { name } : {}), plugins: [plugin] };
 }
 
+const CUDN_LOCALNET_KEYS = ['role', 'physicalNetworkName', 'subnets', 'excludeSubnets', 'ipam', 'mtu', 'vlan'];
+
+/**
+ * Reads a ClusterUserDefinedNetwork of topology Localnet as the NADs OVN-Kubernetes makes from
+ * it (one reading per namespace its `kubernetes.io/metadata.name In [...]` selector names), as
+ * the network multihome writes as a CUDN (`localnetAs: 'cudn'`, whatever the target); a reason
+ * when it is not one multihome writes (other topologies, selectors by other labels, fields
+ * multihome does not model). What multihome writes exactly is checked by the import's comparison.
+ */
+export function readCudn(obj: Record<string, unknown>): NadReading[] | NotModeled {
+  if (group(obj.apiVersion) !== 'k8s.ovn.org') return { reason: `apiVersion ${String(obj.apiVersion)} is not k8s.ovn.org` };
+  const meta = obj.metadata as Record<string, unknown>;
+  const extraMeta = keysWithin(meta, ['name', 'annotations']);
+  if (extraMeta) return { reason: `metadata.${extraMeta} is not modeled` };
+  const annotations = isRecord(meta.annotations) ? meta.annotations : {};
+  const foreign = Object.keys(annotations).find((k) => k !== SYNC_WAVE_ANNOTATION && !k.startsWith('multihome.io/'));
+  if (foreign) return { reason: `annotation ${foreign} is not modeled` };
+  const spec = isRecord(obj.spec) ? obj.spec : {};
+  const network = isRecord(spec.network) ? spec.network : {};
+  const localnet = isRecord(network.localnet) ? network.localnet : undefined;
+  if (keysWithin(spec, ['namespaceSelector', 'network']) || network.topology !== 'Localnet' || !localnet || keysWithin(network, ['topology', 'localnet'])) return { reason: 'a ClusterUserDefinedNetwork other than a Localnet one multihome writes' };
+  if (keysWithin(localnet, CUDN_LOCALNET_KEYS) || localnet.role !== 'Secondary' || typeof localnet.physicalNetworkName !== 'string') return { reason: 'its localnet has fields multihome does not write' };
+  const selector = isRecord(spec.namespaceSelector) ? spec.namespaceSelector : {};
+  const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  const expr = exprs.length === 1 && isRecord(exprs[0]) ? exprs[0] : undefined;
+  if (keysWithin(selector, ['matchExpressions']) || !expr || expr.key !== 'kubernetes.io/metadata.name' || expr.operator !== 'In' || !Array.isArray(expr.values) || !expr.values.length || !expr.values.every((v) => typeof v === 'string')) {
+    return { reason: 'its namespaceSelector is not kubernetes.io/metadata.name In [namespaces]' };
+  }
+  const vlan = isRecord(localnet.vlan) && localnet.vlan.mode === 'Access' && isRecord(localnet.vlan.access) ? localnet.vlan.access.id : undefined;
+  const strings = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+  const subnets = strings(localnet.subnets);
+  const exclude = strings(localnet.excludeSubnets);
+  const name = String(meta.name);
+  const props: NadReading['props'] = {
+    pattern: 'ovn-localnet', localnetAs: 'cudn', physicalNetworkName: localnet.physicalNetworkName,
+    ...(typeof vlan === 'number' ? { vlan } : {}),
+    ...(typeof localnet.mtu === 'number' ? { mtu: localnet.mtu } : {}),
+    ...(subnets ? { ovnIpam: true, subnets } : {}),
+    ...(exclude ? { excludeSubnets: exclude } : {}),
+  };
+  return (expr.values as string[]).map((namespace) => ({ name, namespace, kind: 'localnet', localnet: localnet.physicalNetworkName as string, props }));
+}
+
 /** Reads a NAD; a reason when its config is not a bridge or OVN localnet config multihome renders. */
 export function readNad(obj: Record<string, unknown>): NadReading | NotModeled {
   if (group(obj.apiVersion) !== 'k8s.cni.cncf.io') return { reason: `apiVersion ${String(obj.apiVersion)} is not k8s.cni.cncf.io` };
@@ -324,7 +367,8 @@ export function readNad(obj: Record<string, unknown>): NadReading | NotModeled {
     props: {
       plugin: first.type as 'bridge' | 'cnv-bridge',
       ...common(config.name),
-      ...(typeof first.vlan === 'number' ? { vlan: first.vlan } : {}),
+      // VLAN 0 is no VLAN to the bridge plugin (bridge.go setupVeth "if vlanID != 0", setupBridge vlanFiltering "n.Vlan != 0"): an untagged network
+      ...(typeof first.vlan === 'number' && first.vlan !== 0 ? { vlan: first.vlan } : {}),
       ...(typeof first.mtu === 'number' ? { mtu: first.mtu } : {}),
       ...(typeof first.macspoofchk === 'boolean' ? { macspoofchk: first.macspoofchk } : {}),
       ...(tuning ? { tuning: true } : {}),

@@ -91,6 +91,11 @@ export const PREFLIGHT_CODES: CodeTable = {
     summary: 'The policy uses an nmstate feature newer than the node\'s handler (NNS handlerNmstateVersion); that handler rejects or ignores it.',
     upstream: 'nmstate/nmstate CHANGELOG (identifier mac-address 2.2.10, dispatch 2.2.17, ipvlan 2.2.37, identifier pci-address 2.2.47, route state ignore 2.2.50, ipip/sit 2.2.59)',
   },
+  PREFLIGHT_TARGET_NEWER_THAN_NODE: {
+    severity: 'warning',
+    summary: 'A selected node\'s nmstate handler (NNS handlerNmstateVersion) is older than the nmstate the target names: the intent was judged for fields that handler may not know, so the target does not describe this cluster.',
+    upstream: 'multihome (lib/core/target); nmstate/kubernetes-nmstate NodeNetworkState status.handlerNmstateVersion',
+  },
   PREFLIGHT_STATE_UNREADABLE: {
     severity: 'error',
     summary: 'The cluster state given to an environment (clusterState) cannot be read: the path does not exist, is not a regular file or holds no YAML/JSON file.',

@@ -3,6 +3,7 @@
  * by node, before anything is applied. Framework-free and I/O-free: the CLI and the
  * NetworkEnvironment constructs read the objects and call {@link preflight}.
  */
+import { compareVersions, Target } from '../target';
 import { ResourceRef } from '../errors';
 import { isRecord } from '../problems';
 import { resourceOf } from '../source/documents';
@@ -49,7 +50,7 @@ export function intentOf(objects: readonly unknown[]): IntentObjects {
 }
 
 /** Runs every pre-flight rule; findings come in input order (policies, then NADs, VMs, nodes). */
-export function preflight(objects: readonly unknown[], cluster: ClusterState): PreflightFinding[] {
+export function preflight(objects: readonly unknown[], cluster: ClusterState, options: PreflightOptions = {}): PreflightFinding[] {
   const intent = intentOf(objects);
   const sink = new FindingSink();
   const nodes = [...cluster.nodes.values()];
@@ -120,8 +121,33 @@ export function preflight(objects: readonly unknown[], cluster: ClusterState): P
   for (const node of nodes) {
     if (!involved.has(node)) continue;
     reportNodeHealth(node, sink);
+    if (options.target) checkTargetNmstate(node, options.target, sink);
   }
   return sink.findings;
+}
+
+/** Options of {@link preflight}. */
+export interface PreflightOptions {
+  /**
+   * The target the intent was judged against (`--target`, an environment's `target`): a selected
+   * node whose handler runs an older nmstate than the target says gets
+   * PREFLIGHT_TARGET_NEWER_THAN_NODE (the rules accepted fields that handler may not know).
+   * @default - no comparison
+   */
+  readonly target?: Target;
+}
+
+/** PREFLIGHT_TARGET_NEWER_THAN_NODE: the node's handler (NNS handlerNmstateVersion) is older than the target's nmstate. */
+function checkTargetNmstate(node: NodeFacts, target: Target, sink: FindingSink): void {
+  const have = node.state?.nmstateVersion;
+  if (!have || compareVersions(have.join('.'), target.versions.nmstate) >= 0) return;
+  sink.add(
+    'PREFLIGHT_TARGET_NEWER_THAN_NODE',
+    { resource: { kind: 'NodeNetworkState', name: node.name }, object: node.sources.state, node: node.name },
+    'status.handlerNmstateVersion',
+    `node ${node.name} runs nmstate ${have.join('.')} (${node.state?.nmstateVersionText ?? ''}), older than the target's nmstate ${target.versions.nmstate}: the policies were judged for fields this handler may not know`,
+    `target this cluster's nmstate (target: { nmstate: '${have.join('.')}' }, or --target nmstate=${have.join('.')}), or update the handler`,
+  );
 }
 
 /** PREFLIGHT_NODE_STATE_UNKNOWN and PREFLIGHT_NODE_NOT_READY for a node some policy selects. */

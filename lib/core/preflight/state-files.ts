@@ -3,6 +3,7 @@
  * environment, so `cdk8s synth` and `pulumi preview` fail on pre-flight errors the way
  * `multihome preflight --state` does).
  */
+import type { Target } from '../target';
 import { Problem } from '../errors';
 import { Manifest } from '../manifest';
 import { readObjects } from '../source/object-reader';
@@ -14,7 +15,7 @@ import { preflight } from './preflight';
 export type ClusterStateSource = string | readonly string[];
 
 /** Reads the state files and pre-flights `manifests` against them; every reading mistake is a problem. */
-export function preflightAgainstFiles(manifests: readonly Manifest[], source: ClusterStateSource, options: ClusterStateOptions = {}): Problem[] {
+export function preflightAgainstFiles(manifests: readonly Manifest[], source: ClusterStateSource, options: ClusterStateOptions = {}, target?: Target): Problem[] {
   const paths = typeof source === 'string' ? [source] : [...source];
   const problems: Problem[] = [];
   const objects: Record<string, unknown>[] = [];
@@ -28,5 +29,5 @@ export function preflightAgainstFiles(manifests: readonly Manifest[], source: Cl
   for (const u of read.unreadable) unreadable(u.path, u.reason);
   if (!read.files && !read.unreadable.length) unreadable(paths.join(', '), 'no YAML or JSON file found there');
   const cluster = clusterStateOf(objects, options);
-  return [...problems, ...cluster.problems.map((p) => p.problem), ...preflight(manifests, cluster).map((f) => f.problem)];
+  return [...problems, ...cluster.problems.map((p) => p.problem), ...preflight(manifests, cluster, { target }).map((f) => f.problem)];
 }

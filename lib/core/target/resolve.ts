@@ -8,7 +8,7 @@ import { isRecord, show } from '../problems';
 import { PluginProfile } from '../cni/profiles';
 import { Target } from './target';
 import { TARGET_CODES, TargetCode } from './codes';
-import { compareVersions, DEFAULT_PRESETS, TARGET_COMPONENTS, TARGET_PRESETS, TargetComponent, TargetVersions, VERSION_PATTERN } from './versions';
+import { compareVersions, DEFAULT_PRESETS, TARGET_COMPONENTS, TARGET_PRESETS, TargetComponent, TargetSpec, TargetVersions, VERSION_PATTERN } from './versions';
 
 /**
  * The oldest release multihome models per component (older ones predate the APIs multihome writes:
@@ -131,4 +131,19 @@ export function targetAnnotationFor(kind: unknown, target: Target): string | und
   const differ = componentsOf(kind).filter((c) => v[c] !== def[c] && v[c] !== undefined);
   if (!differ.length) return undefined;
   return target.preset ?? differ.map((c) => `${c}=${v[c]}`).join(',');
+}
+
+/**
+ * A target written as one string (`--target`, the `multihome:target` stack config): a preset
+ * name, or `component=version` pairs separated by commas (`preset=NAME` among them to start from
+ * another preset). Resolve the result with {@link resolveTarget}.
+ */
+export function targetSpecOfText(text: string): TargetSpec {
+  if (!text.includes('=')) return text;
+  const pairs: Record<string, string> = {};
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    pairs[eq < 0 ? part.trim() : part.slice(0, eq).trim()] = eq < 0 ? '' : part.slice(eq + 1).trim();
+  }
+  return pairs;
 }

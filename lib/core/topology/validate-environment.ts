@@ -90,7 +90,7 @@ export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifest
     ...renderedMetadataProblems(t, manifests, intent),
     ...(t.agent && plan.agent ? validateAgentDeploymentOf(plan.topology, plan.policies, plan.agent, t.agent) : []),
     ...validateManifests(manifests, manifestOptions).map((l) => l.problem),
-    ...(options.clusterState !== undefined ? preflightAgainstFiles(manifests, options.clusterState) : []),
+    ...(options.clusterState !== undefined ? preflightAgainstFiles(manifests, options.clusterState, {}, manifestOptions.target) : []),
   ];
   const silence = new Set(t.silence ?? []);
   const sameNamedNics = vmsWithSameNamedNics(t, intent);

@@ -87,6 +87,11 @@ function defaultMiimon(kind: string, path: string, v: unknown, input: Map<string
   return kind === 'NodeNetworkConfigurationPolicy' && m !== null && v === 100 && !input.has(`${m[1]}.arp_interval`);
 }
 
+/** The NAD's own name as its config's `name` where the config named none (Multus GetCNIConfigFromSpec injects it). */
+function injectedName(kind: string, path: string, v: unknown, input: Obj): boolean {
+  return kind === 'NetworkAttachmentDefinition' && path === 'spec.config.name' && v === (input.metadata as Obj | undefined)?.name;
+}
+
 /** `v` without the null values of its mappings and without `__proto__` keys (what no writer writes back; declared). */
 function withoutNullValues(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutNullValues);
@@ -113,13 +118,15 @@ export function unexplained(input: Obj, output: Obj): string[] {
     // an empty mapping or list the output fills (annotations given as {} that get a sync wave) is kept
     const filled = typeof v === 'object' && v !== null && [...b.keys()].some((k) => k.startsWith(`${path}.`) || k.startsWith(`${path}[`));
     if (filled && !b.has(path)) continue;
+    // VLAN 0 is no VLAN to the bridge plugin (bridge.go "if vlanID != 0"): written absent, declared
+    if (!b.has(path) && kind === 'NetworkAttachmentDefinition' && v === 0 && /^spec\.config\.plugins\[\d+\]\.vlan$/.test(path)) continue;
     if (!b.has(path)) out.push(`${path} dropped (was ${JSON.stringify(v)})`);
     else if (JSON.stringify(b.get(path)) !== JSON.stringify(v)) out.push(`${path} ${JSON.stringify(v)} → ${JSON.stringify(b.get(path))}`);
   }
   for (const [path, v] of b) {
     if (a.has(path) || path === 'apiVersion') continue;
     // an empty mapping in the input that the output fills is not a loss
-    const declared = ADDITIONS.some((d) => (!d.kinds || d.kinds.includes(kind)) && d.path.test(path) && (!d.value || d.value(v))) || addedUplink(kind, path, b) || defaultMiimon(kind, path, v, a);
+    const declared = ADDITIONS.some((d) => (!d.kinds || d.kinds.includes(kind)) && d.path.test(path) && (!d.value || d.value(v))) || addedUplink(kind, path, b) || defaultMiimon(kind, path, v, a) || injectedName(kind, path, v, input);
     if (!declared) out.push(`${path} added (${JSON.stringify(v)})`);
   }
   return out;

@@ -86,11 +86,92 @@ describe('import recognizes', () => {
     const bond0 = r.topology.uplinks.find((u) => u.name === 'bond0');
     expect(bond0?.vlans).toEqual([{ id: 500, ipv4: { perNode: { 'compute-0': '10.50.0.11/24', 'compute-1': '10.50.0.12/24', 'compute-2': '10.50.0.13/24' } } }]);
     expect(bond0?.bond).toEqual({ mode: '802.3ad', ports: ['ens1f0', 'ens1f1'], miimon: 100, options: { lacp_rate: 'fast', xmit_hash_policy: 'layer3+4' } });
-    // the OVN localnet is a ClusterUserDefinedNetwork on the estate's target (openshift-4.20): the
-    // importer does not read CUDNs back into networks yet, so it and its mapping-only NNCP are kept as given (issue 19, left)
-    expect(r.topology.networks.map((n) => [n.name, n.pattern, n.namespaces])).toEqual([['app-200', 'vlan-bridge', ['db', 'web']]]);
-    expect(r.kept.filter((k) => !k.reason.startsWith("the multihome node agent's object")).map((k) => k.key).sort()).toEqual(['ClusterUserDefinedNetwork/ext-400', 'NodeNetworkConfigurationPolicy/br-ex-compute']);
+    expect(r.topology.networks.map((n) => [n.name, n.pattern, n.namespaces])).toEqual([
+      ['ext-400', 'ovn-localnet', ['web']],
+      ['app-200', 'vlan-bridge', ['db', 'web']],
+    ]);
+    expect(r.kept.every((k) => k.reason.startsWith("the multihome node agent's object"))).toBe(true);
     expect(r.modeled.filter((m) => m.key.startsWith('NodeNetworkConfigurationPolicy/')).every((m) => !m.as.startsWith('host policy'))).toBe(true);
+  });
+
+  it('a hand-written Localnet ClusterUserDefinedNetwork on an OVS bridge\'s mapping: one ovn-localnet network written as a CUDN; a CUDN selecting by other labels kept, with the reason', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'multihome-cudn-'));
+    const file = path.join(dir, 'cudn.yaml');
+    fs.writeFileSync(file, `apiVersion: nmstate.io/v1
+kind: NodeNetworkConfigurationPolicy
+metadata:
+  name: ovs-br1-workers
+spec:
+  nodeSelector:
+    node-role.kubernetes.io/worker: ""
+  desiredState:
+    interfaces:
+      - name: ovs-br1
+        type: ovs-bridge
+        state: up
+        bridge:
+          options:
+            stp: false
+          port:
+            - name: ens2f0
+    ovn:
+      bridge-mappings:
+        - localnet: physnet100
+          bridge: ovs-br1
+---
+apiVersion: k8s.ovn.org/v1
+kind: ClusterUserDefinedNetwork
+metadata:
+  name: tenant-100
+spec:
+  namespaceSelector:
+    matchExpressions:
+      - key: kubernetes.io/metadata.name
+        operator: In
+        values: [team-a, team-b]
+  network:
+    topology: Localnet
+    localnet:
+      role: Secondary
+      physicalNetworkName: physnet100
+      subnets: [10.100.0.0/24]
+      ipam:
+        lifecycle: Persistent
+      vlan:
+        mode: Access
+        access:
+          id: 100
+---
+apiVersion: k8s.ovn.org/v1
+kind: ClusterUserDefinedNetwork
+metadata:
+  name: by-label
+spec:
+  namespaceSelector:
+    matchLabels:
+      tenant: blue
+  network:
+    topology: Localnet
+    localnet:
+      role: Secondary
+      physicalNetworkName: physnet100
+      ipam:
+        mode: Disabled
+`);
+    const r = imported([file]);
+    expect(r.topology.networks).toMatchObject([
+      { name: 'tenant-100', pattern: 'ovn-localnet', localnetAs: 'cudn', physicalNetworkName: 'physnet100', vlan: 100, ovnIpam: true, subnets: ['10.100.0.0/24'], namespaces: ['team-a', 'team-b'], bridge: 'ovs-br1' },
+    ]);
+    expect(r.kept).toEqual([expect.objectContaining({ key: 'ClusterUserDefinedNetwork/by-label', reason: expect.stringContaining('kubernetes.io/metadata.name In') })]);
+  });
+
+  it('seed 000: the br1 bridge on ens4 with DHCP, its NAD with "vlan": 0 and no config name as an untagged bridge network (issue 19: VLAN 0 is no VLAN)', () => {
+    const r = imported([seed('000-openshift-br1.yaml')]);
+    expect(r.topology.networks).toEqual([
+      { name: 'br1-bridge-network', namespaces: ['default'], policyName: 'br1-policy', resourceName: false, plugin: 'cnv-bridge', cniVersion: '0.3.1', macspoofchk: true, bridge: 'br1', bridgeIp: { dhcp4: true }, pattern: 'bridge', uplink: 'ens4' },
+    ]);
+    // the VM names neither memory nor a run strategy: kept as given, not given defaults
+    expect(keptKeys(r)).toEqual(['VirtualMachine/vm-fedora']);
   });
 
   it("multihome's prod output: one NAD name in three namespaces is one network", () => {

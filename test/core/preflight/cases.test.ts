@@ -9,6 +9,7 @@ import * as YAML from 'yaml';
 import { clusterStateOf } from '../../../lib/core/preflight/cluster-state';
 import { preflight } from '../../../lib/core/preflight/preflight';
 import { PREFLIGHT_CODES } from '../../../lib/core/preflight/codes';
+import { resolveTarget } from '../../../lib/core/target';
 
 const CASES = path.join(__dirname, '..', '..', 'fixtures', 'preflight', 'cases');
 
@@ -33,7 +34,11 @@ describe('pre-flight rules on NodeNetworkStates from public sources', () => {
   test.each(cases)('%s', (c) => {
     const dir = path.join(CASES, c);
     const expected = YAML.parse(fs.readFileSync(path.join(dir, 'expect.yaml'), 'utf8')) as Expected;
-    const findings = preflight(objectsOf(path.join(dir, 'intent.yaml')), clusterStateOf(objectsOf(path.join(dir, 'state.yaml'))));
+    // options.yaml (optional): the target the intent was judged against (--target)
+    const optionsFile = path.join(dir, 'options.yaml');
+    const options = fs.existsSync(optionsFile) ? (YAML.parse(fs.readFileSync(optionsFile, 'utf8')) as { target?: unknown }) : {};
+    const target = options.target !== undefined ? resolveTarget(options.target).target : undefined;
+    const findings = preflight(objectsOf(path.join(dir, 'intent.yaml')), clusterStateOf(objectsOf(path.join(dir, 'state.yaml'))), { target });
     const got = (severity: string) => findings.filter((f) => f.problem.severity === severity).map((f) => key({ code: f.problem.code, node: f.node ?? null })).sort();
     expect(got('error')).toEqual(expected.errors.map(key).sort());
     expect(got('warning')).toEqual(expected.warnings.map(key).sort());
