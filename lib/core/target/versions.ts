@@ -64,16 +64,8 @@ export const TARGET_PRESETS: Readonly<Record<string, TargetVersions>> = {
 /** The preset an environment targets when it names none, by platform. */
 export const DEFAULT_PRESETS = { vanilla: 'kubevirt-1.9-upstream', openshift: 'openshift-4.20' } as const;
 
-/** Compares dotted versions numerically (`1.10` > `1.9`; missing parts are 0). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+/** Compares dotted versions numerically (`1.10` > `1.9`; missing parts are 0): the CNI profiles' comparison, one for every component. */
+export { compareVersions } from '../cni/profiles';
 
 /** A dotted version of 1 to 3 numbers, each without leading zeros (what every component above uses). */
 export const VERSION_PATTERN = /^(0|[1-9]\d{0,3})(\.(0|[1-9]\d{0,3})){0,2}$/;
