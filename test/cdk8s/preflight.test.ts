@@ -30,6 +30,18 @@ describe('NetworkEnvironment clusterState (cdk8s)', () => {
     expect(warnings.filter((w) => w.includes('PREFLIGHT_'))).toEqual([]);
   });
 
+  it('GIVEN a target the environment names THEN its nmstate is compared with each node\'s handler: newer is a warning per node, the handlers\' own is clean', () => {
+    const warnings: string[] = [];
+    Testing.synth(new NetworkEnvironment(Testing.app(), 'lab', { environment: lab, target: 'kubevirt-1.9-upstream', clusterState: LAB_STATE, warn: (m) => warnings.push(m) }));
+    expect(warnings.filter((w) => w.includes('PREFLIGHT_')).map((w) => /\[(\w+)\] \S+ (\S+) (\S+):/.exec(w)?.slice(1))).toEqual([
+      ['PREFLIGHT_TARGET_NEWER_THAN_NODE', 'NodeNetworkState/node01', 'status.handlerNmstateVersion'],
+      ['PREFLIGHT_TARGET_NEWER_THAN_NODE', 'NodeNetworkState/node02', 'status.handlerNmstateVersion'],
+    ]);
+    const matching: string[] = [];
+    Testing.synth(new NetworkEnvironment(Testing.app(), 'lab', { environment: lab, target: { nmstate: '2.2.37' }, clusterState: LAB_STATE, warn: (m) => matching.push(m) }));
+    expect(matching.filter((w) => w.includes('PREFLIGHT_'))).toEqual([]);
+  });
+
   it('GIVEN a node without the uplink NIC THEN synth fails naming the code, the policy, the field and the node', () => {
     const env = new NetworkEnvironment(Testing.app(), 'lab', { environment: lab, clusterState: stateWithoutEth1OnNode02(), warn: () => undefined });
     expect(() => Testing.synth(env)).toThrow(/\[PREFLIGHT_INTERFACE_MISSING\].*NodeNetworkConfigurationPolicy\/\S+ spec\.desiredState\.interfaces\[\d+\]\.(bridge\.port\[0\]\.)?name: interface .*eth1.* node node02/);

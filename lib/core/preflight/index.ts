@@ -4,7 +4,7 @@
  * Node objects, {@link preflight} runs every rule; {@link preflightAgainstFiles} does both from files.
  */
 export { preflight, intentOf } from './preflight';
-export type { IntentObjects } from './preflight';
+export type { IntentObjects, PreflightOptions } from './preflight';
 export { clusterStateOf, DEFAULT_MAX_STATE_AGE_MS, isNode, isNodeNetworkState } from './cluster-state';
 export type { ClusterState, ClusterStateOptions } from './cluster-state';
 export { preflightAgainstFiles } from './state-files';

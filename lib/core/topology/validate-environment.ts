@@ -90,7 +90,8 @@ export function judgePlannedEnvironment(t: Topology, plan: RenderInput, manifest
     ...renderedMetadataProblems(t, manifests, intent),
     ...(t.agent && plan.agent ? validateAgentDeploymentOf(plan.topology, plan.policies, plan.agent, t.agent) : []),
     ...validateManifests(manifests, manifestOptions).map((l) => l.problem),
-    ...(options.clusterState !== undefined ? preflightAgainstFiles(manifests, options.clusterState, {}, manifestOptions.target) : []),
+    // a target the environment names is compared with the nodes' handlers; the implicit default is not (PREFLIGHT_NMSTATE_TOO_OLD still catches what a policy uses)
+    ...(options.clusterState !== undefined ? preflightAgainstFiles(manifests, options.clusterState, {}, t.target !== undefined || options.target ? manifestOptions.target : undefined) : []),
   ];
   const silence = new Set(t.silence ?? []);
   const sameNamedNics = vmsWithSameNamedNics(t, intent);
