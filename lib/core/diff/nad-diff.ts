@@ -24,7 +24,25 @@ export function diffNads(out: Changes, old: SetModel, next: SetModel): void {
   // the NADs a ClusterUserDefinedNetwork makes (read-cudn.ts) are its changes, not NAD objects of the output
   const own = (n: NadInfo) => n.manifest.kind === 'NetworkAttachmentDefinition';
   for (const a of old.nads) {
-    if (!own(a) || next.nadsByKey.has(a.key)) continue;
+    if (!own(a)) continue;
+    const now = next.nadsByKey.get(a.key);
+    if (now && !own(now)) {
+      // the NAD is now to be written by OVN-Kubernetes from a ClusterUserDefinedNetwork: its
+      // controller does not take over a NAD it did not create (ovn-kubernetes 8871cd9c
+      // go-controller/pkg/clustermanager/userdefinednetwork/controller_helper.go: "foreign
+      // NetworkAttachmentDefinition with the desired name already exist"), so the CUDN waits until this NAD is gone
+      const users = next.usersByNad.get(a.key) ?? [];
+      out.add(
+        objectOf(a.manifest),
+        'removed',
+        users.length ? 'needs-absent-first' : 'replace',
+        '',
+        `the NAD becomes one ClusterUserDefinedNetwork ${now.manifest.metadata?.name ?? ''} makes; OVN-Kubernetes does not take over a NAD it did not create, so the CUDN stays unready until this NAD is deleted${users.length ? `, and ${vmList(users.map((u) => u.vm))} cannot start or migrate in between` : ''}`,
+        users.length ? "keep the NADs (localnetAs: 'nad') while VMs use them, or stop those VMs, apply the NAD's deletion, then the CUDN" : 'apply the deletion of the NAD with or before the CUDN',
+      );
+      continue;
+    }
+    if (now) continue;
     const obj = objectOf(a.manifest);
     const still = next.usersByNad.get(a.key) ?? [];
     if (still.length) {

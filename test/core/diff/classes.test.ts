@@ -180,6 +180,42 @@ describe('replace: OVN-Kubernetes ClusterUserDefinedNetwork', () => {
   });
 });
 
+describe('issue 19: a localnet NAD that becomes a ClusterUserDefinedNetwork\'s', () => {
+  const nad = (): Manifest => ({
+    apiVersion: 'k8s.cni.cncf.io/v1',
+    kind: 'NetworkAttachmentDefinition',
+    metadata: { name: 'ext-400', namespace: 'web' },
+    spec: { config: '{"cniVersion":"0.3.1","name":"ext-400","type":"ovn-k8s-cni-overlay","topology":"localnet","netAttachDefName":"web/ext-400","physicalNetworkName":"physnet-ext","vlanID":400}' },
+  });
+  const cudn = (): Manifest => ({
+    apiVersion: 'k8s.ovn.org/v1',
+    kind: 'ClusterUserDefinedNetwork',
+    metadata: { name: 'ext-400' },
+    spec: {
+      namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['web'] }] },
+      network: { topology: 'Localnet', localnet: { role: 'Secondary', physicalNetworkName: 'physnet-ext', ipam: { mode: 'Disabled' }, vlan: { mode: 'Access', access: { id: 400 } } } },
+    },
+  });
+  const vm = (): Manifest => ({
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachine',
+    metadata: { name: 'web-0', namespace: 'web' },
+    spec: { runStrategy: 'Always', template: { spec: { domain: { devices: { interfaces: [{ name: 'ext', bridge: {}, macAddress: '02:00:00:00:00:01' }] }, resources: { requests: { memory: '1Gi' } } }, networks: [{ name: 'ext', multus: { networkName: 'ext-400' } }] } } },
+  });
+  it('GIVEN a VM on it THEN needs-absent-first: the CUDN controller does not take over a foreign NAD', () => {
+    expect(lines([nad(), vm()], [cudn(), vm()])).toEqual([
+      'in-place info added ClusterUserDefinedNetwork/ext-400 ',
+      'needs-absent-first error removed NetworkAttachmentDefinition/ext-400 ',
+    ]);
+  });
+  it('GIVEN no VM on it THEN replace: the NAD goes, the CUDN makes it again', () => {
+    expect(lines([nad()], [cudn()])).toEqual([
+      'in-place info added ClusterUserDefinedNetwork/ext-400 ',
+      'replace warning removed NetworkAttachmentDefinition/ext-400 ',
+    ]);
+  });
+});
+
 describe('VM changes by KubeVirt version', () => {
   const nadSwap = (): [Manifest[], Manifest[]] => {
     const a = seed('000-openshift-br1.yaml');
