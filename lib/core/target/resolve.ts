@@ -76,7 +76,7 @@ export function resolveTarget(spec: unknown, options: { platform?: TargetPlatfor
         continue;
       }
     } else if (typeof value !== 'string' || !VERSION_PATTERN.test(value) || compareVersions(value, OLDEST[key]) < 0) {
-      add('TARGET_VERSION_INVALID', path, `${key} ${show(value)} is not a version multihome models (a dotted version string, ${OLDEST[key]} or newer)`, `write the ${key} release as a string, e.g. ${key}: '${TARGET_PRESETS[DEFAULT_PRESETS.openshift][key as keyof TargetVersions] ?? OLDEST[key]}'`);
+      add('TARGET_VERSION_INVALID', path, `${key} ${show(value)} is not a version multihome models (a dotted version string, ${OLDEST[key]} or newer)`, `write the ${key} release as a string, e.g. '${TARGET_PRESETS[DEFAULT_PRESETS.vanilla][key as keyof TargetVersions] ?? TARGET_PRESETS[DEFAULT_PRESETS.openshift][key as keyof TargetVersions] ?? OLDEST[key]}' (the newest multihome knows)`);
       continue;
     }
     if (versions[key] !== value) changed = true;
