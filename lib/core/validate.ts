@@ -53,7 +53,7 @@ function validateByKind(obj: Record<string, unknown>, options: ValidateOptions):
   const target = options.target ?? annotated.target ?? defaultTarget();
   switch (obj.kind) {
     case API.nncp.kind:
-      return withTargetProblems(validateNncp(obj, { nmstateVersion: target.versions.nmstate }), targetProblems(obj, target), !target.servesNncpApiVersion(API.nncp.apiVersion));
+      return [...targetProblems(obj, target), ...validateNncp(obj, { nmstateVersion: target.versions.nmstate, apiVersions: target.nncpApiVersions })];
     case API.nad.kind:
       return validateNad(obj, { profile: options.pluginProfile ?? options.target?.pluginProfile ?? annotated.pluginProfile });
     case API.vm.kind:
@@ -69,13 +69,3 @@ function validateByKind(obj: Record<string, unknown>, options: ValidateOptions):
   }
 }
 
-/**
- * The validator's problems and the target's: where the target refuses the apiVersion or serves
- * no `nmstate.io/v1`, nmstate's own "use nmstate.io/v1" warning goes (it restates the error, or
- * is wrong for that target).
- */
-function withTargetProblems(own: Problem[], target: Problem[], noV1: boolean): Problem[] {
-  const apiRefused = noV1 || target.some((p) => p.code === 'TARGET_NNCP_API_NOT_SERVED');
-  const kept = apiRefused ? own.filter((p) => p.code !== 'NMSTATE_NNCP_API_VERSION') : own;
-  return target.length ? [...target, ...kept] : kept;
-}

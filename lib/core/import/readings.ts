@@ -5,6 +5,7 @@
  * the importer synthesizes it and keeps it when the result equals the input up to the declared
  * additions (import.ts). A reading that cannot be made says why (`reason`).
  */
+import { namespacesSelectedByName } from '../ovn/cudn';
 import type { BondSpec, HostIpSpec, HostVlanSpec, IpamSpec, NetworkSpec } from '../topology/model';
 import { isRecord } from '../problems';
 import { apiGroupOf as group } from '../kubernetes/metadata';
@@ -285,12 +286,9 @@ export function readCudn(obj: Record<string, unknown>): NadReading[] | NotModele
   const localnet = isRecord(network.localnet) ? network.localnet : undefined;
   if (keysWithin(spec, ['namespaceSelector', 'network']) || network.topology !== 'Localnet' || !localnet || keysWithin(network, ['topology', 'localnet'])) return { reason: 'a ClusterUserDefinedNetwork other than a Localnet one multihome writes' };
   if (keysWithin(localnet, CUDN_LOCALNET_KEYS) || localnet.role !== 'Secondary' || typeof localnet.physicalNetworkName !== 'string') return { reason: 'its localnet has fields multihome does not write' };
-  const selector = isRecord(spec.namespaceSelector) ? spec.namespaceSelector : {};
-  const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
-  const expr = exprs.length === 1 && isRecord(exprs[0]) ? exprs[0] : undefined;
-  if (keysWithin(selector, ['matchExpressions']) || !expr || expr.key !== 'kubernetes.io/metadata.name' || expr.operator !== 'In' || !Array.isArray(expr.values) || !expr.values.length || !expr.values.every((v) => typeof v === 'string')) {
-    return { reason: 'its namespaceSelector is not kubernetes.io/metadata.name In [namespaces]' };
-  }
+  // the form multihome writes (matchExpressions In) is checked by the import's comparison
+  const namespaces = namespacesSelectedByName(spec.namespaceSelector);
+  if (!namespaces?.length) return { reason: 'its namespaceSelector is not kubernetes.io/metadata.name In [namespaces]' };
   const vlan = isRecord(localnet.vlan) && localnet.vlan.mode === 'Access' && isRecord(localnet.vlan.access) ? localnet.vlan.access.id : undefined;
   const strings = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
   const subnets = strings(localnet.subnets);
@@ -303,7 +301,7 @@ export function readCudn(obj: Record<string, unknown>): NadReading[] | NotModele
     ...(subnets ? { ovnIpam: true, subnets } : {}),
     ...(exclude ? { excludeSubnets: exclude } : {}),
   };
-  return (expr.values as string[]).map((namespace) => ({ name, namespace, kind: 'localnet', localnet: localnet.physicalNetworkName as string, props }));
+  return namespaces.map((namespace) => ({ name, namespace, kind: 'localnet', localnet: localnet.physicalNetworkName as string, props }));
 }
 
 /** Reads a NAD; a reason when its config is not a bridge or OVN localnet config multihome renders. */

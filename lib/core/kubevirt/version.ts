@@ -4,6 +4,7 @@
  * upstream commit/PR (kubevirt/kubevirt) and the first release tag that contains it (found with
  * `git tag --contains <commit>`).
  */
+import { compareVersions as compareDottedVersions } from '../cni/profiles';
 
 /** The KubeVirt release multihome targets when no version is given. */
 export const DEFAULT_KUBEVIRT_VERSION = '1.9';
@@ -85,17 +86,9 @@ export function parseKubevirtVersion(version: string): KubevirtVersion {
   return v;
 }
 
-function asPair(v: KubevirtVersion | string): { major: number; minor: number } {
-  if (typeof v !== 'string') return v;
-  const [major, minor] = v.split('.').map(Number);
-  return { major, minor };
-}
-
-/** Orders two versions: negative when `a` is older than `b`, 0 when equal, positive when newer. */
+/** Orders two versions: negative when `a` is older than `b`, 0 when equal, positive when newer (the dotted comparison every component uses). */
 export function compareVersions(a: KubevirtVersion | string, b: KubevirtVersion | string): number {
-  const x = asPair(a);
-  const y = asPair(b);
-  return x.major !== y.major ? x.major - y.major : x.minor - y.minor;
+  return compareDottedVersions(typeof a === 'string' ? a : a.text, typeof b === 'string' ? b : b.text);
 }
 
 /** True when `version` has `feature` (is at least the release of {@link KUBEVIRT_API_SINCE}). */

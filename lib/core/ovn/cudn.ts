@@ -42,6 +42,24 @@ export const OVN_UDN_API = {
 /** Label every namespace carries with its own name (kube-apiserver sets it); the builder selects on it. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
+/**
+ * The namespaces a CUDN `namespaceSelector` names by {@link NAMESPACE_NAME_LABEL} (matchLabels
+ * and `In` expressions on it, intersected), sorted; undefined when it selects by anything else
+ * (other labels, other operators): which namespaces those are depends on the cluster.
+ */
+export function namespacesSelectedByName(selector: unknown): string[] | undefined {
+  if (!isRecord(selector)) return undefined;
+  const labels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
+  const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  if (Object.keys(labels).some((k) => k !== NAMESPACE_NAME_LABEL) || !exprs.every((e) => isRecord(e) && e.key === NAMESPACE_NAME_LABEL && e.operator === 'In' && Array.isArray(e.values))) return undefined;
+  let names: string[] | undefined = typeof labels[NAMESPACE_NAME_LABEL] === 'string' ? [labels[NAMESPACE_NAME_LABEL] as string] : undefined;
+  for (const e of exprs as Array<{ values: unknown[] }>) {
+    const values = e.values.filter((v): v is string => typeof v === 'string');
+    names = names ? names.filter((n) => values.includes(n)) : values;
+  }
+  return names ? [...new Set(names)].sort() : undefined;
+}
+
 type Sink = ProblemSink;
 
 const present = (o: Rec | undefined, k: string): boolean => o !== undefined && o[k] !== undefined && o[k] !== null;

@@ -5,5 +5,5 @@
  */
 export { OVN_CUDN_CODES } from './codes';
 export type { OvnCudnCode } from './codes';
-export { validateCudn, validateUdn, buildLocalnetCudn, OVN_UDN_API, NAMESPACE_NAME_LABEL } from './cudn';
+export { validateCudn, validateUdn, buildLocalnetCudn, namespacesSelectedByName, OVN_UDN_API, NAMESPACE_NAME_LABEL } from './cudn';
 export type { LocalnetCudnProps } from './cudn';

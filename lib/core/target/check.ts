@@ -6,6 +6,7 @@
 import { Problem, ResourceRef } from '../errors';
 import { isRecord, show } from '../problems';
 import { TARGET_CODES, TargetCode } from './codes';
+import { NNCP_API_VERSIONS } from '../nmstate/validate/nncp-envelope';
 import { Target } from './target';
 import { compareVersions } from './versions';
 
@@ -21,7 +22,8 @@ export function targetProblems(obj: Record<string, unknown>, target: Target): Pr
   const add = (code: TargetCode, path: string, message: string, fix: string) => out.push({ code, severity: TARGET_CODES[code].severity, resource, path, message, fix });
   const spec = isRecord(obj.spec) ? obj.spec : {};
   if (obj.kind === 'NodeNetworkConfigurationPolicy' && typeof obj.apiVersion === 'string' && obj.apiVersion.startsWith('nmstate.io/')) {
-    if (!target.servesNncpApiVersion(obj.apiVersion)) {
+    // a version no release served is the nmstate validator's NMSTATE_NNCP_SHAPE
+    if (NNCP_API_VERSIONS.includes(obj.apiVersion) && !target.servesNncpApiVersion(obj.apiVersion)) {
       add('TARGET_NNCP_API_NOT_SERVED', 'apiVersion', `apiVersion ${obj.apiVersion} is not served by kubernetes-nmstate ${target.versions.kubernetesNmstate} (v1alpha1 until v0.83, v1beta1 always, v1 from v0.56)`, `set apiVersion: ${target.nncpApiVersion}`);
     }
     if (spec.maxUnavailable !== undefined && target.defaultMaxUnavailable === undefined) {

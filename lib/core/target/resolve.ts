@@ -96,14 +96,8 @@ export function allPresets(): Target[] {
  * components left out being the default target's. Undefined when it is neither.
  */
 export function parseTargetAnnotation(value: string): Target | undefined {
-  if (Object.hasOwn(TARGET_PRESETS, value)) return new Target(TARGET_PRESETS[value], value);
-  const spec: Record<string, string> = {};
-  for (const part of value.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) return undefined;
-    spec[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  const r = resolveTarget({ ...spec, preset: DEFAULT_PRESETS.vanilla });
+  // over the default preset, whatever the platform: the annotation names what differs from it
+  const r = resolveTarget(targetSpecOfText(value));
   return r.problems.length ? undefined : r.target;
 }
 

@@ -13,7 +13,8 @@
  *   take the version as an option.
  */
 import { PluginProfile } from '../cni/profiles';
-import { compareVersions, TARGET_COMPONENTS, TargetVersions } from './versions';
+import { NNCP_API_VERSIONS, NncpApiVersions } from '../nmstate/validate/nncp-envelope';
+import { compareVersions, TargetVersions } from './versions';
 
 /** The versions an environment targets, and what its output and rules follow from them. */
 export class Target {
@@ -45,6 +46,11 @@ export class Target {
     return this.kubernetesNmstateAtLeast('0.56') ? 'nmstate.io/v1' : 'nmstate.io/v1beta1';
   }
 
+  /** The NNCP API versions the target's kubernetes-nmstate serves, and the one multihome writes (the nmstate validator's `apiVersions`). */
+  get nncpApiVersions(): NncpApiVersions {
+    return { current: this.nncpApiVersion, served: NNCP_API_VERSIONS.filter((v) => this.servesNncpApiVersion(v)) };
+  }
+
   /** True when the target's kubernetes-nmstate serves NNCPs of `apiVersion` (`nmstate.io/<v>`). */
   servesNncpApiVersion(apiVersion: string): boolean {
     switch (apiVersion) {
@@ -72,23 +78,5 @@ export class Target {
     const { ovnKubernetes, openshift } = this.versions;
     if (openshift !== undefined) return compareVersions(openshift, '4.19') >= 0;
     return ovnKubernetes !== undefined && compareVersions(ovnKubernetes, '1.1') >= 0;
-  }
-
-  /** `kubevirt 1.9, nmstate 2.2.62, …` for messages. */
-  describe(): string {
-    const v = this.versions as unknown as Record<string, string | undefined>;
-    const label = TARGET_COMPONENTS.filter((c) => v[c] !== undefined).map((c) => `${c} ${v[c]}`).join(', ');
-    return this.preset ? `${this.preset} (${label})` : label;
-  }
-
-  /** `kubevirt=1.9,nmstate=2.2.62,…`: the versions as one annotation value ({@link parseTargetAnnotation} reads it). */
-  annotationValue(): string {
-    const v = this.versions as unknown as Record<string, string | undefined>;
-    return TARGET_COMPONENTS.filter((c) => v[c] !== undefined).map((c) => `${c}=${v[c]}`).join(',');
-  }
-
-  /** True when both name the same versions. */
-  sameVersions(other: Target): boolean {
-    return this.annotationValue() === other.annotationValue();
   }
 }

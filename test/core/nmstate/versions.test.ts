@@ -59,8 +59,8 @@ describe('nmstate validation per nmstate release', () => {
   for (const c of NEWER) {
     it(`${c.what}: accepted for the newest release, an error naming both releases for 2.2.37`, () => {
       expect(errors(validateNncp(nncp(c.state)))).toEqual([]);
-      expect(errors(validateNncp(nncp(c.state), undefined, { nmstateVersion: DEFAULT_NMSTATE_VERSION }))).toEqual([]);
-      const old = validateNncp(nncp(c.state), undefined, { nmstateVersion: '2.2.37' });
+      expect(errors(validateNncp(nncp(c.state), { nmstateVersion: DEFAULT_NMSTATE_VERSION }))).toEqual([]);
+      const old = validateNncp(nncp(c.state), { nmstateVersion: '2.2.37' });
       expect(errors(old)).toEqual([`NMSTATE_FIELD_NEWER_THAN_TARGET @ ${c.path}`]);
       expect(old[0].message).toContain(c.since);
       expect(old[0].message).toContain('nmstate 2.2.37');
@@ -76,22 +76,22 @@ describe('nmstate validation per nmstate release', () => {
 
   it('also gates keys older than 2.2.37 for older targets (route cwnd: 2.2.27; ports-config: 2.2.17)', () => {
     const route = { routes: { config: [{ destination: '198.51.100.0/24', 'next-hop-interface': 'eth1', cwnd: 10 }] } };
-    expect(errors(validateNncp(nncp(route), undefined, { nmstateVersion: '2.2.26' }))).toEqual(['NMSTATE_FIELD_NEWER_THAN_TARGET @ spec.desiredState.routes.config[0].cwnd']);
-    expect(errors(validateNncp(nncp(route), undefined, { nmstateVersion: '2.2.37' }))).toEqual([]);
+    expect(errors(validateNncp(nncp(route), { nmstateVersion: '2.2.26' }))).toEqual(['NMSTATE_FIELD_NEWER_THAN_TARGET @ spec.desiredState.routes.config[0].cwnd']);
+    expect(errors(validateNncp(nncp(route), { nmstateVersion: '2.2.37' }))).toEqual([]);
     const bond = { interfaces: [{ name: 'bond0', type: 'bond', 'link-aggregation': { mode: 'active-backup', 'ports-config': [{ name: 'eth1' }] } }] };
-    expect(errors(validateNncp(nncp(bond), undefined, { nmstateVersion: '2.2.16' }))).toEqual(['NMSTATE_FIELD_NEWER_THAN_TARGET @ spec.desiredState.interfaces[0].link-aggregation.ports-config']);
+    expect(errors(validateNncp(nncp(bond), { nmstateVersion: '2.2.16' }))).toEqual(['NMSTATE_FIELD_NEWER_THAN_TARGET @ spec.desiredState.interfaces[0].link-aggregation.ports-config']);
   });
 
   it('reports an interface type newer than the target (ipvlan: 2.2.37)', () => {
     const state = { interfaces: [{ name: 'ipvlan0', type: 'ipvlan', ipvlan: { 'base-iface': 'eth1', mode: 'l2' } }] };
-    expect(errors(validateNncp(nncp(state), undefined, { nmstateVersion: '2.2.36' }))).toEqual(['NMSTATE_FIELD_NEWER_THAN_TARGET @ spec.desiredState.interfaces[0].type']);
-    expect(errors(validateNncp(nncp(state), undefined, { nmstateVersion: '2.2.37' }))).toEqual([]);
+    expect(errors(validateNncp(nncp(state), { nmstateVersion: '2.2.36' }))).toEqual(['NMSTATE_FIELD_NEWER_THAN_TARGET @ spec.desiredState.interfaces[0].type']);
+    expect(errors(validateNncp(nncp(state), { nmstateVersion: '2.2.37' }))).toEqual([]);
   });
 
   it('a typo stays an unknown field at every release, not a newer one', () => {
     const state = { routes: { config: [{ destination: '198.51.100.0/24', 'next-hop-interface': 'eth1', 'vrf-nme': 'vrf0' }] } };
     for (const v of ['2.2.37', DEFAULT_NMSTATE_VERSION]) {
-      expect(errors(validateNncp(nncp(state), undefined, { nmstateVersion: v }))).toEqual(['NMSTATE_UNKNOWN_FIELD @ spec.desiredState.routes.config[0].vrf-nme']);
+      expect(errors(validateNncp(nncp(state), { nmstateVersion: v }))).toEqual(['NMSTATE_UNKNOWN_FIELD @ spec.desiredState.routes.config[0].vrf-nme']);
     }
   });
 

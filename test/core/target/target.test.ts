@@ -4,6 +4,7 @@
  * components' histories, cited in lib/core/target/target.ts) holds at its boundary.
  */
 import { PluginProfile } from '../../../lib/core/cni';
+import { validateManifest } from '../../../lib/core/validate';
 import {
   allPresets, componentsOf, defaultTarget, parseTargetAnnotation, resolveTarget, Target, targetAnnotationFor, targetProblems, TARGET_PRESETS,
 } from '../../../lib/core/target';
@@ -119,5 +120,20 @@ describe('targetProblems', () => {
     expect(targetProblems(cudn, resolveTarget('openshift-4.18').target).map((p) => `${p.code} @ ${p.path}`)).toEqual(['TARGET_CUDN_NOT_SERVED @ spec.network.topology']);
     expect(targetProblems(cudn, resolveTarget('openshift-4.19').target)).toEqual([]);
     expect(targetProblems(cudn, defaultTarget())).toEqual([]);
+  });
+});
+
+describe('validateManifest with a target: the NNCP apiVersion', () => {
+  const nncp = (apiVersion: string) => ({ apiVersion, kind: 'NodeNetworkConfigurationPolicy', metadata: { name: 'p' }, spec: { nodeSelector: { a: 'b' }, desiredState: {} } });
+  const at = (apiVersion: string, target: Target) => validateManifest(nncp(apiVersion), { target }).map((p) => `${p.severity} ${p.code} @ ${p.path}`);
+  it('a served older version is the "use the current one" warning naming the target\'s; an unserved one is only the target\'s error', () => {
+    const old = resolveTarget({ kubernetesNmstate: '0.50' }).target;
+    expect(at('nmstate.io/v1alpha1', old)).toEqual(['warning NMSTATE_NNCP_API_VERSION @ apiVersion']);
+    expect(validateManifest(nncp('nmstate.io/v1alpha1'), { target: old })[0].fix).toBe('set apiVersion: nmstate.io/v1beta1');
+    expect(at('nmstate.io/v1beta1', old)).toEqual([]);
+    expect(at('nmstate.io/v1', old)).toEqual(['error TARGET_NNCP_API_NOT_SERVED @ apiVersion']);
+    expect(at('nmstate.io/v1alpha1', defaultTarget())).toEqual(['error TARGET_NNCP_API_NOT_SERVED @ apiVersion']);
+    expect(at('nmstate.io/v1beta1', defaultTarget())).toEqual(['warning NMSTATE_NNCP_API_VERSION @ apiVersion']);
+    expect(at('nmstate.io/v2', defaultTarget())).toEqual(['error NMSTATE_NNCP_SHAPE @ apiVersion']);
   });
 });

@@ -13,6 +13,24 @@ import { NmstateCode } from '../codes';
 /** API versions of nmstate.io the NNCP CRD serves or served (only v1 is the storage version). */
 const OLD_API_VERSIONS = ['nmstate.io/v1beta1', 'nmstate.io/v1alpha1'];
 
+/** The NNCP API versions a kubernetes-nmstate release serves, and the one to write (lib/core/target). */
+export interface NncpApiVersions {
+  /** The apiVersion to write. @default 'nmstate.io/v1' */
+  readonly current: string;
+  /**
+   * Every apiVersion the operator serves: another served one is NMSTATE_NNCP_API_VERSION (a
+   * warning); an nmstate.io version outside it is left to the caller that knows the target
+   * (lib/core/target targetProblems: TARGET_NNCP_API_NOT_SERVED).
+   * @default v1, v1beta1, v1alpha1 (what some kubernetes-nmstate release serves)
+   */
+  readonly served: readonly string[];
+}
+
+/** Every NNCP API version some kubernetes-nmstate release served. */
+export const NNCP_API_VERSIONS: readonly string[] = [API.nncp.apiVersion, ...OLD_API_VERSIONS];
+
+const ANY_RELEASE: NncpApiVersions = { current: API.nncp.apiVersion, served: NNCP_API_VERSIONS };
+
 // k8s.io/apimachinery validation IsQualifiedName (the CRD's `format.qualifiedName()` CEL rule).
 const QNAME_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
@@ -39,7 +57,7 @@ function qualifiedNameError(key: string): string | undefined {
  * metadata.name, spec, nodeSelector, maxUnavailable, capture. Returns the spec's desiredState
  * when the envelope is usable. Shared by {@link validateNncp} and `parseNncp`.
  */
-export function checkNncpEnvelope(obj: unknown, sink: ProblemSink): { desiredState?: Rec } {
+export function checkNncpEnvelope(obj: unknown, sink: ProblemSink, api: NncpApiVersions = ANY_RELEASE): { desiredState?: Rec } {
   if (!isRecord(obj)) {
     report(sink, 'NMSTATE_NNCP_SHAPE', '', `the manifest must be a mapping, got ${show(obj)}`, 'give one NodeNetworkConfigurationPolicy object');
     return {};
@@ -48,11 +66,14 @@ export function checkNncpEnvelope(obj: unknown, sink: ProblemSink): { desiredSta
   if (obj.kind !== API.nncp.kind) {
     report(sink, 'NMSTATE_NNCP_SHAPE', 'kind', `kind is ${show(obj.kind)}; expected ${API.nncp.kind}`, `set kind: ${API.nncp.kind}`);
   }
-  if (typeof obj.apiVersion === 'string' && OLD_API_VERSIONS.includes(obj.apiVersion)) {
-    report(sink, 'NMSTATE_NNCP_API_VERSION', 'apiVersion', `apiVersion is ${obj.apiVersion}; current clusters store ${API.nncp.apiVersion}${obj.apiVersion.endsWith('v1alpha1') ? ' and no longer serve v1alpha1' : ''}`, `set apiVersion: ${API.nncp.apiVersion}`);
-  } else if (obj.apiVersion !== API.nncp.apiVersion) {
-    report(sink, 'NMSTATE_NNCP_SHAPE', 'apiVersion', `apiVersion is ${show(obj.apiVersion)}; expected ${API.nncp.apiVersion}`, `set apiVersion: ${API.nncp.apiVersion}`);
+  const apiVersion = obj.apiVersion;
+  if (typeof apiVersion !== 'string' || !ANY_RELEASE.served.includes(apiVersion)) {
+    report(sink, 'NMSTATE_NNCP_SHAPE', 'apiVersion', `apiVersion is ${show(apiVersion)}; expected ${api.current}`, `set apiVersion: ${api.current}`);
+  } else if (apiVersion !== api.current && api.served.includes(apiVersion)) {
+    const why = api === ANY_RELEASE ? `current clusters store ${api.current}${apiVersion.endsWith('v1alpha1') ? ' and no longer serve v1alpha1' : ''}` : `the target's kubernetes-nmstate stores ${api.current}`;
+    report(sink, 'NMSTATE_NNCP_API_VERSION', 'apiVersion', `apiVersion is ${apiVersion}; ${why}`, `set apiVersion: ${api.current}`);
   }
+  // an nmstate.io version the target does not serve is the target's to report (lib/core/target)
   const meta = obj.metadata;
   if (!isRecord(meta) || typeof meta.name !== 'string' || meta.name === '') {
     report(sink, 'NMSTATE_NNCP_SHAPE', 'metadata.name', `metadata.name is ${show(isRecord(meta) ? meta.name : undefined)}; an NNCP needs a name`, 'set metadata.name (the policy is cluster-scoped, so the name must be unique in the cluster)');
