@@ -22,3 +22,4 @@ export { DEFAULT_NMSTATE_VERSION } from './versions';
 export { checkNncpEnvelope, nncpResource } from './nncp-envelope';
 export { nmstateSink, validateNncp } from './nncp';
 export type { NncpValidationOptions } from './nncp';
+export type { NncpApiVersions } from './nncp-envelope';
