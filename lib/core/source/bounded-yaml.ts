@@ -1,4 +1,5 @@
 import * as jsyaml from 'js-yaml';
+import { parseJsonFastPath } from './json-fast-path';
 
 /**
  * Parsing YAML/JSON from untrusted files with bounds: every place input enters (`check`, the
@@ -12,6 +13,8 @@ import * as jsyaml from 'js-yaml';
  *   aliases of aliases make 10^9 nodes out of 90: counted on the shared graph, in time linear in the
  *   distinct nodes, the way go-yaml refuses "excessive aliasing");
  * - merge keys: js-yaml's `maxTotalMergeKeys`.
+ *
+ * Plain JSON within the bounds is read by `JSON.parse` (json-fast-path.ts: same value, same verdict).
  */
 
 /** Limits on one parse. */
@@ -76,6 +79,8 @@ export function sizeRefusal(bytes: number, max: number, what: string): InputRefu
 export function parseYamlBounded(text: string, limits: InputLimits = INPUT_LIMITS): BoundedParse {
   const tooBig = sizeRefusal(Buffer.byteLength(text, 'utf8'), limits.maxDocumentBytes, 'document');
   if (tooBig) return { refusal: tooBig };
+  const json = parseJsonFastPath(text, limits);
+  if (json) return json;
   let value: unknown;
   try {
     value = jsyaml.load(text, loadOptions(limits));
@@ -90,6 +95,8 @@ export function parseYamlBounded(text: string, limits: InputLimits = INPUT_LIMIT
 export function parseAllYamlBounded(text: string, limits: InputLimits = INPUT_LIMITS): { values: unknown[]; refusal?: InputRefusal } {
   const tooBig = sizeRefusal(Buffer.byteLength(text, 'utf8'), limits.maxFileBytes, 'file');
   if (tooBig) return { values: [], refusal: tooBig };
+  const json = parseJsonFastPath(text, limits);
+  if (json) return { values: [json.value] };
   const values: unknown[] = [];
   try {
     jsyaml.loadAll(text, (doc) => values.push(doc), loadOptions(limits));

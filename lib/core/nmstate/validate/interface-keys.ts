@@ -62,15 +62,29 @@ export const INTERFACE_TYPE_SINCE: Versioned = versioned(Object.keys(INTERFACE_T
 
 const ALL_TYPE_KEYS: Versioned = versioned([...new Set(Object.values(INTERFACE_TYPE_KEYS).flatMap((t) => t.all))], Object.assign({}, ...Object.values(INTERFACE_TYPE_KEYS).map((t) => t.since)));
 
+/** {@link interfaceKeys} by type, built once per type (a policy of 500 interfaces asks 500 times). */
+const KEYS_BY_TYPE = new Map<string | undefined, { readonly keys: Versioned; readonly allowed: ReadonlySet<string> }>();
+
+function keysOf(type: string | undefined): { readonly keys: Versioned; readonly allowed: ReadonlySet<string> } {
+  const known = type !== undefined && Object.prototype.hasOwnProperty.call(INTERFACE_TYPE_KEYS, type) ? type : undefined;
+  let entry = KEYS_BY_TYPE.get(known);
+  if (!entry) {
+    const typed = known !== undefined ? INTERFACE_TYPE_KEYS[known] : ALL_TYPE_KEYS;
+    const keys: Versioned = Object.freeze({ all: Object.freeze([...BASE_INTERFACE_KEYS.all, ...typed.all]), since: Object.freeze({ ...BASE_INTERFACE_KEYS.since, ...typed.since }) });
+    entry = { keys, allowed: new Set(keys.all) };
+    KEYS_BY_TYPE.set(known, entry);
+  }
+  return entry;
+}
+
 /** The keys an interface of `type` may have (base keys plus its section; any section when the type is not given or not known). */
 export function interfaceKeys(type: string | undefined): Versioned {
-  const typed = (type !== undefined ? INTERFACE_TYPE_KEYS[type] : undefined) ?? ALL_TYPE_KEYS;
-  return { all: [...BASE_INTERFACE_KEYS.all, ...typed.all], since: { ...BASE_INTERFACE_KEYS.since, ...typed.since } };
+  return keysOf(type).keys;
 }
 
 /** The keys of `raw` no nmstate release knows for an interface of `type`. */
 export function unknownInterfaceKeys(raw: Readonly<Record<string, unknown>>, type: string | undefined): string[] {
-  const allowed = new Set(interfaceKeys(type).all);
+  const { allowed } = keysOf(type);
   return Object.keys(raw).filter((k) => !allowed.has(k));
 }
 
