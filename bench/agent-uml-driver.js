@@ -13,7 +13,8 @@
 //   rollback   the agent applying the same intent with a probe that fails: the rollback's own time
 //              (report.rollback.durationMs) and the whole apply → probe → rollback
 //   delete     the rollback's floor: the same links created by the hand batch and left up as long as
-//              the agent's were, then the rollback's deletion commands as one hand-written ip -batch
+//              the agent's were, then one `link del dev` per link as one hand-written ip -batch;
+//              delete-group the same with the rollback's own lines (one group deletion)
 // Writes $LAB_DIR/bench.json.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -85,17 +86,24 @@ async function main() {
       out.info.rollbackCommands = rb.rollback.commands.length;
       out.info.rollbackProcesses = rb.processes;
       if (links() !== base) throw new Error('rollback left links behind');
-      // the floor of the rollback: the same links created by a hand batch, left up as long as the
-      // agent's were before its rollback (verifying read + probe), then the rollback's own
-      // deletions as one hand-written ip -batch
-      run('ip', ['-n', NS, '-batch', '-'], commands.map((c) => c.replace(/^ip /, '')).join('\n') + '\n');
-      await new Promise((resolve) => setTimeout(resolve, (rb.timingsMs.verifyMs || 0) + (rb.timingsMs.probeMs || 0)));
-      const delLines = rb.rollback.commands.filter((c) => c.startsWith('ip ')).map((c) => c.replace(/^ip /, ''));
-      t = process.hrtime.bigint();
-      run('ip', ['-n', NS, '-batch', '-'], delLines.join('\n') + '\n');
-      rec('delete', ms(t));
-      out.info.deleteCommands = delLines.length;
-      if (links() !== base) throw new Error('the hand deletion left links behind');
+      // the floors of the rollback: the same links created by a hand batch, left up as long as the
+      // agent's were before its rollback (verifying read + probe), then deleted by hand in one
+      // ip -batch — `delete`: one `link del dev` per link, what a person writes; `delete-group`:
+      // the rollback's own lines (the links into one group, one `link del group`)
+      const deleted = rb.rollback.commands.flatMap((c) => { const m = /^ip link (?:set dev (\S+) group \d+|del dev (\S+))$/.exec(c); return m ? [m[1] || m[2]] : []; });
+      const handDeletions = [
+        ['delete', deleted.map((n) => `link del dev ${n}`)],
+        ['delete-group', rb.rollback.commands.filter((c) => c.startsWith('ip ')).map((c) => c.replace(/^ip /, ''))],
+      ];
+      for (const [label, delLines] of handDeletions) {
+        run('ip', ['-n', NS, '-batch', '-'], commands.map((c) => c.replace(/^ip /, '')).join('\n') + '\n');
+        await new Promise((resolve) => setTimeout(resolve, (rb.timingsMs.verifyMs || 0) + (rb.timingsMs.probeMs || 0)));
+        t = process.hrtime.bigint();
+        run('ip', ['-n', NS, '-batch', '-'], delLines.join('\n') + '\n');
+        rec(label, ms(t));
+        if (links() !== base) throw new Error(`the hand deletion (${label}) left links behind`);
+      }
+      out.info.deleteCommands = deleted.length;
     }
     t = process.hrtime.bigint();
     run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);

@@ -29,7 +29,7 @@ export interface AgentBenchResult {
   readonly k: number;
   readonly reps: number;
   readonly bootMs: number;
-  /** agent, noop, read, read-agent, noop-cli, rollback, rollback-total, delete, agent-cli, batch, naive. */
+  /** agent, noop, read, read-agent, noop-cli, rollback, rollback-total, delete, delete-group, agent-cli, batch, naive. */
   readonly samples: Record<string, number[]>;
   readonly info: Record<string, unknown>;
 }

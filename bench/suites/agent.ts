@@ -1,9 +1,10 @@
 /**
  * Suite `agent` (user-mode-linux, bench/agent-uml.ts): converge K VLAN bridges with the agent vs
  * one hand-written `ip -batch` (floor) vs one `ip` process per command; no-op reconcile vs the
- * bare `ip -j` state read; rollback time, shown against the bare deletion of the same links (the
- * rollback's own commands as one hand-written `ip -batch` on links the hand batch created and left
- * up as long as the agent's were), which is what the kernel alone costs in the same boot.
+ * bare `ip -j` state read; rollback time, shown against the bare deletion of the same links (one
+ * `link del` per link, and the rollback's own group deletion, each as one hand-written `ip -batch`
+ * on links the hand batch created and left up as long as the agent's were), which is what the
+ * kernel alone costs in the same boot.
  */
 import { AgentBenchResult, runAgentBench } from '../agent-uml';
 import { Figure, figure, formatFigure, ratios, stat } from '../harness';
@@ -69,7 +70,7 @@ export async function runAgentSuite(o: AgentSuiteOptions, log: (s: string) => vo
       // the floor is shown, not targeted: the target is the rollback's own time (the kernel's deletion included)
       floor: med(s.delete),
       target: AGENT_TARGETS.rollbackMs,
-      note: `rollback/bare deletion ${pairMed(s.rollback, s.delete)}×; ${String(r.info.rollbackCommands)} rollback commands (${String(r.info.deleteCommands)} deleted by hand, after the same time up); apply → probe → rollback ${med(s['rollback-total'])} ms; timings ${JSON.stringify(r.info.rollbackTimings)}; ${String(r.info.rollbackProcesses)} processes`,
+      note: `rollback/bare deletion ${pairMed(s.rollback, s.delete)}× (one link del per link by hand); the rollback's own deletion lines by hand (one link group) ${med(s['delete-group'])} ms, rollback/that ${pairMed(s.rollback, s['delete-group'])}×; ${String(r.info.rollbackCommands)} rollback commands (${String(r.info.deleteCommands)} links deleted, after the same time up); apply → probe → rollback ${med(s['rollback-total'])} ms; timings ${JSON.stringify(r.info.rollbackTimings)}; ${String(r.info.rollbackProcesses)} processes`,
     }),
   ];
   for (const f of figures) log(formatFigure(f));

@@ -4,8 +4,9 @@
  * shape (STYLE.md #20). The iproute2 backend reads and writes the host; the planner decides.
  *
  * apply = read (the snapshot) → plan → nothing when converged → one `ip -batch` (+ one
- * `bridge -batch`) → re-read and verify the plan is now empty → probes → on any failure, plan the
- * snapshot back and apply that (rollback) → report. observe = read → plan → report the drift.
+ * `bridge -batch`) → re-read (inside that `ip -batch` when there is no bridge batch) and verify
+ * the plan is now empty → probes → on any failure, plan the snapshot back and apply that
+ * (rollback) → report. observe = read → plan → report the drift.
  */
 import * as fs from 'fs';
 import * as http from 'http';
@@ -14,10 +15,10 @@ import type { AddressInfo } from 'net';
 import { AgentConfigError, DesiredStateValidator, LoadedConfig, loadConfig, ResolvedProbe } from './config';
 import { DEFAULT_VALIDATORS } from './core-validator';
 import { configFingerprint } from './config-files';
-import { countingExec, Exec, execFileExec } from './exec';
+import { Converse, countingConverse, countingExec, createSpawnConverse, Exec, execFileExec } from './exec';
 import { HostReads, recordingBackend, recordRead } from './host-reads';
 import { agentHttpHandler } from './http';
-import { createIprouteBackend, ReadResult } from './iproute/backend';
+import { createIprouteBackend, IprouteBackend, ReadResult } from './iproute/backend';
 import { DadResult, waitForDad } from './dad';
 import { currentBootId, journalPath, removeJournal, writeJournal } from './journal';
 import { recoverInterruptedApply, RecoveryReport } from './recovery';
@@ -118,6 +119,12 @@ export const AGENT_DEFAULTS = {
 /** Side effects; every one optional with the production default. */
 export interface AgentDeps {
   readonly exec?: Exec;
+  /**
+   * Talks to the apply's `ip -batch` process across the read and the change (backend.ts held
+   * read). Default: child_process.spawn when `exec` is not given; none when it is (a scripted
+   * exec then sees every run as one call).
+   */
+  readonly converse?: Converse;
   readonly clock?: Clock;
   readonly logger?: Logger;
   /** Environment (NODE_NAME). @default process.env */
@@ -234,6 +241,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
   const journal = resolved.stateDir ? journalPath(resolved.stateDir, resolved.netns) : undefined;
   const bootId = deps.bootId ?? currentBootId;
   const baseExec = deps.exec ?? execFileExec;
+  const baseConverse = deps.converse ?? (deps.exec ? undefined : createSpawnConverse());
   const clock = deps.clock ?? systemClock;
   const logger = (deps.logger ?? jsonLogger()).child(resolved.nodeName ?? resolved.netns ?? 'host');
   const metrics = new MetricRegistry();
@@ -271,7 +279,8 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
   async function front(action: AgentReport['action']) {
     const t0 = clock.now();
     const exec = countingExec(baseExec);
-    const backend = recordingBackend(createIprouteBackend(exec, resolved.netns), noteRead);
+    const converse = baseConverse && countingConverse(baseConverse, exec.calls);
+    const backend = recordingBackend(createIprouteBackend(exec, resolved.netns, converse), noteRead);
     const head = header(action);
     let loaded: LoadedConfig;
     try {
@@ -285,10 +294,26 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     let readOpts: ReadOptions = resolved.serveState ? { ipv6Routes: true, bridgeVlans: true } : readOptionsFor(loaded.intent);
     let snapshot: ReadResult;
     try {
-      ({ read: snapshot, options: readOpts } = await readForIntent(backend, loaded.intent, readOpts));
+      // an apply holds the read's ip process for its batch (released below when no batch runs)
+      ({ read: snapshot, options: readOpts } = await readForIntent(backend, loaded.intent, readOpts, { hold: action === 'apply' }));
     } catch (e) {
       return { done: { ...h, result: 'failed' as const, durationMs: clock.now() - t0, commands: [], processes: exec.calls.length, error: (e as Error).message, timingsMs: {} } };
     }
+    try {
+      const planned = planFront(h, t0, exec, backend, loaded, readOpts, snapshot, tRead);
+      if ('done' in planned) await backend.release();
+      return planned;
+    } catch (e) {
+      await backend.release();
+      throw e;
+    }
+  }
+
+  /** The planning half of {@link front}: plan against the snapshot and render the batches. */
+  function planFront(
+    h: ReturnType<typeof header>, t0: number, exec: ReturnType<typeof countingExec>, backend: IprouteBackend,
+    loaded: LoadedConfig, readOpts: ReadOptions, snapshot: ReadResult, tRead: number,
+  ) {
     lastBridges = [...snapshot.state.links.values()].filter((l) => l.kind === 'bridge').map((l) => l.name);
     const tPlan = clock.now();
     const plan = planChanges(loaded.intent, snapshot.state, { resource: { kind: 'Host', name: resolved.nodeName ?? resolved.netns } });
@@ -392,6 +417,15 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
       return failedBeforeChange('apply', tStart, e);
     }
     if ('done' in f) return f.done as AgentReport;
+    try {
+      return await applyPlanned(f);
+    } finally {
+      await f.backend.release(); // the held read's ip process, when no batch used it
+    }
+  }
+
+  /** The apply after the read and the plan: the batch, the verification, the probes, the rollback. */
+  async function applyPlanned(f: Exclude<Awaited<ReturnType<typeof front>>, { done: unknown }>): Promise<AgentReport> {
     const { h, t0, exec, backend, loaded, readOpts, snapshot, plan, batches, commands } = f;
     const timings: Record<string, number> = { ...f.timings };
     if (plan.ops.length === 0) {
@@ -415,14 +449,16 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     let stage = 'the batch';
     try {
       const tApply = clock.now();
-      const applied = await backend.apply(batches);
+      // the verifying read rides in the batch's process (backend.ts); applyMs includes it
+      const applied = await backend.apply(batches, { readAfter: readOpts });
       timings.applyMs = clock.now() - tApply;
       if (!applied.ok) failure = applied.error ?? 'batch failed';
+      else if (!applied.after) failure = `the verifying read failed: ${applied.readError ?? 'no read'}`;
       else {
-        stage = 'the verifying read';
         const tVerify = clock.now();
-        after = await backend.read(readOpts);
-        const remaining = remainingAfterApply(loaded.intent, plan.ops, plan.cascade, after.state);
+        const verifying: ReadResult = applied.after;
+        after = verifying;
+        const remaining = remainingAfterApply(loaded.intent, plan.ops, plan.cascade, verifying.state);
         timings.verifyMs = clock.now() - tVerify;
         verify = { ok: remaining.length === 0, remaining };
         if (!verify.ok) failure = `verification failed: ${remaining.length} change(s) still needed`;

@@ -2,7 +2,7 @@
  * The one way the agent runs programs: `execFile` with an argument array (never a shell), input
  * on stdin, a timeout. Injected into the agent so tests can record and script it (STYLE.md #20).
  */
-import { execFile } from 'child_process';
+import { execFile, spawn } from 'child_process';
 
 /** Outcome of one program run. `code` is 127 when the program could not be started. */
 export interface ExecResult {
@@ -79,4 +79,117 @@ export function countingExec(inner: Exec): Exec & { readonly calls: Array<{ file
   }) as Exec & { calls: typeof calls };
   fn.calls = calls;
   return fn;
+}
+
+/**
+ * A program the agent talks to line by line, stdin left open between turns: the apply's
+ * `ip -j -d -batch -` reads the host, waits while the agent plans, then runs the changes and the
+ * verifying read (iproute2's JSON writer flushes stdout at the end of every show command,
+ * json_writer.c `jsonw_destroy`, so each answer arrives while stdin is still open). One process
+ * instead of two: under user-mode-linux a fork of the agent's process costs ~250 ms.
+ */
+export interface Conversation {
+  /** Writes `text` to the program's stdin (ignored once it has exited). */
+  send(text: string): void;
+  /** The next `n` non-empty stdout lines; undefined when the program exits (or is stopped) first. */
+  lines(n: number): Promise<string[] | undefined>;
+  /** Closes stdin and waits for the exit: the code, the stdout `lines` did not take, stderr. Never rejects. */
+  finish(): Promise<ExecResult>;
+}
+
+/** Starts a {@link Conversation} with `file` (no shell). */
+export type Converse = (file: string, args: readonly string[], options?: { readonly timeoutMs?: number }) => Conversation;
+
+/**
+ * The production {@link Converse} over `child_process.spawn`: no shell, stdout and stderr capped
+ * at `maxOutputBytes` (the program is stopped and the conversation fails with a message naming
+ * the cap), stopped after `timeoutMs` (default 60 s) in all.
+ */
+export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
+  const cap = o.maxOutputBytes ?? EXEC_MAX_OUTPUT_BYTES;
+  return (file, args, options = {}) => {
+    let out = '';
+    let err = '';
+    let bytes = 0;
+    let exited: ExecResult | undefined;
+    const waiting: Array<() => void> = [];
+    const wake = () => waiting.splice(0).forEach((w) => w());
+    const done = (r: ExecResult) => {
+      if (exited) return;
+      exited = r;
+      clearTimeout(timer);
+      wake();
+    };
+    let child: ReturnType<typeof spawn> | undefined;
+    try {
+      child = spawn(file, [...args], { stdio: ['pipe', 'pipe', 'pipe'], shell: false });
+    } catch (e) {
+      done({ code: 1, stdout: '', stderr: `cannot run ${file}: ${(e as Error).message}` });
+    }
+    const stop = (why: string) => {
+      child?.kill('SIGKILL');
+      done({ code: 1, stdout: '', stderr: why });
+    };
+    const timer = setTimeout(() => stop(`${file} did not finish within ${options.timeoutMs ?? 60000} ms; it was stopped`), options.timeoutMs ?? 60000);
+    if (child) {
+      child.stdin!.on('error', () => undefined);
+      child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+        bytes += Buffer.byteLength(d);
+        if (bytes > cap) return stop(`${file} printed more than ${cap} bytes, the agent's output cap (EXEC_MAX_OUTPUT_BYTES); it was stopped`);
+        out += d;
+        wake();
+      });
+      child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+        if (err.length < cap) err += d;
+      });
+      child.on('error', (e: NodeJS.ErrnoException) => done({ code: e.code === 'ENOENT' ? 127 : 1, stdout: '', stderr: `cannot run ${file}: ${e.message}` }));
+      child.on('close', (code) => done({ code: code ?? 1, stdout: out, stderr: err }));
+    }
+    /** Takes the first `n` non-empty complete lines of `out`, or undefined when there are fewer. */
+    const take = (n: number): string[] | undefined => {
+      const got: string[] = [];
+      let at = 0;
+      while (got.length < n) {
+        const nl = out.indexOf('\n', at);
+        if (nl < 0) return undefined;
+        const line = out.slice(at, nl);
+        at = nl + 1;
+        if (line.trim() !== '') got.push(line);
+      }
+      out = out.slice(at);
+      return got;
+    };
+    return {
+      send(text) {
+        if (!exited && child) child.stdin!.write(text);
+      },
+      lines(n) {
+        return new Promise((resolve) => {
+          const attempt = () => {
+            const got = take(n);
+            if (got) return resolve(got);
+            if (exited) return resolve(undefined);
+            waiting.push(attempt);
+          };
+          attempt();
+        });
+      },
+      finish() {
+        if (!exited) child?.stdin!.end();
+        return new Promise((resolve) => {
+          // the output not taken yet (none when the program was stopped: `exited` says why)
+          const attempt = () => (exited ? resolve({ ...exited, stdout: exited.stdout === '' ? '' : out }) : waiting.push(attempt));
+          attempt();
+        });
+      },
+    };
+  };
+}
+
+/** Wraps a {@link Converse} so every conversation is recorded with the runs of `calls` (the report's process count). */
+export function countingConverse(inner: Converse, calls: Array<{ file: string; args: readonly string[]; input?: string }>): Converse {
+  return (file, args, options) => {
+    calls.push({ file, args });
+    return inner(file, args, options);
+  };
 }

@@ -35,15 +35,21 @@ export function recordRead(reads: HostReads, at: Date, outcome: ReadOutcome): Ho
 }
 
 /**
- * `backend` with every read — the snapshot, the verifying read, the rollback's reads — passed to
- * `onRead` (success or failure) before it returns or throws.
+ * `backend` with every read — the snapshot, the verifying read, the rollback's reads, also those
+ * riding in a batch (`readAfter`) — passed to `onRead` (success or failure) before it returns or throws.
  */
 export function recordingBackend(backend: IprouteBackend, onRead: (outcome: ReadOutcome) => void): IprouteBackend {
   return {
-    apply: (batches, options) => backend.apply(batches, options),
-    async read(options) {
+    async apply(batches, options) {
+      const r = await backend.apply(batches, options);
+      if (r.after) onRead({ state: r.after.state });
+      else if (r.readError !== undefined) onRead({ error: r.readError });
+      return r;
+    },
+    release: () => backend.release(),
+    async read(options, how) {
       try {
-        const r = await backend.read(options);
+        const r = await backend.read(options, how);
         onRead({ state: r.state });
         return r;
       } catch (e) {

@@ -1,12 +1,13 @@
 /**
- * Running a rollback: plan the snapshot back (rollback.ts), apply it, read the host again and
- * check it against the snapshot (rollback-check.ts). `ok` is true only when that read agrees; any
+ * Running a rollback: plan the snapshot back (rollback.ts), apply it — the links it deletes in one
+ * kernel call ({@link groupDeletionFor}) — read the host again in the same `ip` process and check
+ * it against the snapshot (rollback-check.ts). `ok` is true only when that read agrees; any
  * failure on the way — a read, the planner, the batch — is reported, never swallowed.
  */
 import type { HostIntent } from '../core/host-intent/model';
 import type { IprouteBackend, ReadResult } from './iproute/backend';
 import { ReadOptions, readOptionsFor } from './iproute/read';
-import { formatBatches, renderBatches } from './iproute/render';
+import { formatBatches, GroupDeletion, renderBatches } from './iproute/render';
 import { Op, planChanges } from './plan';
 import { restoreIntent } from './rollback';
 import { externalLinks, snapshotDifferences } from './rollback-check';
@@ -49,12 +50,14 @@ export async function rollBack(
     stage = 'planning the rollback';
     const rbPlan = planChanges(restore, now.state);
     const planErrors = rbPlan.problems.filter((p) => p.severity === 'error').map((p) => `[${p.code}] ${p.path}: ${p.message}`);
-    const rbBatches = renderBatches(rbPlan.ops);
+    const rbBatches = renderBatches(rbPlan.ops, groupDeletionFor(rbPlan.ops, now.state));
     commands = formatBatches(rbBatches);
     stage = 'the rollback batch';
-    const r = await backend.apply(rbBatches, { continueOnError: true });
+    // the check read rides in the rollback's ip batch (backend.ts), after every line ran (-force)
+    const r = await backend.apply(rbBatches, { continueOnError: true, readAfter: rbRead });
     stage = 'the read after the rollback';
-    const check = await backend.read(rbRead);
+    if (!r.after) throw new Error(r.readError ?? 'no read');
+    const check = r.after;
     const planRemaining = formatBatches(renderBatches(planChanges(restore, check.state).ops));
     const differences = snapshotDifferences(snapshot, check.state, [...forwardOps, ...rbPlan.ops], readOpts.ipv6Routes);
     const remaining = [...(r.ok ? [] : [r.error ?? 'rollback batch failed']), ...planErrors, ...planRemaining, ...differences];
@@ -63,6 +66,37 @@ export async function rollBack(
     const msg = `${stage} failed: ${errorMessage(e)}`;
     return { ok: false, commands, remaining: [msg], error: msg, external };
   }
+}
+
+/** Link kinds the agent creates: each has rtnl `dellink`, so a group of them is deleted in one call. */
+const GROUP_DELETABLE_KINDS = new Set(['vlan', 'bridge', 'bond']);
+
+/**
+ * The first link group the rollback may use: "mh" in the high bytes, far from the small numbers
+ * people give /etc/iproute2/group entries. A link already in it moves the choice up.
+ */
+export const ROLLBACK_LINK_GROUP = 0x6d680000;
+
+/**
+ * How the rollback deletes its links in one kernel call (render.ts {@link GroupDeletion}): the
+ * links it deletes that are of a kind the agent creates, and a group no link on the host is in.
+ * Undefined — one `link del` per link — when a link's group is a name (its number is in
+ * /etc/iproute2/group, which the read does not map back), so an unused group cannot be proven.
+ */
+export function groupDeletionFor(ops: readonly Op[], now: HostState): GroupDeletion | undefined {
+  const devs = new Set<string>();
+  for (const op of ops) if (op.op === 'link-del' && GROUP_DELETABLE_KINDS.has(now.links.get(op.dev)?.kind ?? '')) devs.add(op.dev);
+  if (devs.size < 2) return undefined;
+  const used = new Set<number>();
+  for (const l of now.links.values()) {
+    const g = l.details?.group;
+    if (g === undefined || g === 'default') continue;
+    if (!/^\d+$/.test(g)) return undefined;
+    used.add(Number(g));
+  }
+  let group = ROLLBACK_LINK_GROUP;
+  while (used.has(group)) group++;
+  return { group, devs };
 }
 
 /** The restore intent without the links in `gone`, also as bridge or bond ports (a vanished NIC cannot be restored or enslaved). */

@@ -22,6 +22,8 @@ export interface LinkDetails {
   readonly permanentMac?: string;
   readonly minMtu?: number;
   readonly maxMtu?: number;
+  /** The link's group (`group`: `default`, a number, or a name from /etc/iproute2/group). */
+  readonly group?: string;
   /** IPv6 link-local addresses (excluded from `addresses`), canonical CIDR. */
   readonly linkLocal6: readonly Cidr[];
   /** Families with an address of finite lifetime (DHCP, SLAAC). */

@@ -5,7 +5,7 @@
  */
 import { createAgent } from '../../lib/agent/agent';
 import { createExecFileExec, Exec } from '../../lib/agent/exec';
-import type { RawState } from '../../lib/agent/iproute/read';
+import { MAIN_READ_LINES, RawState } from '../../lib/agent/iproute/read';
 import { renderOp, UnsafeBatchValueError } from '../../lib/agent/iproute/render';
 import { runAgentCli } from '../../lib/agent/main';
 import { pingCommand, UnsafeProbeError } from '../../lib/agent/probes';
@@ -15,8 +15,9 @@ import { Call, configWriter, rawFixture, scriptedExec, TRUNK_BR0 } from './helpe
 const write = configWriter('agent-safety-');
 let now = 0;
 const fakeClock: Clock = { now: () => now, wallTime: () => new Date(0), sleep: async (ms) => void (now += ms) };
-const isRead = (c: Call) => c.args.includes('-j');
-const isWrite = (c: Call) => c.args.join(' ').endsWith('-batch -') && !c.args.includes('-j');
+/** A batch of changes (it may end in the read that verifies it: backend.ts); a read is any other `-j` run. */
+const isWrite = (c: Call) => c.args.join(' ').endsWith('-batch -') && c.input !== MAIN_READ_LINES;
+const isRead = (c: Call) => c.args.includes('-j') && !isWrite(c);
 
 /** `inner`, except that `hook` may answer (or throw for) a call first; `n` counts the calls of the same kind (read/write/other) of the same program before it. */
 function withHook(inner: Exec & { calls: Call[] }, hook: (c: Call, n: number) => ReturnType<Exec> | undefined): Exec & { calls: Call[] } {
@@ -77,9 +78,16 @@ describe('S3: a throw after the batch ran leads to the rollback', () => {
     expect(r.error).toMatch(/^probe .* failed .*; the rollback did not restore the snapshot: the rollback batch failed: spawn ip EAGAIN$/);
   });
 
-  test('GIVEN the read after the rollback fails WHEN applied THEN the rollback is not reported as done', async () => {
+  test('GIVEN the read after the rollback fails (in the rollback batch and on its own) WHEN applied THEN the rollback is not reported as done', async () => {
     const inner = scriptedExec([rawFixture('node01-empty'), rawFixture('node01-trunk-with-vms'), rawFixture('node01-empty')], { ping: () => false });
-    const exec = withHook(inner, (c, n) => (isRead(c) && c.file === 'ip' && n === 2 ? Promise.resolve({ code: 1, stdout: '', stderr: 'Cannot open network namespace' }) : undefined));
+    const gone = { code: 1, stdout: '', stderr: 'Cannot open network namespace' };
+    const exec = withHook(inner, (c, n) => {
+      if (isWrite(c) && c.file === 'ip' && n === 1) {
+        expect(c.input!.endsWith(MAIN_READ_LINES)).toBe(true); // the check read rides in the rollback batch
+        return Promise.resolve(gone);
+      }
+      return isRead(c) && c.file === 'ip' && n === 2 ? Promise.resolve(gone) : undefined;
+    });
     const r = await trunkApply(exec, { probes: [{ target: '10.0.0.1', interface: 'eth1', timeoutSeconds: 1 }] });
     expect(r.result).toBe('failed');
     expect(r.rollback?.ok).toBe(false);

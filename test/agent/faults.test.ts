@@ -19,12 +19,12 @@ import { planChanges } from '../../lib/agent/plan';
 import { externalLinks, snapshotDifferences, vanishedNics } from '../../lib/agent/rollback-check';
 import type { CurrentLink, HostState } from '../../lib/agent/state';
 import { Clock, silentLogger } from '../../lib/agent/types';
-import { Call, configWriter, intentOf, rawFixture, scriptedExec, stateFixture, TRUNK_BR0 } from './helpers';
+import { configWriter, intentOf, isWriteBatch, rawFixture, scriptedExec, stateFixture, TRUNK_BR0 } from './helpers';
 
 const write = configWriter('agent-faults-');
 let now = 0;
 const fakeClock: Clock = { now: () => now, wallTime: () => new Date(0), sleep: async (ms) => void (now += ms) };
-const isWrite = (c: Call) => c.args.join(' ').endsWith('-batch -') && !c.args.includes('-j');
+const isWrite = isWriteBatch;
 
 const journals = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-journal-'));
 afterAll(() => fs.rmSync(journals, { recursive: true, force: true }));
@@ -41,7 +41,7 @@ describe('the apply journal', () => {
     const seen: boolean[] = [];
     const inner = scriptedExec([rawFixture('node01-empty'), rawFixture('node01-trunk-with-vms')]);
     const exec: Exec = (f, a, o) => {
-      if (isWrite({ file: f, args: a })) seen.push(fs.existsSync(file));
+      if (isWrite({ file: f, args: a, ...(o?.input !== undefined ? { input: o.input } : {}) })) seen.push(fs.existsSync(file));
       return inner(f, a, o);
     };
     const r = await agentOn(exec, dir).apply();
@@ -76,9 +76,9 @@ describe('the apply journal', () => {
     expect(r.endedIn).toBe('new-state');
     expect(readJournal(journalPath(dir, 'node01'))).toEqual({ kind: 'none' });
     expect(agent.metrics.render()).toMatch(/^multihome_agent_recoveries_total 1$/m);
-    // the recovery's batch is a rollback: it continues past a failing line
+    // the recovery's batch is a rollback: it continues past a failing line (and reads the host after its last one)
     const batches = exec.calls.filter(isWrite);
-    expect(batches[0].args).toEqual(['-n', 'node01', '-force', '-batch', '-']);
+    expect(batches[0].args).toEqual(['-n', 'node01', '-force', '-j', '-d', '-batch', '-']);
     expect(batches.slice(1).every((c) => !c.args.includes('-force'))).toBe(true);
   });
 

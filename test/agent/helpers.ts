@@ -9,8 +9,8 @@ import { CodeTable } from '../../lib/core/errors';
 import { ProblemSink } from '../../lib/core/problems';
 import type { DesiredState } from '../../lib/core/nmstate/types';
 import { AGENT_CODES } from '../../lib/core/host-intent/codes';
-import type { Exec, ExecResult } from '../../lib/agent/exec';
-import { parseState, RawState } from '../../lib/agent/iproute/read';
+import type { Converse, Exec, ExecResult } from '../../lib/agent/exec';
+import { MAIN_READ_LINES, parseState, RawState } from '../../lib/agent/iproute/read';
 import type { HostIntent } from '../../lib/core/host-intent/model';
 import { normalizeDesiredState } from '../../lib/core/host-intent/normalize';
 import type { HostState } from '../../lib/agent/state';
@@ -92,6 +92,15 @@ export const BOND: DesiredState = {
   ],
 };
 
+/**
+ * A batch of changes (`ip -batch -` / `bridge -batch -`), which may end in the read verifying it
+ * (backend.ts); a pure read batch carries only the main read's lines.
+ */
+export const isWriteBatch = (c: Call): boolean => c.args.join(' ').endsWith('-batch -') && c.input !== MAIN_READ_LINES;
+
+/** The change lines a write batch ran, without the read riding along (backend.ts). */
+export const changeLines = (c: Call): string | undefined => (c.input?.endsWith(MAIN_READ_LINES) ? c.input.slice(0, -MAIN_READ_LINES.length) : c.input);
+
 /** Call log entry of {@link scriptedExec}. */
 export interface Call {
   file: string;
@@ -120,7 +129,7 @@ export interface ScriptedExecOptions {
  * An exec that answers reads from fixtures and records every call. `states` is the sequence of
  * host states: each successful batch moves to the next one (the host "after" the change).
  */
-export function scriptedExec(states: RawState[], opts: ScriptedExecOptions = {}): Exec & { calls: Call[] } {
+export function scriptedExec(states: RawState[], opts: ScriptedExecOptions = {}): Exec & { calls: Call[]; converse: Converse } {
   let i = 0;
   let batches = 0;
   const calls: Call[] = [];
@@ -130,23 +139,76 @@ export function scriptedExec(states: RawState[], opts: ScriptedExecOptions = {})
     calls.push(call);
     const s = states[Math.min(i, states.length - 1)];
     const a = args.join(' ');
-    if (file === 'ip' && a.includes('-d -batch -')) return ok(JSON.stringify(s.addr) + '\n' + JSON.stringify(s.route4) + '\n');
+    const mainRead = (r: RawState) => JSON.stringify(r.addr) + '\n' + JSON.stringify(r.route4) + '\n';
+    if (file === 'ip' && a.includes('-d -batch -') && o?.input === MAIN_READ_LINES) return ok(mainRead(s));
     if (file === 'ip' && a.includes('-6 route show')) return ok(JSON.stringify(s.route6 ?? []));
     if (file === 'ip' && a.includes('-6 addr show')) return ok(JSON.stringify(s.addr));
     if (file === 'bridge' && a.includes('vlan show')) return ok(JSON.stringify(s.vlans ?? []));
     if ((file === 'ip' || file === 'bridge') && a.endsWith('-batch -')) {
       const index = batches++;
       const refused = typeof opts.failBatch === 'function' ? opts.failBatch(call, index) : opts.failBatch === true;
+      // a batch ending in the main read's lines (`ip -j -d -batch`) prints the state it left
+      const reads = file === 'ip' && a.includes('-j -d -batch -') && (o?.input ?? '').endsWith(MAIN_READ_LINES);
+      const force = a.includes('-force');
       if (refused) {
-        if (file === 'ip' && opts.partialFailure) i++;
-        return { code: 1, stdout: '', stderr: 'RTNETLINK answers: Operation not supported\nCommand failed -:2' };
+        if (file === 'ip' && (opts.partialFailure || force)) i++;
+        const stdout = reads && force ? mainRead(states[Math.min(i, states.length - 1)]) : '';
+        return { code: 1, stdout, stderr: 'RTNETLINK answers: Operation not supported\nCommand failed -:2' };
       }
       if (file === 'ip') i++; // the host moves to the next recorded state after an ip batch
-      return ok();
+      return ok(reads ? mainRead(states[Math.min(i, states.length - 1)]) : '');
     }
     if (a.includes('ping')) return opts.ping?.(call) ?? true ? ok('1 received') : { code: 1, stdout: '1 packets transmitted, 0 received', stderr: '' };
     return { code: 127, stdout: '', stderr: `unexpected ${file} ${a}` };
-  }) as Exec & { calls: Call[] };
+  }) as Exec & { calls: Call[]; converse: Converse };
   fn.calls = calls;
+  // a held `ip -j -d -batch -` (backend.ts): show lines print the current state; the first change
+  // line moves the host to the next state, as a batch run does; refused batches fail at finish
+  fn.converse = (file, args) => {
+    const call: Call = { file, args, input: '' };
+    calls.push(call);
+    let pending = '';
+    let out: string[] = [];
+    let changed = false;
+    const run = () => {
+      for (const line of pending.split('\n').filter((l) => l.trim())) {
+        const s = states[Math.min(i, states.length - 1)];
+        if (line === 'addr show') out.push(JSON.stringify(s.addr));
+        else if (line === 'route show table main') out.push(JSON.stringify(s.route4));
+        else if (!changed) {
+          changed = true;
+          i++;
+        }
+      }
+      pending = '';
+    };
+    return {
+      send(text) {
+        call.input += text;
+        pending += text;
+      },
+      async lines(n) {
+        run();
+        if (out.length < n) return undefined;
+        return out.splice(0, n);
+      },
+      async finish() {
+        const changes = pending.split('\n').some((l) => l.trim() && l !== 'addr show' && l !== 'route show table main');
+        // like ip, name the refused line by its place in stdin (the first change line: after the read)
+        const at = call.input!.split('\n').findIndex((l) => l.trim() && l !== 'addr show' && l !== 'route show table main') + 1;
+        if (changes && isRefused()) return { code: 1, stdout: '', stderr: `RTNETLINK answers: Operation not supported\nCommand failed -:${at}` };
+        run();
+        return ok(out.map((l) => l + '\n').join(''));
+      },
+    };
+  };
+  /** Is the next write batch refused ({@link ScriptedExecOptions.failBatch}); counts it as a batch. */
+  function isRefused(): boolean {
+    const index = batches++;
+    const call = calls[calls.length - 1];
+    const refused = typeof opts.failBatch === 'function' ? opts.failBatch(call, index) : opts.failBatch === true;
+    if (refused && opts.partialFailure) i++;
+    return refused;
+  }
   return fn;
 }

@@ -78,6 +78,7 @@ describe('the read log', () => {
         return { state: good, raw: { addr: [], route4: [] } };
       },
       apply: async () => ({ ok: true, processes: 1 }),
+      release: async () => undefined,
     };
     const b = recordingBackend(inner, (o) => seen.push('error' in o ? `error: ${o.error}` : `links: ${o.state.links.size}`));
     await b.read({ ipv6Routes: false, bridgeVlans: false });

@@ -8,7 +8,7 @@
  * reads port VLANs only with vlan_filtering) and the planner plans none.
  */
 import type { HostIntent } from '../../core/host-intent/model';
-import type { IprouteBackend, ReadResult } from './backend';
+import type { IprouteBackend, ReadHow, ReadResult } from './backend';
 import type { ReadOptions } from './read';
 import type { HostState } from '../state';
 
@@ -43,10 +43,11 @@ export function hostNeedsBridgeVlans(intent: HostIntent, state: HostState): bool
 /**
  * Reads the host with `options`, and once more with the bridge VLANs when they were left out but
  * the host turns out to need them ({@link hostNeedsBridgeVlans}). Returns the read and the
- * options it was taken with (the verifying and rollback reads use the same).
+ * options it was taken with (the verifying and rollback reads use the same). `how` applies to the
+ * first read (a held read stays held: the wider one only adds a process).
  */
-export async function readForIntent(backend: IprouteBackend, intent: HostIntent, options: ReadOptions): Promise<{ read: ReadResult; options: ReadOptions }> {
-  const read = await backend.read(options);
+export async function readForIntent(backend: IprouteBackend, intent: HostIntent, options: ReadOptions, how?: ReadHow): Promise<{ read: ReadResult; options: ReadOptions }> {
+  const read = await backend.read(options, how);
   if (options.bridgeVlans || !hostNeedsBridgeVlans(intent, read.state)) return { read, options };
   const wider: ReadOptions = { ...options, bridgeVlans: true };
   return { read: await backend.read(wider), options: wider };

@@ -40,10 +40,13 @@ export function netnsArgs(netns: string | undefined): string[] {
   return netns ? ['-n', netns] : [];
 }
 
-/** The commands of one state read. */
+/** The lines of the main read (`ip -j -d -batch -`): links with their addresses, then IPv4 routes. */
+export const MAIN_READ_LINES = 'addr show\nroute show table main\n';
+
+/** The commands of one state read; the first is always the main read. */
 export function readCommands(netns: string | undefined, o: ReadOptions): ReadCommand[] {
   const out: ReadCommand[] = [
-    { file: 'ip', args: [...netnsArgs(netns), '-j', '-d', '-batch', '-'], input: 'addr show\nroute show table main\n', part: 'main' },
+    { file: 'ip', args: [...netnsArgs(netns), '-j', '-d', '-batch', '-'], input: MAIN_READ_LINES, part: 'main' },
   ];
   if (o.ipv6Routes) out.push({ file: 'ip', args: [...netnsArgs(netns), '-j', '-6', 'route', 'show', 'table', 'main'], part: 'ipv6-routes' });
   if (o.bridgeVlans) out.push({ file: 'bridge', args: [...netnsArgs(netns), '-j', 'vlan', 'show'], part: 'bridge-vlans' });
@@ -123,7 +126,10 @@ export function parseState(raw: RawState): HostState {
     const dynamic = { 4: false, 6: false };
     for (const a of (Array.isArray(l.addr_info) ? l.addr_info : []).map(rec)) {
       if (typeof a.local !== 'string' || typeof a.prefixlen !== 'number') continue;
-      const cidr = `${canonicalIp(a.local)}/${a.prefixlen}`;
+      // link-local addresses are only reported (/state), never compared: the kernel's own text
+      // (inet_ntop) is kept, which spares parsing one per link on a host of hundreds of bridges
+      const reportOnly = a.family === 'inet6' && a.scope === 'link';
+      const cidr = `${reportOnly ? a.local : canonicalIp(a.local)}/${a.prefixlen}`;
       const finite = a.dynamic === true || (typeof a.valid_life_time === 'number' && a.valid_life_time !== FOREVER);
       if (a.family === 'inet') {
         a4.push(cidr);
@@ -151,6 +157,7 @@ export function parseState(raw: RawState): HostState {
         ...(typeof permanentMac === 'string' && permanentMac ? { permanentMac: permanentMac.toLowerCase() } : {}),
         ...(typeof l.min_mtu === 'number' ? { minMtu: l.min_mtu } : {}),
         ...(typeof l.max_mtu === 'number' ? { maxMtu: l.max_mtu } : {}),
+        ...(l.group !== undefined ? { group: String(l.group) } : {}),
         linkLocal6: ll6.sort(),
         dynamic,
       },

@@ -130,12 +130,49 @@ export interface Batches {
   readonly bridge: readonly string[];
 }
 
-/** Renders every op of a plan into the two batches. */
-export function renderBatches(ops: readonly Op[]): Batches {
+/**
+ * Deleting links in one kernel call: each run of two or more consecutive `link-del` ops of links
+ * in `devs` becomes `link set dev <name> group <group>` per link and one `link del group <group>`.
+ * The kernel deletes a group with one `unregister_netdevice_many` (net/core/rtnetlink.c
+ * `rtnl_group_dellink`), so the RCU grace periods and the wait for references are paid once, not
+ * per link (256 VLAN bridges under user-mode-linux: ~25% less time than 512 `link del` lines).
+ * Every device of the group must have rtnl `dellink` (else EOPNOTSUPP and nothing is deleted), so
+ * `devs` holds only links of the kinds the agent creates (vlan, bridge, bond); and no other link
+ * may be in `group` — the caller picks an unused one (rollback-run.ts).
+ */
+export interface GroupDeletion {
+  readonly group: number;
+  readonly devs: ReadonlySet<string>;
+}
+
+/** Renders every op of a plan into the two batches (link deletions by group with `groupDeletion`). */
+export function renderBatches(ops: readonly Op[], groupDeletion?: GroupDeletion): Batches {
   const ipLines: string[] = [];
   const bridgeLines: string[] = [];
-  for (const op of ops) (toolOf(op) === 'ip' ? ipLines : bridgeLines).push(...renderOp(op));
+  for (let i = 0; i < ops.length; i++) {
+    const run = groupDeletion ? groupRun(ops, i, groupDeletion.devs) : 0;
+    if (run >= 2) {
+      const group = word(groupDeletion!.group);
+      for (const op of ops.slice(i, i + run)) ipLines.push(`link set dev ${name((op as { dev: string }).dev)} group ${group}`);
+      ipLines.push(`link del group ${group}`);
+      i += run - 1;
+      continue;
+    }
+    const op = ops[i];
+    (toolOf(op) === 'ip' ? ipLines : bridgeLines).push(...renderOp(op));
+  }
   return { ip: ipLines, bridge: bridgeLines };
+}
+
+/** How many consecutive `link-del` ops of links in `devs` start at `ops[i]`. */
+function groupRun(ops: readonly Op[], i: number, devs: ReadonlySet<string>): number {
+  let n = 0;
+  while (i + n < ops.length) {
+    const op = ops[i + n];
+    if (op.op !== 'link-del' || !devs.has(op.dev)) break;
+    n++;
+  }
+  return n;
 }
 
 /** Plan as text, one command per line, prefixed with the program (`ip link add ...`). */
