@@ -18,7 +18,7 @@ import { configFingerprint } from './config-files';
 import { Converse, countingConverse, countingExec, createSpawnConverse, Exec, execFileExec } from './exec';
 import { HostReads, recordingBackend, recordRead } from './host-reads';
 import { agentHttpHandler } from './http';
-import { createIprouteBackend, IprouteBackend, ReadResult } from './iproute/backend';
+import { createIprouteBackend, ReadResult } from './iproute/backend';
 import { DadResult, waitForDad } from './dad';
 import { currentBootId, journalPath, removeJournal, writeJournal } from './journal';
 import { recoverInterruptedApply, RecoveryReport } from './recovery';
@@ -275,12 +275,20 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     return loaded;
   }
 
-  /** Shared front half of plan/observe/apply: load, read, plan. */
-  async function front(action: AgentReport['action']) {
-    const t0 = clock.now();
+  /** The programs one plan/observe/apply runs: a counting exec and the backend over it. */
+  function hostSession() {
     const exec = countingExec(baseExec);
     const converse = baseConverse && countingConverse(baseConverse, exec.calls);
-    const backend = recordingBackend(createIprouteBackend(exec, resolved.netns, converse), noteRead);
+    return { exec, backend: recordingBackend(createIprouteBackend(exec, resolved.netns, converse), noteRead) };
+  }
+
+  /**
+   * Shared front half of plan/observe/apply: load, read, plan. An apply's read holds its `ip`
+   * process for the batch; the caller releases it (`session.backend.release()`) whatever happens.
+   */
+  async function front(action: AgentReport['action'], session: ReturnType<typeof hostSession>) {
+    const t0 = clock.now();
+    const { exec, backend } = session;
     const head = header(action);
     let loaded: LoadedConfig;
     try {
@@ -294,26 +302,10 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     let readOpts: ReadOptions = resolved.serveState ? { ipv6Routes: true, bridgeVlans: true } : readOptionsFor(loaded.intent);
     let snapshot: ReadResult;
     try {
-      // an apply holds the read's ip process for its batch (released below when no batch runs)
       ({ read: snapshot, options: readOpts } = await readForIntent(backend, loaded.intent, readOpts, { hold: action === 'apply' }));
     } catch (e) {
       return { done: { ...h, result: 'failed' as const, durationMs: clock.now() - t0, commands: [], processes: exec.calls.length, error: (e as Error).message, timingsMs: {} } };
     }
-    try {
-      const planned = planFront(h, t0, exec, backend, loaded, readOpts, snapshot, tRead);
-      if ('done' in planned) await backend.release();
-      return planned;
-    } catch (e) {
-      await backend.release();
-      throw e;
-    }
-  }
-
-  /** The planning half of {@link front}: plan against the snapshot and render the batches. */
-  function planFront(
-    h: ReturnType<typeof header>, t0: number, exec: ReturnType<typeof countingExec>, backend: IprouteBackend,
-    loaded: LoadedConfig, readOpts: ReadOptions, snapshot: ReadResult, tRead: number,
-  ) {
     lastBridges = [...snapshot.state.links.values()].filter((l) => l.kind === 'bridge').map((l) => l.name);
     const tPlan = clock.now();
     const plan = planChanges(loaded.intent, snapshot.state, { resource: { kind: 'Host', name: resolved.nodeName ?? resolved.netns } });
@@ -341,7 +333,7 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
     const tStart = clock.now();
     let f: Awaited<ReturnType<typeof front>>;
     try {
-      f = await front(action);
+      f = await front(action, hostSession());
     } catch (e) {
       return failedBeforeChange(action, tStart, e);
     }
@@ -410,17 +402,18 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
   }
 
   async function applyOnce(tStart: number): Promise<AgentReport> {
-    let f: Awaited<ReturnType<typeof front>>;
+    const session = hostSession();
     try {
-      f = await front('apply');
-    } catch (e) {
-      return failedBeforeChange('apply', tStart, e);
-    }
-    if ('done' in f) return f.done as AgentReport;
-    try {
+      let f: Awaited<ReturnType<typeof front>>;
+      try {
+        f = await front('apply', session);
+      } catch (e) {
+        return failedBeforeChange('apply', tStart, e);
+      }
+      if ('done' in f) return f.done as AgentReport;
       return await applyPlanned(f);
     } finally {
-      await f.backend.release(); // the held read's ip process, when no batch used it
+      await session.backend.release(); // the held read's ip process, when no batch used it
     }
   }
 

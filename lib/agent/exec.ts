@@ -32,6 +32,11 @@ export type Exec = (file: string, args: readonly string[], options?: ExecOptions
  */
 export const EXEC_MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
+/** Why a run was stopped for printing more than `cap` bytes. */
+function overCap(file: string, cap: number): string {
+  return `${file} printed more than ${cap} bytes, the agent's output cap (EXEC_MAX_OUTPUT_BYTES); it was stopped`;
+}
+
 /** Options of {@link createExecFileExec}. */
 export interface ExecFileOptions {
   /** @default {@link EXEC_MAX_OUTPUT_BYTES} */
@@ -53,7 +58,7 @@ export function createExecFileExec(o: ExecFileOptions = {}): Exec {
           if (!err) return resolve({ code: 0, stdout, stderr });
           const e = err as NodeJS.ErrnoException & { code?: number | string };
           if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
-            return resolve({ code: 1, stdout: '', stderr: `${file} printed more than ${maxBuffer} bytes, the agent's output cap (EXEC_MAX_OUTPUT_BYTES); it was stopped` });
+            return resolve({ code: 1, stdout: '', stderr: overCap(file, maxBuffer) });
           const code = typeof e.code === 'number' ? e.code : e.code === 'ENOENT' ? 127 : 1;
           resolve({ code, stdout: stdout ?? '', stderr: stderr || e.message });
         });
@@ -135,7 +140,7 @@ export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
       child.stdin!.on('error', () => undefined);
       child.stdout!.setEncoding('utf8').on('data', (d: string) => {
         bytes += Buffer.byteLength(d);
-        if (bytes > cap) return stop(`${file} printed more than ${cap} bytes, the agent's output cap (EXEC_MAX_OUTPUT_BYTES); it was stopped`);
+        if (bytes > cap) return stop(overCap(file, cap));
         out += d;
         wake();
       });

@@ -15,7 +15,7 @@ export { coreNmstateValidator, DEFAULT_VALIDATORS } from './core-validator';
 export { planChanges } from './plan';
 export { renderBatches, formatBatches } from './iproute/render';
 export { createIprouteBackend } from './iproute/backend';
-export { splitJsonValues } from './iproute/read';
+export { MAIN_READ_LINES, splitJsonValues } from './iproute/read';
 export { execFileExec, countingExec } from './exec';
 export { silentLogger, jsonLogger, systemClock } from './types';
 export { markBridges, kubeNodeStatusApi, bridgeCapacityPatch } from './node-marker';

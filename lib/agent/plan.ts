@@ -57,8 +57,11 @@ export interface Plan {
   readonly cascade: readonly string[];
 }
 
-/** Kinds the agent creates and deletes. Anything else is a device it only configures. */
-const VIRTUAL: ReadonlySet<string> = new Set(['vlan', 'bridge', 'bond']);
+/**
+ * Kinds the agent creates and deletes. Anything else is a device it only configures. Each has
+ * rtnl `dellink`, so a link group of them can be deleted in one call (rollback-run.ts).
+ */
+export const AGENT_LINK_KINDS: ReadonlySet<string> = new Set(['vlan', 'bridge', 'bond']);
 
 /** The intent kind a current link counts as. */
 export function kindOfCurrent(c: CurrentLink): LinkKind {
@@ -123,13 +126,13 @@ export function planChanges(intent: HostIntent, state: HostState, options: PlanO
       if (!c) return;
       const ck = kindOfCurrent(c);
       if (l.kind !== 'any' && l.kind !== ck) return; // nmstate matches absent by name and type
-      if (VIRTUAL.has(c.kind)) deleted.add(l.name);
+      if (AGENT_LINK_KINDS.has(c.kind)) deleted.add(l.name);
       else if (c.up) downed.push(l.name);
       return;
     }
     if (l.kind === 'ethernet') {
       if (!c) sink.add('AGENT_HOST_MISSING', path, `Ethernet interface ${l.name} does not exists`, `check the NIC name on this node, or use a nodeSelector that leaves this node out`);
-      else if (VIRTUAL.has(c.kind)) sink.add('AGENT_HOST_KIND', `${path}.type`, `${l.name} is a ${c.kind} on the host, not an ethernet device`, 'fix the type, or mark the interface absent first');
+      else if (AGENT_LINK_KINDS.has(c.kind)) sink.add('AGENT_HOST_KIND', `${path}.type`, `${l.name} is a ${c.kind} on the host, not an ethernet device`, 'fix the type, or mark the interface absent first');
       return;
     }
     if (!c) {
@@ -138,7 +141,7 @@ export function planChanges(intent: HostIntent, state: HostState, options: PlanO
     }
     const ck = kindOfCurrent(c);
     if (ck !== l.kind) {
-      if (VIRTUAL.has(c.kind)) {
+      if (AGENT_LINK_KINDS.has(c.kind)) {
         deleted.add(l.name);
         created.add(l.name);
       } else sink.add('AGENT_HOST_KIND', `${path}.type`, `${l.name} exists on the host as a ${c.kind || 'physical'} device; the agent will not replace it with a ${l.kind}`, 'rename the interface');

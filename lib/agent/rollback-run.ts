@@ -8,7 +8,7 @@ import type { HostIntent } from '../core/host-intent/model';
 import type { IprouteBackend, ReadResult } from './iproute/backend';
 import { ReadOptions, readOptionsFor } from './iproute/read';
 import { formatBatches, GroupDeletion, renderBatches } from './iproute/render';
-import { Op, planChanges } from './plan';
+import { AGENT_LINK_KINDS, Op, planChanges } from './plan';
 import { restoreIntent } from './rollback';
 import { externalLinks, snapshotDifferences } from './rollback-check';
 import type { HostState } from './state';
@@ -68,9 +68,6 @@ export async function rollBack(
   }
 }
 
-/** Link kinds the agent creates: each has rtnl `dellink`, so a group of them is deleted in one call. */
-const GROUP_DELETABLE_KINDS = new Set(['vlan', 'bridge', 'bond']);
-
 /**
  * The first link group the rollback may use: "mh" in the high bytes, far from the small numbers
  * people give /etc/iproute2/group entries. A link already in it moves the choice up.
@@ -85,7 +82,7 @@ export const ROLLBACK_LINK_GROUP = 0x6d680000;
  */
 export function groupDeletionFor(ops: readonly Op[], now: HostState): GroupDeletion | undefined {
   const devs = new Set<string>();
-  for (const op of ops) if (op.op === 'link-del' && GROUP_DELETABLE_KINDS.has(now.links.get(op.dev)?.kind ?? '')) devs.add(op.dev);
+  for (const op of ops) if (op.op === 'link-del' && AGENT_LINK_KINDS.has(now.links.get(op.dev)?.kind ?? '')) devs.add(op.dev);
   if (devs.size < 2) return undefined;
   const used = new Set<number>();
   for (const l of now.links.values()) {

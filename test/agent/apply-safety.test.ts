@@ -10,21 +10,20 @@ import { renderOp, UnsafeBatchValueError } from '../../lib/agent/iproute/render'
 import { runAgentCli } from '../../lib/agent/main';
 import { pingCommand, UnsafeProbeError } from '../../lib/agent/probes';
 import { Clock, silentLogger } from '../../lib/agent/types';
-import { Call, configWriter, rawFixture, scriptedExec, TRUNK_BR0 } from './helpers';
+import { Call, configWriter, isWriteBatch, rawFixture, scriptedExec, TRUNK_BR0 } from './helpers';
 
 const write = configWriter('agent-safety-');
 let now = 0;
 const fakeClock: Clock = { now: () => now, wallTime: () => new Date(0), sleep: async (ms) => void (now += ms) };
-/** A batch of changes (it may end in the read that verifies it: backend.ts); a read is any other `-j` run. */
-const isWrite = (c: Call) => c.args.join(' ').endsWith('-batch -') && c.input !== MAIN_READ_LINES;
-const isRead = (c: Call) => c.args.includes('-j') && !isWrite(c);
+/** A read is any `-j` run that is not a batch of changes. */
+const isRead = (c: Call) => c.args.includes('-j') && !isWriteBatch(c);
 
 /** `inner`, except that `hook` may answer (or throw for) a call first; `n` counts the calls of the same kind (read/write/other) of the same program before it. */
 function withHook(inner: Exec & { calls: Call[] }, hook: (c: Call, n: number) => ReturnType<Exec> | undefined): Exec & { calls: Call[] } {
   const seen: Record<string, number> = {};
   const fn = ((file, args, o) => {
     const c: Call = { file, args, ...(o?.input !== undefined ? { input: o.input } : {}) };
-    const kind = `${isRead(c) ? 'read' : isWrite(c) ? 'write' : 'other'} ${file}`;
+    const kind = `${isRead(c) ? 'read' : isWriteBatch(c) ? 'write' : 'other'} ${file}`;
     const n = (seen[kind] = (seen[kind] ?? 0) + 1) - 1;
     const answer = hook(c, n);
     if (answer) {
@@ -50,7 +49,7 @@ describe('S3: a throw after the batch ran leads to the rollback', () => {
     expect(r.rollback).toMatchObject({ ok: true, remaining: [] });
     expect(r.rollback?.commands[0]).toBe('ip link del dev br0');
     // the forward ip and bridge batches, then the rollback's ip batch (deleting br0 detaches eth1 with its VLANs)
-    expect(exec.calls.filter(isWrite).map((c) => c.file)).toEqual(['ip', 'bridge', 'ip']);
+    expect(exec.calls.filter(isWriteBatch).map((c) => c.file)).toEqual(['ip', 'bridge', 'ip']);
   });
 
   test('GIVEN a probe whose exec throws synchronously WHEN applied THEN the change is rolled back (no exit 3, no report lost)', async () => {
@@ -68,7 +67,7 @@ describe('S3: a throw after the batch ran leads to the rollback', () => {
   test('GIVEN the rollback batch itself throws WHEN applied THEN the result is failed, rollback.ok is false and the failure is in the report', async () => {
     const inner = scriptedExec([rawFixture('node01-empty'), rawFixture('node01-trunk-with-vms')], { ping: () => false });
     const exec = withHook(inner, (c, n) => {
-      if (isWrite(c) && c.file === 'ip' && n === 1) throw new Error('spawn ip EAGAIN');
+      if (isWriteBatch(c) && c.file === 'ip' && n === 1) throw new Error('spawn ip EAGAIN');
       return undefined;
     });
     const r = await trunkApply(exec, { probes: [{ target: '10.0.0.1', interface: 'eth1', timeoutSeconds: 1 }] });
@@ -82,7 +81,7 @@ describe('S3: a throw after the batch ran leads to the rollback', () => {
     const inner = scriptedExec([rawFixture('node01-empty'), rawFixture('node01-trunk-with-vms'), rawFixture('node01-empty')], { ping: () => false });
     const gone = { code: 1, stdout: '', stderr: 'Cannot open network namespace' };
     const exec = withHook(inner, (c, n) => {
-      if (isWrite(c) && c.file === 'ip' && n === 1) {
+      if (isWriteBatch(c) && c.file === 'ip' && n === 1) {
         expect(c.input!.endsWith(MAIN_READ_LINES)).toBe(true); // the check read rides in the rollback batch
         return Promise.resolve(gone);
       }

@@ -12,7 +12,7 @@ import { renderBatches } from '../../lib/agent/iproute/render';
 import type { Op } from '../../lib/agent/plan';
 import { groupDeletionFor, ROLLBACK_LINK_GROUP } from '../../lib/agent/rollback-run';
 import { Clock, silentLogger } from '../../lib/agent/types';
-import { changeLines, configWriter, isWriteBatch, rawFixture, scriptedExec, stateFixture } from './helpers';
+import { c7000Bare, changeLines, configWriter, isWriteBatch, rawFixture, scriptedExec, stateFixture } from './helpers';
 
 const write = configWriter('agent-batch-read-');
 const NO_EXTRA = { ipv6Routes: false, bridgeVlans: false };
@@ -129,7 +129,7 @@ describe('a rollback deletes its links by link group', () => {
 
   test('GIVEN an apply of two VLAN bridges whose probe fails WHEN rolled back THEN the links go in one group deletion and the check read rides in that batch', async () => {
     const full = rawFixture('c7000-vlan-bridge');
-    const empty: RawState = { ...full, addr: full.addr.filter((l) => !['eno49.1085', 'bridge-1085'].includes(String((l as { ifname: string }).ifname))) };
+    const empty = c7000Bare();
     const two: RawState = { ...full, addr: [...full.addr, ...renamed(full, 1085, 1086)] };
     const exec = scriptedExec([empty, two, empty], { ping: () => false });
     const desiredState = {

@@ -24,7 +24,6 @@ import { configWriter, intentOf, isWriteBatch, rawFixture, scriptedExec, stateFi
 const write = configWriter('agent-faults-');
 let now = 0;
 const fakeClock: Clock = { now: () => now, wallTime: () => new Date(0), sleep: async (ms) => void (now += ms) };
-const isWrite = isWriteBatch;
 
 const journals = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-journal-'));
 afterAll(() => fs.rmSync(journals, { recursive: true, force: true }));
@@ -41,7 +40,7 @@ describe('the apply journal', () => {
     const seen: boolean[] = [];
     const inner = scriptedExec([rawFixture('node01-empty'), rawFixture('node01-trunk-with-vms')]);
     const exec: Exec = (f, a, o) => {
-      if (isWrite({ file: f, args: a, ...(o?.input !== undefined ? { input: o.input } : {}) })) seen.push(fs.existsSync(file));
+      if (isWriteBatch({ file: f, args: a, ...(o?.input !== undefined ? { input: o.input } : {}) })) seen.push(fs.existsSync(file));
       return inner(f, a, o);
     };
     const r = await agentOn(exec, dir).apply();
@@ -77,7 +76,7 @@ describe('the apply journal', () => {
     expect(readJournal(journalPath(dir, 'node01'))).toEqual({ kind: 'none' });
     expect(agent.metrics.render()).toMatch(/^multihome_agent_recoveries_total 1$/m);
     // the recovery's batch is a rollback: it continues past a failing line (and reads the host after its last one)
-    const batches = exec.calls.filter(isWrite);
+    const batches = exec.calls.filter(isWriteBatch);
     expect(batches[0].args).toEqual(['-n', 'node01', '-force', '-j', '-d', '-batch', '-']);
     expect(batches.slice(1).every((c) => !c.args.includes('-force'))).toBe(true);
   });
@@ -90,7 +89,7 @@ describe('the apply journal', () => {
     const r = await agentOn(exec, dir).apply();
     expect(r.recovered).toEqual({ startedAt: 'then', skipped: 'rebooted', commands: [], ok: true, remaining: [] });
     expect(r.result).toBe('applied');
-    expect(exec.calls.filter(isWrite).every((c) => !c.args.includes('-force'))).toBe(true);
+    expect(exec.calls.filter(isWriteBatch).every((c) => !c.args.includes('-force'))).toBe(true);
   });
 
   test('GIVEN a truncated journal THEN it is reported unusable, removed, and the apply still converges', async () => {
@@ -114,7 +113,7 @@ describe('the apply journal', () => {
     expect(r.result).toBe('failed');
     expect(r.error).toMatch(/^nothing applied: cannot write the apply journal /);
     expect(r.endedIn).toBe('previous-state');
-    expect(exec.calls.filter(isWrite)).toEqual([]);
+    expect(exec.calls.filter(isWriteBatch)).toEqual([]);
   });
 });
 
@@ -146,7 +145,7 @@ describe('a rollback with a failing line restores the rest and says what is left
     expect(r.endedIn).toBe('mixed-state');
     expect(r.rollback?.ok).toBe(false);
     expect(r.rollback?.remaining.join('\n')).toMatch(/link br0 is on the host and was not in the snapshot/);
-    expect(exec.calls.filter((c) => isWrite(c) && c.args.includes('-force')).map((c) => c.file)).toEqual(['ip']);
+    expect(exec.calls.filter((c) => isWriteBatch(c) && c.args.includes('-force')).map((c) => c.file)).toEqual(['ip']);
   });
 
   test('GIVEN continueOnError and a failing ip batch THEN the bridge batch still runs and both errors are reported', async () => {

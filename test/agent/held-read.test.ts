@@ -5,16 +5,16 @@
  */
 import { createAgent } from '../../lib/agent/agent';
 import { createSpawnConverse } from '../../lib/agent/exec';
-import { MAIN_READ_LINES, RawState } from '../../lib/agent/iproute/read';
+import { MAIN_READ_LINES } from '../../lib/agent/iproute/read';
 import { Clock, silentLogger } from '../../lib/agent/types';
-import { configWriter, rawFixture, scriptedExec } from './helpers';
+import { c7000Bare, configWriter, rawFixture, scriptedExec } from './helpers';
 
 const write = configWriter('agent-held-');
 let now = 0;
 const clock: Clock = { now: () => now, wallTime: () => new Date(0), sleep: async (ms) => void (now += ms) };
 
 const full = rawFixture('c7000-vlan-bridge');
-const empty: RawState = { ...full, addr: full.addr.filter((l) => !['eno49.1085', 'bridge-1085'].includes(String((l as { ifname: string }).ifname))) };
+const empty = c7000Bare();
 const vlanBridge = {
   interfaces: [
     { name: 'eno49.1085', type: 'vlan', state: 'up', vlan: { 'base-iface': 'eno49', id: 1085 } },

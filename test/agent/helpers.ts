@@ -34,6 +34,12 @@ export function rawFixture(name: string): RawState {
   return JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as RawState;
 }
 
+/** The c7000 recording without its VLAN bridge (eno49.1085 in bridge-1085): the host before seed 001. */
+export function c7000Bare(): RawState {
+  const full = rawFixture('c7000-vlan-bridge');
+  return { ...full, addr: full.addr.filter((l) => !['eno49.1085', 'bridge-1085'].includes(String((l as { ifname?: unknown }).ifname))) };
+}
+
 /** A recorded state, parsed. */
 export function stateFixture(name: string): HostState {
   return parseState(rawFixture(name));
@@ -100,6 +106,9 @@ export const isWriteBatch = (c: Call): boolean => c.args.join(' ').endsWith('-ba
 
 /** The change lines a write batch ran, without the read riding along (backend.ts). */
 export const changeLines = (c: Call): string | undefined => (c.input?.endsWith(MAIN_READ_LINES) ? c.input.slice(0, -MAIN_READ_LINES.length) : c.input);
+
+/** A line of a batch that is neither empty nor one of the main read's show lines. */
+const isChangeLine = (l: string): boolean => l.trim() !== '' && !MAIN_READ_LINES.split('\n').includes(l);
 
 /** Call log entry of {@link scriptedExec}. */
 export interface Call {
@@ -193,9 +202,9 @@ export function scriptedExec(states: RawState[], opts: ScriptedExecOptions = {})
         return out.splice(0, n);
       },
       async finish() {
-        const changes = pending.split('\n').some((l) => l.trim() && l !== 'addr show' && l !== 'route show table main');
+        const changes = pending.split('\n').some(isChangeLine);
         // like ip, name the refused line by its place in stdin (the first change line: after the read)
-        const at = call.input!.split('\n').findIndex((l) => l.trim() && l !== 'addr show' && l !== 'route show table main') + 1;
+        const at = call.input!.split('\n').findIndex(isChangeLine) + 1;
         if (changes && isRefused()) return { code: 1, stdout: '', stderr: `RTNETLINK answers: Operation not supported\nCommand failed -:${at}` };
         run();
         return ok(out.map((l) => l + '\n').join(''));

@@ -118,18 +118,15 @@ function deletes(commands, dev) {
   return Boolean(grouped) && commands.includes(`ip link del group ${grouped[1]}`);
 }
 
-/** The lines of the agent's own state read (a batch of those alone changes nothing). */
-const READ_LINES = 'addr show\nroute show table main\n';
-
 /**
  * An exec that runs `before(n)` before the n-th (1-based) write batch (`ip -batch`/`bridge -batch`
- * with lines other than the state read's; the verifying read may ride at its end) of the agent.
+ * with lines other than the state read's, MAIN_READ_LINES; the verifying read may ride at its end) of the agent.
  * Given an exec, the agent runs every program through it (no held read process).
  */
 function injecting(before, log = []) {
   let n = 0;
   return async (file, args, options) => {
-    const isBatch = (file === 'ip' || file === 'bridge') && args.includes('-batch') && (options && options.input) !== READ_LINES;
+    const isBatch = (file === 'ip' || file === 'bridge') && args.includes('-batch') && (options && options.input) !== agent.MAIN_READ_LINES;
     if (isBatch) {
       n++;
       log.push({ n, file, args: [...args], lines: (options && options.input ? options.input.trim().split('\n').length : 0) });

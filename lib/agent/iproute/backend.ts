@@ -67,6 +67,9 @@ export interface IprouteBackend {
   release(): Promise<void>;
 }
 
+/** How many lines the main read is (what a held process ran before the batch). */
+const MAIN_READ_LINE_COUNT = MAIN_READ_LINES.split('\n').length - 1;
+
 /** Thrown when a read command fails (iproute2 missing, netns missing). */
 export class HostReadError extends Error {}
 
@@ -136,8 +139,7 @@ export function createIprouteBackend(exec: Exec, netns?: string, converse?: Conv
     c.send(input);
     const r = await c.finish();
     // iproute2 names a failing line by its place in stdin (`Command failed -:N`): count from the batch, not the read before it
-    const readLines = MAIN_READ_LINES.split('\n').length - 1;
-    const stderr = r.stderr.replace(/Command failed -:(\d+)/g, (_m, n: string) => `Command failed -:${Number(n) - readLines}`);
+    const stderr = r.stderr.replace(/Command failed -:(\d+)/g, (_m, n: string) => `Command failed -:${Number(n) - MAIN_READ_LINE_COUNT}`);
     return { result: { ...r, stderr }, spawned: false };
   }
 

@@ -9,7 +9,7 @@
 import * as ipaddr from 'ipaddr.js';
 import { agentNameError } from '../../core/host-intent/normalize';
 import { idRuns } from '../../core/host-intent/model';
-import { Op, toolOf } from '../plan';
+import { AGENT_LINK_KINDS, Op, toolOf } from '../plan';
 
 /** Thrown when an op carries something that must never reach a batch file (a bug upstream). */
 export class UnsafeBatchValueError extends Error {}
@@ -42,11 +42,9 @@ function mac(s: string): string {
   return s;
 }
 
-/** Link types the agent creates (`ip link add ... type <kind>`). */
-const LINK_KINDS = new Set(['bridge', 'vlan', 'bond']);
-
+/** A link type the agent creates (`ip link add ... type <kind>`), checked again here. */
 function linkKind(k: string): string {
-  if (!LINK_KINDS.has(k)) throw new UnsafeBatchValueError(`refusing link type ${JSON.stringify(k)}`);
+  if (!AGENT_LINK_KINDS.has(k)) throw new UnsafeBatchValueError(`refusing link type ${JSON.stringify(k)}`);
   return k;
 }
 
@@ -150,12 +148,12 @@ export function renderBatches(ops: readonly Op[], groupDeletion?: GroupDeletion)
   const ipLines: string[] = [];
   const bridgeLines: string[] = [];
   for (let i = 0; i < ops.length; i++) {
-    const run = groupDeletion ? groupRun(ops, i, groupDeletion.devs) : 0;
-    if (run >= 2) {
+    const run = groupDeletion ? groupRun(ops, i, groupDeletion.devs) : [];
+    if (run.length >= 2) {
       const group = word(groupDeletion!.group);
-      for (const op of ops.slice(i, i + run)) ipLines.push(`link set dev ${name((op as { dev: string }).dev)} group ${group}`);
+      for (const dev of run) ipLines.push(`link set dev ${name(dev)} group ${group}`);
       ipLines.push(`link del group ${group}`);
-      i += run - 1;
+      i += run.length - 1;
       continue;
     }
     const op = ops[i];
@@ -164,15 +162,15 @@ export function renderBatches(ops: readonly Op[], groupDeletion?: GroupDeletion)
   return { ip: ipLines, bridge: bridgeLines };
 }
 
-/** How many consecutive `link-del` ops of links in `devs` start at `ops[i]`. */
-function groupRun(ops: readonly Op[], i: number, devs: ReadonlySet<string>): number {
-  let n = 0;
-  while (i + n < ops.length) {
-    const op = ops[i + n];
+/** The links of the consecutive `link-del` ops of links in `devs` that start at `ops[i]`. */
+function groupRun(ops: readonly Op[], i: number, devs: ReadonlySet<string>): string[] {
+  const run: string[] = [];
+  for (let j = i; j < ops.length; j++) {
+    const op = ops[j];
     if (op.op !== 'link-del' || !devs.has(op.dev)) break;
-    n++;
+    run.push(op.dev);
   }
-  return n;
+  return run;
 }
 
 /** Plan as text, one command per line, prefixed with the program (`ip link add ...`). */
