@@ -15,6 +15,7 @@
 //   delete     the rollback's floor: the same links created by the hand batch and left up as long as
 //              the agent's were, then one `link del dev` per link as one hand-written ip -batch;
 //              delete-group the same with the rollback's own lines (one group deletion)
+// Rep 0 is a warm-up (not recorded); every timed section starts after a settle pause.
 // Writes $LAB_DIR/bench.json.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -27,7 +28,17 @@ const REPS = plan.reps;
 const NS = 'bench';
 const out = { reps: REPS, k: plan.k, samples: {}, info: {} };
 const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
-const rec = (k, v) => (out.samples[k] = out.samples[k] || []).push(Math.round(v * 10) / 10);
+// Each timed section starts on a settled kernel (the previous teardown's deferred work done),
+// whichever side of a ratio it is. No forced GC before a section: tried, it made the agent's
+// sections slower under UML (converge 1.54× vs 1.25× in back-to-back runs), not steadier.
+const SETTLE_MS = 1000;
+const sleep = (t) => new Promise((resolve) => setTimeout(resolve, t));
+async function start() {
+  await sleep(SETTLE_MS);
+  return process.hrtime.bigint();
+}
+let warm = false; // rep 0 warms the driver's JIT up and is not recorded
+const rec = (k, v) => warm && (out.samples[k] = out.samples[k] || []).push(Math.round(v * 10) / 10);
 function run(file, args, input) {
   const r = spawnSync(file, args, { encoding: 'utf8', input: input || '', maxBuffer: 256 << 20 });
   if (r.status !== 0) throw new Error(`${file} ${args.join(' ')}: ${r.stderr}`);
@@ -44,40 +55,42 @@ async function main() {
     const names = JSON.parse(run('ip', ['-n', NS, '-j', 'link', 'show'])).map((l) => l.ifname).filter((n) => /^br\d+$/.test(n) || /^dummy0\.\d+$/.test(n));
     run('ip', ['-n', NS, '-batch', '-'], names.sort((a, b) => (a.startsWith('br') ? -1 : 1)).map((n) => `link del dev ${n}`).join('\n') + '\n');
   };
-  for (let rep = 1; rep <= REPS; rep++) {
-    let t = process.hrtime.bigint();
+  for (let rep = 0; rep <= REPS; rep++) {
+    warm = rep > 0;
+    let t = await start();
     const running = mk();
     const r = await running.apply();
     rec('agent', ms(t));
     if (r.result !== 'applied') throw new Error(`agent apply: ${r.result} ${r.error}`);
     commands = r.commands;
     out.info.agentTimings = r.timingsMs;
+    if (warm) (out.info.agentTimingsPerRep = out.info.agentTimingsPerRep || []).push(r.timingsMs);
     out.info.agentProcesses = r.processes;
     out.info.links = links();
     // the no-op reconcile of the running agent (the DaemonSet's periodic reconcile: same agent,
     // config unchanged, so it is not parsed and validated again); noop-fresh: a new agent, config load included
-    t = process.hrtime.bigint();
+    t = await start();
     const n = await running.apply();
     rec('noop', ms(t));
     if (n.result !== 'converged' || n.commands.length) throw new Error('no-op apply ran commands');
     out.info.noopProcesses = n.processes;
-    t = process.hrtime.bigint();
+    t = await start();
     const fresh = await mk().apply();
     rec('noop-fresh', ms(t));
     if (fresh.result !== 'converged' || fresh.commands.length) throw new Error('no-op apply (new agent) ran commands');
-    t = process.hrtime.bigint();
+    t = await start();
     run('ip', ['-n', NS, '-j', '-d', 'link', 'show']);
     run('ip', ['-n', NS, '-j', 'addr', 'show']);
     rec('read', ms(t));
-    t = process.hrtime.bigint();
+    t = await start();
     run('ip', ['-n', NS, '-j', '-d', '-batch', '-'], 'addr show\nroute show table main\n');
     rec('read-agent', ms(t));
-    t = process.hrtime.bigint();
+    t = await start();
     run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
     rec('noop-cli', ms(t));
     del();
     if (plan.rollbackConfig) {
-      t = process.hrtime.bigint();
+      t = await start();
       const rb = await agent.createAgent({ configPath: plan.rollbackConfig, netns: NS, mode: 'apply', markBridges: false }, { logger: agent.silentLogger }).apply();
       rec('rollback-total', ms(t));
       if (rb.result !== 'rolled-back' || !rb.rollback || !rb.rollback.ok) throw new Error(`rollback run: ${rb.result} ${rb.error} ${JSON.stringify(rb.rollback && rb.rollback.remaining)}`);
@@ -105,18 +118,18 @@ async function main() {
       }
       out.info.deleteCommands = deleted.length;
     }
-    t = process.hrtime.bigint();
+    t = await start();
     run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
     rec('agent-cli', ms(t));
     del();
     const lines = commands.map((c) => c.replace(/^ip /, '')).join('\n') + '\n';
-    t = process.hrtime.bigint();
+    t = await start();
     run('ip', ['-n', NS, '-batch', '-'], lines);
     rec('batch', ms(t));
     if (links() !== out.info.links) throw new Error('hand batch produced a different link count');
     del();
     if (rep === 1) {
-      t = process.hrtime.bigint();
+      t = await start();
       for (const c of commands) run('ip', ['-n', NS, ...c.replace(/^ip /, '').split(' ')]);
       rec('naive', ms(t));
       del();

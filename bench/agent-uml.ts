@@ -7,7 +7,7 @@
  * multihome (K vlan-bridge networks on `dummy0` through the NNCP renderer).
  *
  * `npm run bench -- --only agent` runs it as suite `agent` (bench/suites/agent.ts);
- * `npm run bench:agent` runs it alone. Env (alone): K (default 256), REPS (default 3).
+ * `npm run bench:agent` runs it alone. Env (alone): K (default 256), REPS (default 5).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -19,7 +19,7 @@ import { bootUml, buildAgentBundle, ensureLabPackages, LAB_INIT, makeLabDir, ROO
 export interface AgentBenchOptions {
   /** VLAN bridges. @default 256 */
   readonly k?: number;
-  /** Repetitions in the boot. @default 3 */
+  /** Counted repetitions in the boot (after one warm-up rep). @default 5 */
   readonly reps?: number;
   readonly log?: (s: string) => void;
 }
@@ -40,7 +40,7 @@ const FAILING_PROBE = { name: 'unreachable', target: '192.0.2.1', timeoutSeconds
 /** Boots UML once and runs bench/agent-uml-driver.js in it. */
 export async function runAgentBench(options: AgentBenchOptions = {}): Promise<AgentBenchResult> {
   const k = options.k ?? 256;
-  const reps = options.reps ?? 3;
+  const reps = options.reps ?? 5;
   const log = options.log ?? ((s: string) => console.error(s));
   ensureLabPackages(log);
   const agentBundle = await buildAgentBundle();
@@ -72,7 +72,7 @@ export async function runAgentBench(options: AgentBenchOptions = {}): Promise<Ag
 }
 
 async function main(): Promise<void> {
-  const r = await runAgentBench({ k: Number(process.env.K ?? 256), reps: Number(process.env.REPS ?? 3) });
+  const r = await runAgentBench({ k: Number(process.env.K ?? 256), reps: Number(process.env.REPS ?? 5) });
   const stat = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
     const med = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -50,7 +50,7 @@ export interface BenchOptions {
   readonly preflightPolicies?: number;
   /** VLAN bridges of the agent suite. @default 256 */
   readonly agentK?: number;
-  /** Repetitions of the agent suite inside its one boot. @default 3 */
+  /** Counted repetitions of the agent suite inside its one boot (after one warm-up rep). @default 5 */
   readonly agentReps?: number;
   /** Progress and figure lines. @default stdout */
   readonly log?: (s: string) => void;
@@ -95,7 +95,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     preflightNodes: options.preflightNodes ?? 100,
     preflightPolicies: options.preflightPolicies ?? 500,
     agentK: options.agentK ?? 256,
-    agentReps: options.agentReps ?? 3,
+    agentReps: options.agentReps ?? 5,
   };
   const figures: Figure[] = [];
   const suites: Partial<Record<SuiteName, unknown>> = {};
@@ -254,6 +254,6 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --pulumi-n N      size of the Pulumi suite (default N); --pulumi-reps R (default min(reps,3))
   --preflight-nodes N, --preflight-policies P
                     size of the preflight suite (default 100 nodes × 500 policies)
-  --agent-k K       VLAN bridges of the agent suite (default 256); --agent-reps R (default 3)
+  --agent-k K       VLAN bridges of the agent suite (default 256); --agent-reps R (default 5)
   --json FILE       also write the JSON report to FILE
 Prints one line per figure, then the JSON report as the last line.`;
