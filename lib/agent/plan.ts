@@ -180,6 +180,14 @@ export function planChanges(intent: HostIntent, state: HostState, options: PlanO
       after.set(c.name, { ...rest, up: deletedBonds.has(c.master) ? false : c.up });
     } else after.set(c.name, c);
   }
+  // the ports of each controller, read once (a lookup per bridge instead of a walk of every link)
+  const portsOfMaster = new Map<string, CurrentLink[]>();
+  for (const c of after.values()) {
+    if (!c.master) continue;
+    const list = portsOfMaster.get(c.master);
+    if (list) list.push(c);
+    else portsOfMaster.set(c.master, [c]);
+  }
 
   hostConflicts(intent, after, created, sink);
 
@@ -206,9 +214,10 @@ export function planChanges(intent: HostIntent, state: HostState, options: PlanO
   const projectedMaster = new Map<string, string | undefined>();
   for (const c of after.values()) projectedMaster.set(c.name, c.master);
 
+  const indexOf = new Map(intent.links.map((l, i) => [l, i]));
   const present = intent.links.filter((l) => l.state !== 'absent').sort((a, b) => byRank(a.name, b.name));
   for (const l of present) {
-    const i = intent.links.indexOf(l);
+    const i = indexOf.get(l)!;
     const c = after.get(l.name);
     if (created.has(l.name)) {
       const kind = l.kind as 'vlan' | 'bridge' | 'bond';
@@ -268,8 +277,8 @@ export function planChanges(intent: HostIntent, state: HostState, options: PlanO
         }
       }
       if (!created.has(l.name)) {
-        for (const pc of after.values()) {
-          if (pc.master !== l.name || ports.includes(pc.name)) continue;
+        for (const pc of portsOfMaster.get(l.name) ?? []) {
+          if (ports.includes(pc.name)) continue;
           if (!mentioned.has(pc.name) && IGNORED_PORT_KINDS.has(pc.kind)) continue;
           if (projectedMaster.get(pc.name) === l.name) {
             detach.push({ op: 'set-nomaster', dev: pc.name });
@@ -417,14 +426,25 @@ export type { LinkIntent };
  * (`dev_validate_mtu`, net/core/dev.c). Both leave the host untouched: the plan is unsatisfiable.
  */
 function hostConflicts(intent: HostIntent, after: ReadonlyMap<string, CurrentLink>, created: ReadonlySet<string>, sink: ProblemSink): void {
+  // the VLANs that stay, by base, id and protocol, and the links the state keeps, by name: one
+  // lookup per interface instead of a walk of every link (hosts carry hundreds of bridges)
+  const vlanKey = (base: string, id: number, protocol: string) => `${base}\0${id}\0${protocol.toLowerCase()}`;
+  const kept = new Map<string, CurrentLink[]>();
+  for (const x of after.values()) {
+    if (!x.vlan || created.has(x.name)) continue;
+    const key = vlanKey(x.vlan.base, x.vlan.id, x.vlan.protocol);
+    const list = kept.get(key);
+    if (list) list.push(x);
+    else kept.set(key, [x]);
+  }
+  const presentByName = new Map<string, LinkIntent>();
+  for (const x of intent.links) if (x.state !== 'absent' && !presentByName.has(x.name)) presentByName.set(x.name, x);
   intent.links.forEach((l, i) => {
     if (l.state === 'absent') return;
     const path = `interfaces[${i}]`;
     if (l.kind === 'vlan' && l.vlan && created.has(l.name)) {
       const { base, id, protocol } = l.vlan;
-      const other = [...after.values()].find(
-        (x) => x.name !== l.name && !created.has(x.name) && x.vlan?.base === base && x.vlan.id === id && x.vlan.protocol.toLowerCase() === protocol.toLowerCase(),
-      );
+      const other = kept.get(vlanKey(base, id, protocol))?.find((x) => x.name !== l.name);
       if (other)
         sink.add(
           'AGENT_HOST_VLAN_IN_USE', `${path}.vlan.id`,
@@ -436,7 +456,7 @@ function hostConflicts(intent: HostIntent, after: ReadonlyMap<string, CurrentLin
       // vlan_newlink refuses (EINVAL) and vlan_dev_change_mtu (ERANGE) a VLAN MTU above its base's
       // (Linux net/8021q/vlan_netlink.c, vlan_dev.c)
       const base = l.vlan.base;
-      const baseIntent = intent.links.find((x) => x.name === base && x.state !== 'absent');
+      const baseIntent = presentByName.get(base);
       const baseMtu = baseIntent?.mtu ?? (created.has(base) ? undefined : after.get(base)?.mtu);
       if (baseMtu !== undefined && l.mtu > baseMtu)
         sink.add(

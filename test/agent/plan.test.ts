@@ -1,6 +1,7 @@
 import { formatBatches, renderBatches } from '../../lib/agent/iproute/render';
 import { planChanges } from '../../lib/agent/plan';
 import { restoreIntent } from '../../lib/agent/rollback';
+import type { CurrentLink, HostState } from '../../lib/agent/state';
 import type { DesiredState } from '../../lib/core/nmstate/types';
 import { BOND, intentOf, stateFixture, TRUNK_BR0 } from './helpers';
 
@@ -145,5 +146,36 @@ describe('rollback intent', () => {
     // planned against the snapshot itself, the restore intent is a no-op for everything touched but the created VLAN
     expect(formatBatches(renderBatches(planChanges(restore, snapshot).ops))).toEqual([]);
     expect(restore.links.find((l) => l.name === 'bond0.146')).toEqual({ name: 'bond0.146', kind: 'any', state: 'absent' });
+  });
+});
+
+describe('ports of existing bridges', () => {
+  const link = (name: string, kind: string, master?: string): CurrentLink => ({
+    name, index: 0, kind, up: true, mtu: 1500, mac: '02:00:00:00:00:01', ...(master ? { master } : {}),
+    ...(kind === 'bridge' ? { bridge: { stp_state: 0, vlan_filtering: 0, vlan_default_pvid: 1, vlan_protocol: '802.1Q', mcast_snooping: 1, group_fwd_mask: 0 } } : {}),
+    addresses: { 4: [], 6: [] },
+  });
+  const hostWith = (links: CurrentLink[]): HostState => ({ links: new Map(links.map((l) => [l.name, l])), routes: [] });
+  const bridges = (p1: string[], p2: string[]): DesiredState => ({
+    interfaces: [
+      { name: 'br1', type: 'linux-bridge', state: 'up', bridge: { port: p1.map((name) => ({ name })) } },
+      { name: 'br2', type: 'linux-bridge', state: 'up', bridge: { port: p2.map((name) => ({ name })) } },
+    ],
+  });
+  const host = hostWith([
+    link('eth1', '', 'br1'), link('eth2', '', 'br1'), link('veth0', 'veth', 'br1'), link('eth3', '', 'br2'), link('eth4', '', 'br2'),
+    link('br1', 'bridge'), link('br2', 'bridge'),
+  ]);
+
+  test('GIVEN two bridges with ports the intent dropped WHEN planned THEN each bridge detaches only its own dropped NICs; the CNI veth stays', () => {
+    const plan = planChanges(intentOf(bridges(['eth1'], ['eth3'])), host);
+    expect(plan.problems).toEqual([]);
+    expect(formatBatches(renderBatches(plan.ops))).toEqual(['ip link set dev eth2 nomaster', 'ip link set dev eth4 nomaster']);
+  });
+
+  test('GIVEN a NIC the intent moves from br2 to br1 WHEN planned THEN it is enslaved to br1, not detached from br2', () => {
+    const plan = planChanges(intentOf(bridges(['eth1', 'eth2', 'eth4'], ['eth3'])), host);
+    expect(plan.problems).toEqual([]);
+    expect(formatBatches(renderBatches(plan.ops))).toEqual(['ip link set dev eth4 master br1']);
   });
 });

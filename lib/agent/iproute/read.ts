@@ -7,7 +7,9 @@
 import * as ipaddr from 'ipaddr.js';
 import type { Cidr, Family, HostIntent } from '../../core/host-intent/model';
 import { MAIN_TABLE } from '../../core/host-intent/model';
-import type { CurrentLink, CurrentRoute, HostState, PortVlanState } from '../state';
+import type { CurrentLink, CurrentRoute, HostState, LinkDetails, PortVlanState } from '../state';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** What to read besides links, addresses and IPv4 routes. */
 export interface ReadOptions {
@@ -140,28 +142,23 @@ export function parseState(raw: RawState): HostState {
       }
     }
     const permanentMac = typeof l.permaddr === 'string' ? l.permaddr : rec(info.info_slave_data).perm_hwaddr;
-    links.set(name, {
-      name,
-      index: Number(l.ifindex ?? 0),
-      kind,
-      up: flags.includes('UP'),
-      mtu: Number(l.mtu ?? 0),
-      mac: String(l.address ?? '').toLowerCase(),
-      ...(typeof l.master === 'string' ? { master: l.master } : {}),
-      ...(kind === 'vlan' ? { vlan: { base: String(l.link ?? ''), id: Number(data.id), protocol: String(data.protocol ?? '802.1Q') } } : {}),
-      ...(kind === 'bridge' ? { bridge: data } : {}),
-      ...(kind === 'bond' ? { bond: data } : {}),
-      addresses: { 4: a4.sort(), 6: a6.sort() },
-      details: {
-        ...(typeof l.link_type === 'string' ? { linkType: l.link_type } : {}),
-        ...(typeof permanentMac === 'string' && permanentMac ? { permanentMac: permanentMac.toLowerCase() } : {}),
-        ...(typeof l.min_mtu === 'number' ? { minMtu: l.min_mtu } : {}),
-        ...(typeof l.max_mtu === 'number' ? { maxMtu: l.max_mtu } : {}),
-        ...(l.group !== undefined ? { group: String(l.group) } : {}),
-        linkLocal6: ll6.sort(),
-        dynamic,
-      },
-    });
+    // built field by field (no conditional spreads): hosts carry hundreds of links per read
+    const link = { name, index: Number(l.ifindex ?? 0), kind, up: flags.includes('UP'), mtu: Number(l.mtu ?? 0), mac: String(l.address ?? '').toLowerCase() } as Mutable<CurrentLink>;
+    if (typeof l.master === 'string') link.master = l.master;
+    if (kind === 'vlan') link.vlan = { base: String(l.link ?? ''), id: Number(data.id), protocol: String(data.protocol ?? '802.1Q') };
+    if (kind === 'bridge') link.bridge = data;
+    if (kind === 'bond') link.bond = data;
+    link.addresses = { 4: a4.sort(), 6: a6.sort() };
+    const details: Partial<Mutable<LinkDetails>> = {};
+    if (typeof l.link_type === 'string') details.linkType = l.link_type;
+    if (typeof permanentMac === 'string' && permanentMac) details.permanentMac = permanentMac.toLowerCase();
+    if (typeof l.min_mtu === 'number') details.minMtu = l.min_mtu;
+    if (typeof l.max_mtu === 'number') details.maxMtu = l.max_mtu;
+    if (l.group !== undefined) details.group = String(l.group);
+    details.linkLocal6 = ll6.sort();
+    details.dynamic = dynamic;
+    link.details = details as LinkDetails;
+    links.set(name, link);
   }
   const routes = [...parseRoutes(raw.route4, 4), ...(raw.route6 ? parseRoutes(raw.route6, 6) : [])];
   let bridgeVlans: Map<string, PortVlanState[]> | undefined;
