@@ -15,7 +15,8 @@
 //   delete     the rollback's floor: the same links created by the hand batch and left up as long as
 //              the agent's were, then one `link del dev` per link as one hand-written ip -batch;
 //              delete-group the same with the rollback's own lines (one group deletion)
-// Rep 0 is a warm-up (not recorded); every timed section starts after a settle pause.
+// Rep 0 is a warm-up (not recorded); every timed section starts after a settle pause; the agent
+// and the hand batch run back to back, the order alternating per rep.
 // Writes $LAB_DIR/bench.json.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -55,18 +56,42 @@ async function main() {
     const names = JSON.parse(run('ip', ['-n', NS, '-j', 'link', 'show'])).map((l) => l.ifname).filter((n) => /^br\d+$/.test(n) || /^dummy0\.\d+$/.test(n));
     run('ip', ['-n', NS, '-batch', '-'], names.sort((a, b) => (a.startsWith('br') ? -1 : 1)).map((n) => `link del dev ${n}`).join('\n') + '\n');
   };
+  const lines = () => commands.map((c) => c.replace(/^ip /, '')).join('\n') + '\n';
   for (let rep = 0; rep <= REPS; rep++) {
     warm = rep > 0;
-    let t = await start();
-    const running = mk();
-    const r = await running.apply();
-    rec('agent', ms(t));
-    if (r.result !== 'applied') throw new Error(`agent apply: ${r.result} ${r.error}`);
-    commands = r.commands;
-    out.info.agentTimings = r.timingsMs;
-    if (warm) (out.info.agentTimingsPerRep = out.info.agentTimingsPerRep || []).push(r.timingsMs);
-    out.info.agentProcesses = r.processes;
-    out.info.links = links();
+    // the agent and its floor back to back, the order alternating per rep (the boot drifts: a
+    // fixed order would hand one side the slower half); rep 0 runs the agent first, whose
+    // commands the hand batch replays
+    let running;
+    const converge = async () => {
+      const t0 = await start();
+      running = mk();
+      const r = await running.apply();
+      rec('agent', ms(t0));
+      if (r.result !== 'applied') throw new Error(`agent apply: ${r.result} ${r.error}`);
+      commands = r.commands;
+      out.info.agentTimings = r.timingsMs;
+      if (warm) (out.info.agentTimingsPerRep = out.info.agentTimingsPerRep || []).push(r.timingsMs);
+      out.info.agentProcesses = r.processes;
+      out.info.links = links();
+    };
+    const handBatch = async () => {
+      const text = lines();
+      const t0 = await start();
+      run('ip', ['-n', NS, '-batch', '-'], text);
+      rec('batch', ms(t0));
+      if (links() !== out.info.links) throw new Error('hand batch produced a different link count');
+    };
+    if (rep % 2 === 0) {
+      await converge();
+      del();
+      await handBatch();
+    } else {
+      await handBatch();
+      del();
+      await converge();
+    }
+    let t;
     // the no-op reconcile of the running agent (the DaemonSet's periodic reconcile: same agent,
     // config unchanged, so it is not parsed and validated again); noop-fresh: a new agent, config load included
     t = await start();
@@ -109,7 +134,7 @@ async function main() {
         ['delete-group', rb.rollback.commands.filter((c) => c.startsWith('ip ')).map((c) => c.replace(/^ip /, ''))],
       ];
       for (const [label, delLines] of handDeletions) {
-        run('ip', ['-n', NS, '-batch', '-'], commands.map((c) => c.replace(/^ip /, '')).join('\n') + '\n');
+        run('ip', ['-n', NS, '-batch', '-'], lines());
         await new Promise((resolve) => setTimeout(resolve, (rb.timingsMs.verifyMs || 0) + (rb.timingsMs.probeMs || 0)));
         t = process.hrtime.bigint();
         run('ip', ['-n', NS, '-batch', '-'], delLines.join('\n') + '\n');
@@ -121,12 +146,6 @@ async function main() {
     t = await start();
     run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
     rec('agent-cli', ms(t));
-    del();
-    const lines = commands.map((c) => c.replace(/^ip /, '')).join('\n') + '\n';
-    t = await start();
-    run('ip', ['-n', NS, '-batch', '-'], lines);
-    rec('batch', ms(t));
-    if (links() !== out.info.links) throw new Error('hand batch produced a different link count');
     del();
     if (rep === 1) {
       t = await start();

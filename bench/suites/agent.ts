@@ -42,7 +42,7 @@ export async function runAgentSuite(o: AgentSuiteOptions, log: (s: string) => vo
       floor: med(s.batch),
       ratio: pairMed(s.agent, s.batch),
       target: AGENT_TARGETS.apply,
-      note: `${String(r.info.commands)} commands; agent timings ${JSON.stringify(r.info.agentTimings)}; ${String(r.info.agentProcesses)} processes; whole agent process ${med(s['agent-cli'])} ms; n=${s.agent?.length ?? 0}`,
+      note: `${String(r.info.commands)} commands; per-rep agent/batch ${s.agent && s.batch ? ratios(s.agent, s.batch).map((x) => x.toFixed(2)).join(' ') : 'n/a'} (back to back, order alternating); agent timings (last rep) ${JSON.stringify(r.info.agentTimings)}; ${String(r.info.agentProcesses)} processes; whole agent process ${med(s['agent-cli'])} ms; n=${s.agent?.length ?? 0} after one warm-up rep`,
     }),
     figure({
       suite: 'agent',
@@ -50,7 +50,7 @@ export async function runAgentSuite(o: AgentSuiteOptions, log: (s: string) => vo
       unit: 'x',
       value: s.naive && s.agent ? r3(s.naive[0] / stat(s.agent).median) : null,
       target: AGENT_TARGETS.speedup,
-      note: `per-command ${s.naive ? Math.round(s.naive[0]) : 'n/a'} ms (rep 1) vs the agent's median ${med(s.agent) ?? 'n/a'} ms (rep 1 of the in-process agent includes the driver's JIT warm-up: ${s.agent ? Math.round(s.agent[0]) : 'n/a'} ms); per-command/batch ${s.naive && s.batch ? (s.naive[0] / s.batch[0]).toFixed(1) : 'n/a'}×`,
+      note: `per-command ${s.naive ? Math.round(s.naive[0]) : 'n/a'} ms (rep 1) vs the agent's median ${med(s.agent) ?? 'n/a'} ms; per-command/batch ${s.naive && s.batch ? (s.naive[0] / s.batch[0]).toFixed(1) : 'n/a'}× (rep 1)`,
     }),
     figure({
       suite: 'agent',
@@ -60,7 +60,7 @@ export async function runAgentSuite(o: AgentSuiteOptions, log: (s: string) => vo
       floor: med(s.read),
       ratio: pairMed(s.noop, s.read),
       target: AGENT_TARGETS.noop,
-      note: `read = ip -j -d link show + ip -j addr show on ${String(r.info.links)} links; the agent's own read commands bare ${med(s['read-agent'])} ms (no-op/that ${pairMed(s.noop, s['read-agent'])}×); ${String(r.info.noopProcesses)} processes; a new agent (config load included) ${med(s['noop-fresh'])} ms; whole agent process ${med(s['noop-cli'])} ms`,
+      note: `per-rep no-op/read ${s.noop && s.read ? ratios(s.noop, s.read).map((x) => x.toFixed(2)).join(' ') : 'n/a'}; read = ip -j -d link show + ip -j addr show on ${String(r.info.links)} links; the agent's own read commands bare ${med(s['read-agent'])} ms (no-op/that ${pairMed(s.noop, s['read-agent'])}×); ${String(r.info.noopProcesses)} processes; a new agent (config load included) ${med(s['noop-fresh'])} ms; whole agent process ${med(s['noop-cli'])} ms`,
     }),
     figure({
       suite: 'agent',
