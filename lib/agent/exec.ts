@@ -113,7 +113,15 @@ export type Converse = (file: string, args: readonly string[], options?: { reado
 export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
   const cap = o.maxOutputBytes ?? EXEC_MAX_OUTPUT_BYTES;
   return (file, args, options = {}) => {
-    let out = '';
+    // stdout not taken yet, as the chunks arrived (a JSON dump is one line of hundreds of KB in
+    // 4 KB pipe writes: appending to one string and searching it for '\n' per chunk copies the
+    // whole rope each time, quadratic), and how many '\n' they hold
+    let chunks: string[] = [];
+    let newlines = 0;
+    const pending = (): string => {
+      if (chunks.length > 1) chunks = [chunks.join('')];
+      return chunks[0] ?? '';
+    };
     let err = '';
     let bytes = 0;
     let exited: ExecResult | undefined;
@@ -141,27 +149,33 @@ export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
       child.stdout!.setEncoding('utf8').on('data', (d: string) => {
         bytes += Buffer.byteLength(d);
         if (bytes > cap) return stop(overCap(file, cap));
-        out += d;
-        wake();
+        chunks.push(d);
+        for (let i = d.indexOf('\n'); i >= 0; i = d.indexOf('\n', i + 1)) newlines++;
+        if (newlines > 0) wake();
       });
       child.stderr!.setEncoding('utf8').on('data', (d: string) => {
         if (err.length < cap) err += d;
       });
       child.on('error', (e: NodeJS.ErrnoException) => done({ code: e.code === 'ENOENT' ? 127 : 1, stdout: '', stderr: `cannot run ${file}: ${e.message}` }));
-      child.on('close', (code) => done({ code: code ?? 1, stdout: out, stderr: err }));
+      child.on('close', (code) => done({ code: code ?? 1, stdout: pending(), stderr: err }));
     }
-    /** Takes the first `n` non-empty complete lines of `out`, or undefined when there are fewer. */
+    /** Takes the first `n` non-empty complete lines of stdout, or undefined when there are fewer. */
     const take = (n: number): string[] | undefined => {
+      if (newlines < n) return undefined; // fewer complete lines than asked for: nothing to join yet
+      const out = pending();
       const got: string[] = [];
       let at = 0;
+      let used = 0;
       while (got.length < n) {
         const nl = out.indexOf('\n', at);
         if (nl < 0) return undefined;
         const line = out.slice(at, nl);
         at = nl + 1;
+        used++;
         if (line.trim() !== '') got.push(line);
       }
-      out = out.slice(at);
+      chunks = at < out.length ? [out.slice(at)] : [];
+      newlines -= used;
       return got;
     };
     return {
@@ -183,7 +197,7 @@ export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
         if (!exited) child?.stdin!.end();
         return new Promise((resolve) => {
           // the output not taken yet (none when the program was stopped: `exited` says why)
-          const attempt = () => (exited ? resolve({ ...exited, stdout: exited.stdout === '' ? '' : out }) : waiting.push(attempt));
+          const attempt = () => (exited ? resolve({ ...exited, stdout: exited.stdout === '' ? '' : pending() }) : waiting.push(attempt));
           attempt();
         });
       },

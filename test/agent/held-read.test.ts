@@ -72,13 +72,25 @@ describe('createSpawnConverse', () => {
   const FAKE = [
     '-e',
     `const rl = require('readline').createInterface({ input: process.stdin });
-     rl.on('line', (l) => {
-       if (l.startsWith('show')) process.stdout.write(JSON.stringify([l]) + '\\n');
+     // lines run one after the other (a 'big' answer is written over several turns)
+     let queue = Promise.resolve();
+     const write = (t) => new Promise((r) => process.stdout.write(t, r));
+     rl.on('line', (l) => (queue = queue.then(async () => {
+       if (l.startsWith('show')) await write(JSON.stringify([l]) + '\\n');
        else if (l === 'fail') { process.stderr.write('Command failed -:1\\n'); process.exit(1); }
-       else if (l === 'flood') process.stdout.write('x'.repeat(5000) + '\\n');
+       else if (l === 'flood') await write('x'.repeat(5000) + '\\n');
        else if (l === 'hang') setInterval(() => undefined, 1000);
-     });
-     rl.on('close', () => process.exit(0));`,
+       else if (l === 'blank') await write('\\n\\n');
+       else if (l.startsWith('big')) {
+         // one JSON line of N bytes in 4 KB writes, each on its own turn (as ip's stdio writes a dump)
+         const text = JSON.stringify(['y'.repeat(Number(l.split(' ')[1]))]) + '\\n';
+         for (let at = 0; at < text.length; at += 4096) {
+           await write(text.slice(at, at + 4096));
+           await new Promise((r) => setImmediate(r));
+         }
+       }
+     })));
+     rl.on('close', () => queue.then(() => process.exit(0)));`,
   ];
 
   test('GIVEN show lines THEN each answer arrives while stdin stays open; finish returns what was not taken', async () => {
@@ -87,6 +99,18 @@ describe('createSpawnConverse', () => {
     expect(await c.lines(2)).toEqual(['["show 1"]', '["show 2"]']);
     c.send('change\nshow 3\n');
     expect(await c.finish()).toEqual({ code: 0, stdout: '["show 3"]\n', stderr: '' });
+  });
+
+  test('GIVEN a dump line of 300 KB arriving in 4 KB pieces, blank lines and a short line THEN lines() joins the pieces, skips the blanks, keeps the rest', async () => {
+    const c = createSpawnConverse()(process.execPath, FAKE);
+    c.send('big 300000\nblank\nshow 1\nshow 2\n');
+    const got = await c.lines(2);
+    expect(got?.map((l) => l.length)).toEqual([300004, 10]);
+    expect(JSON.parse(got![0])).toEqual(['y'.repeat(300000)]);
+    expect(got![1]).toBe('["show 1"]');
+    expect(await c.lines(1)).toEqual(['["show 2"]']);
+    c.send('big 5000\n');
+    expect(await c.finish()).toEqual({ code: 0, stdout: JSON.stringify(['y'.repeat(5000)]) + '\n', stderr: '' });
   });
 
   test('GIVEN a line that fails THEN lines() is undefined and finish() has the exit code and stderr', async () => {
