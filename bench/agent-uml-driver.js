@@ -38,6 +38,13 @@ async function start() {
   await sleep(SETTLE_MS);
   return process.hrtime.bigint();
 }
+// the driver's GC pauses, to tell the agent's own work from the collection of a heap it shares
+// with the driver: each section's window, and every GC entry, summed per window at the end
+const { performance, PerformanceObserver } = require('perf_hooks');
+const gcs = [];
+new PerformanceObserver((list) => gcs.push(...list.getEntries().map((e) => [e.startTime, e.duration]))).observe({ entryTypes: ['gc'] });
+const windows = {};
+const gcWithin = ([a, b]) => Math.round(gcs.filter(([t]) => t >= a && t <= b).reduce((sum, [, d]) => sum + d, 0));
 let warm = false; // rep 0 warms the driver's JIT up and is not recorded
 const rec = (k, v) => warm && (out.samples[k] = out.samples[k] || []).push(Math.round(v * 10) / 10);
 function run(file, args, input) {
@@ -65,9 +72,11 @@ async function main() {
     let running;
     const converge = async () => {
       const t0 = await start();
+      const p0 = performance.now();
       running = mk();
       const r = await running.apply();
       rec('agent', ms(t0));
+      if (warm) (windows.agent = windows.agent || []).push([p0, performance.now()]);
       if (r.result !== 'applied') throw new Error(`agent apply: ${r.result} ${r.error}`);
       commands = r.commands;
       out.info.agentTimings = r.timingsMs;
@@ -95,8 +104,10 @@ async function main() {
     // the no-op reconcile of the running agent (the DaemonSet's periodic reconcile: same agent,
     // config unchanged, so it is not parsed and validated again); noop-fresh: a new agent, config load included
     t = await start();
+    const pn = performance.now();
     const n = await running.apply();
     rec('noop', ms(t));
+    if (warm) (windows.noop = windows.noop || []).push([pn, performance.now()]);
     if (n.result !== 'converged' || n.commands.length) throw new Error('no-op apply ran commands');
     out.info.noopProcesses = n.processes;
     t = await start();
@@ -156,6 +167,8 @@ async function main() {
     if (links() !== base) throw new Error('teardown left links behind');
   }
   out.info.commands = commands.length;
+  await sleep(100); // the last GC entries
+  out.info.gcMsPerRep = Object.fromEntries(Object.entries(windows).map(([k, ws]) => [k, ws.map(gcWithin)]));
 }
 main()
   .catch((e) => (out.error = String(e.stack || e)))

@@ -42,7 +42,7 @@ export async function runAgentSuite(o: AgentSuiteOptions, log: (s: string) => vo
       floor: med(s.batch),
       ratio: pairMed(s.agent, s.batch),
       target: AGENT_TARGETS.apply,
-      note: `${String(r.info.commands)} commands; per-rep agent/batch ${s.agent && s.batch ? ratios(s.agent, s.batch).map((x) => x.toFixed(2)).join(' ') : 'n/a'} (back to back, order alternating); agent timings (last rep) ${JSON.stringify(r.info.agentTimings)}; ${String(r.info.agentProcesses)} processes; whole agent process ${med(s['agent-cli'])} ms; n=${s.agent?.length ?? 0} after one warm-up rep`,
+      note: `${String(r.info.commands)} commands; per-rep agent/batch ${s.agent && s.batch ? ratios(s.agent, s.batch).map((x) => x.toFixed(2)).join(' ') : 'n/a'} (back to back, order alternating); agent timings (last rep) ${JSON.stringify(r.info.agentTimings)}; GC pauses in the agent's sections per rep ${JSON.stringify((r.info.gcMsPerRep as Record<string, number[]> | undefined)?.agent ?? [])} ms (the driver's heap is the agent's); ${String(r.info.agentProcesses)} processes; whole agent process ${med(s['agent-cli'])} ms; n=${s.agent?.length ?? 0} after one warm-up rep`,
     }),
     figure({
       suite: 'agent',
