@@ -115,9 +115,11 @@ export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
   return (file, args, options = {}) => {
     // stdout not taken yet, as the chunks arrived (a JSON dump is one line of hundreds of KB in
     // 4 KB pipe writes: appending to one string and searching it for '\n' per chunk copies the
-    // whole rope each time, quadratic), and how many '\n' they hold
+    // whole rope each time, quadratic), how many complete non-blank lines they hold, and whether
+    // the incomplete last line has text yet
     let chunks: string[] = [];
-    let newlines = 0;
+    let complete = 0;
+    let partialHasText = false;
     const pending = (): string => {
       if (chunks.length > 1) chunks = [chunks.join('')];
       return chunks[0] ?? '';
@@ -150,8 +152,14 @@ export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
         bytes += Buffer.byteLength(d);
         if (bytes > cap) return stop(overCap(file, cap));
         chunks.push(d);
-        for (let i = d.indexOf('\n'); i >= 0; i = d.indexOf('\n', i + 1)) newlines++;
-        if (newlines > 0) wake();
+        let from = 0;
+        for (let nl = d.indexOf('\n'); nl >= 0; nl = d.indexOf('\n', from)) {
+          if (partialHasText || d.slice(from, nl).trim() !== '') complete++;
+          partialHasText = false;
+          from = nl + 1;
+        }
+        partialHasText ||= d.slice(from).trim() !== '';
+        if (complete > 0) wake();
       });
       child.stderr!.setEncoding('utf8').on('data', (d: string) => {
         if (err.length < cap) err += d;
@@ -161,21 +169,19 @@ export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
     }
     /** Takes the first `n` non-empty complete lines of stdout, or undefined when there are fewer. */
     const take = (n: number): string[] | undefined => {
-      if (newlines < n) return undefined; // fewer complete lines than asked for: nothing to join yet
+      if (complete < n) return undefined; // fewer complete lines than asked for: nothing to join yet
       const out = pending();
       const got: string[] = [];
       let at = 0;
-      let used = 0;
       while (got.length < n) {
         const nl = out.indexOf('\n', at);
-        if (nl < 0) return undefined;
+        if (nl < 0) return undefined; // (the count says there are enough)
         const line = out.slice(at, nl);
         at = nl + 1;
-        used++;
         if (line.trim() !== '') got.push(line);
       }
       chunks = at < out.length ? [out.slice(at)] : [];
-      newlines -= used;
+      complete -= n;
       return got;
     };
     return {

@@ -113,6 +113,14 @@ describe('createSpawnConverse', () => {
     expect(await c.finish()).toEqual({ code: 0, stdout: JSON.stringify(['y'.repeat(5000)]) + '\n', stderr: '' });
   });
 
+  test('GIVEN blank lines before a dump line in pieces THEN the blanks are not lines: lines(1) waits for the dump', async () => {
+    const c = createSpawnConverse()(process.execPath, FAKE);
+    c.send('blank\nblank\nbig 20000\nshow 1\n');
+    expect((await c.lines(1))?.[0]).toBe(JSON.stringify(['y'.repeat(20000)]));
+    expect(await c.lines(1)).toEqual(['["show 1"]']);
+    expect(await c.finish()).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
   test('GIVEN a line that fails THEN lines() is undefined and finish() has the exit code and stderr', async () => {
     const c = createSpawnConverse()(process.execPath, FAKE);
     c.send('fail\n');
