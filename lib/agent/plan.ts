@@ -412,7 +412,10 @@ function ranks(intent: HostIntent, cur: ReadonlyMap<string, CurrentLink>): Map<s
     out.set(n, r);
     return r;
   };
-  for (const n of new Set([...cur.keys(), ...intent.links.map((l) => l.name)])) visit(n, new Set());
+  // one stack for every walk: each visit removes what it added
+  const stack = new Set<string>();
+  for (const n of cur.keys()) visit(n, stack);
+  for (const l of intent.links) visit(l.name, stack);
   return out;
 }
 
