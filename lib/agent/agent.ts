@@ -449,9 +449,8 @@ export function createAgent(options: AgentOptions, deps: AgentDeps = {}): Agent 
       else if (!applied.after) failure = `the verifying read failed: ${applied.readError ?? 'no read'}`;
       else {
         const tVerify = clock.now();
-        const verifying: ReadResult = applied.after;
-        after = verifying;
-        const remaining = remainingAfterApply(loaded.intent, plan.ops, plan.cascade, verifying.state);
+        after = applied.after;
+        const remaining = remainingAfterApply(loaded.intent, plan.ops, plan.cascade, after.state);
         timings.verifyMs = clock.now() - tVerify;
         verify = { ok: remaining.length === 0, remaining };
         if (!verify.ok) failure = `verification failed: ${remaining.length} change(s) still needed`;

@@ -16,6 +16,7 @@ import { AGENT_CODES } from '../core/host-intent/codes';
 import { BOND_OPTIONS } from '../core/host-intent/normalize';
 import type { BridgeIntent, Cidr, Family, HostIntent, LinkIntent, LinkKind, RouteIntent } from '../core/host-intent/model';
 import type { CurrentLink, CurrentRoute, HostState, PortVlanState } from './state';
+import { addTo } from '../core/multimap';
 
 /** Attributes of a link set at creation or changed later, by kernel (`ip link`) name. */
 export type KernelAttrs = Readonly<Record<string, string | number>>;
@@ -182,12 +183,7 @@ export function planChanges(intent: HostIntent, state: HostState, options: PlanO
   }
   // the ports of each controller, read once (a lookup per bridge instead of a walk of every link)
   const portsOfMaster = new Map<string, CurrentLink[]>();
-  for (const c of after.values()) {
-    if (!c.master) continue;
-    const list = portsOfMaster.get(c.master);
-    if (list) list.push(c);
-    else portsOfMaster.set(c.master, [c]);
-  }
+  for (const c of after.values()) if (c.master) addTo(portsOfMaster, c.master, c);
 
   hostConflicts(intent, after, created, sink);
 
@@ -433,13 +429,7 @@ function hostConflicts(intent: HostIntent, after: ReadonlyMap<string, CurrentLin
   // lookup per interface instead of a walk of every link (hosts carry hundreds of bridges)
   const vlanKey = (base: string, id: number, protocol: string) => `${base}\0${id}\0${protocol.toLowerCase()}`;
   const kept = new Map<string, CurrentLink[]>();
-  for (const x of after.values()) {
-    if (!x.vlan || created.has(x.name)) continue;
-    const key = vlanKey(x.vlan.base, x.vlan.id, x.vlan.protocol);
-    const list = kept.get(key);
-    if (list) list.push(x);
-    else kept.set(key, [x]);
-  }
+  for (const x of after.values()) if (x.vlan && !created.has(x.name)) addTo(kept, vlanKey(x.vlan.base, x.vlan.id, x.vlan.protocol), x);
   const presentByName = new Map<string, LinkIntent>();
   for (const x of intent.links) if (x.state !== 'absent' && !presentByName.has(x.name)) presentByName.set(x.name, x);
   intent.links.forEach((l, i) => {

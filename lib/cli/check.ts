@@ -9,6 +9,7 @@ import { ManifestSetOptions } from '../core/topology/validate-set';
 import { validateManifests } from '../core/topology/validate-manifests';
 import { NAME_REQUIRED_ELSEWHERE, ValidateOptions } from '../core/validate';
 import { objectTargets } from '../core/render/targets';
+import { addTo } from '../core/multimap';
 
 /** Output formats of `multihome check`. */
 export type CheckFormat = 'text' | 'json';
@@ -107,9 +108,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
   const byDoc = new Map<SourceDocument, number[]>();
   pending.forEach(({ origin }, i) => {
     if (!origin) return;
-    const list = byDoc.get(origin.doc);
-    if (list) list.push(i);
-    else byDoc.set(origin.doc, [i]);
+    addTo(byDoc, origin.doc, i);
   });
   for (const [doc, indexes] of byDoc) {
     for (const i of indexes) lines[i] = locate(doc, pending[i].problem.path);

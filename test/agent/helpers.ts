@@ -154,8 +154,7 @@ export function scriptedExec(states: RawState[], opts: ScriptedExecOptions = {})
     if (file === 'ip' && a.includes('-6 addr show')) return ok(JSON.stringify(s.addr));
     if (file === 'bridge' && a.includes('vlan show')) return ok(JSON.stringify(s.vlans ?? []));
     if ((file === 'ip' || file === 'bridge') && a.endsWith('-batch -')) {
-      const index = batches++;
-      const refused = typeof opts.failBatch === 'function' ? opts.failBatch(call, index) : opts.failBatch === true;
+      const refused = refuses(call);
       // a batch ending in the main read's lines (`ip -j -d -batch`) prints the state it left
       const reads = file === 'ip' && a.includes('-j -d -batch -') && (o?.input ?? '').endsWith(MAIN_READ_LINES);
       const force = a.includes('-force');
@@ -211,11 +210,14 @@ export function scriptedExec(states: RawState[], opts: ScriptedExecOptions = {})
       },
     };
   };
-  /** Is the next write batch refused ({@link ScriptedExecOptions.failBatch}); counts it as a batch. */
-  function isRefused(): boolean {
+  /** Is this write batch refused ({@link ScriptedExecOptions.failBatch}); counts it as a batch. */
+  function refuses(call: Call): boolean {
     const index = batches++;
-    const call = calls[calls.length - 1];
-    const refused = typeof opts.failBatch === 'function' ? opts.failBatch(call, index) : opts.failBatch === true;
+    return typeof opts.failBatch === 'function' ? opts.failBatch(call, index) : opts.failBatch === true;
+  }
+  /** {@link refuses} for the held conversation's batch (the last call); a partial failure still moves the host. */
+  function isRefused(): boolean {
+    const refused = refuses(calls[calls.length - 1]);
     if (refused && opts.partialFailure) i++;
     return refused;
   }

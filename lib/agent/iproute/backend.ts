@@ -89,22 +89,22 @@ export function createIprouteBackend(exec: Exec, netns?: string, converse?: Conv
   }
 
   /** The main read through a conversation left open; undefined (and nothing left open) when it did not answer as a read. */
-  async function heldMainRead(): Promise<string | undefined> {
+  async function heldMainRead(): Promise<readonly unknown[] | undefined> {
     await release();
     const c = converse!('ip', mainArgs);
     c.send(MAIN_READ_LINES);
-    const lines = await c.lines(2);
-    const text = lines ? lines.join('\n') + '\n' : undefined;
-    if (text === undefined || !printedMainRead(text)) {
+    const lines = await c.lines(MAIN_READ_LINE_COUNT);
+    const values = lines ? mainReadValues(lines.join('\n')) : undefined;
+    if (!values) {
       await c.finish();
       return undefined;
     }
     held = c;
-    return text;
+    return values;
   }
 
-  /** Runs the read commands, counting them in `runs`; `main` is the main read's output when it was already printed. */
-  async function read(options: ReadOptions, main?: string, runs = { n: 0 }): Promise<ReadResult> {
+  /** Runs the read commands, counting them in `runs`; `main` is the main read's JSON values when it was already printed. */
+  async function read(options: ReadOptions, main?: readonly unknown[], runs = { n: 0 }): Promise<ReadResult> {
     const cmds = readCommands(netns, options);
     const outputs = await Promise.all(
       cmds.map(async (c, i) => {
@@ -122,7 +122,7 @@ export function createIprouteBackend(exec: Exec, netns?: string, converse?: Conv
   /** The read after the batches: `main` when the ip batch printed it whole, else a read of its own. */
   async function readAfter(options: ReadOptions, main: string | undefined, runs: { n: number }): Promise<Pick<ApplyBatchesResult, 'after' | 'readError'>> {
     try {
-      return { after: await read(options, main !== undefined && printedMainRead(main) ? main : undefined, runs) };
+      return { after: await read(options, main !== undefined ? mainReadValues(main) : undefined, runs) };
     } catch (e) {
       return { readError: (e as Error).message };
     }
@@ -186,15 +186,16 @@ export function createIprouteBackend(exec: Exec, netns?: string, converse?: Conv
 }
 
 /**
- * Did a batch with the main read's lines appended print that read whole: exactly the two JSON
- * arrays of `addr show` and `route show`? A change line that printed something, or a show line
- * that failed, makes it no — and the read is taken on its own.
+ * The main read's JSON values when a batch with its lines appended printed that read whole:
+ * exactly one array per line (`addr show`, `route show`). A change line that printed something,
+ * or a show line that failed, gives undefined — and the read is taken on its own. Parsed once:
+ * the state is built from these values.
  */
-function printedMainRead(stdout: string): boolean {
+function mainReadValues(stdout: string): readonly unknown[] | undefined {
   try {
     const values = splitJsonValues(stdout);
-    return values.length === 2 && values.every(Array.isArray);
+    return values.length === MAIN_READ_LINE_COUNT && values.every(Array.isArray) ? values : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -214,14 +214,15 @@ function canonicalCidr(s: string): string | undefined {
   }
 }
 
-/** Builds a {@link RawState} from the outputs of {@link readCommands}, in order. */
-export function rawFromOutputs(cmds: readonly ReadCommand[], outputs: readonly string[]): RawState {
+/** Builds a {@link RawState} from the outputs of {@link readCommands}, in order: each its stdout, or the JSON values already split from it. */
+export function rawFromOutputs(cmds: readonly ReadCommand[], outputs: ReadonlyArray<string | readonly unknown[]>): RawState {
   let addr: unknown[] = [];
   let route4: unknown[] = [];
   let route6: unknown[] | undefined;
   let vlans: unknown[] | undefined;
   cmds.forEach((c, i) => {
-    const values = splitJsonValues(outputs[i]);
+    const out = outputs[i];
+    const values = typeof out === 'string' ? splitJsonValues(out) : out;
     if (c.part === 'main') {
       addr = Array.isArray(values[0]) ? values[0] : [];
       route4 = Array.isArray(values[1]) ? values[1] : [];

@@ -7,6 +7,7 @@ import { Problem } from '../errors';
 import { isRecord, show } from '../problems';
 import { PREFLIGHT_CODES } from './codes';
 import { NetworkStateFacts, networkStateFactsOf, NodeFacts, parseVersion } from './node-facts';
+import { addTo } from '../multimap';
 
 /** Options of {@link clusterStateOf}. */
 export interface ClusterStateOptions {
@@ -69,9 +70,7 @@ export function clusterStateOf(objects: readonly unknown[], options: ClusterStat
   for (const item of objects) {
     const failing = failingEnactmentOf(item);
     if (failing) {
-      const list = failingEnactments.get(failing.policy);
-      if (list) list.push({ node: failing.node, reason: failing.reason, object: item });
-      else failingEnactments.set(failing.policy, [{ node: failing.node, reason: failing.reason, object: item }]);
+      addTo(failingEnactments, failing.policy, { node: failing.node, reason: failing.reason, object: item });
       continue;
     }
     if (!isNode(item) && !isNodeNetworkState(item)) continue;

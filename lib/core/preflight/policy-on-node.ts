@@ -6,6 +6,7 @@
 import { ResourceRef } from '../errors';
 import { DesiredInterface, DesiredState, VIRTUAL_TYPES } from './desired';
 import { CurrentInterface, NetworkStateFacts, NodeFacts } from './node-facts';
+import { addTo } from '../multimap';
 
 /** A policy read from the input (NNCP), with what pre-flight needs of it. */
 export interface PolicyInput {
@@ -34,9 +35,7 @@ export class NodeDeclarations {
   add(policy: PolicyInput, desired: DesiredState): void {
     for (const d of desired.interfaces) {
       if (d.state === 'absent') continue;
-      const list = this.byName.get(d.name);
-      if (list) list.push({ policy, d });
-      else this.byName.set(d.name, [{ policy, d }]);
+      addTo(this.byName, d.name, { policy, d });
     }
   }
 

@@ -20,6 +20,7 @@ import { checkEnslavedPorts, checkMissingInterfaces, checkSriov, checkVlanOnBrid
 import { checkMtuChain } from './rules/mtu';
 import { checkNmstateVersion } from './rules/version';
 import { DEFAULT_MAX_UNAVAILABLE, hostnameIndex, scaledMaxUnavailable, selectNodes, selectorOf } from './selection';
+import { addTo } from '../multimap';
 
 /** The intent pre-flight reads, sorted by kind. */
 export interface IntentObjects {
@@ -100,9 +101,7 @@ export function preflight(objects: readonly unknown[], cluster: ClusterState, op
   for (const { policy, node, desired } of planned) {
     const elsewhere = declaredOn.get(node.name)!.except(policy);
     const p = policyOnNode(policy, node, node.state!, desired, elsewhere);
-    const list = onNode.get(node.name);
-    if (list) list.push(p);
-    else onNode.set(node.name, [p]);
+    addTo(onNode, node.name, p);
     checkMissingInterfaces(p, sink);
     const cutOff = checkDefaultRouteInterface(p, sink);
     checkEnslavedPorts(p, sink);

@@ -6,6 +6,7 @@
  */
 import { isRecord } from '../problems';
 import { NodeFacts } from './node-facts';
+import { addTo } from '../multimap';
 
 /** The label kubelet sets to the node name; matched on the name when no Node object was given. */
 export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
@@ -29,9 +30,7 @@ export function hostnameIndex(nodes: Iterable<NodeFacts>): ReadonlyMap<string, r
   for (const node of nodes) {
     const key = node.labels ? node.labels[HOSTNAME_LABEL] : node.name;
     if (key === undefined) continue;
-    const list = out.get(key);
-    if (list) list.push(node);
-    else out.set(key, [node]);
+    addTo(out, key, node);
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { planPoliciesInOrder } from './policy-order';
 import { PlannedPolicy } from './render-nncp';
 import { resolveTopology } from './resolve';
 import { HOSTNAME_LABEL } from './rules/selectors';
+import { addTo } from '../multimap';
 
 /** The options' types live apart (agent-options.ts); re-exported here beside their renderer. */
 export type { AgentConfigOptions, AgentProbeSpec } from './agent-options';
@@ -104,9 +105,7 @@ export function nodeConfigs(
     const host = p.nodeSelector[HOSTNAME_LABEL];
     if (host === undefined || !known.has(host) || !kept(p, only) || selectorMatches(p.nodeSelector, groupLabels)) continue;
     if (!selectorMatches(p.nodeSelector, { ...groupLabels, [HOSTNAME_LABEL]: host })) continue;
-    const list = byNode.get(host);
-    if (list) list.push(p);
-    else byNode.set(host, [p]);
+    addTo(byNode, host, p);
   }
   const out: AgentNodeConfig[] = [];
   for (const name of known) {

@@ -20,6 +20,7 @@ import { ResolvedTopology } from './resolve';
 import { NncpInfo } from './rules/model';
 import { readNncp } from './rules/read-nncp';
 import { selectorImplies, selectorsCompatible } from './rules/selectors';
+import { addTo } from '../multimap';
 
 /** One policy a policy builds on: the policy, the interface it uses from it and where. */
 export interface PolicyDependency {
@@ -94,9 +95,7 @@ function dependencies(policies: readonly NncpInfo[]): Map<string, PolicyDependen
     const c = createdBy(p);
     created.set(p, c);
     for (const name of c) {
-      const list = creators.get(name);
-      if (list) list.push(p);
-      else creators.set(name, [p]);
+      addTo(creators, name, p);
     }
   }
   const out = new Map<string, PolicyDependency[]>();

@@ -14,6 +14,7 @@ import { joinPath } from '../../path';
 import { AGENT_DEPLOYMENT_DEFAULTS } from '../agent-deployment';
 import { Topology } from '../model';
 import { IntentReport } from './intent-vlans';
+import { addTo } from '../../multimap';
 
 /** Namespaces every cluster has. */
 export const BUILTIN_NAMESPACES: ReadonlySet<string> = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -26,9 +27,7 @@ export function checkNamespacesDeclared(t: Topology, report: IntentReport): void
   const use = (ns: string, path: string, what: string, move: string): void => {
     // a name that is no namespace name is TOPOLOGY_NAME_INVALID's, not a second problem here
     if (typeof ns !== 'string' || known(ns) || dns1123LabelError(ns) !== undefined) return;
-    const list = uses.get(ns);
-    if (list) list.push({ path, what, move });
-    else uses.set(ns, [{ path, what, move }]);
+    addTo(uses, ns, { path, what, move });
   };
   t.networks.forEach((n, i) => {
     if (n.state !== 'absent') (n.namespaces ?? []).forEach((ns, j) => use(ns, joinPath('networks', i, 'namespaces', j), `network ${JSON.stringify(n.name)} renders a NetworkAttachmentDefinition in it`, 'the NAD (exposeTo another namespace)'));

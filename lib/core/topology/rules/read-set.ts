@@ -9,6 +9,7 @@ import { readNncp } from './read-nncp';
 import { readVm } from './read-vm';
 import { cudnNads, isCudn } from './read-cudn';
 import { refOf } from './refs';
+import { addTo } from '../../multimap';
 
 /** True for `nmstate.io/*` NodeNetworkConfigurationPolicy objects. */
 export function isNncp(m: Manifest): boolean {
@@ -23,12 +24,6 @@ export function isNad(m: Manifest): boolean {
 /** True for `kubevirt.io/*` VirtualMachine / VirtualMachineInstance objects. */
 export function isVm(m: Manifest): boolean {
   return (m.kind === 'VirtualMachine' || m.kind === 'VirtualMachineInstance') && typeof m.apiVersion === 'string' && m.apiVersion.startsWith('kubevirt.io/');
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** Reads and indexes a manifest set (a ClusterUserDefinedNetwork as the NADs it makes). Objects that are not NNCP/NAD/CUDN/VM/VMI/Secret are ignored. */
@@ -47,8 +42,8 @@ export function readSet(manifests: readonly Manifest[]): SetModel {
       const p = readNncp(m);
       if (!p) continue;
       model.nncps.push(p);
-      for (const i of p.ifaces) push(model.ifacesByName, i.name, i);
-      for (const map of p.mappings) push(model.mappingsByLocalnet, map.localnet, map);
+      for (const i of p.ifaces) addTo(model.ifacesByName, i.name, i);
+      for (const map of p.mappings) addTo(model.mappingsByLocalnet, map.localnet, map);
     } else if (isNad(m)) {
       const n = readNad(m);
       model.nads.push(n);
@@ -63,7 +58,7 @@ export function readSet(manifests: readonly Manifest[]): SetModel {
       const v = readVm(m, secrets);
       if (!v) continue;
       model.vms.push(v);
-      for (const nic of v.nics) if (nic.nadKey) push(model.usersByNad, nic.nadKey, { vm: v, nic });
+      for (const nic of v.nics) if (nic.nadKey) addTo(model.usersByNad, nic.nadKey, { vm: v, nic });
     }
   }
   return model;
