@@ -37,7 +37,8 @@ RUN set -eu; \
     apt-get install -y --no-install-recommends iproute2 iputils-ping; \
     rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/log/apt /var/log/dpkg.log /var/cache/ldconfig/aux-cache
 COPY dist-agent/multihome-agent.js /usr/local/lib/multihome/multihome-agent.js
-RUN printf '#!/bin/sh\nexec node /usr/local/lib/multihome/multihome-agent.js "$@"\n' > /usr/local/bin/multihome-agent \
+# the agent's V8 flags (lib/core/topology/agent-runtime.ts AGENT_NODE_FLAGS: a fixed young generation)
+RUN printf '#!/bin/sh\nexec node --min-semi-space-size=16 --max-semi-space-size=16 /usr/local/lib/multihome/multihome-agent.js "$@"\n' > /usr/local/bin/multihome-agent \
  && chmod 0755 /usr/local/bin/multihome-agent
 EXPOSE 9680
 ENTRYPOINT ["multihome-agent"]

@@ -3,6 +3,7 @@
 // K VLAN bridges (dummy0.<v> -> br<v>) in a namespace three ways in the same boot and times them:
 //   agent      the bundled agent in-process: read, plan, one ip -batch, verify read
 //   agent-cli  the same as a whole `node multihome-agent.js agent apply --once` process
+// The driver, and every agent process it starts, runs with the agent's V8 flags (AGENT_NODE_FLAGS).
 //   batch      one hand-written `ip -batch` of exactly the commands the agent planned (the floor)
 //   naive      one `ip` process per command (first rep only: ~1 min)
 //   noop       the running agent's next reconcile on the converged host (read + plan, no command; the
@@ -24,6 +25,12 @@ const fs = require('fs');
 const path = require('path');
 const LAB = process.env.LAB_DIR;
 const plan = JSON.parse(fs.readFileSync(path.join(LAB, 'plan.json'), 'utf8'));
+// The agent in this process runs under the V8 flags its image starts it with (plan.nodeFlags,
+// AGENT_NODE_FLAGS): umlinit.sh starts the driver without them, so it runs itself again with them.
+if (!plan.nodeFlags.every((f) => process.execArgv.includes(f))) {
+  const again = spawnSync(process.execPath, [...plan.nodeFlags, ...process.execArgv, __filename], { stdio: 'inherit' });
+  process.exit(again.status === null ? 1 : again.status);
+}
 const agent = require(plan.agentBundle);
 const REPS = plan.reps;
 const NS = 'bench';
@@ -122,7 +129,7 @@ async function main() {
     run('ip', ['-n', NS, '-j', '-d', '-batch', '-'], 'addr show\nroute show table main\n');
     rec('read-agent', ms(t));
     t = await start();
-    run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
+    run(process.execPath, [...plan.nodeFlags, plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
     rec('noop-cli', ms(t));
     del();
     if (plan.rollbackConfig) {
@@ -155,7 +162,7 @@ async function main() {
       out.info.deleteCommands = deleted.length;
     }
     t = await start();
-    run('node', [plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
+    run(process.execPath, [...plan.nodeFlags, plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
     rec('agent-cli', ms(t));
     del();
     if (rep === 1) {
@@ -167,6 +174,7 @@ async function main() {
     if (links() !== base) throw new Error('teardown left links behind');
   }
   out.info.commands = commands.length;
+  out.info.nodeFlags = process.execArgv;
   await sleep(100); // the last GC entries
   out.info.gcMsPerRep = Object.fromEntries(Object.entries(windows).map(([k, ws]) => [k, ws.map(gcWithin)]));
 }

@@ -12,6 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { NetworkSpec, Topology } from '../lib/core/topology/model';
+import { AGENT_NODE_FLAGS } from '../lib/core/topology/agent-runtime';
 import { nodeDesiredStateOf } from '../scripts/lab/intents';
 import { bootUml, buildAgentBundle, ensureLabPackages, LAB_INIT, makeLabDir, ROOT } from '../scripts/lab/uml';
 
@@ -55,7 +56,7 @@ export async function runAgentBench(options: AgentBenchOptions = {}): Promise<Ag
     fs.writeFileSync(config, JSON.stringify(doc));
     const rollbackConfig = path.join(dir, 'agent-rollback.json');
     fs.writeFileSync(rollbackConfig, JSON.stringify({ ...doc, probes: [FAILING_PROBE], defaultGatewayProbe: false }));
-    fs.writeFileSync(path.join(dir, 'plan.json'), JSON.stringify({ agentBundle, config, rollbackConfig, k, reps }));
+    fs.writeFileSync(path.join(dir, 'plan.json'), JSON.stringify({ agentBundle, config, rollbackConfig, k, reps, nodeFlags: AGENT_NODE_FLAGS }));
     log(`[agent] booting user-mode-linux: K=${k} VLAN bridges, ${reps} rep(s)`);
     const boot = await bootUml(LAB_INIT, { LAB_DIR: dir, DRIVER: path.join(ROOT, 'bench', 'agent-uml-driver.js') }, 1800000);
     const file = path.join(dir, 'bench.json');

@@ -13,6 +13,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { AGENT_NODE_FLAGS } from '../core/topology/agent-runtime';
 
 /** Where the agent subcommands write; the same shape as the CLI's own streams. */
 export interface AgentForwardIo {
@@ -79,10 +80,10 @@ export async function runAgent(argv: readonly string[], io: AgentForwardIo, loca
   return entry.kind === 'bundle' ? runBundle(entry.file, args, io) : runSource(entry.file, args, io);
 }
 
-/** The bundle in a child Node process; signals this process receives are passed on to it. */
+/** The bundle in a child Node process (with the agent's V8 flags); signals this process receives are passed on to it. */
 function runBundle(file: string, args: readonly string[], io: AgentForwardIo): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [file, ...args], { stdio: io.inherit ? 'inherit' : ['inherit', 'pipe', 'pipe'], shell: false });
+    const child = spawn(process.execPath, [...AGENT_NODE_FLAGS, file, ...args], { stdio: io.inherit ? 'inherit' : ['inherit', 'pipe', 'pipe'], shell: false });
     child.stdout?.setEncoding('utf8').on('data', (s: string) => io.stdout(s));
     child.stderr?.setEncoding('utf8').on('data', (s: string) => io.stderr(s));
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];

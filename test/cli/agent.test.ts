@@ -79,6 +79,17 @@ describe('runAgent with the bundle', () => {
     expect(fs.existsSync(path.join(dir, 'x'))).toBe(false);
   });
 
+  test('GIVEN the bundle THEN its Node process runs with a fixed 16 MiB young generation (the image entrypoint\'s flags)', async () => {
+    const bundle = "const v8 = require('v8'); process.stdout.write(JSON.stringify({ execArgv: process.execArgv, newSpace: v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size }));";
+    const file = path.join(fakePackage({ bundle }), 'dist-agent', 'multihome-agent.js');
+    const { out, io: sink } = io();
+    expect(await runAgent(['plan'], sink, () => ({ kind: 'bundle', file }))).toBe(0);
+    const got = JSON.parse(out.stdout) as { execArgv: string[]; newSpace: number };
+    expect(got.execArgv).toEqual(['--min-semi-space-size=16', '--max-semi-space-size=16']);
+    // committed from the start: a new process without the flags starts its semi-space at 1 MiB
+    expect(got.newSpace).toBeGreaterThanOrEqual(16 * 1024 * 1024);
+  });
+
   test("GIVEN the bundle exits 3 THEN so does the command", async () => {
     const file = path.join(fakePackage({ bundle: RECORDER }), 'dist-agent', 'multihome-agent.js');
     expect(await runAgent(['run', '--exit=3'], io().io, () => ({ kind: 'bundle', file }))).toBe(3);

@@ -6,6 +6,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { AGENT_NODE_FLAGS } from '../../lib/core/topology/agent-runtime';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildAgent, buildClusterReader, NODE_TARGET } = require('../../scripts/build-agent.js') as {
@@ -53,6 +54,11 @@ describe('the Dockerfile', () => {
     expect(DOCKERFILE).toMatch(/^ARG NODE_DIGEST$/m);
     expect(DOCKERFILE).toMatch(/^FROM node:\$\{NODE_VERSION\}-bookworm-slim@\$\{NODE_DIGEST\}$/m);
     expect(DOCKERFILE).toContain('docker buildx imagetools inspect');
+  });
+
+  test('starts the agent with its V8 flags (a fixed young generation, lib/core/topology/agent-runtime.ts)', () => {
+    expect(DOCKERFILE).toContain(`exec node --min-semi-space-size=16 --max-semi-space-size=16 /usr/local/lib/multihome/multihome-agent.js "$@"`);
+    expect(AGENT_NODE_FLAGS).toEqual(['--min-semi-space-size=16', '--max-semi-space-size=16']);
   });
 
   test('installs without recommended packages, from a dated snapshot when given, with SOURCE_DATE_EPOCH', () => {
