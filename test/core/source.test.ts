@@ -12,6 +12,10 @@ describe('field paths', () => {
     expect(parsePath(p)).toEqual(['metadata', 'annotations', 'k8s.v1.cni.cncf.io/resourceName']);
     expect(parsePath('spec.desiredState.interfaces[1].vlan.id')).toEqual(['spec', 'desiredState', 'interfaces', 1, 'vlan', 'id']);
     expect(joinPath('', 'spec', 'config', 'plugins', 0, 'base-iface')).toBe('spec.config.plugins[0].base-iface');
+    const deep: Array<string | number> = ['uplinks', 0, 'vlans', 1, 'ipv6', 'perNode', 'worker-0', 'a b'];
+    expect(joinPath('environments.estate', ...deep)).toBe('environments.estate.uplinks[0].vlans[1].ipv6.perNode.worker-0["a b"]');
+    expect(joinPath('spec')).toBe('spec');
+    expect(joinPath('', 3)).toBe('[3]');
   });
 });
 

@@ -62,7 +62,8 @@ function measure(value: unknown, limits: InputLimits): { keys: number } | undefi
     if (!Array.isArray(v)) keys += children.length;
     nodes += children.length;
     if (nodes > limits.maxExpandedNodes) return undefined;
-    for (const c of children) {
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
       if (typeof c !== 'object' || c === null) continue;
       values.push(c);
       depths.push(depth + 1);
