@@ -3,7 +3,6 @@
 // K VLAN bridges (dummy0.<v> -> br<v>) in a namespace three ways in the same boot and times them:
 //   agent      the bundled agent in-process: read, plan, one ip -batch, verify read
 //   agent-cli  the same as a whole `node multihome-agent.js agent apply --once` process
-// The driver, and every agent process it starts, runs with the agent's V8 flags (AGENT_NODE_FLAGS).
 //   batch      one hand-written `ip -batch` of exactly the commands the agent planned (the floor)
 //   naive      one `ip` process per command (first rep only: ~1 min)
 //   noop       the running agent's next reconcile on the converged host (read + plan, no command; the
@@ -18,6 +17,7 @@
 //              delete-group the same with the rollback's own lines (one group deletion)
 // Rep 0 is a warm-up (not recorded); every timed section starts after a settle pause; the agent
 // and the hand batch run back to back, the order alternating per rep.
+// The driver, and every agent process it starts, runs with the agent's V8 flags (AGENT_NODE_FLAGS).
 // Writes $LAB_DIR/bench.json.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -34,7 +34,7 @@ if (!plan.nodeFlags.every((f) => process.execArgv.includes(f))) {
 const agent = require(plan.agentBundle);
 const REPS = plan.reps;
 const NS = 'bench';
-const out = { reps: REPS, k: plan.k, samples: {}, info: {} };
+const out = { reps: REPS, k: plan.k, samples: {}, info: { faultsPerRep: { agent: [], noop: [] } } };
 const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 // Each timed section starts on a settled kernel (the previous teardown's deferred work done),
 // whichever side of a ratio it is. No forced GC before a section: tried, it made the agent's
@@ -87,7 +87,7 @@ async function main() {
       running = mk();
       const r = await running.apply();
       rec('agent', ms(t0));
-      if (warm) (out.info.faultsPerRep = out.info.faultsPerRep || { agent: [], noop: [] }).agent.push(faults() - f0);
+      if (warm) out.info.faultsPerRep.agent.push(faults() - f0);
       if (warm) (windows.agent = windows.agent || []).push([p0, performance.now()]);
       if (r.result !== 'applied') throw new Error(`agent apply: ${r.result} ${r.error}`);
       commands = r.commands;

@@ -25,6 +25,8 @@ export interface AgentSuiteOptions {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
+/** One section's per-rep list of a driver info table (GC ms, page faults), as JSON. */
+const perRep = (table: unknown, section: 'agent' | 'noop') => JSON.stringify((table as Record<string, number[]> | undefined)?.[section] ?? []);
 
 /** Runs suite `agent`: one user-mode-linux boot, figures from the driver's samples. */
 export async function runAgentSuite(o: AgentSuiteOptions, log: (s: string) => void): Promise<{ figures: Figure[]; result: AgentBenchResult }> {
@@ -42,7 +44,7 @@ export async function runAgentSuite(o: AgentSuiteOptions, log: (s: string) => vo
       floor: med(s.batch),
       ratio: pairMed(s.agent, s.batch),
       target: AGENT_TARGETS.apply,
-      note: `${String(r.info.commands)} commands; per-rep agent/batch ${s.agent && s.batch ? ratios(s.agent, s.batch).map((x) => x.toFixed(2)).join(' ') : 'n/a'} (back to back, order alternating); agent timings (last rep) ${JSON.stringify(r.info.agentTimings)}; GC pauses in the agent's sections per rep ${JSON.stringify((r.info.gcMsPerRep as Record<string, number[]> | undefined)?.agent ?? [])} ms (the driver's heap is the agent's); minor page faults in the agent's sections per rep ${JSON.stringify((r.info.faultsPerRep as Record<string, number[]> | undefined)?.agent ?? [])} (~0.2 ms each under UML); ${String(r.info.agentProcesses)} processes; whole agent process ${med(s['agent-cli'])} ms; n=${s.agent?.length ?? 0} after one warm-up rep`,
+      note: `${String(r.info.commands)} commands; per-rep agent/batch ${s.agent && s.batch ? ratios(s.agent, s.batch).map((x) => x.toFixed(2)).join(' ') : 'n/a'} (back to back, order alternating); agent timings (last rep) ${JSON.stringify(r.info.agentTimings)}; GC pauses in the agent's sections per rep ${perRep(r.info.gcMsPerRep, 'agent')} ms (the driver's heap is the agent's); minor page faults in the agent's sections per rep ${perRep(r.info.faultsPerRep, 'agent')} (~0.2 ms each under UML); ${String(r.info.agentProcesses)} processes; whole agent process ${med(s['agent-cli'])} ms; n=${s.agent?.length ?? 0} after one warm-up rep`,
     }),
     figure({
       suite: 'agent',
@@ -60,7 +62,7 @@ export async function runAgentSuite(o: AgentSuiteOptions, log: (s: string) => vo
       floor: med(s.read),
       ratio: pairMed(s.noop, s.read),
       target: AGENT_TARGETS.noop,
-      note: `per-rep no-op/read ${s.noop && s.read ? ratios(s.noop, s.read).map((x) => x.toFixed(2)).join(' ') : 'n/a'}; read = ip -j -d link show + ip -j addr show on ${String(r.info.links)} links; the agent's own read commands bare ${med(s['read-agent'])} ms (no-op/that ${pairMed(s.noop, s['read-agent'])}×); minor page faults per rep ${JSON.stringify((r.info.faultsPerRep as Record<string, number[]> | undefined)?.noop ?? [])}; ${String(r.info.noopProcesses)} processes; a new agent (config load included) ${med(s['noop-fresh'])} ms; whole agent process ${med(s['noop-cli'])} ms`,
+      note: `per-rep no-op/read ${s.noop && s.read ? ratios(s.noop, s.read).map((x) => x.toFixed(2)).join(' ') : 'n/a'}; read = ip -j -d link show + ip -j addr show on ${String(r.info.links)} links; the agent's own read commands bare ${med(s['read-agent'])} ms (no-op/that ${pairMed(s.noop, s['read-agent'])}×); minor page faults per rep ${perRep(r.info.faultsPerRep, 'noop')}; ${String(r.info.noopProcesses)} processes; a new agent (config load included) ${med(s['noop-fresh'])} ms; whole agent process ${med(s['noop-cli'])} ms`,
     }),
     figure({
       suite: 'agent',

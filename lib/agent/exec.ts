@@ -24,8 +24,8 @@ export type Exec = (file: string, args: readonly string[], options?: ExecOptions
 
 /**
  * Largest output (stdout or stderr) of one program run, 16 MiB. The agent's container is limited
- * to 256 Mi (lib/core/topology/agent-deployment.ts); an `ip -j` dump is held as a string (up to
- * twice its bytes in memory) and then parsed into objects (several times more), so the cap must
+ * to 384 Mi (lib/core/topology/agent-deployment.ts AGENT_RESOURCES); an `ip -j` dump is held as a
+ * string (up to twice its bytes in memory) and then parsed into objects (several times more), so the cap must
  * sit well below the limit: a larger dump (a full Internet routing table in the main table) is
  * refused with a clear error instead of getting the pod OOM-killed. 16 MiB of `ip -j` is some
  * 100 000 routes.

@@ -33,9 +33,7 @@ function appendSegment(out: string, s: PathSegment): string {
 
 /** Renders a segment list as a path string. */
 export function formatPath(segments: readonly PathSegment[]): string {
-  let out = '';
-  for (let i = 0; i < segments.length; i++) out = appendSegment(out, segments[i]);
-  return out;
+  return joinPath('', ...segments);
 }
 
 /** Parses a path produced by {@link joinPath} back into segments. */
