@@ -7,6 +7,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as ipaddr from 'ipaddr.js';
 import { AGENT_DEFAULTS, AgentMode, AgentReport, createAgent, AgentDeps } from './agent';
+import { spawnHelperDeps, startSpawnHelper } from './spawn-helper';
 import { DEFAULT_STATE_DIR } from './journal';
 import { AGENT_MODES } from '../core/agent-defaults';
 import { jsonLogger, silentLogger } from './types';
@@ -209,7 +210,10 @@ export function registerAgentCommands(program: Command, io: AgentCliIo = process
  * (`close` waits for the reconcile in flight), then the process exits 0.
  */
 async function runForever(options: Parameters<typeof createAgent>[0], io: AgentCliIo, deps: AgentDeps): Promise<void> {
-  const a = createAgent(options, { logger: jsonLogger(io.stderr), ...deps });
+  const logger = deps.logger ?? jsonLogger(io.stderr);
+  // every program of every reconcile starts in the spawn helper: the agent's own heap is never forked again
+  const helper = deps.exec || deps.converse ? undefined : startSpawnHelper({ onExit: (why) => logger.warn('spawn helper exited; the next program starts a new one', { why }) });
+  const a = createAgent(options, { logger, ...(helper ? spawnHelperDeps(helper) : {}), ...deps });
   let signalled!: () => void;
   const signal = new Promise<void>((resolve) => (signalled = resolve));
   const stop = () => {
@@ -227,12 +231,14 @@ async function runForever(options: Parameters<typeof createAgent>[0], io: AgentC
   } catch (e) {
     stop();
     clearInterval(keep);
+    helper?.close();
     throw e;
   }
   const paths = a.options.serveState ? `/healthz /readyz /metrics /state${a.options.stateTokenFile ? ' (bearer token)' : ''}` : '/healthz /readyz /metrics';
   io.stderr(`multihome agent: ${a.options.mode} mode, serving ${paths} on ${running.address.address}:${running.address.port}\n`);
   await signal;
   await running.close();
+  helper?.close();
   clearInterval(keep);
   io.stderr('multihome agent: stopped (the reconcile in flight finished)\n');
   io.setExit(0);

@@ -105,13 +105,71 @@ export interface Conversation {
 /** Starts a {@link Conversation} with `file` (no shell). */
 export type Converse = (file: string, args: readonly string[], options?: { readonly timeoutMs?: number }) => Conversation;
 
+/** What a started program reports to its conversation ({@link Launch}). */
+export interface LaunchEvents {
+  /** A piece of stdout, decoded as UTF-8 (a character split across pieces is kept whole). */
+  stdout(chunk: string): void;
+  /** A piece of stderr, decoded as UTF-8. */
+  stderr(chunk: string): void;
+  /** The program could not be started (or was lost): the conversation's result. */
+  failed(result: ExecResult): void;
+  /** The program exited (`code` 1 when a signal ended it) and its stdout and stderr are read to the end. */
+  closed(code: number): void;
+}
+
+/** A program started by a {@link Launch}: its stdin, and a way to stop it. */
+export interface Launched {
+  /** Writes to the program's stdin. */
+  write(text: string): void;
+  /** Closes the program's stdin. */
+  end(): void;
+  /** Stops the program (SIGKILL). */
+  kill(): void;
+}
+
 /**
- * The production {@link Converse} over `child_process.spawn`: no shell, stdout and stderr capped
- * at `maxOutputBytes` (the program is stopped and the conversation fails with a message naming
- * the cap), stopped after `timeoutMs` (default 60 s) in all.
+ * Starts `file` with `args` (no shell), stdin, stdout and stderr piped, and reports through
+ * `events`. The agent's own process forks it ({@link spawnLaunch}), or its spawn helper does
+ * (spawn-helper.ts: the long-running agent never forks its own heap).
  */
-export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
+export type Launch = (file: string, args: readonly string[], events: LaunchEvents) => Launched;
+
+/** The {@link Launch} of `child_process.spawn` from the agent's own process. */
+export const spawnLaunch: Launch = (file, args, events) => {
+  let child: ReturnType<typeof spawn>;
+  try {
+    child = spawn(file, [...args], { stdio: ['pipe', 'pipe', 'pipe'], shell: false });
+  } catch (e) {
+    events.failed({ code: 1, stdout: '', stderr: `cannot run ${file}: ${(e as Error).message}` });
+    return { write: () => undefined, end: () => undefined, kill: () => undefined };
+  }
+  child.stdin!.on('error', () => undefined);
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => events.stdout(d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => events.stderr(d));
+  child.on('error', (e: NodeJS.ErrnoException) => events.failed({ code: e.code === 'ENOENT' ? 127 : 1, stdout: '', stderr: `cannot run ${file}: ${e.message}` }));
+  child.on('close', (code) => events.closed(code ?? 1));
+  return {
+    write: (text) => void child.stdin!.write(text),
+    end: () => void child.stdin!.end(),
+    kill: () => void child.kill('SIGKILL'),
+  };
+};
+
+/** Options of {@link createSpawnConverse}. */
+export interface ConverseOptions extends ExecFileOptions {
+  /** How programs are started. @default {@link spawnLaunch} */
+  readonly launch?: Launch;
+}
+
+/**
+ * The production {@link Converse}: no shell, stdout and stderr capped at `maxOutputBytes` (the
+ * program is stopped and the conversation fails with a message naming the cap), stopped after
+ * `timeoutMs` (default 60 s) in all. Programs start through `launch` (by default
+ * `child_process.spawn` from this process).
+ */
+export function createSpawnConverse(o: ConverseOptions = {}): Converse {
   const cap = o.maxOutputBytes ?? EXEC_MAX_OUTPUT_BYTES;
+  const launch = o.launch ?? spawnLaunch;
   return (file, args, options = {}) => {
     // stdout not taken yet, as the chunks arrived (a JSON dump is one line of hundreds of KB in
     // 4 KB pipe writes: appending to one string and searching it for '\n' per chunk copies the
@@ -135,20 +193,14 @@ export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
       clearTimeout(timer);
       wake();
     };
-    let child: ReturnType<typeof spawn> | undefined;
-    try {
-      child = spawn(file, [...args], { stdio: ['pipe', 'pipe', 'pipe'], shell: false });
-    } catch (e) {
-      done({ code: 1, stdout: '', stderr: `cannot run ${file}: ${(e as Error).message}` });
-    }
     const stop = (why: string) => {
-      child?.kill('SIGKILL');
+      program.kill();
       done({ code: 1, stdout: '', stderr: why });
     };
     const timer = setTimeout(() => stop(`${file} did not finish within ${options.timeoutMs ?? 60000} ms; it was stopped`), options.timeoutMs ?? 60000);
-    if (child) {
-      child.stdin!.on('error', () => undefined);
-      child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    const program = launch(file, args, {
+      stdout(d) {
+        if (exited) return;
         bytes += Buffer.byteLength(d);
         if (bytes > cap) return stop(overCap(file, cap));
         chunks.push(d);
@@ -160,13 +212,13 @@ export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
         }
         partialHasText ||= d.slice(from).trim() !== '';
         if (complete > 0) wake();
-      });
-      child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      },
+      stderr(d) {
         if (err.length < cap) err += d;
-      });
-      child.on('error', (e: NodeJS.ErrnoException) => done({ code: e.code === 'ENOENT' ? 127 : 1, stdout: '', stderr: `cannot run ${file}: ${e.message}` }));
-      child.on('close', (code) => done({ code: code ?? 1, stdout: pending(), stderr: err }));
-    }
+      },
+      failed: done,
+      closed: (code) => done({ code, stdout: pending(), stderr: err }),
+    });
     /** Takes the first `n` non-empty complete lines of stdout, or undefined when there are fewer. */
     const take = (n: number): string[] | undefined => {
       if (complete < n) return undefined; // fewer complete lines than asked for: nothing to join yet
@@ -186,7 +238,7 @@ export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
     };
     return {
       send(text) {
-        if (!exited && child) child.stdin!.write(text);
+        if (!exited) program.write(text);
       },
       lines(n) {
         return new Promise((resolve) => {
@@ -200,7 +252,7 @@ export function createSpawnConverse(o: ExecFileOptions = {}): Converse {
         });
       },
       finish() {
-        if (!exited) child?.stdin!.end();
+        if (!exited) program.end();
         return new Promise((resolve) => {
           // the output not taken yet (none when the program was stopped: `exited` says why)
           const attempt = () => (exited ? resolve({ ...exited, stdout: exited.stdout === '' ? '' : pending() }) : waiting.push(attempt));
@@ -216,5 +268,14 @@ export function countingConverse(inner: Converse, calls: Array<{ file: string; a
   return (file, args, options) => {
     calls.push({ file, args });
     return inner(file, args, options);
+  };
+}
+
+/** An {@link Exec} over a {@link Converse}: `input` written to stdin, stdin closed, the conversation's result. */
+export function execOverConverse(converse: Converse): Exec {
+  return (file, args, options = {}) => {
+    const c = converse(file, args, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
+    if (options.input !== undefined) c.send(options.input);
+    return c.finish();
   };
 }

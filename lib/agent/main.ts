@@ -17,6 +17,8 @@ export { renderBatches, formatBatches } from './iproute/render';
 export { createIprouteBackend } from './iproute/backend';
 export { MAIN_READ_LINES, splitJsonValues } from './iproute/read';
 export { execFileExec, countingExec } from './exec';
+export { startSpawnHelper, spawnHelperDeps } from './spawn-helper';
+export type { SpawnHelper } from './spawn-helper';
 export { silentLogger, jsonLogger, systemClock } from './types';
 export { markBridges, kubeNodeStatusApi, bridgeCapacityPatch } from './node-marker';
 export { formatReport, exitCodeOf } from './cli';

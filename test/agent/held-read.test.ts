@@ -4,7 +4,8 @@
  * the agent runs exactly as many processes as one hand-written batch.
  */
 import { createAgent } from '../../lib/agent/agent';
-import { createSpawnConverse } from '../../lib/agent/exec';
+import { createSpawnConverse as createConverse, Launch, spawnLaunch } from '../../lib/agent/exec';
+import { SpawnHelper, startSpawnHelper } from '../../lib/agent/spawn-helper';
 import { MAIN_READ_LINES } from '../../lib/agent/iproute/read';
 import { Clock, silentLogger } from '../../lib/agent/types';
 import { c7000Bare, configWriter, rawFixture, scriptedExec } from './helpers';
@@ -67,7 +68,17 @@ describe('the apply holds its read process', () => {
   });
 });
 
-describe('createSpawnConverse', () => {
+// the same conversations with programs forked by the agent's process and by its spawn helper (`agent run`)
+let helper: SpawnHelper;
+beforeAll(() => (helper = startSpawnHelper()));
+afterAll(() => helper.close());
+const LAUNCHES: Array<[string, () => Launch]> = [
+  ['spawned by the agent', () => spawnLaunch],
+  ['spawned by the spawn helper', () => helper.launch],
+];
+
+describe.each(LAUNCHES)('createSpawnConverse, programs %s', (_how, launchOf) => {
+  const createSpawnConverse = (o: { maxOutputBytes?: number } = {}) => createConverse({ ...o, launch: launchOf() });
   /** A stand-in for `ip -batch -`: `show N` prints a JSON line, `fail` exits 1, EOF exits 0. */
   const FAKE = [
     '-e',
