@@ -89,8 +89,11 @@ const noProbes = (doc) => ({ ...doc, probes: [], defaultGatewayProbe: false });
 
 // ---- the agent ----------------------------------------------------------------------------------
 const silent = agent.silentLogger;
+let helper; // one spawn helper for the running agents, started with the first, as `agent run` does
 function makeAgent(ns, file, mode, deps = {}, opts = {}) {
-  return agent.createAgent({ configPath: file, netns: ns, mode, markBridges: false, stateDir: JOURNAL_DIR, ...opts }, { logger: silent, ...deps });
+  // a running agent (one with a port) starts its programs in the spawn helper, as under `agent run`
+  const viaHelper = opts.port !== undefined && !deps.exec && !deps.converse ? agent.spawnHelperDeps((helper = helper || agent.startSpawnHelper())) : {};
+  return agent.createAgent({ configPath: file, netns: ns, mode, markBridges: false, stateDir: JOURNAL_DIR, ...opts }, { logger: silent, ...viaHelper, ...deps });
 }
 async function apply(ns, file, deps) {
   const r = await makeAgent(ns, file, 'apply', deps).apply();
@@ -302,6 +305,24 @@ function cli(args, o = {}) {
   child.stderr.on('data', (d) => (child.err += d));
   return child;
 }
+/** The pids whose parent is `pid` (field 4 of /proc/PID/stat). */
+function childrenOf(pid) {
+  return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((p) => {
+    try {
+      return Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid;
+    } catch (e) {
+      return false; // exited while listed
+    }
+  });
+}
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return false;
+  }
+};
 const parse = (t) => {
   try {
     return JSON.parse(t);
@@ -361,6 +382,7 @@ async function main() {
   const gw1085 = I.vlanBridge.gateway.split('/')[0];
   Object.assign(NODES, {
     big: { nics: [I.big.nic] },
+    'big-run': { nics: [I.big.nic] },
     'c-eexist': { nics: [eno49] },
     'bond-noipv6': { nics: BOND.nics(), down: BOND.down() },
     c7000: { nics: [eno49] },
@@ -425,6 +447,37 @@ async function main() {
     check(s, 'the restarted agent recovered the interrupted apply (report.recovered, ok) and then applied', r.recovered && r.recovered.ok === true && r.result === 'applied', { recovered: r.recovered, result: r.result, error: r.error });
     check(s, 'the journal is gone after the apply', !fs.existsSync(journalOf(ns)));
     const ref = await reference('big', I.big.node.config, ns);
+    check(s, 'the pre-change dump differs from the reference (the change was real)', diff(pre, ref).length > 0);
+    await end(s, ns, r, 'post', ref, { portable: true, what: 'reference (a clean apply in a fresh namespace)' });
+  });
+
+  await scenario('sigkill-agent-run', async (s) => {
+    const ns = node('big-run');
+    s.cleanup = [ns];
+    await settled([ns]);
+    await guard(s, ns, F.big, 'before');
+    const pre = dump(ns);
+    // `agent run` starts its programs in a spawn helper (lib/agent/spawn-helper.ts): the ip -batch
+    // is the helper's child. SIGKILL to the agent alone (kill <pid>, not its group) leaves both.
+    const child = cli(['run', '--mode', 'apply', '--config', F.big, '--netns', ns, '--state-dir', JOURNAL_DIR, '--port', '0', '--listen-address', '127.0.0.1', '--interval-seconds', '3600', '--no-mark-bridges']);
+    const journal = await waitFor(() => (child.exitCode !== null ? 'exited' : fs.existsSync(journalOf(ns)) ? 'written' : undefined), 60000, 2);
+    await sleep(KILL_AFTER_JOURNAL_MS);
+    const helpers = childrenOf(child.pid);
+    const programs = helpers.flatMap(childrenOf);
+    const sent = child.exitCode === null && child.kill('SIGKILL');
+    const exit = await childExit(child);
+    const helperGone = await waitFor(() => helpers.every((p) => !alive(p)) || undefined, 10000, 20);
+    const programsGone = await waitFor(() => programs.every((p) => !alive(p)) || undefined, 10000, 20);
+    s.kill = { journal, sent, exit, helpers, programs, helperGone: !!helperGone, programsGone: !!programsGone, stderr: child.err.slice(-500) };
+    check(s, 'the agent was killed (SIGKILL, the agent process alone) after its journal was written, while its one child, the spawn helper, ran the batch', journal === 'written' && sent && exit.signal === 'SIGKILL' && helpers.length === 1, s.kill);
+    check(s, 'the spawn helper exited with the agent and the programs it started ended (none left behind)', !!helperGone && !!programsGone, s.kill);
+    check(s, 'the apply journal survives the kill', fs.existsSync(journalOf(ns)));
+    await guard(s, ns, F.big, 'after the kill');
+    const r = await apply(ns, F.big);
+    s.restart = brief(r);
+    check(s, 'the restarted agent recovered the interrupted apply (report.recovered, ok) and then applied', r.recovered && r.recovered.ok === true && r.result === 'applied', { recovered: r.recovered, result: r.result, error: r.error });
+    check(s, 'the journal is gone after the apply', !fs.existsSync(journalOf(ns)));
+    const ref = await reference('big-run', I.big.node.config, ns);
     check(s, 'the pre-change dump differs from the reference (the change was real)', diff(pre, ref).length > 0);
     await end(s, ns, r, 'post', ref, { portable: true, what: 'reference (a clean apply in a fresh namespace)' });
   });
@@ -632,6 +685,10 @@ async function main() {
       const port = running.address.port;
       check(s, 'the first reconcile applied seed 001', a.lastReport().result === 'applied', a.lastReport().error);
       const vm = plug(s, I.vlanBridge.vm, ns);
+      // the VM's port (a veth the CNI plugin made, random MAC) is compared away at the end, but a
+      // bridge without an address of its own takes its ports' lowest MAC: pinned above the NICs'
+      // (02:fa:…), bridge-1085 keeps eno49.1085's, as in the reference without the port
+      for (const port of Object.keys(dump(ns).links).filter((n) => n.startsWith('veth'))) must('ip', ['-n', ns, 'link', 'set', 'dev', port, 'address', '02:ff:ff:ff:ff:fe']);
       await settled([ns]);
       const good = dump(ns);
       const text = fs.readFileSync(file, 'utf8');
@@ -892,6 +949,7 @@ main()
     results.error = String((e && e.stack) || e);
   })
   .finally(() => {
+    if (helper) helper.close();
     results.timingsMs.total = Date.now() - t0;
     fs.writeFileSync(path.join(LAB, 'results.json'), JSON.stringify(results, null, 2));
     process.exit(0);

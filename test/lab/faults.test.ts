@@ -108,6 +108,15 @@ describe('fault lab (user-mode-linux)', () => {
     expect((s.restart as { recovered?: { ok: boolean } }).recovered?.ok).toBe(true);
   });
 
+  test('GIVEN agent run applying 128 VLAN bridges through its spawn helper WHEN the agent process alone is SIGKILLed mid-apply THEN the helper and its ip -batch end with it, and the restarted agent recovers from the journal and converges to the clean-apply reference', () => {
+    const s = expectScenario('sigkill-agent-run', 8, 'post');
+    const kill = s.kill as { exit: { signal: string }; helpers: number[]; helperGone: boolean; programsGone: boolean };
+    expect(kill.exit.signal).toBe('SIGKILL');
+    expect(kill.helpers).toHaveLength(1);
+    expect([kill.helperGone, kill.programsGone]).toEqual([true, true]);
+    expect((s.restart as { recovered?: { ok: boolean } }).recovered?.ok).toBe(true);
+  });
+
   test('GIVEN a conflicting interface created just before the batch WHEN a batch line fails with EEXIST THEN the whole change is rolled back and the dump equals the one before (the intruder aside)', () => {
     const s = expectScenario('batch-fails-eexist', 5, 'pre');
     expect((s.apply as { result: string }).result).toBe('rolled-back');
