@@ -409,6 +409,18 @@ async function main() {
   await settled(Object.keys(NODES));
   results.timingsMs.nodes = Date.now() - tNodes;
 
+  /** The end of a kill scenario on a node of I.big (the node's name is its reference's label): observe changes nothing, the restarted agent recovers from the journal and applies, the host equals a clean apply's. */
+  async function restartAfterKill(s, ns, pre) {
+    await guard(s, ns, F.big, 'after the kill');
+    const r = await apply(ns, F.big);
+    s.restart = brief(r);
+    check(s, 'the restarted agent recovered the interrupted apply (report.recovered, ok) and then applied', r.recovered && r.recovered.ok === true && r.result === 'applied', { recovered: r.recovered, result: r.result, error: r.error });
+    check(s, 'the journal is gone after the apply', !fs.existsSync(journalOf(ns)));
+    const ref = await reference(ns, I.big.node.config, ns);
+    check(s, 'the pre-change dump differs from the reference (the change was real)', diff(pre, ref).length > 0);
+    await end(s, ns, r, 'post', ref, { portable: true, what: 'reference (a clean apply in a fresh namespace)' });
+  }
+
   await scenario('sigkill-mid-apply', async (s) => {
     const ns = node('big');
     s.cleanup = [ns];
@@ -441,14 +453,7 @@ async function main() {
     check(s, 'the apply journal was written before the first batch command and survives the kill', journalBeforeKill && fs.existsSync(journalOf(ns)), { journalBeforeKill });
     // kept on tmpfs for the stale-journal scenario
     if (fs.existsSync(journalOf(ns))) fs.writeFileSync(KILLED_JOURNAL, fs.readFileSync(journalOf(ns)));
-    await guard(s, ns, F.big, 'after the kill');
-    const r = await apply(ns, F.big);
-    s.restart = brief(r);
-    check(s, 'the restarted agent recovered the interrupted apply (report.recovered, ok) and then applied', r.recovered && r.recovered.ok === true && r.result === 'applied', { recovered: r.recovered, result: r.result, error: r.error });
-    check(s, 'the journal is gone after the apply', !fs.existsSync(journalOf(ns)));
-    const ref = await reference('big', I.big.node.config, ns);
-    check(s, 'the pre-change dump differs from the reference (the change was real)', diff(pre, ref).length > 0);
-    await end(s, ns, r, 'post', ref, { portable: true, what: 'reference (a clean apply in a fresh namespace)' });
+    await restartAfterKill(s, ns, pre);
   });
 
   await scenario('sigkill-agent-run', async (s) => {
@@ -472,14 +477,7 @@ async function main() {
     check(s, 'the agent was killed (SIGKILL, the agent process alone) after its journal was written, while its one child, the spawn helper, ran the batch', journal === 'written' && sent && exit.signal === 'SIGKILL' && helpers.length === 1, s.kill);
     check(s, 'the spawn helper exited with the agent and the programs it started ended (none left behind)', !!helperGone && !!programsGone, s.kill);
     check(s, 'the apply journal survives the kill', fs.existsSync(journalOf(ns)));
-    await guard(s, ns, F.big, 'after the kill');
-    const r = await apply(ns, F.big);
-    s.restart = brief(r);
-    check(s, 'the restarted agent recovered the interrupted apply (report.recovered, ok) and then applied', r.recovered && r.recovered.ok === true && r.result === 'applied', { recovered: r.recovered, result: r.result, error: r.error });
-    check(s, 'the journal is gone after the apply', !fs.existsSync(journalOf(ns)));
-    const ref = await reference('big-run', I.big.node.config, ns);
-    check(s, 'the pre-change dump differs from the reference (the change was real)', diff(pre, ref).length > 0);
-    await end(s, ns, r, 'post', ref, { portable: true, what: 'reference (a clean apply in a fresh namespace)' });
+    await restartAfterKill(s, ns, pre);
   });
 
   await scenario('batch-fails-eexist', async (s) => {
