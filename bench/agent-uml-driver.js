@@ -18,6 +18,9 @@
 // Rep 0 is a warm-up (not recorded); every timed section starts after a settle pause; the agent
 // and the hand batch run back to back, the order alternating per rep.
 // The driver, and every agent process it starts, runs with the agent's V8 flags (AGENT_NODE_FLAGS).
+// Every program after the start runs through one spawn helper, as under `agent run` (the agent's
+// and the driver's own: a fork of this process would make the agent's next writes fault, see
+// lib/agent/spawn-helper.ts), so the floors are programs forked by a small process, like a shell's.
 // Writes $LAB_DIR/bench.json.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -57,21 +60,24 @@ const gcWithin = ([a, b]) => Math.round(gcs.filter(([t]) => t >= a && t <= b).re
 const faults = () => process.resourceUsage().minorPageFault;
 let warm = false; // rep 0 warms the driver's JIT up and is not recorded
 const rec = (k, v) => warm && (out.samples[k] = out.samples[k] || []).push(Math.round(v * 10) / 10);
-function run(file, args, input) {
-  const r = spawnSync(file, args, { encoding: 'utf8', input: input || '', maxBuffer: 256 << 20 });
-  if (r.status !== 0) throw new Error(`${file} ${args.join(' ')}: ${r.stderr}`);
+const helper = agent.startSpawnHelper();
+const viaHelper = agent.spawnHelperDeps(helper);
+async function run(file, args, input) {
+  const r = await viaHelper.exec(file, args, { input: input || '', timeoutMs: 600000 });
+  if (r.code !== 0) throw new Error(`${file} ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }
-const links = () => JSON.parse(run('ip', ['-n', NS, '-j', 'link', 'show'])).length;
+const links = async () => JSON.parse(await run('ip', ['-n', NS, '-j', 'link', 'show'])).length;
 async function main() {
-  run('ip', ['netns', 'add', NS]);
-  run('ip', ['-n', NS, '-batch', '-'], 'link add dummy0 type dummy\nlink set dummy0 up\n');
-  const base = links();
-  const mk = () => agent.createAgent({ configPath: plan.config, netns: NS, mode: 'apply', markBridges: false }, { logger: agent.silentLogger });
+  await run('ip', ['netns', 'add', NS]);
+  await run('ip', ['-n', NS, '-batch', '-'], 'link add dummy0 type dummy\nlink set dummy0 up\n');
+  const base = await links();
+  const mkWith = (configPath) => agent.createAgent({ configPath, netns: NS, mode: 'apply', markBridges: false }, { logger: agent.silentLogger, ...viaHelper });
+  const mk = () => mkWith(plan.config);
   let commands = [];
-  const del = () => {
-    const names = JSON.parse(run('ip', ['-n', NS, '-j', 'link', 'show'])).map((l) => l.ifname).filter((n) => /^br\d+$/.test(n) || /^dummy0\.\d+$/.test(n));
-    run('ip', ['-n', NS, '-batch', '-'], names.sort((a, b) => (a.startsWith('br') ? -1 : 1)).map((n) => `link del dev ${n}`).join('\n') + '\n');
+  const del = async () => {
+    const names = JSON.parse(await run('ip', ['-n', NS, '-j', 'link', 'show'])).map((l) => l.ifname).filter((n) => /^br\d+$/.test(n) || /^dummy0\.\d+$/.test(n));
+    await run('ip', ['-n', NS, '-batch', '-'], names.sort((a, b) => (a.startsWith('br') ? -1 : 1)).map((n) => `link del dev ${n}`).join('\n') + '\n');
   };
   const lines = () => commands.map((c) => c.replace(/^ip /, '')).join('\n') + '\n';
   for (let rep = 0; rep <= REPS; rep++) {
@@ -94,22 +100,22 @@ async function main() {
       out.info.agentTimings = r.timingsMs;
       if (warm) (out.info.agentTimingsPerRep = out.info.agentTimingsPerRep || []).push(r.timingsMs);
       out.info.agentProcesses = r.processes;
-      out.info.links = links();
+      out.info.links = await links();
     };
     const handBatch = async () => {
       const text = lines();
       const t0 = await start();
-      run('ip', ['-n', NS, '-batch', '-'], text);
+      await run('ip', ['-n', NS, '-batch', '-'], text);
       rec('batch', ms(t0));
-      if (links() !== out.info.links) throw new Error('hand batch produced a different link count');
+      if ((await links()) !== out.info.links) throw new Error('hand batch produced a different link count');
     };
     if (rep % 2 === 0) {
       await converge();
-      del();
+      await del();
       await handBatch();
     } else {
       await handBatch();
-      del();
+      await del();
       await converge();
     }
     let t;
@@ -129,26 +135,26 @@ async function main() {
     rec('noop-fresh', ms(t));
     if (fresh.result !== 'converged' || fresh.commands.length) throw new Error('no-op apply (new agent) ran commands');
     t = await start();
-    run('ip', ['-n', NS, '-j', '-d', 'link', 'show']);
-    run('ip', ['-n', NS, '-j', 'addr', 'show']);
+    await run('ip', ['-n', NS, '-j', '-d', 'link', 'show']);
+    await run('ip', ['-n', NS, '-j', 'addr', 'show']);
     rec('read', ms(t));
     t = await start();
-    run('ip', ['-n', NS, '-j', '-d', '-batch', '-'], 'addr show\nroute show table main\n');
+    await run('ip', ['-n', NS, '-j', '-d', '-batch', '-'], 'addr show\nroute show table main\n');
     rec('read-agent', ms(t));
     t = await start();
-    run(process.execPath, [...plan.nodeFlags, plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
+    await run(process.execPath, [...plan.nodeFlags, plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
     rec('noop-cli', ms(t));
-    del();
+    await del();
     if (plan.rollbackConfig) {
       t = await start();
-      const rb = await agent.createAgent({ configPath: plan.rollbackConfig, netns: NS, mode: 'apply', markBridges: false }, { logger: agent.silentLogger }).apply();
+      const rb = await mkWith(plan.rollbackConfig).apply();
       rec('rollback-total', ms(t));
       if (rb.result !== 'rolled-back' || !rb.rollback || !rb.rollback.ok) throw new Error(`rollback run: ${rb.result} ${rb.error} ${JSON.stringify(rb.rollback && rb.rollback.remaining)}`);
       rec('rollback', rb.rollback.durationMs);
       out.info.rollbackTimings = rb.timingsMs;
       out.info.rollbackCommands = rb.rollback.commands.length;
       out.info.rollbackProcesses = rb.processes;
-      if (links() !== base) throw new Error('rollback left links behind');
+      if ((await links()) !== base) throw new Error('rollback left links behind');
       // the floors of the rollback: the same links created by a hand batch, left up as long as the
       // agent's were before its rollback (verifying read + probe), then deleted by hand in one
       // ip -batch — `delete`: one `link del dev` per link, what a person writes; `delete-group`:
@@ -159,26 +165,26 @@ async function main() {
         ['delete-group', rb.rollback.commands.filter((c) => c.startsWith('ip ')).map((c) => c.replace(/^ip /, ''))],
       ];
       for (const [label, delLines] of handDeletions) {
-        run('ip', ['-n', NS, '-batch', '-'], lines());
+        await run('ip', ['-n', NS, '-batch', '-'], lines());
         await new Promise((resolve) => setTimeout(resolve, (rb.timingsMs.verifyMs || 0) + (rb.timingsMs.probeMs || 0)));
         t = process.hrtime.bigint();
-        run('ip', ['-n', NS, '-batch', '-'], delLines.join('\n') + '\n');
+        await run('ip', ['-n', NS, '-batch', '-'], delLines.join('\n') + '\n');
         rec(label, ms(t));
-        if (links() !== base) throw new Error(`the hand deletion (${label}) left links behind`);
+        if ((await links()) !== base) throw new Error(`the hand deletion (${label}) left links behind`);
       }
       out.info.deleteCommands = deleted.length;
     }
     t = await start();
-    run(process.execPath, [...plan.nodeFlags, plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
+    await run(process.execPath, [...plan.nodeFlags, plan.agentBundle, 'agent', 'apply', '--once', '--config', plan.config, '--netns', NS]);
     rec('agent-cli', ms(t));
-    del();
+    await del();
     if (rep === 1) {
       t = await start();
-      for (const c of commands) run('ip', ['-n', NS, ...c.replace(/^ip /, '').split(' ')]);
+      for (const c of commands) await run('ip', ['-n', NS, ...c.replace(/^ip /, '').split(' ')]);
       rec('naive', ms(t));
-      del();
+      await del();
     }
-    if (links() !== base) throw new Error('teardown left links behind');
+    if ((await links()) !== base) throw new Error('teardown left links behind');
   }
   out.info.commands = commands.length;
   out.info.nodeFlags = process.execArgv;
@@ -187,4 +193,7 @@ async function main() {
 }
 main()
   .catch((e) => (out.error = String(e.stack || e)))
-  .finally(() => fs.writeFileSync(path.join(LAB, 'bench.json'), JSON.stringify(out, null, 2)));
+  .finally(() => {
+    helper.close();
+    fs.writeFileSync(path.join(LAB, 'bench.json'), JSON.stringify(out, null, 2));
+  });
