@@ -17,7 +17,7 @@
  * there. On an ordinary kernel a fault costs a microsecond and the flags change little. Cost: up to
  * 32 MiB of resident young generation, inside the DaemonSet's 384 MiB limit. The long-running
  * agent no longer forks itself at all: its programs start in a spawn helper
- * (lib/agent/spawn-helper.ts), which took the bench's converge from 1.36–1.48× to ~1.2× one
+ * (lib/agent/spawn-helper.ts), which took the bench's converge from 1.36–1.48× to 1.18–1.42× one
  * `ip -batch`; a heap that shrinks and grows again still faults, which the flags keep away.
  */
 export const AGENT_NODE_FLAGS: readonly string[] = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
