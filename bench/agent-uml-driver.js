@@ -67,7 +67,8 @@ async function run(file, args, input) {
   if (r.code !== 0) throw new Error(`${file} ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }
-const links = async () => JSON.parse(await run('ip', ['-n', NS, '-j', 'link', 'show'])).length;
+const linkList = async () => JSON.parse(await run('ip', ['-n', NS, '-j', 'link', 'show']));
+const links = async () => (await linkList()).length;
 async function main() {
   await run('ip', ['netns', 'add', NS]);
   await run('ip', ['-n', NS, '-batch', '-'], 'link add dummy0 type dummy\nlink set dummy0 up\n');
@@ -76,7 +77,7 @@ async function main() {
   const mk = () => mkWith(plan.config);
   let commands = [];
   const del = async () => {
-    const names = JSON.parse(await run('ip', ['-n', NS, '-j', 'link', 'show'])).map((l) => l.ifname).filter((n) => /^br\d+$/.test(n) || /^dummy0\.\d+$/.test(n));
+    const names = (await linkList()).map((l) => l.ifname).filter((n) => /^br\d+$/.test(n) || /^dummy0\.\d+$/.test(n));
     await run('ip', ['-n', NS, '-batch', '-'], names.sort((a, b) => (a.startsWith('br') ? -1 : 1)).map((n) => `link del dev ${n}`).join('\n') + '\n');
   };
   const lines = () => commands.map((c) => c.replace(/^ip /, '')).join('\n') + '\n';

@@ -6,7 +6,7 @@
  *
  * Why: Node 20's libuv starts a child with fork(). After a fork every page the parent writes
  * faults once (copy-on-write, measured on the host: a 20 MiB buffer refilled after one spawn takes
- * 5,122 minor faults, 7 without it; after a spawn through the helper, 0). The agent forks one
+ * 5,122–5,285 minor faults, 7 without it; after a spawn through the helper, 7–19). The agent forks one
  * `ip` per reconcile, so each reconcile paid a fault for every page it wrote — under
  * user-mode-linux ~0.2 ms each, 3,000–6,000 per 256-bridge converge. The helper's heap is a few
  * MiB and it writes almost nothing, so its forks stay cheap. Only `agent run` (and `agent apply`
@@ -27,8 +27,9 @@ import { Converse, createSpawnConverse, Exec, execOverConverse, Launch, LaunchEv
  * of a killed agent would. The programs are unref'd so that the channel alone keeps the helper
  * alive: when the agent goes while a stream's handle waits for its acknowledgement, Node closes
  * the channel without a 'disconnect' event (the disconnect is postponed until the handle queue
- * drains, which it never will), and an empty event loop is then what ends the helper. SIGINT and SIGTERM are ignored: a Ctrl-C reaches the whole process
- * group, and the agent finishes its reconcile in flight (through the helper) before it exits.
+ * drains, which it never will), and an empty event loop is then what ends the helper. SIGINT and
+ * SIGTERM are ignored: a Ctrl-C reaches the whole process group, and the agent finishes its
+ * reconcile in flight (through the helper) before it exits.
  */
 export const SPAWN_HELPER_SOURCE = `'use strict';
 const { spawn } = require('child_process');

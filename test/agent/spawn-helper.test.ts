@@ -13,30 +13,13 @@ import { SPAWN_HELPER_SOURCE, spawnHelperDeps, startSpawnHelper } from '../../li
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildAgent } = require('../../scripts/build-agent.js') as { buildAgent: (o: object) => Promise<string> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { alive, parentOf, childrenOf } = require('../support/processes.js') as { alive: (pid: number) => boolean; parentOf: (pid: number) => number; childrenOf: (pid: number) => number[] };
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const until = async (what: () => boolean, ms = 5000) => {
   for (const end = Date.now() + ms; Date.now() < end && !what(); ) await new Promise((r) => setTimeout(r, 20));
   return what();
 };
-/** The parent pid of `pid` (field 4 of /proc/PID/stat, after the parenthesised command). */
-const parentOf = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-/** The pids whose parent is `pid`. */
-const childrenOf = (pid: number) =>
-  fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((p) => {
-    try {
-      return parentOf(p) === pid;
-    } catch {
-      return false; // exited while listed
-    }
-  });
 
 describe('startSpawnHelper', () => {
   test('GIVEN programs run through the helper THEN their parent is the one helper, not the agent, and they answer as if spawned directly', async () => {

@@ -22,6 +22,7 @@ const fs = require('fs');
 const http = require('http');
 const path = require('path');
 const { labUtil, diff } = require('./lab-util');
+const { alive, childrenOf } = require('../support/processes');
 
 const LAB = process.env.LAB_DIR;
 const plan = JSON.parse(fs.readFileSync(path.join(LAB, 'plan.json'), 'utf8'));
@@ -305,24 +306,6 @@ function cli(args, o = {}) {
   child.stderr.on('data', (d) => (child.err += d));
   return child;
 }
-/** The pids whose parent is `pid` (field 4 of /proc/PID/stat). */
-function childrenOf(pid) {
-  return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((p) => {
-    try {
-      return Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid;
-    } catch (e) {
-      return false; // exited while listed
-    }
-  });
-}
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return false;
-  }
-};
 const parse = (t) => {
   try {
     return JSON.parse(t);
